@@ -1,0 +1,1 @@
+"""The ``commitments`` command-line application (a thin layer over the library)."""

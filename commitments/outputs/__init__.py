@@ -1,0 +1,1 @@
+"""Outputs: JSON, tables and calendars built from commitments."""

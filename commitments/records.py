@@ -1,0 +1,214 @@
+"""The records that flow through the pipeline: windows, documents, commitments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+
+import attrs
+
+__all__ = ["Commitment", "Document", "Kind", "Source", "Status", "Turn", "Window"]
+
+
+class Status(enum.StrEnum):
+    """Where a commitment stands on a given day."""
+
+    PENDING = "pending"
+    """Dated, and the deadline has not passed."""
+    EXPIRED = "expired"
+    """Dated, unresolved, and the deadline has passed (or the text says it has)."""
+    KEPT = "kept"
+    """The text or the user says it was kept."""
+    BROKEN = "broken"
+    """The text or the user says it was broken."""
+    OPEN = "open"
+    """Undated and unresolved."""
+
+
+class Kind(enum.StrEnum):
+    """What sort of commitment a statement makes."""
+
+    PROMISE = "promise"
+    THREAT = "threat"
+    DEADLINE = "deadline"
+    OFFER = "offer"
+    DEMAND = "demand"
+
+
+def _check_order(instance: Window, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if value < instance.earliest:
+        raise ValueError(f"window is inverted: latest {value} is before earliest {instance.earliest}")
+
+
+@attrs.frozen(kw_only=False, order=True)
+class Window:
+    """An inclusive range of local calendar dates; never inverted."""
+
+    earliest: dt.date
+    """The first day on which it could fall due."""
+    latest: dt.date = attrs.field(validator=_check_order)
+    """The deadline: past it, an unresolved commitment is expired."""
+
+    @classmethod
+    def day(cls, day: dt.date) -> Window:
+        """A window of one day."""
+        return cls(day, day)
+
+    def shift(self, days: int) -> Window:
+        """The window moved by ``days`` days."""
+        delta = dt.timedelta(days=days)
+        return Window(self.earliest + delta, self.latest + delta)
+
+    @property
+    def days(self) -> int:
+        """How many days the window spans."""
+        return (self.latest - self.earliest).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.earliest <= day <= self.latest
+
+    def to_json(self) -> dict[str, str]:
+        """The window as ``{"earliest": ISO, "latest": ISO}``."""
+        return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
+
+    def __str__(self) -> str:
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}…{self.latest.isoformat()}"
+
+
+@attrs.frozen(kw_only=True)
+class Turn:
+    """A stretch of a document said by one known party (a chat line, a cue, an e-mail)."""
+
+    speaker: str | None
+    """Who said it, as the source names them; ``None`` for narration."""
+    start: int
+    """Offset of the turn's first character in the document text."""
+    end: int
+    """Offset just past the turn's last character."""
+    published: dt.date | None = None
+    """A date of its own (a quoted e-mail), else the document's."""
+    line: int | None = attrs.field(default=None, eq=False)
+    """The 1-based line in the source file where the turn starts."""
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A text to extract from, with what its source says about it."""
+
+    text: str
+    """The body text (front matter and headers removed)."""
+    name: str = "-"
+    """The file path, URL or archive id the text came from."""
+    published: dt.date | None = None
+    """The publication date, if the source says."""
+    title: str | None = None
+    url: str | None = None
+    tz: str | None = None
+    """An IANA time-zone name from the source, if any."""
+    turns: tuple[Turn, ...] = ()
+    """Speaker turns for chats, transcripts and e-mail; empty for prose."""
+    offset: int = 0
+    """Offset of ``text`` in the original file (after front matter), for source spans."""
+    sent_at: dt.datetime | None = None
+    """The full timestamp of the source (an e-mail ``Date``), if any."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a commitment was said."""
+
+    document: str
+    start: int
+    end: int
+    url: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"document": self.document, "start": self.start, "end": self.end}
+        if self.url:
+            out["url"] = self.url
+        if self.line is not None:
+            out["line"] = self.line
+        return out
+
+
+def _window_or_none(value: Window | None) -> Window | None:
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Commitment:
+    """A dated (or undated) commitment tied to the party who made it."""
+
+    speaker: str | None
+    """Who made it, canonicalised ("Donald Trump"); ``None`` if nobody could be named."""
+    action: str
+    """What was committed to, as the text says it ("be speaking to him")."""
+    kind: Kind
+    text: str = attrs.field(eq=False)
+    """The sentence or quotation that carries it."""
+    expression: str | None
+    """The time expression the due window comes from, as written."""
+    issued: Window
+    """When the commitment was made (the document's date unless the text dates it)."""
+    due: Window | None
+    """When it falls due; ``None`` for an undated commitment."""
+    condition: str | None = None
+    """A condition the text attaches ("if the talks fail")."""
+    stated: Status | None = None
+    """A status the text itself states ("had now expired", "kept her promise")."""
+    due_at: dt.datetime | None = None
+    """The deadline as a time-zone aware datetime, when the text gives a time of day."""
+    source: Source = attrs.field(eq=False)
+    id: str = attrs.field(eq=False)
+
+    @id.default
+    def _default_id(self) -> str:
+        return commitment_id(self.speaker, self.action, self.due, self.issued)
+
+    def status(self, as_of: dt.date) -> Status:
+        """The status on day ``as_of``: resolution first, then the calendar."""
+        if self.stated in (Status.KEPT, Status.BROKEN):
+            return self.stated
+        if self.stated is Status.EXPIRED and as_of >= self.issued.latest:
+            return Status.EXPIRED
+        if self.due is None:
+            return Status.OPEN
+        return Status.PENDING if as_of <= self.due.latest else Status.EXPIRED
+
+    def to_json(self, as_of: dt.date) -> dict[str, object]:
+        """The record in the ``extract --format json`` contract."""
+        out: dict[str, object] = {
+            "id": self.id,
+            "speaker": self.speaker,
+            "action": self.action,
+            "kind": self.kind.value,
+            "text": self.text,
+            "expression": self.expression,
+            "issued": self.issued.to_json(),
+            "due": self.due.to_json() if self.due else None,
+            "status": self.status(as_of).value,
+            "condition": self.condition,
+            "source": self.source.to_json(),
+        }
+        if self.due_at is not None:
+            out["due_at"] = self.due_at.isoformat()
+        return out
+
+
+def commitment_id(
+    speaker: str | None, action: str, due: Window | None, issued: Window
+) -> str:
+    """A stable id: the same speaker, action and dates give the same id."""
+    key = "\x1f".join(
+        [
+            (speaker or "").casefold(),
+            " ".join(action.casefold().split()),
+            str(due) if due else "",
+            str(issued),
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

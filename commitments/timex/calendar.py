@@ -1,0 +1,105 @@
+"""Calendar arithmetic on plain dates: weeks, months, quarters, halves, seasons."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from commitments.records import Window
+
+__all__ = [
+    "add_business_days",
+    "add_months",
+    "half",
+    "month",
+    "month_end",
+    "next_weekday",
+    "previous_weekday",
+    "quarter",
+    "season",
+    "week",
+    "year",
+]
+
+DAY = dt.timedelta(days=1)
+
+# Meteorological seasons (northern hemisphere): the month each starts in.
+SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def month_end(year_: int, month_: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year_, month_, calendar.monthrange(year_, month_)[1])
+
+
+def month(year_: int, month_: int) -> Window:
+    """A whole month."""
+    return Window(dt.date(year_, month_, 1), month_end(year_, month_))
+
+
+def year(year_: int) -> Window:
+    """A whole year."""
+    return Window(dt.date(year_, 1, 1), dt.date(year_, 12, 31))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    y, m = divmod(index, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def add_business_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days`` working days (Monday to Friday)."""
+    current = day
+    left = days
+    while left > 0:
+        current += DAY
+        if current.weekday() < 5:
+            left -= 1
+    return current
+
+
+def week(day: dt.date, offset: int = 0) -> Window:
+    """Monday to Sunday of ``day``'s week, moved by ``offset`` weeks."""
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
+    return Window(monday, monday + dt.timedelta(days=6))
+
+
+def next_weekday(day: dt.date, weekday: int, *, same_day: bool = False) -> dt.date:
+    """The first ``weekday`` (Monday = 0) after ``day``; ``day`` itself if ``same_day``."""
+    ahead = (weekday - day.weekday()) % 7
+    if ahead == 0 and not same_day:
+        ahead = 7
+    return day + dt.timedelta(days=ahead)
+
+
+def previous_weekday(day: dt.date, weekday: int, *, same_day: bool = True) -> dt.date:
+    """The last ``weekday`` on or before ``day`` (strictly before unless ``same_day``)."""
+    back = (day.weekday() - weekday) % 7
+    if back == 0 and not same_day:
+        back = 7
+    return day - dt.timedelta(days=back)
+
+
+def quarter(year_: int, number: int) -> Window:
+    """Calendar quarter ``number`` (1–4) of a year."""
+    first = 3 * (number - 1) + 1
+    return Window(dt.date(year_, first, 1), month_end(year_, first + 2))
+
+
+def half(year_: int, number: int) -> Window:
+    """Half ``number`` (1 or 2) of a year."""
+    if number == 1:
+        return Window(dt.date(year_, 1, 1), dt.date(year_, 6, 30))
+    return Window(dt.date(year_, 7, 1), dt.date(year_, 12, 31))
+
+
+def season(name: str, year_: int) -> Window:
+    """A meteorological season starting in ``year_`` (winter runs into the next year)."""
+    start = SEASON_START[name]
+    first = dt.date(year_, start, 1)
+    last = add_months(first, 2)
+    return Window(first, month_end(last.year, last.month))
+
+
