@@ -8,7 +8,17 @@ import hashlib
 
 import attrs
 
-__all__ = ["Commitment", "Document", "Kind", "Source", "Status", "Turn", "Window"]
+__all__ = [
+    "Commitment",
+    "Document",
+    "Kind",
+    "Resolution",
+    "Source",
+    "Status",
+    "Tracked",
+    "Turn",
+    "Window",
+]
 
 
 class Status(enum.StrEnum):
@@ -24,6 +34,8 @@ class Status(enum.StrEnum):
     """The text or the user says it was broken."""
     OPEN = "open"
     """Undated and unresolved."""
+    WITHDRAWN = "withdrawn"
+    """The user says it was withdrawn (only ever set by a resolution)."""
 
 
 class Kind(enum.StrEnum):
@@ -92,6 +104,8 @@ class Turn:
     """A date of its own (a quoted e-mail), else the document's."""
     line: int | None = attrs.field(default=None, eq=False)
     """The 1-based line in the source file where the turn starts."""
+    action: bool = False
+    """The turn is an action item: it commits ``speaker`` even without a future cue."""
 
 
 @attrs.frozen(kw_only=True)
@@ -212,3 +226,42 @@ def commitment_id(
         ]
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@attrs.frozen(kw_only=True)
+class Resolution:
+    """What a user (or the text) said became of a commitment."""
+
+    status: Status
+    """KEPT, BROKEN, WITHDRAWN, or OPEN (which undoes an earlier resolution)."""
+    on: dt.date
+    """The day it was kept, broken or withdrawn."""
+    note: str | None = None
+    evidence: str | None = None
+    """A URL that shows it."""
+    recorded: dt.datetime
+    """When the resolution was recorded (UTC, time-zone aware)."""
+
+
+@attrs.frozen(kw_only=True)
+class Tracked:
+    """A commitment as the tracker holds it: its mentions, resolution and change history."""
+
+    commitment: Commitment
+    """The merged commitment (its window the most specific of its mentions)."""
+    mentions: tuple[Source, ...] = ()
+    resolution: Resolution | None = None
+    updated: dt.datetime
+    """The last change to this record (UTC, time-zone aware): DTSTAMP and LAST-MODIFIED."""
+    sequence: int = 0
+    """Raised by one on every change: the iCalendar SEQUENCE."""
+
+    @property
+    def id(self) -> str:
+        return self.commitment.id
+
+    def status(self, as_of: dt.date) -> Status:
+        """The resolution if there is one (other than OPEN), else the commitment's status."""
+        if self.resolution is not None and self.resolution.status is not Status.OPEN:
+            return self.resolution.status
+        return self.commitment.status(as_of)
