@@ -14,6 +14,7 @@ from commitments.errors import (
     StoreError,
 )
 from commitments.extraction import extract, extract_document
+from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "ReadFailure",
     "Source",
     "Status",
     "StoreError",
@@ -34,4 +36,8 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "read_path",
+    "read_sources",
+    "read_text",
+    "read_url",
 ]
