@@ -167,7 +167,7 @@ class _Extractor:
                     last_finite = lead
                 names.append(last_finite)
                 continue
-            speaker = self.entities.resolve(att.speaker) if att.speaker else None
+            speaker = self.entities.resolve(att.speaker, att.start) if att.speaker else None
             names.append(speaker)
             if speaker is not None:
                 last_finite = speaker
@@ -438,6 +438,9 @@ class _Extractor:
             if pending.due.time is not None and due_window is not None:
                 due_at = dt.datetime.combine(due_window.latest, pending.due.time, tzinfo=self.zone)
         stated = cue_rules.stated_status(text[pending.cue.start : sent.end])
+        if stated is None:
+            stated = cue_rules.stated_status(text[sent.start : sent.end])
+            stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
         if stated is Status.EXPIRED:
             if due_window is None or not pending.cue.noun:
                 stated = None if due_window is None or due_window.latest > day else stated
