@@ -504,6 +504,14 @@ _CUE_WORDS = re.compile(
 )
 
 
+_ASIDES = re.compile(
+    r",?\s*(?:issued|set|given|imposed|announced|made)\s+(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
+    r"|,?\s*(?:had|has|have)\s+(?:now\s+|already\s+)?(?:expired|passed|lapsed|run\s+out)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def _action(text: str, pending: _Pending, clause_end: int) -> str:
     """What was committed to: the clause after the cue, without its time expression."""
     start = pending.cue.start if pending.cue.noun else pending.cue.end
@@ -515,6 +523,7 @@ def _action(text: str, pending: _Pending, clause_end: int) -> str:
     else:
         piece = text[start:end]
     piece = _CUE_WORDS.sub("", " ".join(piece.split()))
+    piece = _ASIDES.sub("", piece)
     piece = piece.strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
