@@ -13,7 +13,7 @@ from commitments.errors import (
     NotFoundError,
     StoreError,
 )
-from commitments.extraction import extract, extract_document
+from commitments.extraction import extract, extract_document, parse_due
 from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 
@@ -36,6 +36,7 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "parse_due",
     "read_path",
     "read_sources",
     "read_text",
