@@ -74,15 +74,18 @@ def scan_turns(
     base: int = 0,
     line: int | None = None,
 ) -> tuple[Turn, ...]:
-    """The speaker turns of ``body`` read as ``form`` (``text``, ``chat`` or ``actions``).
+    """The turns of ``body`` read as ``form`` (``text``, ``chat`` or ``actions``).
 
+    Once a body has a speaker at all, its turns cover all of its text but the speaker labels and
+    item markers: stretches nobody in particular says (a title, a prose summary above the action
+    items) are turns with no speaker. A body without speakers has no turns.
     ``line_of`` maps ``base + offset`` to a line of the source file; ``line`` instead gives every
     turn the same line (a JSON Lines record).
     """
     chat = form == "chat"
     everywhere = form == "actions"
     turns: list[Turn] = []
-    current: Turn | None = None  # the chat turn still growing
+    current: Turn | None = None  # the chat or narration turn still growing
     in_section = False
 
     def where(offset: int) -> int | None:
@@ -96,16 +99,25 @@ def scan_turns(
             turns.append(current)
         current = None
 
+    def narrate(start: int, text: str) -> None:
+        nonlocal current
+        end = start + len(text.rstrip())
+        if current is None:
+            indent = len(text) - len(text.lstrip())
+            current = Turn(speaker=None, start=start + indent, end=end, line=where(start))
+        else:
+            current = attrs.evolve(current, end=end)
+
     for start, text in _lines(body):
         if not text.strip():
             continue
-        if _is_markdown_heading(text) or (not chat and is_action_heading(text)):
+        heading = _is_markdown_heading(text) or (
+            is_action_heading(text) and (not chat or match_chat_line(text) is None)
+        )
+        if heading:
             close()
             in_section = is_action_heading(text)
-            continue
-        if chat and is_action_heading(text) and match_chat_line(text) is None:
-            close()
-            in_section = True
+            narrate(start, text)
             continue
         item: ActionLine | None = match_action_line(text, loose=everywhere or in_section)
         if item is not None and not (item.explicit or everywhere or in_section):
@@ -135,9 +147,11 @@ def scan_turns(
                 published=said.published,
                 line=where(start),
             )
-        elif current is not None:
-            current = attrs.evolve(current, end=start + len(text.rstrip()))
+        else:
+            narrate(start, text)
     close()
+    if all(turn.speaker is None for turn in turns):
+        return ()
     return tuple(turns)
 
 

@@ -5,6 +5,8 @@ The speaker of a cue line is its ``<v Name>`` voice span, or a ``Name:`` prefix 
 document text is the cue text without tags, names or timings: consecutive lines of one speaker
 joined by spaces (a sentence often runs over several cues), a new line for each change of speaker.
 Each turn covers one speaker's run of cues; its ``line`` is the first cue text line in the file.
+A run whose speaker is unknown is a turn without a speaker (unless nobody is named at all: then the
+document has no turns).
 
 A WebVTT header may carry the document's metadata, one ``key: value`` per line after ``WEBVTT``::
 
@@ -106,7 +108,7 @@ def read_captions(text: str, *, name: str = "-", form: str = "vtt") -> Document:
 
     def close(end: int) -> None:
         nonlocal run
-        if run is not None and run[0] is not None and end > run[1]:
+        if run is not None and end > run[1]:
             turns.append(Turn(speaker=run[0], start=run[1], end=end, line=run[2]))
         run = None
 
@@ -139,6 +141,8 @@ def read_captions(text: str, *, name: str = "-", form: str = "vtt") -> Document:
             parts.append(line)
             pos += len(line)
     close(pos)
+    if all(turn.speaker is None for turn in turns):
+        turns = []  # no speakers at all: plain prose
     if parts:
         parts.append("\n")
     return Document(
