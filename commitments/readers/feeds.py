@@ -107,6 +107,7 @@ def fetch(url: str, *, timeout: float = 30.0) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data: bytes = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response and its socket
         raise InputError(f"the server answered HTTP {exc.code} {exc.reason}", source=url) from None
     except urllib.error.URLError as exc:
         raise InputError(f"cannot be fetched: {exc.reason}", source=url) from None

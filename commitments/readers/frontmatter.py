@@ -26,7 +26,7 @@ from commitments.readers.base import parse_date
 __all__ = ["FrontMatter", "check_zone", "interpret_fields", "split_front_matter"]
 
 _FENCE = re.compile(r"---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\Z")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
 

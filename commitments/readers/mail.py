@@ -49,7 +49,7 @@ _DATE_FORMS = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
 ]
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
-_WROTE = re.compile(r"(?:On\s+(?P<on>.+?)|(?P<who>[^<>\n]{1,80}?))\s*wrote\s*:\s*\Z", re.DOTALL)
+_WROTE = re.compile(r"(?:On\s+(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s*wrote\s*:\s*\Z", re.DOTALL)
 _ADDRESS = re.compile(
     r"\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)|(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
 )
@@ -121,13 +121,18 @@ def _attribution(text: str) -> tuple[str | None, dt.date | None] | None:
         return None
     if match["who"] is not None:
         who = _name_and_address(match["who"])
-        return (who, None) if who and len(who.split()) <= 5 else None
+        if who and ("@" in who or is_speaker_name(who) or who.count(",") == 1):
+            return who, None
+        return None
     body = match["on"]
     address = _ADDRESS.search(body)
     who_address = None
     if address:
         who_address = address["a"] or address["b"] or address["c"]
         body = body[: address.start()].rstrip()
+    quoted = re.search(r',?\s*"(?P<name>[^"]{1,80})"\Z', body)
+    if quoted:  # On 2025-09-01 16:02, "Reed, Tom" <tom@example.org> wrote:
+        return quoted["name"].strip(), _parse_loose_date(body[: quoted.start()])
     name = None
     head, sep, tail = body.rpartition(",")
     candidate = tail.strip().strip("\"'")
@@ -324,14 +329,14 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
         raise FormatError(
             "has no From header: cannot tell who wrote it; add 'From: Name <address>'",
             source=name,
-            line=first_line,
+            line=None if first_line == 1 else first_line,
         )
     if date_header is None:
         raise FormatError(
             "has no Date header: cannot tell when it was sent; add e.g. "
             "'Date: Mon, 1 Sep 2025 16:02:00 +0100' to its headers",
             source=name,
-            line=first_line,
+            line=None if first_line == 1 else first_line,
         )
     sent_at = getattr(date_header, "datetime", None)
     if not isinstance(sent_at, dt.datetime):
