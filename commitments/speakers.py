@@ -24,7 +24,8 @@ _VERBS = (
     "estimates forecast forecasts projected projects guaranteed guarantees swore swears "
     "alleged alleges countered counters cautioned cautions recalled recalls remarked "
     "remarks observed observes concluded concludes conceded concedes predicted mused "
-    "instructed instructs directed directs told"
+    "instructed instructs directed directs told gave gives set sets issued issues imposed "
+    "imposes"
 ).split()
 _PARTICIPLES = (
     "saying telling adding noting informing alleging warning promising pledging vowing "
