@@ -15,6 +15,7 @@ import attrs
 from commitments import cues as cue_rules
 from commitments.cues import Cue
 from commitments.errors import DateError
+from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, quotes, sentences
 from commitments.speakers import Attribution, Entities, attributions, clean_name
@@ -157,8 +158,27 @@ class _Extractor:
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
         self._assign_quotes(region_quotes, resolved)
+        made: list[list[int]] = []
         for sent, atts, names in resolved:
+            before = len(self.found)
             self._sentence(sent, atts, names, region_quotes, turn_speaker, day, turn)
+            made.append(list(range(before, len(self.found))))
+        self._follow_ups([s for s, _, _ in resolved], made)
+
+    def _follow_ups(self, sents: list[Sentence], made: list[list[int]]) -> None:
+        """Kept or broken, as the next sentences of the paragraph tell."""
+        for i, indices in enumerate(made):
+            dated = [k for k in indices if self.found[k].due is not None and not self.found[k].stated]
+            if len(dated) != 1:
+                continue
+            (k,) = dated
+            for j in range(i + 1, min(i + 3, len(sents))):
+                if sents[j].paragraph != sents[i].paragraph or made[j]:
+                    break
+                status = follow_up(self.found[k].action, self.text[sents[j].start : sents[j].end])
+                if status is not None:
+                    self.found[k] = attrs.evolve(self.found[k], stated=status)
+                    break
 
     def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         names: list[str | None] = []
