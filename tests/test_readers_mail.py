@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commitments.errors import FormatError
 from commitments.readers.base import ReadFailure
@@ -239,3 +241,33 @@ def test_the_reply_thread_seed() -> None:
     assert "Kind regards" not in document.text and "Clinic manager" not in document.text
     marta = document.turns[2]
     assert document.text[marta.start : marta.end].endswith("agreement by Friday.")
+
+
+def test_deep_quotes_and_long_forward_chains_do_not_recurse_without_end() -> None:
+    deep = "\n".join(">" * n + " I will go." for n in range(1, 2000))
+    assert len(mail(deep).turns) <= 31
+    chain = "\n".join(
+        ["-----Original Message-----", "From: B <b@x.org>", "Sent: Monday", "", "hi"] * 1500
+    )
+    assert len(mail(chain).turns) == 1500
+
+
+_BODY_LINES = st.sampled_from(
+    [
+        "I'll send it on Friday.", "", ">", "> I will review it.", ">> Fine.", "-- ", "Thanks,",
+        "Hannah", "On Mon, 1 Sep 2025 at 09:12, Tom Reed <tom@example.org> wrote:",
+        "-----Original Message-----", "From: Tom Reed <tom@example.org>", "Sent: Monday",
+        "Subject: x", "Sent from my phone", "Tom Reed <tom@example.org> wrote:", "  indented",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_BODY_LINES, max_size=25))
+def test_any_body_reads_into_disjoint_trimmed_turns(lines: list[str]) -> None:
+    document = mail("\n".join(lines) + "\n")
+    end = 0
+    for turn in document.turns:
+        assert end <= turn.start < turn.end <= len(document.text)
+        span = document.text[turn.start : turn.end]
+        assert span == span.strip("\n") and not span.startswith(">")
+        end = turn.end

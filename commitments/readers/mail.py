@@ -233,10 +233,19 @@ def _trim_sign_off(seg: _Segment) -> None:
             lines.pop()
 
 
+_MAX_DEPTH = 30
+"""Quotes nested deeper than this are read as text of the deepest segment (no runaway recursion)."""
+
+
 def _segments(
-    lines: list[tuple[int | None, str]], speaker: str | None, published: dt.date | None
+    lines: list[tuple[int | None, str]],
+    speaker: str | None,
+    published: dt.date | None,
+    depth: int = 0,
 ) -> list[_Segment]:
     """The body split into what the sender wrote and what each quoted party wrote."""
+    if depth >= _MAX_DEPTH:
+        lines = [(number, re.sub(r"\A[> ]*", "", text)) for number, text in lines]
     out = [_Segment(speaker, published)]
     pending: tuple[str | None, dt.date | None] | None = None
     in_signature = False
@@ -250,7 +259,7 @@ def _segments(
                 block.append((lines[j][0], _unquote(lines[j][1])))
                 j += 1
             who, when = pending or (None, None)
-            out.extend(_segments(block, who, when))
+            out.extend(_segments(block, who, when, depth + 1))
             out.append(_Segment(speaker, published))
             pending, in_signature, i = None, False, j
             continue
@@ -268,10 +277,11 @@ def _segments(
                     pending, i = found, after
                     continue
         header = _header_block(lines, i)
-        if header is not None:
-            who, when, used = header
-            out.extend(_segments(lines[i + used :], who, when))
-            break
+        if header is not None:  # everything below is the quoted sender's
+            speaker, published, used = header
+            out.append(_Segment(speaker, published))
+            pending, in_signature, i = None, False, i + used
+            continue
         if text in ("-- ", "--") or _DEVICE.match(text):
             in_signature = True
         elif not in_signature:
