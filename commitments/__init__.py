@@ -14,6 +14,7 @@ from commitments.errors import (
     StoreError,
 )
 from commitments.extraction import extract, extract_document, parse_due
+from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "ReadFailure",
     "Source",
     "Status",
     "StoreError",
@@ -35,4 +37,8 @@ __all__ = [
     "extract",
     "extract_document",
     "parse_due",
+    "read_path",
+    "read_sources",
+    "read_text",
+    "read_url",
 ]
