@@ -13,7 +13,7 @@ import attrs
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 
-__all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
+__all__ = ["Cue", "condition", "cues", "may_commit", "refine_kind", "stated_status"]
 
 
 @attrs.frozen
@@ -108,6 +108,13 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
             continue
         merged.append(cue)
     return merged
+
+
+def may_commit(sentence: str) -> bool:
+    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
+    return any(pattern.search(sentence) for pattern, _, _ in _RULES) or bool(
+        _FUTURE_PROGRESSIVE.search(sentence)
+    )
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:

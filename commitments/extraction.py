@@ -207,10 +207,13 @@ class _Extractor:
         region_quotes: list[Quote],
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]],
     ) -> None:
-        flat = [(att, name) for _, atts, names in resolved for att, name in zip(atts, names, strict=True)]
+        by_paragraph: dict[int, list[tuple[Attribution, str | None]]] = {}
+        for sent, atts, names in resolved:
+            by_paragraph.setdefault(sent.paragraph, []).extend(zip(atts, names, strict=True))
         previous: Quote | None = None
         for quote in region_quotes:
             speaker = None
+            flat = by_paragraph.get(quote.paragraph, [])
             after = [
                 (att, name)
                 for att, name in flat
@@ -262,6 +265,8 @@ class _Extractor:
         body = text[sent.start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
+        if not (turn is not None and turn.action) and not cue_rules.may_commit(body):
+            return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [
             attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
             for f in find(body, vague=self.vague)

@@ -247,6 +247,36 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
 _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
 
+# Cheap keyword tests that let :func:`find` skip every rule a sentence cannot match.
+_MONTH_WORD = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+)
+_KEYS = {
+    "iso": r"\d{4}-\d",
+    "date": rf"(?:{_MONTH_WORD})",
+    "end-of-week": r"week",
+    "weekend": r"weekend",
+    "week": r"week",
+    "weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "end-of-month": r"month",
+    "month-word": r"month",
+    "month-part": rf"(?:{_MONTH_WORD})",
+    "month": rf"(?:{_MONTH_WORD})",
+    "end-of-year": r"year",
+    "year-word": r"year",
+    "quarter": r"quarter|Q[1-4]",
+    "end-of-quarter": r"quarter",
+    "half": r"half|H[12]",
+    "season": r"spring|summer|fall|autumn|winter",
+    "holiday": r"christmas|new\s+year|halloween",
+    "year": r"(?:19|20|21)\d\d",
+    "today": r"today|tonight|this\s+(?:evening|afternoon|morning)|end\s+of|EOD|COB",
+    "tomorrow": r"tomorrow",
+}
+_PERIOD_KEYS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
+_UNIT_KEY = re.compile(r"hour|day|week|fortnight|month|year|immediate", re.IGNORECASE)
+_PAST_KEY = re.compile(r"yesterday|last|past|earlier|ago|weekend", re.IGNORECASE)
+
 
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
     op = " ".join(op.casefold().split())
@@ -290,20 +320,24 @@ def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
     table = default_table() if vague is None else vague
     candidates: list[Found] = []
-    for kind, pattern, build in _DURATION_RULES:
+    durations = _DURATION_RULES if _UNIT_KEY.search(text) else []
+    for kind, pattern, build in durations:
         for m in pattern.finditer(text):
             resolve = build(m)
             if resolve is not None:
                 candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
                                         kind=kind))
     for period, pattern in _PERIOD_RULES:
+        key = _PERIOD_KEYS.get(period.name)
+        if key is not None and not key.search(text):
+            continue
         for m in pattern.finditer(text):
             candidates.append(_period_found(period, m))
     for m in _vague_compiled(tuple(sorted(table.items()))).finditer(text):
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=_span(low, high, "day"), kind="vague"))
-    for m in PAST.finditer(text):
+    for m in PAST.finditer(text) if _PAST_KEY.search(text) else ():
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
