@@ -296,15 +296,7 @@ def test_read_text_for_every_format() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        pytest.param(
-            D06, "d06.txt", [("Sam", "2025-04-16"), ("Ana", "2025-04-21")],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor since main 14af64b: in 'the release notes by Monday', 'the "
-                "release notes' reads as an attribution ('the company notes') and cuts the due "
-                "binding (dev case d06 regressed)",
-            ),
-        ),
+        (D06, "d06.txt", [("Sam", "2025-04-16"), ("Ana", "2025-04-21")]),
         ("Ana: Tom, can you book the room?\nTom: Sure, I'll do it tomorrow.\n", "chat.txt",
          [("Tom", "2025-04-17")]),
         ("Lena to circulate the minutes by Thursday\n"
