@@ -10,6 +10,9 @@ from commitments.records import Commitment, Kind, Resolution, Source, Status, Tr
 SEED = "seeds/putin-zelenskyy-moscow.md"
 PUBLISHED = dt.date(2025, 9, 3)
 UPDATED = dt.datetime(2025, 9, 3, tzinfo=dt.UTC)
+ISSUED = Window.day(PUBLISHED)
+COMING_DAYS = Window(dt.date(2025, 9, 4), dt.date(2025, 9, 10))
+SAID = "But I will be speaking to him in the coming days, and we will observe the outcome."
 
 
 def commitment(
@@ -17,10 +20,10 @@ def commitment(
     speaker: str | None = "Donald Trump",
     action: str = "be speaking to him",
     kind: Kind = Kind.PROMISE,
-    text: str = "But I will be speaking to him in the coming days, and we will observe the outcome.",
+    text: str = SAID,
     expression: str | None = "in the coming days",
-    issued: Window = Window.day(PUBLISHED),
-    due: Window | None = Window(dt.date(2025, 9, 4), dt.date(2025, 9, 10)),
+    issued: Window = ISSUED,
+    due: Window | None = COMING_DAYS,
     stated: Status | None = None,
     due_at: dt.datetime | None = None,
     url: str | None = None,

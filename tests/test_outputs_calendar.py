@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical_helpers import (
-    UPDATED,
     commitment,
     deadline,
     lint,
@@ -164,9 +163,8 @@ def test_resolution_is_described() -> None:
         )
     )
     (event,) = events(to_ical([record], as_of=AS_OF))
-    assert (
-        "Status: kept on 2025-09-05: they spoke on the phone <https://example.com/call>"
-        in str(event["DESCRIPTION"])
+    assert "Status: kept on 2025-09-05: they spoke on the phone <https://example.com/call>" in str(
+        event["DESCRIPTION"]
     )
 
 

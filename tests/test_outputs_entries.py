@@ -67,8 +67,16 @@ def _people() -> list:
 @pytest.mark.parametrize(
     ("speakers", "statuses", "actions"),
     [
-        ((), (), ["Putin to meet Zelenskyy", "be speaking to him", "meet Zelenskyy in Moscow",
-                  "host talks"]),
+        (
+            (),
+            (),
+            [
+                "Putin to meet Zelenskyy",
+                "be speaking to him",
+                "meet Zelenskyy in Moscow",
+                "host talks",
+            ],
+        ),
         (("donald trump",), (), ["Putin to meet Zelenskyy", "be speaking to him"]),
         (("donald-trump",), (Status.PENDING,), ["be speaking to him"]),
         (("vladimir-putin", "DONALD TRUMP"), (Status.EXPIRED,), ["Putin to meet Zelenskyy"]),
@@ -113,8 +121,15 @@ def test_select_keeps_the_latest_change_of_an_id() -> None:
             UPDATED,
         ),
     ],
-    ids=["before-deadline", "day-after", "long-after", "updated-later", "stated-expired",
-         "updated-wins", "undated"],
+    ids=[
+        "before-deadline",
+        "day-after",
+        "long-after",
+        "updated-later",
+        "stated-expired",
+        "updated-wins",
+        "undated",
+    ],
 )
 def test_changed_at_counts_a_deadline_passing(record, as_of, expected) -> None:
     assert changed_at(record, as_of) == expected

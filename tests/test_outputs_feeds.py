@@ -115,8 +115,16 @@ def test_todo_feed_and_names() -> None:
         ("POST", "/calendar.ics", 405, "only GET and HEAD"),
         ("DELETE", "/", 405, "only GET and HEAD"),
     ],
-    ids=["unknown", "favicon", "trailing-slash", "unknown-speaker", "bad-status", "bad-date",
-         "post", "delete"],
+    ids=[
+        "unknown",
+        "favicon",
+        "trailing-slash",
+        "unknown-speaker",
+        "bad-status",
+        "bad-date",
+        "post",
+        "delete",
+    ],
 )
 def test_errors(method: str, target: str, status: int, says: str) -> None:
     response = feeds().respond(method, target, {})
@@ -138,7 +146,7 @@ def test_etag_gives_304() -> None:
     f = feeds()
     etag = f.respond("GET", "/calendar.ics", {}).header("ETag")
     assert etag is not None
-    for header in (etag, f'W/{etag}', f'"other", {etag}', "*"):
+    for header in (etag, f"W/{etag}", f'"other", {etag}', "*"):
         response = f.respond("GET", "/calendar.ics", {"If-None-Match": header})
         assert response.status == 304, header
         assert response.body == b"" and response.header("ETag") == etag

@@ -72,7 +72,8 @@ def to_ical(
             calendar.add_component(_todo(record, as_of))
         elif record.commitment.due is not None:
             calendar.add_component(_event(record, as_of))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _common(component: icalendar.cal.Component, record: Tracked, as_of: dt.date) -> None:

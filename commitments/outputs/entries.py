@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 UID_NAMESPACE = uuid.UUID("6b0f3c1e-5d2a-5b8e-9c47-0e5a1f3d2c6b")
-"""The uuid5 namespace of every UID this project writes; never change it (subscribers key on UIDs)."""
+"""The uuid5 namespace of every UID we write; never change it: subscribers key on UIDs."""
 
 _PREFIXES = {
     Status.EXPIRED: "Expired",
@@ -63,7 +63,7 @@ def utc(moment: dt.datetime) -> dt.datetime:
 
 
 def summary(tracked: Tracked, as_of: dt.date) -> str:
-    """``Speaker: action``, prefixed with the status when it is expired, kept, broken or withdrawn."""
+    """``Speaker: action``, with a status prefix if expired, kept, broken or withdrawn."""
     commitment = tracked.commitment
     title = commitment.action.strip()
     if commitment.speaker:

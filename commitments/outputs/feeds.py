@@ -111,7 +111,7 @@ class Feeds:
     clock: Callable[[], dt.datetime]
     """The current time, time-zone aware; its date is the default ``as-of``."""
     name: str = DEFAULT_NAME
-    """The base calendar name ("Commitments", "Commitments: Donald Trump", "Commitments (tasks)")."""
+    """The base calendar name ("Commitments"; "Commitments: Donald Trump" for one speaker)."""
     refresh: dt.timedelta = DEFAULT_REFRESH
 
     def respond(self, method: str, target: str, headers: Mapping[str, str]) -> Response:
@@ -133,9 +133,7 @@ class Feeds:
             response = attrs.evolve(response, body=b"")
         return response
 
-    def _route(
-        self, path: str, query: dict[str, list[str]], headers: dict[str, str]
-    ) -> Response:
+    def _route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Response:
         if path in ("/", "/index.html"):
             return self._index(headers.get("host"))
         if path == "/calendar.ics":
@@ -298,9 +296,8 @@ class FeedServer(ThreadingHTTPServer):
     def url(self) -> str:
         """``http://host:port`` as bound (port 0 becomes the port the system chose)."""
         host, port = self.server_address[:2]
-        if isinstance(host, bytes):
-            host = host.decode()
-        return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        name = host.decode() if isinstance(host, (bytes, bytearray)) else str(host)
+        return f"http://{'[' + name + ']' if ':' in name else name}:{port}"
 
     def start(self) -> threading.Thread:
         """Serve in a daemon thread (for tests and embedding); stop with :meth:`stop`."""
