@@ -29,7 +29,8 @@ def resolve(
 ) -> None:
     """Record that a commitment was kept, broken or withdrawn.
 
-    ID is the commitment's id or a unique prefix of it. `open` undoes an earlier resolution; every resolution stays in the history (`show ID`).
+    ID is the commitment's id or a unique prefix of it. `open` undoes an earlier resolution;
+    every resolution stays in the history (`commitments show ID`).
 
     \b
     Example:
