@@ -1,12 +1,46 @@
-"""The pipeline: a document in, its commitments out."""
+"""The pipeline: a document in, its commitments out.
+
+segmentation (sentences, quotes) → speakers (attributions, pronouns, names) → cues → time
+expressions (issue and due windows) → :class:`~commitments.records.Commitment` records.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zoneinfo
 
-from commitments.records import Commitment, Document
+import attrs
 
-__all__ = ["extract", "extract_document"]
+from commitments import cues as cue_rules
+from commitments.cues import Cue
+from commitments.errors import DateError
+from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.segmentation import Quote, Sentence, quotes, sentences
+from commitments.speakers import Attribution, Entities, attributions, clean_name
+from commitments.timex.grammar import Found, find
+from commitments.timex.issue import issued_window
+from commitments.timex.vague import VagueTable
+
+__all__ = ["extract", "extract_document", "parse_due"]
+
+_ISSUING = re.compile(
+    r"(?<![\w’'-])(?:said|says|told|stated|announced|declared|informed|wrote|posted|tweeted"
+    r"|reported|issued|set|imposed|gave|made|delivered|pledged|promised|vowed|threatened"
+    r"|warned|asserted|claimed|insisted|confirmed|questioned|asked|added|noted|ordered"
+    r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained)(?![\w’'-])",
+    re.IGNORECASE,
+)
+_BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\b|[“”\"]")
+_FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
+_CLAUSE_END = re.compile(
+    r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
+    r"|[.!?]|,[”\"’]\s+(?:[A-Z]\w*\s+){0,3}(?:said|stated|added|told|wrote)"
+)
+_SUBJECT_START = re.compile(
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?!The\s)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
+    r"(?=\s)"
+)
 
 
 def extract(
@@ -16,11 +50,469 @@ def extract(
     as_of: dt.date | None = None,
     tz: str | None = None,
     name: str = "-",
+    vague: VagueTable | None = None,
 ) -> list[Commitment]:
-    """The commitments made in ``text``, a document published on ``published``."""
-    return extract_document(Document(text=text, name=name, published=published, tz=tz))
+    """The commitments made in ``text``, a document published on ``published``.
+
+    ``as_of`` is accepted for symmetry with the CLI: statuses are computed by
+    :meth:`Commitment.status`, so the records do not depend on it.
+    """
+    return extract_document(Document(text=text, name=name, published=published, tz=tz), vague=vague)
 
 
-def extract_document(document: Document, *, published: dt.date | None = None) -> list[Commitment]:
+def extract_document(
+    document: Document,
+    *,
+    published: dt.date | None = None,
+    tz: str | None = None,
+    vague: VagueTable | None = None,
+) -> list[Commitment]:
     """The commitments made in a document read by one of the readers."""
-    raise NotImplementedError
+    day = published or document.published
+    if day is None:
+        raise DateError(
+            "the document has no publication date: pass published= (or --published)",
+            source=document.name,
+        )
+    zone = _zone(tz or document.tz)
+    extractor = _Extractor(document, day, zone, vague)
+    if document.turns:
+        for turn in document.turns:
+            extractor.region(turn.start, turn.end, turn)
+    else:
+        extractor.region(0, len(document.text), None)
+    return extractor.found
+
+
+def parse_due(
+    expression: str, *, issued: dt.date | Window, vague: VagueTable | None = None
+) -> Window | None:
+    """The due window of a time expression said on ``issued``; ``None`` if it names no date.
+
+    >>> parse_due("in the coming days", issued=dt.date(2025, 9, 3))
+    Window(earliest=datetime.date(2025, 9, 4), latest=datetime.date(2025, 9, 10))
+    """
+    found = [f for f in find(expression, vague=vague) if not f.past]
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.end - f.start)
+    return best.window(issued)
+
+
+def _zone(name: str | None) -> dt.tzinfo:
+    if not name:
+        return dt.UTC
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateError(f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin") from exc
+
+
+@attrs.define
+class _Pending:
+    cue: Cue
+    speaker: str | None
+    due: Found | None = None
+    issue: Window | None = None
+
+
+class _Extractor:
+    """Walks one document's sentences, keeping who spoke last across them."""
+
+    def __init__(
+        self, document: Document, published: dt.date, zone: dt.tzinfo, vague: VagueTable | None
+    ):
+        self.document = document
+        self.text = document.text
+        self.published = published
+        self.zone = zone
+        self.vague = vague
+        self.entities = Entities()
+        self.entities.learn(self.text)
+        self.found: list[Commitment] = []
+        self.quote_speakers: dict[Quote, str | None] = {}
+        self.last_quote_speaker: str | None = None
+
+    # -- regions and sentences --------------------------------------------------------------
+
+    def region(self, start: int, end: int, turn: Turn | None) -> None:
+        day = (turn.published if turn and turn.published else None) or self.published
+        turn_speaker = turn.speaker if turn else None
+        if turn is not None and turn.action:
+            self._action_item(start, end, turn, day)
+            return
+        region_quotes = quotes(self.text, start, end)
+        resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
+        for sent in sentences(self.text, start, end):
+            atts = attributions(self.text, sent.start, sent.end)
+            names = self._resolve_attributions(sent, atts)
+            resolved.append((sent, atts, names))
+        self._assign_quotes(region_quotes, resolved)
+        for sent, atts, names in resolved:
+            self._sentence(sent, atts, names, region_quotes, turn_speaker, day, turn)
+
+    def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
+        names: list[str | None] = []
+        subject = _SUBJECT_START.match(self.text, sent.start, sent.end)
+        lead: str | None = None
+        if subject is not None and not atts:
+            name, titles = clean_name(subject[0])
+            if name and name[0].isupper() and (" " in name or titles):
+                self.entities.mention(self.entities.canonical(name))
+        last_finite: str | None = None
+        for att in atts:
+            if att.participle:
+                if last_finite is None and subject is not None:
+                    lead = self.entities.resolve(subject[0])
+                    last_finite = lead
+                names.append(last_finite)
+                continue
+            speaker = self.entities.resolve(att.speaker) if att.speaker else None
+            names.append(speaker)
+            if speaker is not None:
+                last_finite = speaker
+        return names
+
+    def _assign_quotes(
+        self,
+        region_quotes: list[Quote],
+        resolved: list[tuple[Sentence, list[Attribution], list[str | None]]],
+    ) -> None:
+        flat = [(att, name) for _, atts, names in resolved for att, name in zip(atts, names, strict=True)]
+        previous: Quote | None = None
+        for quote in region_quotes:
+            speaker = None
+            after = [
+                (att, name)
+                for att, name in flat
+                if att.start >= quote.end and att.trailing and name
+                and re.fullmatch(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start])
+                and self._same_sentence_gap(quote.end, att.start)
+            ]
+            before = [
+                (att, name)
+                for att, name in flat
+                if att.end <= quote.start and name
+                and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
+            ]
+            if after:
+                speaker = after[0][1]
+            elif before:
+                speaker = before[-1][1]
+            elif previous is not None and (
+                previous.paragraph == quote.paragraph or not previous.closed
+                or self._paragraph_starts_with(quote)
+            ):
+                speaker = self.quote_speakers.get(previous)
+            self.quote_speakers[quote] = speaker
+            if speaker:
+                self.entities.mention(speaker)
+            previous = quote
+
+    def _same_sentence_gap(self, start: int, end: int) -> bool:
+        gap = self.text[start:end]
+        return not re.search(r"[.!?]\s+[“\"A-Z]", gap.lstrip("”\"’.!?,"))
+
+    def _paragraph_starts_with(self, quote: Quote) -> bool:
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        return self.text[line_start : quote.start - 1].strip() == ""
+
+    # -- one sentence ---------------------------------------------------------------------------
+
+    def _sentence(
+        self,
+        sent: Sentence,
+        atts: list[Attribution],
+        names: list[str | None],
+        region_quotes: list[Quote],
+        turn_speaker: str | None,
+        day: dt.date,
+        turn: Turn | None,
+    ) -> None:
+        text = self.text
+        body = text[sent.start : sent.end]
+        if turn is not None and body.rstrip().endswith("?"):
+            return  # a question asks; it does not commit
+        expressions = [
+            attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
+            for f in find(body, vague=self.vague)
+        ]
+        issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
+        found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
+        if not found_cues:
+            return
+        sentence_issue = self._sentence_issue(issue_exprs, day)
+        pendings: list[_Pending] = []
+        for cue in found_cues:
+            speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
+            pendings.append(_Pending(cue, speaker))
+        self._bind_due(pendings, due_exprs)
+        self._bind_issue(pendings, issue_exprs, day)
+        self._emit(sent, pendings, sentence_issue, day, turn)
+
+    def _split_roles(
+        self, sent: Sentence, expressions: list[Found], atts: list[Attribution]
+    ) -> tuple[list[Found], list[Found]]:
+        issue: list[Found] = []
+        due: list[Found] = []
+        for found in expressions:
+            if found.kind.startswith("skip"):
+                continue
+            if found.past:
+                issue.append(found)
+            elif issued_window(found.text, self.published) is not None and self._dates_statement(
+                sent, found
+            ):
+                issue.append(found)
+            else:
+                due.append(found)
+        return issue, due
+
+    def _dates_statement(self, sent: Sentence, found: Found) -> bool:
+        """"said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
+        text = self.text
+        head = text[sent.start : found.start]
+        verb = None
+        for m in _ISSUING.finditer(head):
+            verb = m
+        if verb is not None:
+            between = head[verb.end() :]
+            if len(between.split()) <= 6 and not _BLOCKERS.search(between):
+                return True
+        if not head.strip() or re.fullmatch(r"\s*(?:[A-Z]\w*\s*,\s*)?", head):
+            tail = text[found.end : sent.end]
+            if tail.lstrip().startswith(",") and _ISSUING.search(tail[:80]):
+                return True
+        after = text[found.end : min(sent.end, found.end + 40)]
+        return bool(
+            re.match(r"\s*(?:,\s*)?(?:that\b|,?\s*(?:he|she|they|it)\s+(?:said|told|added))", after)
+            and verb is not None
+        )
+
+    def _sentence_issue(self, issue_exprs: list[Found], day: dt.date) -> Window | None:
+        for found in issue_exprs:
+            window = issued_window(found.text, day)
+            if window is not None:
+                return window
+        return None
+
+    def _speaker_for(
+        self,
+        cue: Cue,
+        atts: list[Attribution],
+        names: list[str | None],
+        region_quotes: list[Quote],
+        turn_speaker: str | None,
+        sent: Sentence,
+    ) -> str | None:
+        for quote in region_quotes:
+            if cue.start in quote:
+                speaker = self.quote_speakers.get(quote)
+                if speaker:
+                    return speaker
+                if turn_speaker:
+                    return turn_speaker
+                break
+        governing = [
+            name
+            for att, name in zip(atts, names, strict=True)
+            if name and not att.trailing and att.start <= cue.start
+        ]
+        if governing:
+            if turn_speaker and _FIRST_PERSON.search(self.text[sent.start : cue.end]):
+                return turn_speaker
+            return governing[-1]
+        trailing = [
+            name for att, name in zip(atts, names, strict=True)
+            if name and att.start >= cue.end and att.trailing
+        ]
+        if trailing:
+            return trailing[0]
+        earlier_trailing = [
+            name for att, name in zip(atts, names, strict=True) if name and att.trailing
+        ]
+        if turn_speaker:
+            return turn_speaker
+        if earlier_trailing and not any(q for q in region_quotes if cue.start in q):
+            return earlier_trailing[-1]
+        return None
+
+    def _bind_due(self, pendings: list[_Pending], due_exprs: list[Found]) -> None:
+        for found in due_exprs:
+            inside = [p for p in pendings if found.start <= p.cue.start < found.end]
+            before = [p for p in pendings if p.cue.end <= found.start]
+            after = [p for p in pendings if p.cue.start >= found.end]
+            target = inside[0] if inside else before[-1] if before else after[0] if after else None
+            if target is None:
+                continue
+            if target.due is None or _specificity(found) > _specificity(target.due):
+                target.due = found
+
+    def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
+        for found in issue_exprs:
+            nouns = [
+                p for p in pendings
+                if p.cue.noun and p.cue.end <= found.start and found.start - p.cue.end < 60
+            ]
+            if nouns:
+                nouns[-1].issue = issued_window(found.text, day)
+
+    def _emit(
+        self,
+        sent: Sentence,
+        pendings: list[_Pending],
+        sentence_issue: Window | None,
+        day: dt.date,
+        turn: Turn | None,
+    ) -> None:
+        text = self.text
+        body = text[sent.start : sent.end]
+        emitted_speakers: set[str | None] = set()
+        undated: dict[str | None, _Pending] = {}
+        seen_due: set[tuple[str | None, int]] = set()
+        dated = [p for p in pendings if p.due is not None]
+        for pending in dated:
+            assert pending.due is not None
+            speaker = pending.speaker or self._unattributed(sent, pending)
+            if speaker is None:
+                continue
+            key = (speaker, pending.due.start)
+            if key in seen_due:
+                continue
+            seen_due.add(key)
+            emitted_speakers.add(speaker)
+            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+        for pending in pendings:
+            if pending.due is not None or pending.speaker is None:
+                continue
+            if pending.cue.kind is Kind.DEMAND and pending.cue.end - pending.cue.start <= 4:
+                continue  # "must" alone, undated, is an opinion more than a commitment
+            if pending.speaker in emitted_speakers or pending.speaker in undated:
+                continue
+            if cue_rules.hedged(body[: pending.cue.start - sent.start]):
+                continue
+            undated[pending.speaker] = pending
+        for speaker, pending in undated.items():
+            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+
+    def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
+        """A narrator's future statement about a named party: that party, if the clause dates it."""
+        head = self.text[sent.start : pending.cue.start]
+        if cue_rules.hedged(head) or pending.cue.kind is not Kind.PROMISE:
+            return None
+        if self.text[pending.cue.start : pending.cue.end].casefold() in ("would",):
+            return None
+        m = _SUBJECT_START.match(head)
+        if m is None or len(head[m.end() :].split()) > 2:
+            return None
+        phrase = m[0]
+        if phrase.split()[0].casefold() == "the":
+            return self.entities.resolve(phrase)
+        name, _ = clean_name(phrase)
+        if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):
+            return None
+        return self.entities.canonical(name)
+
+    def _commit(
+        self,
+        sent: Sentence,
+        pending: _Pending,
+        speaker: str,
+        issue: Window | None,
+        day: dt.date,
+        turn: Turn | None,
+    ) -> None:
+        text = self.text
+        clause_end = _clause_end(text, pending.cue, sent)
+        clause = text[pending.cue.start : clause_end]
+        issued = issue or Window.day(day)
+        due_window: Window | None = None
+        expression = None
+        due_at = None
+        kind = pending.cue.kind
+        if pending.due is not None:
+            expression = pending.due.text
+            due_window = pending.due.window(issued)
+            if pending.due.kind in ("deadline-noun", "deadline-of", "give"):
+                kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
+            if pending.due.time is not None and due_window is not None:
+                due_at = dt.datetime.combine(due_window.latest, pending.due.time, tzinfo=self.zone)
+        stated = cue_rules.stated_status(text[pending.cue.start : sent.end])
+        if stated is Status.EXPIRED:
+            if due_window is None or not pending.cue.noun:
+                stated = None if due_window is None or due_window.latest > day else stated
+            if due_window is not None and stated is Status.EXPIRED:
+                latest = min(due_window.latest, day)
+                due_window = Window(min(due_window.earliest, latest), latest)
+        kind = cue_rules.refine_kind(kind, clause)
+        condition = cue_rules.condition(text[sent.start : sent.end])
+        action = _action(text, pending, clause_end)
+        offset = self.document.offset
+        source = Source(
+            document=self.document.name,
+            start=offset + sent.start,
+            end=offset + sent.end,
+            url=self.document.url,
+            line=turn.line if turn else None,
+        )
+        self.found.append(
+            Commitment(
+                speaker=speaker,
+                action=action,
+                kind=kind,
+                text=" ".join(text[sent.start : sent.end].split()),
+                expression=expression,
+                issued=issued,
+                due=due_window,
+                condition=condition,
+                stated=stated,
+                due_at=due_at,
+                source=source,
+            )
+        )
+
+    def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
+        body = self.text[start:end]
+        expressions = [f for f in find(body, vague=self.vague) if not f.past]
+        due = max(expressions, key=_specificity) if expressions else None
+        cue = Cue(start, start, Kind.PROMISE)
+        pending = _Pending(cue, turn.speaker)
+        if due is not None:
+            pending.due = attrs.evolve(due, start=due.start + start, end=due.end + start)
+        sent = Sentence(start, end, 0)
+        self._commit(sent, pending, turn.speaker or "", None, day, turn)
+
+
+def _specificity(found: Found) -> int:
+    """Prefer explicit dates and durations over vague phrases when two bind to one cue."""
+    if found.kind == "vague":
+        return 0
+    return 1 + (found.end - found.start)
+
+
+def _clause_end(text: str, cue: Cue, sent: Sentence) -> int:
+    m = _CLAUSE_END.search(text, cue.end, sent.end)
+    return m.start() if m else sent.end
+
+
+_CUE_WORDS = re.compile(
+    r"^(?:will|shall|would|['’]ll|won['’]t|(?:am|is|are|was|were|['’]m|['’]re)?\s*going\s+to|gonna"
+    r"|must)\s+", re.IGNORECASE
+)
+
+
+def _action(text: str, pending: _Pending, clause_end: int) -> str:
+    """What was committed to: the clause after the cue, without its time expression."""
+    start = pending.cue.start if pending.cue.noun else pending.cue.end
+    if pending.cue.start == pending.cue.end:  # action items: the whole item
+        start = pending.cue.start
+    end = clause_end
+    if pending.due is not None and start <= pending.due.start < end:
+        piece = text[start : pending.due.start] + " " + text[pending.due.end : end]
+    else:
+        piece = text[start:end]
+    piece = _CUE_WORDS.sub("", " ".join(piece.split()))
+    piece = piece.strip(" ,;:—–-“”\"'’")
+    if len(piece) > 120:
+        piece = piece[:117].rsplit(" ", 1)[0] + "…"
+    return piece or text[pending.cue.start : pending.cue.end]

@@ -1,0 +1,139 @@
+"""Commitment cues: the words that make a statement a commitment, and what kind.
+
+A date alone is not a commitment: a sentence needs one of these cues (a future or commissive
+verb, a deadline noun, an offer) before its time expressions count as a due date.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from commitments.records import Kind, Status
+
+__all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
+
+
+@attrs.frozen
+class Cue:
+    """A cue word in a text: where it is and what kind of commitment it makes."""
+
+    start: int
+    end: int
+    kind: Kind
+    noun: bool = False
+    """A noun cue ("deadline", "ultimatum") that is itself the commitment."""
+
+
+_I = re.IGNORECASE
+_RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
+    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)))"
+                r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
+                r"(?<!political\swill)", _I), Kind.PROMISE, False),
+    (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])would(?!\s+(?:have|not\s+have|'ve|like\s+to\s+think))(?![\w’'-])",
+                _I), Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)", _I),
+     Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+                r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
+                r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
+                r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
+                r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)", _I),
+     Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?:pledg|promis|vow|swor|guarant)\w*", _I), Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
+    (re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
+     Kind.DEADLINE, True),
+    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed)?|demand(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)"
+                r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
+                r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
+                r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
+                r"(?:ready|willing|prepared|happy)\s+to|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+                _I), Kind.OFFER, False),
+)
+_FUTURE_PROGRESSIVE = re.compile(
+    r"(?<![\w’'-])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
+)
+_THREAT_WORDS = re.compile(
+    r"\b(?:consequences|sanctions?|tariffs?|retaliat\w*|punish\w*|strike\s+back|or\s+else"
+    r"|penalt(?:y|ies)|fines?|lawsuit|sue|legal\s+action|walk\s+out|strike)\b", _I
+)
+_CONDITION = re.compile(
+    r"(?<![\w’'-])(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that"
+    r"|in\s+case|should\s+(?=\w+\s+(?:fail|refuse|not)))\s[^,;.!?”\"]{3,120}", _I
+)
+_EXPIRED = re.compile(
+    r"\b(?:(?:had|has|have)\s+(?:now\s+|already\s+|since\s+)?(?:expired|passed|lapsed|elapsed|run\s+out"
+    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went)\b", _I
+)
+_KEPT = re.compile(
+    r"\b(?:kept|keeping|fulfill?ed|delivered\s+on|made\s+good\s+on|honou?red|met)\s+"
+    r"(?:his|her|their|its|the|that|this)\s+(?:promise|pledge|commitment|vow|deadline)s?\b", _I
+)
+_BROKEN = re.compile(
+    r"\b(?:broke|broken|missed|reneged\s+on|backtracked\s+on|went\s+back\s+on|failed\s+to\s+meet"
+    r"|blew|blown)\s+(?:his|her|their|its|the|that|this)\s+(?:promise|pledge|commitment|vow"
+    r"|deadline)s?\b", _I
+)
+_HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
+
+
+def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
+    """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
+    found: list[Cue] = []
+    for pattern, kind, noun in _RULES:
+        for m in pattern.finditer(text, start, end):
+            if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
+                continue
+            found.append(Cue(m.start(), m.end(), kind, noun))
+    if has_due:
+        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
+            found.append(Cue(m.start(), m.end(), Kind.PROMISE))
+    found.sort(key=lambda c: (c.start, -c.end))
+    merged: list[Cue] = []
+    for cue in found:
+        if merged and cue.start < merged[-1].end:
+            continue
+        merged.append(cue)
+    return merged
+
+
+def _is_name(text: str, m: re.Match[str]) -> bool:
+    """"Will Smith said": a capitalised Will followed by a capitalised word is a name."""
+    return bool(re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
+
+
+def refine_kind(kind: Kind, clause: str, *, deadline_expression: bool = False) -> Kind:
+    """The kind, sharpened by what else the clause says (consequences → threat)."""
+    if kind is Kind.PROMISE and deadline_expression:
+        return Kind.DEADLINE
+    if kind in (Kind.PROMISE, Kind.DEMAND) and _THREAT_WORDS.search(clause):
+        return Kind.THREAT
+    return kind
+
+
+def condition(clause: str) -> str | None:
+    """A condition attached to the clause ("if the talks fail"), if any."""
+    m = _CONDITION.search(clause)
+    return " ".join(m[0].split()) if m else None
+
+
+def stated_status(clause: str) -> Status | None:
+    """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
+    if _BROKEN.search(clause):
+        return Status.BROKEN
+    if _KEPT.search(clause):
+        return Status.KEPT
+    if _EXPIRED.search(clause):
+        return Status.EXPIRED
+    return None
+
+
+def hedged(clause: str) -> bool:
+    """The narrator speculates ("it remains uncertain whether …"): no commitment."""
+    return bool(_HEDGED.search(clause))

@@ -1,0 +1,107 @@
+"""Data about names: titles to strip, first names that tell a gender, well-known people.
+
+Kept as plain data so it can be read, extended and tested on its own.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FEMALE", "KNOWN_PEOPLE", "MALE", "TITLES", "gender_of"]
+
+TITLES = frozenset(
+    """president vice prime minister secretary governor gov gov. mayor senator sen sen.
+    representative rep rep. congressman congresswoman chancellor premier king queen prince
+    princess pope coach manager chairman chairwoman chair ceo cfo coo cto chief executive
+    director commissioner ambassador spokesman spokeswoman spokesperson leader speaker judge
+    justice attorney general gen gen. admiral colonel col col. captain capt capt. lieutenant
+    sergeant officer inspector detective superintendent councillor councilor councilman
+    councilwoman alderman deputy foreign finance health defence defense interior trade economy
+    energy education home treasury treasurer labour labor transport environment agriculture
+    culture mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady sheikh emir
+    sultan ayatollah rabbi reverend rev rev. father bishop cardinal archbishop founder
+    co-founder owner analyst economist editor reporter correspondent striker midfielder
+    defender goalkeeper quarterback opposition station head boss mp mep gm cio ombudsman
+    envoy diplomat chairperson dean provost principal superintendent sheriff marshal
+    commander commander-in-chief secretary-general president-elect""".split()
+)
+"""Words that are titles or office names, stripped from the front of a speaker's name."""
+
+MALE_TITLES = frozenset(
+    "mr mr. king prince sir lord father congressman chairman spokesman councilman".split()
+)
+FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. queen princess dame lady congresswoman chairwoman spokeswoman "
+    "councilwoman".split()
+)
+
+FEMALE = frozenset(
+    """anna ana ann anne clara maria marie mary sarah sara emma olivia sophia sophie isabella
+    mia charlotte amelia harper evelyn abigail emily elizabeth ella grace chloe victoria lucy
+    hannah lena rosa rose laura julia giulia elena helena helen ingrid astrid freya nora hanna
+    kate katherine catherine kathryn karen susan linda barbara patricia jennifer jessica
+    nicole rachel rebecca ruth margaret theresa teresa angela ursula kamala hillary nancy
+    giorgia marine yuki aiko mei li priya aisha fatima leila layla amina zara nadia olga
+    irina natalia tatiana svetlana yulia oksana marta agnieszka katarzyna ewa beata lisa
+    alice claire chiara francesca paola carmen lucia sofia camila valentina gabriela
+    martina noa maya ines jo jenny amy ellen diane denise janet joan judith kim""".split()
+)
+"""First names read as female when a pronoun ("she said") has to find its speaker."""
+
+MALE = frozenset(
+    """donald joe joseph vladimir volodymyr xi emmanuel olaf keir rishi boris justin narendra
+    recep benjamin mark daniel david michael john james robert william richard thomas charles
+    christopher matthew anthony paul steven andrew kenneth george edward brian ronald kevin
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott frank
+    brandon raymond gregory samuel sam benjamin patrick jack dennis jerry tyler aaron adam
+    henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger
+    noah gerald carl terry sean austin arthur lawrence jesse dylan bryan bruce jordan ralph
+    roy eugene russell bobby mason philip louis lucas luca marco giuseppe antonio carlos jose
+    juan luis miguel pedro pablo diego javier ahmed mohammed muhammad ali omar hassan ivan
+    sergei dmitry andrii andriy oleksandr piotr pawel tomasz jan lars erik nils hans klaus
+    friedrich wolfgang jurgen pierre jean francois yuki hiroshi kenji takeshi ravi raj arjun
+    rahul dan tom tim jim bob bill ben max leo felix oscar hugo victor viktor""".split()
+) - {"yuki", "jo", "kim"}
+"""First names read as male when a pronoun ("he said") has to find its speaker."""
+
+KNOWN_PEOPLE = {
+    "trump": "Donald Trump",
+    "biden": "Joe Biden",
+    "putin": "Vladimir Putin",
+    "zelenskyy": "Volodymyr Zelenskyy",
+    "zelensky": "Volodymyr Zelensky",
+    "xi": "Xi Jinping",
+    "macron": "Emmanuel Macron",
+    "scholz": "Olaf Scholz",
+    "merz": "Friedrich Merz",
+    "starmer": "Keir Starmer",
+    "sunak": "Rishi Sunak",
+    "modi": "Narendra Modi",
+    "erdogan": "Recep Tayyip Erdogan",
+    "netanyahu": "Benjamin Netanyahu",
+    "meloni": "Giorgia Meloni",
+    "sybiha": "Andrii Sybiha",
+    "lavrov": "Sergei Lavrov",
+    "peskov": "Dmitry Peskov",
+    "vance": "JD Vance",
+    "rubio": "Marco Rubio",
+    "harris": "Kamala Harris",
+    "von der leyen": "Ursula von der Leyen",
+    "guterres": "António Guterres",
+    "kim jong un": "Kim Jong Un",
+}
+"""Surnames of well-known public figures → full names, used when a text names them only once."""
+
+
+def gender_of(name: str, titles: list[str] | None = None) -> str | None:
+    """"m", "f" or ``None`` from a name's titles or first name."""
+    for title in titles or []:
+        t = title.casefold()
+        if t in MALE_TITLES:
+            return "m"
+        if t in FEMALE_TITLES:
+            return "f"
+    first = name.split()[0].casefold() if name.split() else ""
+    if first in FEMALE:
+        return "f"
+    if first in MALE:
+        return "m"
+    return None

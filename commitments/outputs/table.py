@@ -1,0 +1,44 @@
+"""Plain-text tables of commitments, sorted by deadline, readable in 100 columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from commitments.records import Commitment
+
+__all__ = ["by_deadline", "table"]
+
+
+def by_deadline(items: Iterable[Commitment]) -> list[Commitment]:
+    """Dated commitments by deadline (then earliest day), undated ones last, stable otherwise."""
+    return sorted(
+        items,
+        key=lambda c: (c.due is None, c.due.latest if c.due else dt.date.max,
+                       c.due.earliest if c.due else dt.date.max),
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(items: Iterable[Commitment], *, as_of: dt.date, width: int = 100) -> str:
+    """A table with one commitment a line: due window, status, speaker, kind, action."""
+    rows = by_deadline(items)
+    if not rows:
+        return "No commitments found.\n"
+    head = f"{'DUE':<23} {'STATUS':<8} {'SPEAKER':<18} {'KIND':<8} ACTION"
+    lines = [head, "-" * min(width, 100)]
+    fixed = 23 + 1 + 8 + 1 + 18 + 1 + 8 + 1
+    for c in rows:
+        due = str(c.due) if c.due else "—"
+        action = c.action + (f" [{c.expression}]" if c.expression else "")
+        if c.condition:
+            action += f" ({c.condition})"
+        lines.append(
+            f"{due:<23} {c.status(as_of).value:<8} {_cut(c.speaker or '?', 18):<18} "
+            f"{c.kind.value:<8} {_cut(action, max(10, width - fixed))}"
+        )
+    return "\n".join(lines) + "\n"

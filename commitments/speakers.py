@@ -1,0 +1,238 @@
+"""Speakers: who said it. Reporting verbs, names without titles, pronouns, organisations."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
+
+__all__ = ["Attribution", "Entities", "attributions", "clean_name"]
+
+_VERBS = (
+    "said say says told tell tells stated states added adds continued continues wrote writes "
+    "posted posts tweeted tweets announced announces declared declares asserted asserts "
+    "claimed claims insisted insists noted notes explained explains informed informs conveyed "
+    "conveys responded responds replied replies answered answers warned warns promised "
+    "promises pledged pledges vowed vows threatened threatens confirmed confirms reported "
+    "reports predicted predicts argued argues suggested suggests acknowledged acknowledges "
+    "admitted admits indicated indicates revealed reveals disclosed discloses emphasized "
+    "emphasised emphasizes emphasises stressed stresses reiterated reiterates assured assures "
+    "urged urges ordered orders demanded demands committed commits agreed agrees offered offers "
+    "signalled signaled signals hinted hints proposed proposes unveiled unveils estimated "
+    "estimates forecast forecasts projected projects guaranteed guarantees swore swears "
+    "alleged alleges countered counters cautioned cautions recalled recalls remarked "
+    "remarks observed observes concluded concludes conceded concedes predicted mused "
+    "instructed instructs directed directs told"
+).split()
+_PARTICIPLES = (
+    "saying telling adding noting informing alleging warning promising pledging vowing "
+    "insisting arguing claiming stating explaining suggesting asserting declaring writing "
+    "posting threatening indicating stressing emphasising emphasizing reiterating"
+).split()
+VERB = "|".join(sorted(set(_VERBS), key=len, reverse=True))
+PARTICIPLE = "|".join(_PARTICIPLES)
+
+# A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a name.
+_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:de|da|van|von|der|den|al|bin|la|le|du|del|di|dos|ter)(?=\s+[A-Z]))"
+_NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
+_LEADING = frozenset(
+    """the a an but and however meanwhile also so yet still later now on in at when after
+    before if while although as then thus instead separately earlier last this that there
+    here on,""".split()
+)
+_FILLER = (
+    r"(?:\s+(?:also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
+    r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
+    r"|had\s+previously|has\s+since|would|will|could|subsequently|simply|only|just|recently"
+    r"|swiftly|firmly|bluntly|flatly|openly|explicitly|formally|officially|first|never|not"
+    r"|has\s+repeatedly|told\s+reporters|also\s+has))*\s*$"
+)
+_PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
+_POSSESSIVE_END = re.compile(
+    rf"({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team"
+    r"|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?|camp)$"
+)
+_NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
+_THE_END = re.compile(
+    r"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"[a-z][\w-]*)$"
+)
+_APPOSITIVE = re.compile(r",\s*[^,“”\"]{2,80},$")
+_AFTER_NAME = re.compile(
+    rf"\s*(?:{_NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
+)
+
+_TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
+_VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
+_PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
+_ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
+
+
+@attrs.frozen
+class Attribution:
+    """A reporting verb in a sentence and the party it names."""
+
+    start: int
+    """Offset of the reporting verb (or "according to")."""
+    end: int
+    speaker: str | None
+    """The raw name, pronoun or organisation phrase; ``None`` for a bare participle."""
+    trailing: bool
+    """True when the attribution follows what was said ("…, she said", "according to X")."""
+    participle: bool = False
+    """An -ing form ("noting that …") that shares the sentence's subject."""
+
+
+def clean_name(phrase: str) -> tuple[str, list[str]]:
+    """A name without leading function words and titles, and the titles removed."""
+    words = phrase.replace("’", "'").split()
+    while words and words[0].casefold().rstrip(",") in _LEADING and len(words) > 1:
+        words = words[1:]
+    titles: list[str] = []
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if word.casefold() in TITLES:
+            last_title = i
+    if last_title >= 0:
+        titles = words[: last_title + 1]
+        words = words[last_title + 1 :]
+    elif len(words) > 1 and words[0].casefold() in TITLES:
+        titles, words = words[:1], words[1:]
+    name = " ".join(words).strip(" ,.'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name, titles
+
+
+def _subject_before(text: str, start: int, end: int) -> str | None:
+    """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
+    before = text[start:end]
+    before = re.sub(_FILLER, "", before)
+    m = _APPOSITIVE.search(before)
+    if m is not None and _NAME_END.search(before[: m.start()]):
+        before = before[: m.start()]
+    for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _THE_END):
+        found = pattern.search(before)
+        if found is not None:
+            phrase = found.group(1)
+            if pattern is _NAME_END and (
+                phrase.split()[-1].casefold() in _LEADING or phrase.endswith(("’s", "'s"))
+            ):
+                continue
+            return phrase
+    return None
+
+
+def attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """The reporting verbs in ``text[start:end]`` with the party each names."""
+    found: list[Attribution] = []
+    for m in _VERB_RE.finditer(text, start, end):
+        subject = _subject_before(text, start, m.start())
+        if subject is not None:
+            found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, start, m)))
+            continue
+        after = _AFTER_NAME.match(text, m.end(), end)
+        if after is not None and _is_trailing(text, start, m):
+            found.append(Attribution(m.start(), after.end(), after[0].strip(), trailing=True))
+    for m in _PARTICIPLE_RE.finditer(text, start, end):
+        found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
+    for m in _ACCORDING.finditer(text, start, end):
+        after = _AFTER_NAME.match(text, m.end(), end)
+        if after is None:
+            # "according to chief executive Mark Oduya": skip lower-case titles.
+            after = _TITLED_NAME.match(text, m.end(), end)
+        if after is not None:
+            found.append(Attribution(m.start(), after.end(), after[0].strip(), trailing=True))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
+    """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
+    head = text[start : m.start()].rstrip()
+    return bool(re.search(r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$", head)) and not re.search(
+        r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$", head
+    )
+
+
+@attrs.define
+class Entities:
+    """The people and organisations of one document: full names, genders, who spoke last."""
+
+    full: dict[str, str] = attrs.field(factory=dict)
+    """A surname (casefolded) → the full name first seen with it."""
+    genders: dict[str, str] = attrs.field(factory=dict)
+    recent: list[str] = attrs.field(factory=list)
+    """Named people in the order they last spoke or were the subject, most recent last."""
+    organisations: list[str] = attrs.field(factory=list)
+
+    def learn(self, text: str) -> None:
+        """Register every titled or multi-word name in ``text``."""
+        for m in re.finditer(rf"(?<![\w’'-]){_NAME_SEQ}", text):
+            name, titles = clean_name(m[0])
+            tokens = name.split()
+            if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):
+                continue
+            if len(tokens) >= 2 and all(t[0].isupper() or t in ("de", "van", "von") for t in tokens):
+                if tokens[0].casefold() in _LEADING or len(tokens) > 4:
+                    continue
+                self.full.setdefault(tokens[-1].casefold(), name)
+                gender = gender_of(name, titles)
+                if gender:
+                    self.genders.setdefault(name, gender)
+            elif len(tokens) == 1 and titles:
+                gender = gender_of(name, titles)
+                if gender:
+                    self.genders.setdefault(self.canonical(name), gender)
+
+    def canonical(self, name: str) -> str:
+        """The full name for a surname seen with one ("Trump" → "Donald Trump")."""
+        key = name.casefold()
+        if " " not in name:
+            if key in self.full:
+                return self.full[key]
+            return KNOWN_PEOPLE.get(key, name)
+        last = name.split()[-1].casefold()
+        if self.full.get(last, name).casefold().endswith(key):
+            return self.full.get(last, name)
+        return name
+
+    def resolve(self, phrase: str) -> str | None:
+        """A speaker for a raw phrase: a pronoun resolved, a title stripped, a name completed."""
+        word = phrase.casefold()
+        if word in ("he", "she"):
+            want = "m" if word == "he" else "f"
+            for name in reversed(self.recent):
+                if self.genders.get(name, want) == want:
+                    self.genders.setdefault(name, want)
+                    return name
+            return None
+        if word in ("it", "they"):
+            return self.organisations[-1] if self.organisations else None
+        if word in ("i", "we"):
+            return None
+        if word.split()[0] in ("the", "its", "their", "his", "her"):
+            org = phrase[0].lower() + phrase[1:]
+            if word.split()[0] != "the":
+                return self.organisations[-1] if self.organisations else None
+            self.organisations.append(org)
+            return org
+        name, titles = clean_name(phrase)
+        if not name:
+            return None
+        canonical = self.canonical(name)
+        gender = gender_of(canonical, titles)
+        if gender:
+            self.genders.setdefault(canonical, gender)
+        if " " in canonical or canonical.casefold() in self.full or titles:
+            self.mention(canonical)
+        else:
+            self.mention(canonical)
+        return canonical
+
+    def mention(self, name: str) -> None:
+        """Note that ``name`` spoke or acted: the most recent person a pronoun can mean."""
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)

@@ -1,0 +1,375 @@
+"""The due grammar: find time expressions in a sentence and turn them into due windows.
+
+Rules follow ``CONVENTIONS.md`` (see README, "How a time expression becomes a due window"):
+durations ("in two weeks", "within 72 hours", "a two-week deadline"), operators over named
+periods ("by Friday", "before 17 September", "no later than Q3"), and the vague phrases of
+:mod:`commitments.timex.vague`. Absolute dates go to dateparser, through
+:mod:`commitments.timex.absolute`; the rest is ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Callable
+
+import attrs
+
+from commitments.records import Window
+from commitments.timex import calendar as cal
+from commitments.timex.numbers import NUMBER, to_number
+from commitments.timex.periods import PERIODS, Period
+from commitments.timex.vague import VagueTable, default_table
+
+__all__ = ["Found", "find", "resolve_issued"]
+
+Resolve = Callable[[dt.date], Window | None]
+
+HEDGE = r"(?:(?:about|around|roughly|approximately|some|just|only|another|a\s+further)\s+)?"
+UNIT = r"(?P<biz>(?:business|working)\s+)?(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?)"
+UNIT_ADJ = r"(?P<unit>hour|day|week|fortnight|month|year)"
+DEADLINE_NOUN = (
+    r"(?:deadline|ultimatum|window|timeline|time\s*frame|grace\s+period|countdown|timetable"
+    r"|pause|ceasefire|truce|moratorium|review|deadline)"
+)
+
+# Operators in front of a named period, and what they do with it.
+BY_OPS = r"by|no\s+later\s+than|not\s+later\s+than|until|till|til|through|on\s+or\s+before|due"
+BEFORE_OPS = r"before|ahead\s+of|prior\s+to"
+AT_OPS = r"on|in|during|at|for|within|over|around|over|throughout|this|as\s+of"
+SKIP_OPS = r"from|after|since|starting|beginning|following|last|past|previous|earlier\s+this"
+TIME = re.compile(
+    r",?\s*(?:at\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midday|midnight))",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Found:
+    """A time expression found in a text: its span and how it resolves."""
+
+    start: int
+    end: int
+    text: str
+    resolve: Resolve = attrs.field(eq=False, repr=False)
+    """The due window for an issue date ``D``; ``None`` when it names no due date."""
+    kind: str
+    """Which rule matched ("duration", "deadline-noun", "by", "vague", a period name, …)."""
+    past: bool = False
+    """The phrase can only point to the past ("last week", "yesterday")."""
+    time: dt.time | None = None
+    """A time of day given with it ("by Sunday at 6 p.m.")."""
+
+    def window(self, issued: Window | dt.date) -> Window | None:
+        """The due window for an issue date or window (each end from the matching end)."""
+        if isinstance(issued, dt.date):
+            return self.resolve(issued)
+        first = self.resolve(issued.earliest)
+        if issued.earliest == issued.latest or first is None:
+            return first
+        last = self.resolve(issued.latest)
+        if last is None:
+            return first
+        return Window(min(first.earliest, last.latest), max(first.earliest, last.latest))
+
+
+def _add(day: dt.date, amount: float, unit: str, business: bool = False) -> dt.date:
+    unit = unit.casefold().rstrip("s")
+    if unit == "hour":
+        return day + dt.timedelta(days=math.ceil(amount / 24))
+    if business and unit == "day":
+        return cal.add_business_days(day, math.ceil(amount))
+    if unit == "day":
+        return day + dt.timedelta(days=math.ceil(amount))
+    if unit == "week":
+        return day + dt.timedelta(days=round(amount * 7))
+    if unit == "fortnight":
+        return day + dt.timedelta(days=round(amount * 14))
+    if unit == "month":
+        whole = math.floor(amount)
+        return cal.add_months(day, whole) + dt.timedelta(days=round((amount - whole) * 30))
+    whole = math.floor(amount)
+    return cal.add_months(day, 12 * whole) + dt.timedelta(days=round((amount - whole) * 365))
+
+
+def _span(start: float, end: float, unit: str, business: bool = False) -> Resolve:
+    """[D + start units, D + end units]."""
+
+    def resolve(day: dt.date) -> Window | None:
+        try:
+            return Window(_add(day, start, unit, business), _add(day, end, unit, business))
+        except (OverflowError, ValueError):
+            return None
+
+    return resolve
+
+
+def _number(m: re.Match[str], group: str = "n") -> float:
+    value = m[group]
+    return 1.0 if value is None else to_number(value)
+
+
+# --- durations -------------------------------------------------------------------------------
+
+DURATION_RULES: list[tuple[str, str, Callable[[re.Match[str]], Resolve | None]]] = []
+
+
+def _rule(kind: str, pattern: str) -> Callable[[Callable[[re.Match[str]], Resolve | None]], None]:
+    def register(build: Callable[[re.Match[str]], Resolve | None]) -> None:
+        DURATION_RULES.append((kind, pattern, build))
+
+    return register
+
+
+@_rule(
+    "within",
+    rf"\b(?:within|in|over|during|for)\s+the\s+(?:next|coming|following)\s+{HEDGE}"
+    rf"(?P<n>{NUMBER})\s+{UNIT}",
+)
+def _within_next(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "range",
+    rf"\b(?:(?P<op>within|in)\s+)?{HEDGE}(?P<n>{NUMBER})\s*(?:or|to|-|–)\s*(?P<m>{NUMBER})\s+{UNIT}",
+)
+def _range(m: re.Match[str]) -> Resolve | None:
+    low, high = _number(m), _number(m, "m")
+    if high < low:
+        return None
+    if (m["op"] or "").casefold() == "within":
+        return _span(0, high, m["unit"], bool(m["biz"]))
+    return _span(low, high, m["unit"], bool(m["biz"]))
+
+
+@_rule("within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}")
+def _within(m: re.Match[str]) -> Resolve:
+    amount = 3.0 if m["n"] is None else _number(m)
+    return _span(0, amount, m["unit"], bool(m["biz"]))
+
+
+@_rule("couple", rf"\b(?:in\s+)?{HEDGE}a\s+couple\s+(?:of\s+)?{UNIT}")
+def _couple(m: re.Match[str]) -> Resolve:
+    return _span(2, 3, m["unit"], bool(m["biz"]))
+
+
+@_rule("in", rf"\bin\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}(?!\s+(?:ago|earlier|before))")
+def _in(m: re.Match[str]) -> Resolve:
+    return _span(_number(m), _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "from-now",
+    rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+(?P<from>from\s+now|from\s+today|hence|from\s+then)",
+)
+def _from_now(m: re.Match[str]) -> Resolve:
+    amount = _number(m)
+    if m["from"].casefold() == "from today":
+        return _span(0, amount, m["unit"], bool(m["biz"]))
+    return _span(amount, amount, m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "deadline-noun",
+    rf"\b(?:(?P<n>{NUMBER})|a)[- ]{UNIT_ADJ}s?(?:[- ]long)?\s+(?:\w+\s+)?{DEADLINE_NOUN}",
+)
+def _deadline_noun(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"])
+
+
+@_rule(
+    "deadline-of",
+    rf"\b{DEADLINE_NOUN}\s+of\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}",
+)
+def _deadline_of(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "give",
+    rf"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"{HEDGE}(?P<n>{NUMBER})\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}(?!\s*(?:or|to)\s)",
+)
+def _give(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule("fortnight", r"\b(?P<op>in|within)\s+a\s+fortnight")
+def _fortnight(m: re.Match[str]) -> Resolve:
+    return _span(0 if m["op"].casefold() == "within" else 14, 14, "day")
+
+
+@_rule("a-unit", rf"\b(?P<op>in|within)\s+{HEDGE}(?:a|an|one)\s+{UNIT}")
+def _a_unit(m: re.Match[str]) -> Resolve:
+    start = 0 if m["op"].casefold() == "within" else 1
+    return _span(start, 1, m["unit"], bool(m["biz"]))
+
+
+@_rule("immediate", r"\b(?:with\s+immediate\s+effect)")
+def _immediate(m: re.Match[str]) -> Resolve:
+    return _span(0, 1, "day")
+
+
+# --- past-only phrases (they date statements, never due dates) ------------------------------
+
+PAST = re.compile(
+    rf"\b(?:yesterday|last\s+night|(?:last|this\s+past|past)\s+(?:week(?:end)?|month|year|{{wd}})"
+    rf"|earlier\s+(?:this|in\s+the)\s+(?:week|month|year)|earlier\s+today"
+    rf"|(?:{NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago|(?:over|at)\s+the\s+weekend)\b",
+    re.IGNORECASE,
+)
+
+
+def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
+    ops = rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
+    rules = []
+    for period in PERIODS:
+        operator = rf"\b{ops}\s+" if period.needs_operator else rf"(?:\b{ops}\s+)?\b"
+        if period.name in ("month", "season", "year"):
+            operator = rf"\b(?:{ops}\s+|(?P<adj>early|mid-?|late)\s*)"
+        rules.append((period, re.compile(operator + period.pattern + r"(?!\w)", re.IGNORECASE)))
+    return rules
+
+
+_PERIOD_RULES = _period_rules()
+_DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
+
+
+def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
+    op = " ".join(op.casefold().split())
+    if re.fullmatch(SKIP_OPS, op):
+        return "skip", lambda day: None
+    if re.fullmatch(BEFORE_OPS, op):
+
+        def before(day: dt.date) -> Window | None:
+            period = resolve_period(day)
+            if period is None:
+                return None
+            last = max(day, period.earliest - dt.timedelta(days=1))
+            return Window(day, last)
+
+        return "before", before
+    if re.fullmatch(BY_OPS, op) or op == "by the end of":
+
+        def by(day: dt.date) -> Window | None:
+            period = resolve_period(day)
+            if period is None:
+                return None
+            return Window(min(day, period.latest), period.latest)
+
+        return "by", by
+    return "on", resolve_period
+
+
+def _vague_pattern(table: VagueTable) -> re.Pattern[str]:
+    phrases = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\bas\s)(?<!\bso\s)\b(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[str]:
+    return _vague_pattern(dict(key))
+
+
+def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
+    """Every time expression in ``text``, longest first where two overlap, in text order."""
+    table = default_table() if vague is None else vague
+    candidates: list[Found] = []
+    for kind, pattern, build in _DURATION_RULES:
+        for m in pattern.finditer(text):
+            resolve = build(m)
+            if resolve is not None:
+                candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
+                                        kind=kind))
+    for period, pattern in _PERIOD_RULES:
+        for m in pattern.finditer(text):
+            candidates.append(_period_found(period, m))
+    for m in _vague_compiled(tuple(sorted(table.items()))).finditer(text):
+        low, high = table[" ".join(m[0].casefold().split())]
+        candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
+                                resolve=_span(low, high, "day"), kind="vague"))
+    for m in PAST.finditer(text):
+        candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
+                                resolve=lambda day: None, kind="past", past=True))
+    chosen: list[Found] = []
+    for found in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(found.end <= c.start or found.start >= c.end for c in chosen):
+            chosen.append(_with_time(found, text))
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _period_found(period: Period, m: re.Match[str]) -> Found:
+    op = m["op"] if "op" in m.groupdict() else None
+    adj = m.groupdict().get("adj")
+
+    def resolve_period(day: dt.date) -> Window | None:
+        try:
+            window = period.resolve(m, day)
+        except (ValueError, OverflowError, KeyError):
+            return None
+        if window is not None and adj:
+            from commitments.timex.periods import _part
+
+            window = _part(window, adj)
+        return window
+
+    kind, resolve = (period.name, resolve_period)
+    if op:
+        op_kind, resolve = _operate(op, resolve_period)
+        if op.casefold().startswith(("by the end", "at the end")):
+            inner = resolve
+
+            def end_of(day: dt.date) -> Window | None:
+                window = inner(day)
+                if window is None:
+                    return None
+                if op.casefold().startswith("at"):
+                    return Window.day(window.latest)
+                return Window(min(day, window.latest), window.latest)
+
+            resolve = end_of
+            op_kind = "by"
+        if op_kind == "by" and period.name == "month-part" and (
+            (m["part"] or "").casefold().startswith("mid") or (m["part2"] or "").casefold() == "middle"
+        ):
+            # "by mid-October": the deadline is the 15th, not the end of the middle third.
+            def by_mid(day: dt.date) -> Window | None:
+                window = resolve_period(day)
+                if window is None:
+                    return None
+                fifteenth = window.earliest.replace(day=15)
+                return Window(min(day, fifteenth), fifteenth)
+
+            resolve = by_mid
+        kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
+    return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
+                 past=kind.startswith("skip"))
+
+
+def _with_time(found: Found, text: str) -> Found:
+    m = TIME.match(text, found.end)
+    if m is None or found.kind in ("past", "vague") or found.kind.startswith(
+        ("duration", "within", "in", "range", "give", "deadline")
+    ):
+        return found
+    if m["noon"]:
+        at = dt.time(0, 0) if m["noon"].casefold() == "midnight" else dt.time(12, 0)
+    elif m["ampm"]:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].casefold().startswith("p") else 0)
+        at = dt.time(hour, int(m["min"] or 0))
+    else:
+        at = dt.time(int(m["h24"]), int(m["min24"]))
+    return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=at)
+
+
+def resolve_issued(found: Found, published: dt.date) -> Window | None:
+    """The window a statement-dating phrase ("on Friday", "last month") gives, before ``published``."""
+    from commitments.timex.issue import issued_window
+
+    return issued_window(found.text, published)
