@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from commitments.errors import CommitmentsError, DateError, StoreError
+from cli.options import DATE, today
+from commitments.errors import CommitmentsError, DateError, InputError, StoreError
+from commitments.readers import ReadFailure, read_sources
+from commitments.records import Document
 from commitments.tracker import Tracker, default_db_path
 from commitments.tracker.report import parse_duration, parse_groups
+
+__all__ = [
+    "DATE",
+    "DURATION",
+    "GROUPS",
+    "color",
+    "db_option",
+    "documents",
+    "now",
+    "open_tracker",
+    "today",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,26 +59,9 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def today() -> dt.date:
-    """Today's date where the user is."""
-    return now().astimezone().date()
-
-
 def color() -> bool | None:
     """``False`` when NO_COLOR is set (https://no-color.org), else let click decide (a tty)."""
     return False if os.environ.get("NO_COLOR") else None
-
-
-class DateType(click.ParamType):
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date: write YYYY-MM-DD", param, ctx)
 
 
 class DurationType(click.ParamType):
@@ -92,6 +90,20 @@ class GroupsType(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
-DATE = DateType()
 DURATION = DurationType()
 GROUPS = GroupsType()
+
+
+def documents(sources: Sequence[str]) -> Iterator[Document | InputError]:
+    """Each source's document, or the error that stopped it being read (the rest go on).
+
+    The one place the tracker commands read files: through :func:`commitments.readers.read_sources`.
+    """
+    for item in read_sources(sources):
+        if isinstance(item, ReadFailure):
+            message = item.message
+            if message.startswith(f"{item.source}: "):
+                message = message[len(item.source) + 2 :]
+            yield InputError(message, source=item.source, line=item.line)
+        else:
+            yield item

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli._sources import read_documents
-from cli._tracker import db_option, now, open_tracker
+from cli._tracker import db_option, documents, now, open_tracker
 from commitments.errors import CommitmentsError, DateError, InputError
 
 
@@ -27,11 +26,17 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
     """
     failed = 0
     with open_tracker(db) as tracker:
-        for document in read_documents(sources, click.get_text_stream("stdin")):
+        for document in documents(sources):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
                 continue
+            if document.published is None:
+                click.echo(
+                    f"Note: {document.name} has no publication date; taking it as published"
+                    " today.",
+                    err=True,
+                )
             try:
                 result = tracker.add(document, now=now())
             except (InputError, DateError) as exc:  # the store's errors stop everything

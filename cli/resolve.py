@@ -13,7 +13,9 @@ from cli._tracker import DATE, db_option, now, open_tracker, today
 @click.command()
 @click.argument("id")
 @click.argument(
-    "resolution", type=click.Choice(["kept", "broken", "withdrawn", "open"], case_sensitive=False)
+    "resolution",
+    type=click.Choice(["kept", "broken", "withdrawn", "open"], case_sensitive=False),
+    metavar="kept|broken|withdrawn|open",
 )
 @click.option("--on", "on", type=DATE, help="The day it happened (YYYY-MM-DD). Default: today.")
 @click.option("--note", help="What happened, in a few words.")

@@ -75,7 +75,7 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
         echo(f"  {number}. " + " · ".join(facts))
         if m.source.url:
             echo(f"     {m.source.url}")
-        echo(click.style(f"     “{' '.join(m.text.split())}”", dim=True))
+        echo(click.style("     " + " ".join(m.text.split()), dim=True))
     echo()
     echo(click.style(f"History ({len(entry.history)})", bold=True))
     if not entry.history:

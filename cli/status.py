@@ -8,8 +8,17 @@ from pathlib import Path
 
 import click
 
-from cli._sources import read_documents
-from cli._tracker import DATE, DURATION, GROUPS, color, db_option, now, open_tracker, today
+from cli._tracker import (
+    DATE,
+    DURATION,
+    GROUPS,
+    color,
+    db_option,
+    documents,
+    now,
+    open_tracker,
+    today,
+)
 from commitments.errors import CommitmentsError
 from commitments.records import Window
 from commitments.tracker import Group, Report, Tracker
@@ -86,7 +95,7 @@ def status(
     failed = False
     if files:
         tracker = Tracker(":memory:")
-        for document in read_documents(files, click.get_text_stream("stdin")):
+        for document in documents(files):
             try:
                 if isinstance(document, CommitmentsError):
                     raise document

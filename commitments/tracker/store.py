@@ -97,6 +97,9 @@ _CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CO
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
 _HEX = frozenset("0123456789abcdef")
 
+MIN_PREFIX = 4
+"""The fewest characters of an id accepted as a prefix."""
+
 
 class Store:
     """An open commitments database; use as a context manager or call :meth:`close`.
@@ -266,6 +269,10 @@ class Store:
         wanted = prefix.strip().casefold()
         if not wanted or not set(wanted) <= _HEX:
             raise NotFoundError(f"{prefix!r} is not a commitment id (ids are hexadecimal)")
+        if len(wanted) < MIN_PREFIX:
+            raise NotFoundError(
+                f"{prefix!r} is too short: give at least {MIN_PREFIX} characters of the id"
+            )
         rows = self._query(
             "SELECT id FROM commitments WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 6",
             (len(wanted), wanted),
