@@ -11,9 +11,12 @@ from commitments.errors import (
     InputError,
     NewerStoreError,
     NotFoundError,
+    OutputError,
     StoreError,
 )
 from commitments.extraction import extract, extract_document
+from commitments.outputs.calendar import to_ical
+from commitments.outputs.feeds import Feeds, make_server
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 
 __all__ = [
@@ -22,11 +25,13 @@ __all__ = [
     "CorruptStoreError",
     "DateError",
     "Document",
+    "Feeds",
     "FormatError",
     "InputError",
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "OutputError",
     "Source",
     "Status",
     "StoreError",
@@ -34,4 +39,6 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "make_server",
+    "to_ical",
 ]

@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
-from commitments.records import Commitment, Kind, Resolution, Source, Status, Tracked, Window
+import icalendar
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from commitments.readers import read_sources
+from commitments.records import (
+    Commitment,
+    Document,
+    Kind,
+    Resolution,
+    Source,
+    Status,
+    Tracked,
+    Window,
+)
+from commitments.tracker import Tracker
 
 SEED = "seeds/putin-zelenskyy-moscow.md"
+SEED_PATH = str(Path(__file__).resolve().parent.parent / SEED)
+ADDED = dt.datetime(2025, 9, 3, 18, 30, tzinfo=dt.UTC)
+"""When the seed is added to a test store."""
 PUBLISHED = dt.date(2025, 9, 3)
 UPDATED = dt.datetime(2025, 9, 3, tzinfo=dt.UTC)
 ISSUED = Window.day(PUBLISHED)
@@ -130,3 +149,29 @@ def lint(data: bytes) -> list[str]:
             elif len(start) != len(end) or end <= start:
                 problems.append(f"DTEND {end} not after DTSTART {start}")
     return problems
+
+
+def seed_document() -> Document:
+    """The seed article, read as ``commitments add`` reads it."""
+    (document,) = read_sources([SEED_PATH])
+    assert isinstance(document, Document)
+    return document
+
+
+def seed_store(path: Path) -> Path:
+    """A store at ``path`` with the seed added at :data:`ADDED`."""
+    with Tracker(path) as tracker:
+        tracker.add(seed_document(), now=ADDED)
+    return path
+
+
+def parse_everywhere(data: bytes) -> tuple[int, int]:
+    """Parse with icalendar, ical (strict) and vobject (validating); the component counts."""
+    text = data.decode("utf-8")
+    strict = IcsCalendarStream.calendar_from_ics(text)
+    parsed = vobject.readOne(text)
+    assert parsed.validate(raiseException=True, complainUnrecognized=False)
+    counted = icalendar.Calendar.from_ical(data)
+    assert len(counted.walk("VEVENT")) == len(strict.events)
+    assert len(counted.walk("VTODO")) == len(strict.todos)
+    return len(strict.events), len(strict.todos)

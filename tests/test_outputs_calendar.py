@@ -7,14 +7,13 @@ import zoneinfo
 
 import icalendar
 import pytest
-import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ical.calendar_stream import IcsCalendarStream
 from ical_helpers import (
     commitment,
     deadline,
     lint,
+    parse_everywhere,
     resolution,
     tracked,
     unfold,
@@ -244,18 +243,6 @@ def test_a_change_shows_in_sequence_and_stamp() -> None:
 
 
 # --- strict parsers and the lint ------------------------------------------------------------
-
-
-def parse_everywhere(data: bytes) -> tuple[int, int]:
-    """Parse with icalendar, ical (strict) and vobject (validating); the component counts."""
-    text = data.decode("utf-8")
-    strict = IcsCalendarStream.calendar_from_ics(text)
-    parsed = vobject.readOne(text)
-    assert parsed.validate(raiseException=True, complainUnrecognized=False)
-    counted = icalendar.Calendar.from_ical(data)
-    assert len(counted.walk("VEVENT")) == len(strict.events)
-    assert len(counted.walk("VTODO")) == len(strict.todos)
-    return len(strict.events), len(strict.todos)
 
 
 @pytest.mark.parametrize("todo", [False, True], ids=["events", "todos"])

@@ -83,8 +83,24 @@ def _people() -> list:
         (("unknown",), (), ["host talks"]),
         ((), (Status.OPEN, Status.EXPIRED), ["Putin to meet Zelenskyy", "host talks"]),
         (("nobody",), (), []),
+        (("Trump",), (Status.PENDING,), ["be speaking to him"]),
+        (("putin",), (), ["meet Zelenskyy in Moscow"]),
+        (("Donald",), (Status.EXPIRED,), ["Putin to meet Zelenskyy"]),
+        (("Trump Donald",), (), []),
     ],
-    ids=["all", "by-name", "slug-and-status", "two-speakers", "unknown", "two-statuses", "none"],
+    ids=[
+        "all",
+        "by-name",
+        "slug-and-status",
+        "two-speakers",
+        "unknown",
+        "two-statuses",
+        "none",
+        "surname",
+        "lowercase",
+        "first-name",
+        "wrong-order",
+    ],
 )
 def test_select(speakers, statuses, actions) -> None:
     chosen = select(_people(), as_of=dt.date(2025, 9, 3), speakers=speakers, statuses=statuses)

@@ -80,9 +80,19 @@ def test_calendar_feed() -> None:
             ],
         ),
         ("/calendar.ics?status=kept", []),
+        ("/calendar.ics?speaker=Putin", ["Vladimir Putin: meet Zelenskyy in Moscow"]),
         ("/calendar.ics?speaker=&status=", None),
     ],
-    ids=["speaker-query", "speaker-path", "status", "statuses", "as-of", "empty", "blank-filters"],
+    ids=[
+        "speaker-query",
+        "speaker-path",
+        "status",
+        "statuses",
+        "as-of",
+        "empty",
+        "surname",
+        "blank-filters",
+    ],
 )
 def test_filters(target: str, expected: list[str] | None) -> None:
     response = feeds().respond("GET", target, {})
@@ -110,6 +120,7 @@ def test_todo_feed_and_names() -> None:
         ("GET", "/favicon.ico", 404, "no feed"),
         ("GET", "/calendar.ics/", 404, "no feed"),
         ("GET", "/speakers/nobody.ics", 404, "no commitments by a speaker 'nobody'"),
+        ("GET", "/speakers/trump.ics", 404, "no commitments by a speaker 'trump'"),
         ("GET", "/calendar.ics?status=done", 400, "unknown status 'done'; use one of pending"),
         ("GET", "/calendar.ics?as-of=tomorrow", 400, "as-of 'tomorrow' is not a date"),
         ("POST", "/calendar.ics", 405, "only GET and HEAD"),
@@ -120,6 +131,7 @@ def test_todo_feed_and_names() -> None:
         "favicon",
         "trailing-slash",
         "unknown-speaker",
+        "surname-path",
         "bad-status",
         "bad-date",
         "post",

@@ -23,6 +23,7 @@ __all__ = [
     "select",
     "slug",
     "sort_key",
+    "speaker_matches",
     "summary",
     "todo_uid",
     "utc",
@@ -98,7 +99,10 @@ def _source_text(document: str, line: int | None, url: str | None) -> str:
 def description(tracked: Tracked, as_of: dt.date) -> str:
     """The quote, the due window, the status and where it was said, one fact a line."""
     commitment = tracked.commitment
-    lines = [f"“{' '.join(commitment.text.split())}”", ""]
+    quote = " ".join(commitment.text.split())
+    if not quote.startswith(("“", '"', "‘", "'")):
+        quote = f"“{quote}”"
+    lines = [quote, ""]
     due = f"Due: {_window_text(commitment)}"
     if commitment.expression:
         due += f" (“{commitment.expression}”)"
@@ -144,6 +148,18 @@ def sort_key(tracked: Tracked) -> tuple[int, dt.date, dt.date, str, str, str]:
     )
 
 
+def speaker_matches(speaker: str | None, names: Iterable[str]) -> bool:
+    """Whether ``speaker`` is one of ``names``: the same words or a run of them, in any case and
+    spelling of separators ("Trump", "donald-trump" and "DONALD TRUMP" all match "Donald Trump").
+    """
+    have = slug(speaker).split("-")
+    for name in names:
+        want = slug(name).split("-")
+        if any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1)):
+            return True
+    return False
+
+
 def select(
     tracked: Iterable[Tracked],
     *,
@@ -151,15 +167,14 @@ def select(
     speakers: Sequence[str] = (),
     statuses: Sequence[Status] = (),
 ) -> list[Tracked]:
-    """The records whose speaker (name or slug, any case) and status on ``as_of`` match, sorted.
+    """The records whose speaker and status on ``as_of`` match, sorted for output.
 
-    An empty ``speakers`` or ``statuses`` matches everything. Of two records with the same id, the
-    one changed last (``updated``, then ``sequence``) is kept.
+    An empty ``speakers`` or ``statuses`` matches everything (see :func:`speaker_matches`). Of two
+    records with the same id, the one changed last (``updated``, then ``sequence``) is kept.
     """
-    wanted = {slug(name) for name in speakers}
     chosen: dict[str, Tracked] = {}
     for record in tracked:
-        if wanted and slug(record.commitment.speaker) not in wanted:
+        if speakers and not speaker_matches(record.commitment.speaker, speakers):
             continue
         if statuses and record.status(as_of) not in statuses:
             continue

@@ -33,7 +33,7 @@ import attrs
 
 from commitments.errors import CommitmentsError, OutputError
 from commitments.outputs.calendar import DEFAULT_NAME, DEFAULT_REFRESH, to_ical
-from commitments.outputs.entries import changed_at, select, slug
+from commitments.outputs.entries import changed_at, select, slug, sort_key
 from commitments.records import Status, Tracked
 
 __all__ = ["FeedServer", "Feeds", "Response", "make_server"]
@@ -180,11 +180,11 @@ class Feeds:
         everything = list(self.records())
         name = self.name
         if speaker is not None:
-            known = {slug(r.commitment.speaker): r.commitment.speaker for r in everything}
-            if speaker not in known:
+            everything = [r for r in everything if slug(r.commitment.speaker) == speaker]
+            if not everything:
                 return _text(HTTPStatus.NOT_FOUND, f"no commitments by a speaker {speaker!r}")
-            speakers.append(speaker)
-            name = f"{self.name}: {known[speaker] or 'unknown speaker'}"
+            first = min(everything, key=sort_key).commitment.speaker
+            name = f"{self.name}: {first or 'unknown speaker'}"
         if todo:
             name = f"{name} (tasks)"
         if query.get("name") and query["name"][-1].strip():
@@ -216,7 +216,10 @@ class Feeds:
 
     def _index(self, host: str | None) -> Response:
         everything = list(self.records())
-        speakers = sorted({(r.commitment.speaker or "") for r in everything}, key=str.casefold)
+        by_slug: dict[str, str] = {}
+        for record in sorted(everything, key=sort_key):
+            by_slug.setdefault(slug(record.commitment.speaker), record.commitment.speaker or "")
+        speakers = sorted(by_slug.values(), key=str.casefold)
         base = host if host and _HOST.match(host) else None
         feeds = [("All commitments", "/calendar.ics"), ("All commitments as tasks", "/todo.ics")]
         feeds += [(name or "Unknown speaker", f"/speakers/{slug(name)}.ics") for name in speakers]
@@ -301,7 +304,9 @@ class FeedServer(ThreadingHTTPServer):
 
     def start(self) -> threading.Thread:
         """Serve in a daemon thread (for tests and embedding); stop with :meth:`stop`."""
-        thread = threading.Thread(target=self.serve_forever, name="commitments-feeds", daemon=True)
+        thread = threading.Thread(
+            target=self.serve_forever, args=(0.05,), name="commitments-feeds", daemon=True
+        )
         thread.start()
         return thread
 
