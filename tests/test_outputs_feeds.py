@@ -332,3 +332,14 @@ def test_a_port_in_use_is_an_error_that_says_what_to_do(server: FeedServer) -> N
     port = server.server_address[1]
     with pytest.raises(OutputError, match=f"cannot listen on 127.0.0.1:{port}.*--port"):
         make_server(feeds(), host="127.0.0.1", port=port)
+
+
+def test_ipv6_loopback_url() -> None:
+    try:
+        running = make_server(feeds(), host="::1", port=0)
+    except OutputError:
+        pytest.skip("no IPv6 loopback here")
+    try:
+        assert running.url.startswith("http://[::1]:")
+    finally:
+        running.server_close()

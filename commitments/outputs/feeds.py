@@ -22,6 +22,7 @@ import email.utils
 import hashlib
 import html
 import re
+import socket
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
@@ -293,6 +294,8 @@ class FeedServer(ThreadingHTTPServer):
     ) -> None:
         self.feeds = feeds
         self.log = log
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
 
     @property
