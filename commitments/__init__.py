@@ -14,7 +14,7 @@ from commitments.errors import (
     OutputError,
     StoreError,
 )
-from commitments.extraction import extract, extract_document
+from commitments.extraction import extract, extract_document, parse_due
 from commitments.outputs.calendar import to_ical
 from commitments.outputs.feeds import Feeds, make_server
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
@@ -40,5 +40,6 @@ __all__ = [
     "extract",
     "extract_document",
     "make_server",
+    "parse_due",
     "to_ical",
 ]
