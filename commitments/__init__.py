@@ -14,7 +14,18 @@ from commitments.errors import (
     StoreError,
 )
 from commitments.extraction import extract, extract_document
-from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.records import (
+    Commitment,
+    Document,
+    Kind,
+    Resolution,
+    Source,
+    Status,
+    Tracked,
+    Turn,
+    Window,
+)
+from commitments.tracker import Tracker
 
 __all__ = [
     "Commitment",
@@ -27,9 +38,12 @@ __all__ = [
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "Resolution",
     "Source",
     "Status",
     "StoreError",
+    "Tracked",
+    "Tracker",
     "Turn",
     "Window",
     "extract",
