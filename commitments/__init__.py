@@ -17,7 +17,18 @@ from commitments.errors import (
 from commitments.extraction import extract, extract_document, parse_due
 from commitments.outputs.calendar import to_ical
 from commitments.outputs.feeds import Feeds, make_server
-from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.records import (
+    Commitment,
+    Document,
+    Kind,
+    Resolution,
+    Source,
+    Status,
+    Tracked,
+    Turn,
+    Window,
+)
+from commitments.tracker import Tracker
 
 __all__ = [
     "Commitment",
@@ -32,9 +43,12 @@ __all__ = [
     "NewerStoreError",
     "NotFoundError",
     "OutputError",
+    "Resolution",
     "Source",
     "Status",
     "StoreError",
+    "Tracked",
+    "Tracker",
     "Turn",
     "Window",
     "extract",

@@ -17,81 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
-from commitments.records import Commitment, Kind, Resolution, Source, Status, Tracked, Window
+from commitments.records import Resolution, Tracked
 from commitments.tracker.records import Entry, Mention
+from commitments.tracker.rows import (
+    commitment_columns,
+    commitment_from_row,
+    iso,
+    mention_from_row,
+    parse_datetime,
+    resolution_from_row,
+    utc,
+)
+from commitments.tracker.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store"]
-
-APPLICATION_ID = 0x436D6D74
-"""``PRAGMA application_id`` of a commitments database ("Cmmt")."""
-
-# One column set for a commitment, shared by the merged record and each mention.
-_COMMITMENT_COLUMNS = """
-    speaker TEXT,
-    action TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    text TEXT NOT NULL,
-    expression TEXT,
-    issued_earliest TEXT NOT NULL,
-    issued_latest TEXT NOT NULL,
-    due_earliest TEXT,
-    due_latest TEXT,
-    condition TEXT,
-    stated TEXT,
-    due_at TEXT,
-    source_document TEXT NOT NULL,
-    source_start INTEGER NOT NULL,
-    source_end INTEGER NOT NULL,
-    source_url TEXT,
-    source_line INTEGER,
-    CHECK ((due_earliest IS NULL) = (due_latest IS NULL))
-"""
-
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 1: documents, commitments, their mentions and resolution history.
-    (
-        """CREATE TABLE documents (
-            digest TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            url TEXT,
-            title TEXT,
-            published TEXT,
-            added TEXT NOT NULL
-        )""",
-        f"""CREATE TABLE commitments (
-            id TEXT PRIMARY KEY,
-            speaker_key TEXT NOT NULL,
-            updated TEXT NOT NULL,
-            sequence INTEGER NOT NULL CHECK (sequence >= 0),
-            {_COMMITMENT_COLUMNS}
-        )""",
-        "CREATE INDEX commitments_speaker ON commitments (speaker_key)",
-        f"""CREATE TABLE mentions (
-            commitment_id TEXT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            document TEXT NOT NULL REFERENCES documents (digest),
-            mention_id TEXT NOT NULL,
-            published TEXT,
-            {_COMMITMENT_COLUMNS},
-            PRIMARY KEY (commitment_id, position)
-        )""",
-        "CREATE INDEX mentions_mention_id ON mentions (mention_id)",
-        """CREATE TABLE resolutions (
-            commitment_id TEXT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('kept', 'broken', 'withdrawn', 'open')),
-            resolved_on TEXT NOT NULL,
-            note TEXT,
-            evidence TEXT,
-            recorded TEXT NOT NULL,
-            PRIMARY KEY (commitment_id, position)
-        )""",
-    ),
-)
-"""Statements that bring the schema from version ``i`` to ``i + 1``, at index ``i``."""
-
-SCHEMA_VERSION = len(MIGRATIONS)
-"""The schema version this version of commitments writes."""
 
 _CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_SEQUENCE"}
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
@@ -252,7 +191,7 @@ class Store:
         self._run(
             "INSERT OR IGNORE INTO documents (digest, name, url, title, published, added)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (digest, name, url, title, _iso(published), _utc(added).isoformat()),
+            (digest, name, url, title, iso(published), utc(added).isoformat()),
         )
 
     def document_count(self) -> int:
@@ -328,22 +267,22 @@ class Store:
                 " ORDER BY commitment_id, position",
                 chunk,
             ):
-                mentions[m["commitment_id"]].append(_mention_from_row(m))
+                mentions[m["commitment_id"]].append(mention_from_row(m))
             for r in self._dicts(
                 f"SELECT * FROM resolutions WHERE commitment_id IN ({marks})"
                 " ORDER BY commitment_id, position",
                 chunk,
             ):
-                history[r["commitment_id"]].append(_resolution_from_row(r))
+                history[r["commitment_id"]].append(resolution_from_row(r))
         entries = []
         for record in records:
             found = tuple(mentions[record["id"]])
             past = tuple(history[record["id"]])
             tracked = Tracked(
-                commitment=_commitment_from_row(record, id=record["id"]),
+                commitment=commitment_from_row(record, id=record["id"]),
                 mentions=tuple(m.source for m in found),
                 resolution=past[-1] if past else None,
-                updated=_datetime(record["updated"]),
+                updated=parse_datetime(record["updated"]),
                 sequence=record["sequence"],
             )
             entries.append(Entry(tracked=tracked, mentions=found, history=past))
@@ -359,11 +298,11 @@ class Store:
             raise ValueError("the entry's resolution must be the last one in its history")
         if tracked.mentions != tuple(m.source for m in entry.mentions):
             raise ValueError("the entry's mentions must be the sources of its Mention records")
-        values = _commitment_columns(tracked.commitment)
+        values = commitment_columns(tracked.commitment)
         values.update(
             id=tracked.id,
             speaker_key=speaker_key(tracked.commitment.speaker),
-            updated=_utc(tracked.updated).isoformat(),
+            updated=utc(tracked.updated).isoformat(),
             sequence=tracked.sequence,
         )
         names = ", ".join(values)
@@ -379,13 +318,13 @@ class Store:
                 "SELECT count(*) FROM mentions WHERE commitment_id = ?", (tracked.id,)
             )[0][0]
             for position, mention in enumerate(entry.mentions[stored:], start=stored):
-                row = _commitment_columns(mention.commitment)
+                row = commitment_columns(mention.commitment)
                 row.update(
                     commitment_id=tracked.id,
                     position=position,
                     document=mention.document,
                     mention_id=mention.commitment.id,
-                    published=_iso(mention.published),
+                    published=iso(mention.published),
                 )
                 # Normally the tracker added the document first; this keeps the key valid.
                 self._run(
@@ -411,7 +350,7 @@ class Store:
                         resolution.on.isoformat(),
                         resolution.note,
                         resolution.evidence,
-                        _utc(resolution.recorded).isoformat(),
+                        utc(resolution.recorded).isoformat(),
                     ),
                 )
 
@@ -421,94 +360,6 @@ def speaker_key(speaker: str | None) -> str:
     return " ".join((speaker or "").casefold().split())
 
 
-# -- rows ----------------------------------------------------------------------------------
-
-
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{moment!r} has no time zone: the store keeps aware UTC times")
-    return moment.astimezone(dt.UTC)
-
-
-def _datetime(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
-
-
-def _window(earliest: str | None, latest: str | None) -> Window | None:
-    if earliest is None or latest is None:
-        return None
-    return Window(dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest))
-
-
-def _commitment_columns(c: Commitment) -> dict[str, Any]:
-    return {
-        "speaker": c.speaker,
-        "action": c.action,
-        "kind": c.kind.value,
-        "text": c.text,
-        "expression": c.expression,
-        "issued_earliest": c.issued.earliest.isoformat(),
-        "issued_latest": c.issued.latest.isoformat(),
-        "due_earliest": c.due.earliest.isoformat() if c.due else None,
-        "due_latest": c.due.latest.isoformat() if c.due else None,
-        "condition": c.condition,
-        "stated": c.stated.value if c.stated else None,
-        "due_at": c.due_at.isoformat() if c.due_at else None,
-        "source_document": c.source.document,
-        "source_start": c.source.start,
-        "source_end": c.source.end,
-        "source_url": c.source.url,
-        "source_line": c.source.line,
-    }
-
-
-def _commitment_from_row(row: Mapping[str, Any], *, id: str) -> Commitment:
-    issued = _window(row["issued_earliest"], row["issued_latest"])
-    assert issued is not None  # NOT NULL columns
-    return Commitment(
-        id=id,
-        speaker=row["speaker"],
-        action=row["action"],
-        kind=Kind(row["kind"]),
-        text=row["text"],
-        expression=row["expression"],
-        issued=issued,
-        due=_window(row["due_earliest"], row["due_latest"]),
-        condition=row["condition"],
-        stated=Status(row["stated"]) if row["stated"] else None,
-        due_at=_datetime(row["due_at"]) if row["due_at"] else None,
-        source=Source(
-            document=row["source_document"],
-            start=row["source_start"],
-            end=row["source_end"],
-            url=row["source_url"],
-            line=row["source_line"],
-        ),
-    )
-
-
-def _mention_from_row(row: Mapping[str, Any]) -> Mention:
-    return Mention(
-        commitment=_commitment_from_row(row, id=row["mention_id"]),
-        document=row["document"],
-        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
-    )
-
-
-def _resolution_from_row(row: Mapping[str, Any]) -> Resolution:
-    return Resolution(
-        status=Status(row["status"]),
-        on=dt.date.fromisoformat(row["resolved_on"]),
-        note=row["note"],
-        evidence=row["evidence"],
-        recorded=_datetime(row["recorded"]),
-    )
