@@ -57,7 +57,7 @@ _FILLER = (
 )
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
-    rf"({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team"
+    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team"
     r"|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?|camp)$"
 )
 _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
@@ -78,6 +78,11 @@ _TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
 _VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
+_NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
+
+LOOKBACK = 400
+"""How far before a reporting verb its subject is looked for, in characters. A subject is a few
+words; the bound keeps the work per verb constant, so a long sentence full of verbs stays linear."""
 
 
 @attrs.frozen
@@ -143,14 +148,15 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
     found: list[Attribution] = []
     for m in _VERB_RE.finditer(text, start, end):
-        subject = _subject_before(text, start, m.start())
+        near = max(start, m.start() - LOOKBACK)
+        subject = _subject_before(text, near, m.start())
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
-            found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, start, m)))
+            found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, near, m)))
             continue
         after = _after_name(text, m.end(), end)
-        if after is not None and _is_trailing(text, start, m):
+        if after is not None and _is_trailing(text, near, m):
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
     for m in _PARTICIPLE_RE.finditer(text, start, end):
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
@@ -186,17 +192,34 @@ def _plural_noun(text: str, m: re.Match[str], subject: str, end: int) -> bool:
         return False
     if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
         return False
-    return not re.match(r"\s*(?:that\b|,|:|[“\"])", text[m.end() : end])
+    return not _NOT_A_NOUN.match(text, m.end(), end)
 
 
 def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
     """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
     head = text[start : m.start()].rstrip()
-    if re.search(r",\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+\s*){0,5}$", head):
+    if _comma_conjunction(head):  # "…, and Smith said": a new clause, not a trailing report
         return False
-    return bool(re.search(r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$", head)) and not re.search(
-        r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$", head
-    )
+    return _after_comma_or_quote(head) and not _RELATIVE_END.search(head)
+
+
+# Searches for r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" and
+# r",\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+\s*){0,5}$" backtrack through every way of
+# cutting the words into pieces. Only the text after the last mark can match them (the words
+# hold no marks), and matched word by word from there it is linear: same answers, no blow-up.
+_WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
+_CONJUNCTION_TO_END = re.compile(r"\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,5}\Z")
+_RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$")
+
+
+def _after_comma_or_quote(head: str) -> bool:
+    mark = max(head.rfind(","), head.rfind("”"), head.rfind('"'))
+    return mark >= 0 and _WORDS_TO_END.match(head, mark + 1) is not None
+
+
+def _comma_conjunction(head: str) -> bool:
+    comma = head.rfind(",")
+    return comma >= 0 and _CONJUNCTION_TO_END.match(head, comma + 1) is not None
 
 
 @attrs.define

@@ -51,7 +51,8 @@ _DATE_FORMS = [
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 _WROTE = re.compile(r"(?:On\s+(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s*wrote\s*:\s*\Z", re.DOTALL)
 _ADDRESS = re.compile(
-    r"\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)|(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
+    r"(?<!\s)\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)"
+    r"|(?<![^\s<>()])(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
 )
 _ORIGINAL = re.compile(
     r"\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\s*\Z",
