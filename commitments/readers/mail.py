@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from commitments.errors import FormatError
-from commitments.readers.base import ReadFailure
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, too_big
 from commitments.readers.chat import is_speaker_name
 from commitments.records import Document, Turn
 
@@ -69,6 +69,9 @@ _CLOSING = re.compile(
     r"rgds|take\s+care|love)[,.!]*",
     re.IGNORECASE,
 )
+MAX_HEADERS = 64 * 1024
+"""The most bytes of headers a message may have (real ones have a few KiB): the standard library's
+header parser slows down more than linearly on one huge header."""
 _DEVICE = re.compile(r"\s*(?:Sent from my |Get Outlook for |Sent from Mail for )", re.IGNORECASE)
 
 
@@ -325,6 +328,14 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
     from email import policy
     from email.parser import BytesParser
 
+    blank = re.search(rb"\r?\n\r?\n", data[: MAX_HEADERS + 4])
+    if (blank.start() if blank else len(data)) > MAX_HEADERS:
+        raise FormatError(
+            f"has more than {MAX_HEADERS // 1024} KiB of headers (no blank line ends them):"
+            " is it an e-mail message?",
+            source=name,
+            line=first_line,
+        )
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not message.keys():
         raise FormatError(
@@ -400,11 +411,16 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
 def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document | ReadFailure]:
     """Each message of an mbox archive, one at a time; a bad message is a :class:`ReadFailure`."""
     buffer: list[bytes] = []
+    size = 0  # bytes in the buffer; past MAX_DOCUMENT the rest of the message is not kept
     start: int | None = None
     count = 0
     previous_blank = True
 
     def emit() -> Iterator[Document | ReadFailure]:
+        if size > MAX_DOCUMENT:
+            message = f"message {count} {too_big(MAX_DOCUMENT, 'message')}"
+            yield ReadFailure(source=name, line=start, message=message)
+            return
         try:
             yield read_email(b"".join(buffer), name=f"{name}#{count}", first_line=start or 1)
         except FormatError as exc:
@@ -416,7 +432,7 @@ def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document |
         if raw.startswith(b"From ") and previous_blank:
             if start is not None:
                 yield from emit()
-            buffer, start, count = [], number + 1, count + 1
+            buffer, size, start, count = [], 0, number + 1, count + 1
         elif start is None:
             if raw.strip():
                 raise FormatError(
@@ -425,7 +441,9 @@ def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document |
                     line=number,
                 )
         else:
-            buffer.append(raw[1:] if re.match(rb">+From ", raw) else raw)
+            size += len(raw)
+            if size <= MAX_DOCUMENT:
+                buffer.append(raw[1:] if re.match(rb">+From ", raw) else raw)
         previous_blank = not raw.strip()
     if start is not None:
         yield from emit()
