@@ -275,6 +275,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _answer
 
+    def __getattr__(self, name: str) -> Any:
+        """Any other method (``PROPFIND``, ``BREW``) is answered too: 405, not the 501 that
+        :class:`BaseHTTPRequestHandler` gives a method it has no ``do_`` for."""
+        if name.startswith("do_"):
+            return self._answer
+        raise AttributeError(name)
+
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")

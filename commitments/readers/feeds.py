@@ -63,7 +63,14 @@ def read_feed(data: bytes, *, name: str = "-") -> Iterator[Document]:
     """Each entry of an RSS or Atom feed as a document."""
     import feedparser  # type: ignore[import-untyped]
 
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - feedparser on untrusted bytes: any failure means unreadable
+        # e.g. UnicodeDecodeError for an XML declaration whose encoding name is not text
+        raise FormatError(
+            f"is not a readable feed (feedparser failed: {type(exc).__name__}: {exc})",
+            source=name,
+        ) from None
     if not parsed.get("version") and not parsed.entries:
         raise FormatError("is not an RSS or Atom feed", source=name)
     problem = parsed.get("bozo_exception")
