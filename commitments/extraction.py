@@ -18,6 +18,7 @@ from commitments.errors import DateError
 from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, quotes, sentences
+from commitments.speakers import VERB as REPORTING_VERB
 from commitments.speakers import Attribution, Entities, attributions, clean_name
 from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
@@ -37,7 +38,8 @@ _BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
-    r"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}(?:said|stated|added|told|wrote|says)\b"
+    rf"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){{1,3}}(?:{REPORTING_VERB})\b"
+    r"|,[”\"’]?\s+(?:said|says|added|told|wrote|stated)\b"
 )
 _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
@@ -598,6 +600,12 @@ _ASIDES = re.compile(
 )
 
 
+_BARE_PARTICIPLE = re.compile(
+    r",\s*(?:issued|set|given|imposed|announced|made)(?=\s+(?:for|to|by|on|in)\b|\s*,|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _action(
     text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
 ) -> str:
@@ -606,8 +614,10 @@ def _action(
     if pending.cue.start == pending.cue.end:  # action items: the whole item
         start = pending.cue.start
     cuts = sorted(
-        {(max(a, start), min(b, clause_end)) for a, b in spans if a < clause_end and b > start}
-        | ({(pending.due.start, pending.due.end)} if pending.due is not None else set())
+        (max(a, start), min(b, clause_end))
+        for a, b in {*spans, *([(pending.due.start, pending.due.end)] if pending.due else [])}
+        if a < clause_end and b > start
+        and not (pending.cue.noun and a <= pending.cue.start < b)  # keep "deadline" itself
     )
     pieces, at = [], start
     for a, b in cuts:
@@ -617,6 +627,7 @@ def _action(
     pieces.append(text[at:clause_end] if at < clause_end else "")
     piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
     piece = _ASIDES.sub("", piece)
+    piece = _BARE_PARTICIPLE.sub("", piece)
     piece = re.sub(r"^(?:to|that)\s+", "", piece.strip(" ,;:—–-“”\"'’"))
     piece = re.sub(r"\s+([,.;:])", r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
