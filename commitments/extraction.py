@@ -448,7 +448,7 @@ class _Extractor:
         text = self.text
         body = text[sent.start : sent.end]
         emitted_speakers: set[str | None] = set()
-        undated: dict[str | None, _Pending] = {}
+        undated: dict[str, _Pending] = {}
         seen_due: set[tuple[str | None, int]] = set()
         dated = [p for p in pendings if p.due is not None]
         for pending in dated:

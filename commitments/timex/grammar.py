@@ -364,7 +364,8 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
             window = _part(window, adj)
         return window
 
-    kind, resolve = (period.name, resolve_period)
+    kind = period.name
+    resolve: Resolve = resolve_period
     if op:
         op_kind, resolve = _operate(op, resolve_period)
         if op.casefold().startswith(("by the end", "at the end")):
