@@ -13,7 +13,8 @@ from commitments.errors import (
     NotFoundError,
     StoreError,
 )
-from commitments.extraction import extract, extract_document
+from commitments.extraction import extract, extract_document, parse_due
+from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
 from commitments.records import (
     Commitment,
     Document,
@@ -38,6 +39,7 @@ __all__ = [
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "ReadFailure",
     "Resolution",
     "Source",
     "Status",
@@ -48,4 +50,9 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "parse_due",
+    "read_path",
+    "read_sources",
+    "read_text",
+    "read_url",
 ]

@@ -11,8 +11,9 @@ import re
 import attrs
 
 from commitments.records import Kind, Status
+from commitments.timex.numbers import NUMBER
 
-__all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
+__all__ = ["Cue", "condition", "cues", "may_commit", "refine_kind", "stated_status"]
 
 
 @attrs.frozen
@@ -52,6 +53,12 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
                 r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
+    (re.compile(rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
+                rf"(?:{NUMBER})\s+(?:more\s+)?(?:hours?|days?|weeks?|months?))\b", _I),
+     Kind.DEADLINE, False),
+    (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
+                r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
                 r"(?:ready|willing|prepared|happy)\s+to|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
                 _I), Kind.OFFER, False),
@@ -69,7 +76,7 @@ _CONDITION = re.compile(
 )
 _EXPIRED = re.compile(
     r"\b(?:(?:had|has|have)\s+(?:now\s+|already\s+|since\s+)?(?:expired|passed|lapsed|elapsed|run\s+out"
-    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went)\b", _I
+    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went|deadline\s+passed)\b", _I
 )
 _KEPT = re.compile(
     r"\b(?:kept|keeping|fulfill?ed|delivered\s+on|made\s+good\s+on|honou?red|met)\s+"
@@ -101,6 +108,13 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
             continue
         merged.append(cue)
     return merged
+
+
+def may_commit(sentence: str) -> bool:
+    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
+    return any(pattern.search(sentence) for pattern, _, _ in _RULES) or bool(
+        _FUTURE_PROGRESSIVE.search(sentence)
+    )
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:

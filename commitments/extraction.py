@@ -15,6 +15,7 @@ import attrs
 from commitments import cues as cue_rules
 from commitments.cues import Cue
 from commitments.errors import DateError
+from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, quotes, sentences
 from commitments.speakers import Attribution, Entities, attributions, clean_name
@@ -28,18 +29,26 @@ _ISSUING = re.compile(
     r"(?<![\w’'-])(?:said|says|told|stated|announced|declared|informed|wrote|posted|tweeted"
     r"|reported|issued|set|imposed|gave|made|delivered|pledged|promised|vowed|threatened"
     r"|warned|asserted|claimed|insisted|confirmed|questioned|asked|added|noted|ordered"
-    r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained)(?![\w’'-])",
+    r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained|speaking"
+    r"|talking|writing|posting|testifying|interviewed)(?![\w’'-])",
     re.IGNORECASE,
 )
 _BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\b|[“”\"]")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
-    r"|[.!?]|,[”\"’]\s+(?:[A-Z]\w*\s+){0,3}(?:said|stated|added|told|wrote)"
+    r"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}(?:said|stated|added|told|wrote|says)\b"
 )
 _SUBJECT_START = re.compile(
-    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?!The\s)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
-    r"(?=\s)"
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
+    r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
+)
+_COORDINATED = re.compile(
+    r"\b(?:and|then|with|while|followed\s+by|but|plus)\b\s+(?:\w+\s+){1,}", re.IGNORECASE
+)
+_GENERIC_ORG = re.compile(
+    r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
+    r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
 )
 
 
@@ -132,6 +141,7 @@ class _Extractor:
         self.found: list[Commitment] = []
         self.quote_speakers: dict[Quote, str | None] = {}
         self.last_quote_speaker: str | None = None
+        self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -148,8 +158,27 @@ class _Extractor:
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
         self._assign_quotes(region_quotes, resolved)
+        made: list[list[int]] = []
         for sent, atts, names in resolved:
+            before = len(self.found)
             self._sentence(sent, atts, names, region_quotes, turn_speaker, day, turn)
+            made.append(list(range(before, len(self.found))))
+        self._follow_ups([s for s, _, _ in resolved], made)
+
+    def _follow_ups(self, sents: list[Sentence], made: list[list[int]]) -> None:
+        """Kept or broken, as the next sentences of the paragraph tell."""
+        for i, indices in enumerate(made):
+            dated = [k for k in indices if self.found[k].due is not None and not self.found[k].stated]
+            if len(dated) != 1:
+                continue
+            (k,) = dated
+            for j in range(i + 1, min(i + 3, len(sents))):
+                if sents[j].paragraph != sents[i].paragraph or made[j]:
+                    break
+                status = follow_up(self.found[k].action, self.text[sents[j].start : sents[j].end])
+                if status is not None:
+                    self.found[k] = attrs.evolve(self.found[k], stated=status)
+                    break
 
     def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         names: list[str | None] = []
@@ -167,7 +196,7 @@ class _Extractor:
                     last_finite = lead
                 names.append(last_finite)
                 continue
-            speaker = self.entities.resolve(att.speaker) if att.speaker else None
+            speaker = self.entities.resolve(att.speaker, att.start) if att.speaker else None
             names.append(speaker)
             if speaker is not None:
                 last_finite = speaker
@@ -178,10 +207,13 @@ class _Extractor:
         region_quotes: list[Quote],
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]],
     ) -> None:
-        flat = [(att, name) for _, atts, names in resolved for att, name in zip(atts, names, strict=True)]
+        by_paragraph: dict[int, list[tuple[Attribution, str | None]]] = {}
+        for sent, atts, names in resolved:
+            by_paragraph.setdefault(sent.paragraph, []).extend(zip(atts, names, strict=True))
         previous: Quote | None = None
         for quote in region_quotes:
             speaker = None
+            flat = by_paragraph.get(quote.paragraph, [])
             after = [
                 (att, name)
                 for att, name in flat
@@ -233,11 +265,14 @@ class _Extractor:
         body = text[sent.start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
+        if not (turn is not None and turn.action) and not cue_rules.may_commit(body):
+            return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [
             attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
             for f in find(body, vague=self.vague)
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
+        self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
         found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
         if not found_cues:
             return
@@ -246,7 +281,7 @@ class _Extractor:
         for cue in found_cues:
             speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
             pendings.append(_Pending(cue, speaker))
-        self._bind_due(pendings, due_exprs)
+        pendings = self._bind_due(pendings, due_exprs, atts)
         self._bind_issue(pendings, issue_exprs, day)
         self._emit(sent, pendings, sentence_issue, day, turn)
 
@@ -313,6 +348,13 @@ class _Extractor:
                 if turn_speaker:
                     return turn_speaker
                 break
+        if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
+            for att, name in zip(atts, names, strict=True):
+                gap = self.text[cue.end : att.start]
+                if name and att.start > cue.end and re.fullmatch(
+                    r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}", gap
+                ):
+                    return name
         governing = [
             name
             for att, name in zip(atts, names, strict=True)
@@ -327,6 +369,10 @@ class _Extractor:
             if name and att.start >= cue.end and att.trailing
         ]
         if trailing:
+            if _GENERIC_ORG.fullmatch(trailing[0]):
+                named = self._named_subject(sent, cue)
+                if named:
+                    return named
             return trailing[0]
         earlier_trailing = [
             name for att, name in zip(atts, names, strict=True) if name and att.trailing
@@ -337,16 +383,48 @@ class _Extractor:
             return earlier_trailing[-1]
         return None
 
-    def _bind_due(self, pendings: list[_Pending], due_exprs: list[Found]) -> None:
+    def _named_subject(self, sent: Sentence, cue: Cue) -> str | None:
+        """"Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
+        head = self.text[sent.start : cue.start]
+        m = _SUBJECT_START.match(head)
+        if m is None or not m[0][:1].isupper() or m[0].split()[0] == "The" and m[0][4:5].islower():
+            return None
+        if len(head[m.end() :].split()) > 2:
+            return None
+        name, _ = clean_name(m[0])
+        return self.entities.canonical(name) if name else None
+
+    def _bind_due(
+        self, pendings: list[_Pending], due_exprs: list[Found], atts: list[Attribution]
+    ) -> list[_Pending]:
+        """Give each due expression to its cue; a cue with dues for two coordinated actions
+        ("raise prices in the coming weeks and launch a tier in the coming months") splits."""
+        bound: dict[int, list[Found]] = {}
         for found in due_exprs:
-            inside = [p for p in pendings if found.start <= p.cue.start < found.end]
-            before = [p for p in pendings if p.cue.end <= found.start]
+            inside = [p for p in pendings if p.cue.start < found.end and p.cue.end > found.start]
+            before = [
+                p for p in pendings
+                if p.cue.end <= found.start
+                and not any(p.cue.end <= a.start < found.start for a in atts)
+            ]
             after = [p for p in pendings if p.cue.start >= found.end]
             target = inside[0] if inside else before[-1] if before else after[0] if after else None
-            if target is None:
-                continue
-            if target.due is None or _specificity(found) > _specificity(target.due):
-                target.due = found
+            if target is not None:
+                bound.setdefault(id(target), []).append(found)
+        result: list[_Pending] = []
+        for pending in pendings:
+            dues = sorted(bound.get(id(pending), []), key=lambda f: f.start)
+            groups: list[list[Found]] = []
+            for found in dues:
+                if groups and not _COORDINATED.search(self.text[groups[-1][-1].end : found.start]):
+                    groups[-1].append(found)
+                else:
+                    groups.append([found])
+            if not groups:
+                result.append(pending)
+            for group in groups:
+                result.append(attrs.evolve(pending, due=max(group, key=_specificity)))
+        return result
 
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
         for found in issue_exprs:
@@ -381,7 +459,10 @@ class _Extractor:
                 continue
             seen_due.add(key)
             emitted_speakers.add(speaker)
-            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+            limit = min(
+                (p.cue.start for p in dated if p.cue.start > pending.cue.start), default=sent.end
+            )
+            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit)
         for pending in pendings:
             if pending.due is not None or pending.speaker is None:
                 continue
@@ -398,7 +479,7 @@ class _Extractor:
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
         """A narrator's future statement about a named party: that party, if the clause dates it."""
         head = self.text[sent.start : pending.cue.start]
-        if cue_rules.hedged(head) or pending.cue.kind is not Kind.PROMISE:
+        if cue_rules.hedged(head) or pending.cue.kind is Kind.OFFER:
             return None
         if self.text[pending.cue.start : pending.cue.end].casefold() in ("would",):
             return None
@@ -421,6 +502,7 @@ class _Extractor:
         issue: Window | None,
         day: dt.date,
         turn: Turn | None,
+        limit: int | None = None,
     ) -> None:
         text = self.text
         clause_end = _clause_end(text, pending.cue, sent)
@@ -437,16 +519,21 @@ class _Extractor:
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if pending.due.time is not None and due_window is not None:
                 due_at = dt.datetime.combine(due_window.latest, pending.due.time, tzinfo=self.zone)
-        stated = cue_rules.stated_status(text[pending.cue.start : sent.end])
+        after_cue = text[pending.cue.start : limit or sent.end]
+        stated = cue_rules.stated_status(after_cue)
+        if stated is None:
+            stated = cue_rules.stated_status(text[sent.start : sent.end])
+            stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
         if stated is Status.EXPIRED:
-            if due_window is None or not pending.cue.noun:
-                stated = None if due_window is None or due_window.latest > day else stated
-            if due_window is not None and stated is Status.EXPIRED:
+            about_deadline = pending.cue.noun or re.search(r"\b(?:deadline|ultimatum)", after_cue)
+            if due_window is None or not about_deadline:
+                stated = None
+            else:  # "had now expired": the deadline is no later than the publication day
                 latest = min(due_window.latest, day)
                 due_window = Window(min(due_window.earliest, latest), latest)
         kind = cue_rules.refine_kind(kind, clause)
         condition = cue_rules.condition(text[sent.start : sent.end])
-        action = _action(text, pending, clause_end)
+        action = _action(text, pending, clause_end, self._spans.get(sent.start, ()))
         offset = self.document.offset
         source = Source(
             document=self.document.name,
@@ -501,18 +588,35 @@ _CUE_WORDS = re.compile(
 )
 
 
-def _action(text: str, pending: _Pending, clause_end: int) -> str:
-    """What was committed to: the clause after the cue, without its time expression."""
+_ASIDES = re.compile(
+    r",?\s*(?:issued|set|given|imposed|announced|made)\s+(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
+    r"|,?\s*(?:had|has|have)\s+(?:now\s+|already\s+)?(?:expired|passed|lapsed|run\s+out)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _action(
+    text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
+) -> str:
+    """What was committed to: the clause after the cue, without its time expressions."""
     start = pending.cue.start if pending.cue.noun else pending.cue.end
     if pending.cue.start == pending.cue.end:  # action items: the whole item
         start = pending.cue.start
-    end = clause_end
-    if pending.due is not None and start <= pending.due.start < end:
-        piece = text[start : pending.due.start] + " " + text[pending.due.end : end]
-    else:
-        piece = text[start:end]
-    piece = _CUE_WORDS.sub("", " ".join(piece.split()))
-    piece = piece.strip(" ,;:—–-“”\"'’")
+    cuts = sorted(
+        {(max(a, start), min(b, clause_end)) for a, b in spans if a < clause_end and b > start}
+        | ({(pending.due.start, pending.due.end)} if pending.due is not None else set())
+    )
+    pieces, at = [], start
+    for a, b in cuts:
+        if a >= at and a < clause_end:
+            pieces.append(text[at:a])
+            at = max(at, b)
+    pieces.append(text[at:clause_end] if at < clause_end else "")
+    piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
+    piece = _ASIDES.sub("", piece)
+    piece = re.sub(r"^(?:to|that)\s+", "", piece.strip(" ,;:—–-“”\"'’"))
+    piece = re.sub(r"\s+([,.;:])", r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or text[pending.cue.start : pending.cue.end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -175,6 +176,18 @@ def test_save_refuses_naive_times() -> None:
     naive = attrs.evolve(entry, tracked=attrs.evolve(entry.tracked, updated=naive_time))
     with Store(":memory:") as store, pytest.raises(ValueError, match="no time zone"):
         store.save(naive)
+
+
+def test_only_the_store_imports_sqlite3() -> None:
+    import commitments
+
+    library = Path(commitments.__file__).parent
+    importers = [
+        path.relative_to(library).as_posix()
+        for path in library.rglob("*.py")
+        if re.search(r"^\s*(import sqlite3|from sqlite3)", path.read_text("utf-8"), re.M)
+    ]
+    assert importers == ["tracker/store.py"]
 
 
 # -- the database file ---------------------------------------------------------------------

@@ -38,8 +38,11 @@ DEADLINE_NOUN = (
 # Operators in front of a named period, and what they do with it.
 BY_OPS = r"by|no\s+later\s+than|not\s+later\s+than|until|till|til|through|on\s+or\s+before|due"
 BEFORE_OPS = r"before|ahead\s+of|prior\s+to"
-AT_OPS = r"on|in|during|at|for|within|over|around|over|throughout|this|as\s+of"
-SKIP_OPS = r"from|after|since|starting|beginning|following|last|past|previous|earlier\s+this"
+AT_OPS = (
+    r"on|in|during|at|for|within|over|around|throughout|this|as\s+of|from|starting(?:\s+on)?"
+    r"|beginning(?:\s+on)?|effective"
+)
+SKIP_OPS = r"after|since|following|last|past|previous|earlier\s+this"
 TIME = re.compile(
     r",?\s*(?:at\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midday|midnight))",
@@ -228,7 +231,13 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
     ops = rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
     rules = []
     for period in PERIODS:
-        operator = rf"\b{ops}\s+" if period.needs_operator else rf"(?:\b{ops}\s+)?\b"
+        pretime = (
+            r"(?:(?P<pretime>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midday|midnight)"
+            r"\s+(?:on\s+)?)?"
+        )
+        operator = (
+            rf"\b{ops}\s+{pretime}" if period.needs_operator else rf"(?:\b{ops}\s+{pretime})?\b"
+        )
         if period.name in ("month", "season", "year"):
             operator = rf"\b(?:{ops}\s+|(?P<adj>early|mid-?|late)\s*)"
         rules.append((period, re.compile(operator + period.pattern + r"(?!\w)", re.IGNORECASE)))
@@ -237,6 +246,36 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
 
 _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
+
+# Cheap keyword tests that let :func:`find` skip every rule a sentence cannot match.
+_MONTH_WORD = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+)
+_KEYS = {
+    "iso": r"\d{4}-\d",
+    "date": rf"(?:{_MONTH_WORD})",
+    "end-of-week": r"week",
+    "weekend": r"weekend",
+    "week": r"week",
+    "weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "end-of-month": r"month",
+    "month-word": r"month",
+    "month-part": rf"(?:{_MONTH_WORD})",
+    "month": rf"(?:{_MONTH_WORD})",
+    "end-of-year": r"year",
+    "year-word": r"year",
+    "quarter": r"quarter|Q[1-4]",
+    "end-of-quarter": r"quarter",
+    "half": r"half|H[12]",
+    "season": r"spring|summer|fall|autumn|winter",
+    "holiday": r"christmas|new\s+year|halloween",
+    "year": r"(?:19|20|21)\d\d",
+    "today": r"today|tonight|this\s+(?:evening|afternoon|morning)|end\s+of|EOD|COB",
+    "tomorrow": r"tomorrow",
+}
+_PERIOD_KEYS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
+_UNIT_KEY = re.compile(r"hour|day|week|fortnight|month|year|immediate", re.IGNORECASE)
+_PAST_KEY = re.compile(r"yesterday|last|past|earlier|ago|weekend", re.IGNORECASE)
 
 
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
@@ -281,20 +320,24 @@ def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
     table = default_table() if vague is None else vague
     candidates: list[Found] = []
-    for kind, pattern, build in _DURATION_RULES:
+    durations = _DURATION_RULES if _UNIT_KEY.search(text) else []
+    for kind, pattern, build in durations:
         for m in pattern.finditer(text):
             resolve = build(m)
             if resolve is not None:
                 candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
                                         kind=kind))
     for period, pattern in _PERIOD_RULES:
+        key = _PERIOD_KEYS.get(period.name)
+        if key is not None and not key.search(text):
+            continue
         for m in pattern.finditer(text):
             candidates.append(_period_found(period, m))
     for m in _vague_compiled(tuple(sorted(table.items()))).finditer(text):
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=_span(low, high, "day"), kind="vague"))
-    for m in PAST.finditer(text):
+    for m in PAST.finditer(text) if _PAST_KEY.search(text) else ():
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
@@ -348,8 +391,12 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
 
             resolve = by_mid
         kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
+    at = None
+    if m.groupdict().get("pretime"):
+        timed = TIME.match(" at " + m["pretime"])
+        at = _time_of(timed) if timed else None
     return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
-                 past=kind.startswith("skip"))
+                 past=kind.startswith("skip"), time=at)
 
 
 def _with_time(found: Found, text: str) -> Found:
@@ -358,14 +405,16 @@ def _with_time(found: Found, text: str) -> Found:
         ("duration", "within", "in", "range", "give", "deadline")
     ):
         return found
+    return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=_time_of(m))
+
+
+def _time_of(m: re.Match[str]) -> dt.time:
     if m["noon"]:
-        at = dt.time(0, 0) if m["noon"].casefold() == "midnight" else dt.time(12, 0)
-    elif m["ampm"]:
+        return dt.time(0, 0) if m["noon"].casefold() == "midnight" else dt.time(12, 0)
+    if m["ampm"]:
         hour = int(m["h"]) % 12 + (12 if m["ampm"].casefold().startswith("p") else 0)
-        at = dt.time(hour, int(m["min"] or 0))
-    else:
-        at = dt.time(int(m["h24"]), int(m["min24"]))
-    return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=at)
+        return dt.time(hour, int(m["min"] or 0))
+    return dt.time(int(m["h24"]), int(m["min24"]))
 
 
 def resolve_issued(found: Found, published: dt.date) -> Window | None:
