@@ -101,8 +101,7 @@ def status(
                     raise document
                 if document.published is None:
                     click.echo(
-                        f"Note: {document.name} has no publication date; taking it as published"
-                        " today.",
+                        f"Note: {document.name} has no publication date; taking it as today's.",
                         err=True,
                     )
                 tracker.add(document, now=now())
