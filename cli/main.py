@@ -31,7 +31,8 @@ def main() -> None:
 
 
 def _register() -> None:
-    from cli import add, resolve, show, status
+    from cli import add, resolve, serve, show, status
+    from cli import export as export_cmd
     from cli import extract as extract_cmd
 
     main.add_command(extract_cmd.extract)
@@ -39,6 +40,8 @@ def _register() -> None:
     main.add_command(status.status)
     main.add_command(show.show)
     main.add_command(resolve.resolve)
+    main.add_command(export_cmd.export)
+    main.add_command(serve.serve)
 
 
 _register()

@@ -11,10 +11,13 @@ from commitments.errors import (
     InputError,
     NewerStoreError,
     NotFoundError,
+    OutputError,
     StoreError,
 )
 from commitments.extraction import extract, extract_document, parse_due
 from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
+from commitments.outputs.calendar import to_ical
+from commitments.outputs.feeds import Feeds, make_server
 from commitments.records import (
     Commitment,
     Document,
@@ -34,11 +37,13 @@ __all__ = [
     "CorruptStoreError",
     "DateError",
     "Document",
+    "Feeds",
     "FormatError",
     "InputError",
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "OutputError",
     "ReadFailure",
     "Resolution",
     "Source",
@@ -50,9 +55,11 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "make_server",
     "parse_due",
     "read_path",
     "read_sources",
     "read_text",
     "read_url",
+    "to_ical",
 ]

@@ -29,12 +29,15 @@ class Cue:
 
 _I = re.IGNORECASE
 _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
-    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)))"
+    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
+                r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
                 r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
                 r"(?<!political\swill)", _I), Kind.PROMISE, False),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])would(?!\s+(?:have|not\s+have|'ve|like\s+to\s+think))(?![\w’'-])",
+    (re.compile(r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
+                r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
+                r"|lovely|brilliant|amazing|useful|wise|a\s+shame|a\s+pity)))",
                 _I), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)", _I),
      Kind.PROMISE, False),
@@ -60,7 +63,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
                 r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
-                r"(?:ready|willing|prepared|happy)\s+to|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+                r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
                 _I), Kind.OFFER, False),
 )
 _FUTURE_PROGRESSIVE = re.compile(

@@ -468,6 +468,8 @@ class _Extractor:
                 continue
             if pending.cue.kind is Kind.DEMAND and pending.cue.end - pending.cue.start <= 4:
                 continue  # "must" alone, undated, is an opinion more than a commitment
+            if pending.cue.noun:
+                continue  # "a hard deadline" with no date says nothing we can track
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
             if cue_rules.hedged(body[: pending.cue.start - sent.start]):

@@ -258,6 +258,8 @@ _KEYS = {
     "weekend": r"weekend",
     "week": r"week",
     "weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "weekday-next-week": r"next\s+week",
+    "day-of-month": r"\d(?:st|nd|rd|th)",
     "end-of-month": r"month",
     "month-word": r"month",
     "month-part": rf"(?:{_MONTH_WORD})",
