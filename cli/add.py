@@ -33,8 +33,7 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
                 continue
             if document.published is None:
                 click.echo(
-                    f"Note: {document.name} has no publication date; taking it as published"
-                    " today.",
+                    f"Note: {document.name} has no publication date; taking it as today's.",
                     err=True,
                 )
             try:

@@ -99,6 +99,11 @@ def status(
             try:
                 if isinstance(document, CommitmentsError):
                     raise document
+                if document.published is None:
+                    click.echo(
+                        f"Note: {document.name} has no publication date; taking it as today's.",
+                        err=True,
+                    )
                 tracker.add(document, now=now())
             except CommitmentsError as exc:
                 click.echo(f"Error: {exc}", err=True)

@@ -331,3 +331,23 @@ def test_every_tracker_command_has_help_and_a_readme_section(command: str) -> No
     assert "Example" in result.stdout
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     assert f"commitments {command}" in readme
+
+
+def test_add_a_folder(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name, when in (("a.md", "tomorrow"), ("b.md", "by Friday")):
+        (folder / name).write_text(
+            f"---\npublished: 2025-09-03\n---\nMayor Rui Carvalho said she will reopen the"
+            f" library {when}.\n",
+            "utf-8",
+        )
+    result = run("add", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{folder / 'a.md'}: 1 commitment found, 1 new, 0 updated",
+        f"{folder / 'b.md'}: 1 commitment found, 0 new, 1 updated",
+    ]
+    (item,) = status_json("--as-of", "2025-09-03")
+    assert item["due"] == {"earliest": "2025-09-04", "latest": "2025-09-04"}
+    assert len(item["mentions"]) == 2
