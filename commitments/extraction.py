@@ -17,7 +17,7 @@ from commitments.cues import Cue
 from commitments.errors import DateError
 from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
-from commitments.segmentation import Quote, Sentence, quotes, sentences
+from commitments.segmentation import Quote, Sentence, paragraphs, quotes, sentences
 from commitments.speakers import VERB as REPORTING_VERB
 from commitments.speakers import Attribution, Entities, attributions, clean_name
 from commitments.timex.grammar import Found, find
@@ -155,7 +155,10 @@ class _Extractor:
             return
         region_quotes = quotes(self.text, start, end)
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
+        headings = _headings(self.text, start, end) if turn is None else set()
         for sent in sentences(self.text, start, end):
+            if sent.paragraph in headings:
+                continue
             atts = attributions(self.text, sent.start, sent.end)
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
@@ -275,10 +278,12 @@ class _Extractor:
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
         self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
+        sentence_issue = self._sentence_issue(issue_exprs, day)
+        said_on = sentence_issue.latest if sentence_issue else day
+        due_exprs = [f for f in due_exprs if f.resolve(said_on) is not None]  # names no due date
         found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
         if not found_cues:
             return
-        sentence_issue = self._sentence_issue(issue_exprs, day)
         pendings: list[_Pending] = []
         for cue in found_cues:
             speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
@@ -572,6 +577,21 @@ class _Extractor:
             pending.due = attrs.evolve(due, start=due.start + start, end=due.end + start)
         sent = Sentence(start, end, 0)
         self._commit(sent, pending, turn.speaker or "", None, day, turn)
+
+
+def _headings(text: str, start: int, end: int) -> set[int]:
+    """Paragraphs that are headlines or headings: a restatement, written without a speaker.
+
+    A Markdown heading (``# …``), or a first line with no closing punctuation above more text.
+    """
+    spans = list(paragraphs(text[start:end]))
+    found = {i for i, (a, b) in enumerate(spans) if text[start + a : start + b].startswith("#")}
+    if len(spans) > 1:
+        a, b = spans[0]
+        first = text[start + a : start + b]
+        if "\n" not in first and len(first) < 200 and not first.rstrip().endswith(tuple(".!?”\"’:;")):
+            found.add(0)
+    return found
 
 
 def _specificity(found: Found) -> int:
