@@ -45,6 +45,16 @@ _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
     r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
 )
+_BARE_MODAL = re.compile(
+    r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"
+    r"(?:going\s+to|gonna)\s*)",
+    re.IGNORECASE,
+)
+_NOT_AN_ACTION = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
+    r"|continue|get|prefer|expect)\b",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(
     r"\b(?:and|then|with|while|followed\s+by|but|plus)\b\s+(?:\w+\s+){1,}", re.IGNORECASE
 )
@@ -477,6 +487,8 @@ class _Extractor:
                 continue  # "must" alone, undated, is an opinion more than a commitment
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
+            if turn is None and not self._undated_commits(pending, body, sent):
+                continue
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
             if cue_rules.hedged(body[: pending.cue.start - sent.start]):
@@ -484,6 +496,28 @@ class _Extractor:
             undated[pending.speaker] = pending
         for speaker, pending in undated.items():
             self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+
+    def _undated_commits(self, pending: _Pending, body: str, sent: Sentence) -> bool:
+        """Whether an undated cue in prose commits anyone.
+
+        Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
+        ("will", "would") does only with the speaker as its subject ("we will contact every
+        owner", "it would provide $500 million"), followed by an action: not a prediction about
+        something else ("the measure would hit families"), a state ("we would need more time")
+        or a passive ("nobody will be left guessing").
+        """
+        cue_text = self.text[pending.cue.start : pending.cue.end]
+        if not _BARE_MODAL.fullmatch(cue_text):
+            return True
+        if cue_rules.refine_kind(pending.cue.kind, body) is Kind.THREAT:
+            return True
+        before = self.text[sent.start : pending.cue.start]
+        after = self.text[pending.cue.end : sent.end]
+        if cue_text[:1] in "'’":
+            subject_ok = bool(re.search(r"(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)$", before))
+        else:
+            subject_ok = bool(re.search(r"(?<![\w’'])(?:I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+$", before))
+        return subject_ok and not _NOT_AN_ACTION.match(after)
 
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
         """A narrator's future statement about a named party: that party, if the clause dates it."""
