@@ -34,7 +34,7 @@ _ISSUING = re.compile(
     r"|talking|writing|posting|testifying|interviewed)(?![\w’'-])",
     re.IGNORECASE,
 )
-_BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\b|[“”\"]")
+_BLOCKERS = re.compile(r"\b(?:that|to|will|would|can|if|when|and\s+\w+ed)\b|['’](?:ll|d)\b|[“”\"]")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
@@ -487,7 +487,7 @@ class _Extractor:
                 continue  # "must" alone, undated, is an opinion more than a commitment
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if turn is None and not self._undated_commits(pending, body, sent):
+            if not self._undated_commits(pending, body, sent, chat=turn is not None):
                 continue
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
@@ -497,7 +497,9 @@ class _Extractor:
         for speaker, pending in undated.items():
             self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
 
-    def _undated_commits(self, pending: _Pending, body: str, sent: Sentence) -> bool:
+    def _undated_commits(
+        self, pending: _Pending, body: str, sent: Sentence, *, chat: bool = False
+    ) -> bool:
         """Whether an undated cue in prose commits anyone.
 
         Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
@@ -507,8 +509,12 @@ class _Extractor:
         or a passive ("nobody will be left guessing").
         """
         cue_text = self.text[pending.cue.start : pending.cue.end]
+        if cue_text[:2] in ("'d", "’d"):
+            return False  # "that's what I'd do": hypothetical unless a date says otherwise
         if not _BARE_MODAL.fullmatch(cue_text):
             return True
+        if chat:  # the line's speaker said it: any action they will take
+            return not _NOT_AN_ACTION.match(self.text[pending.cue.end : sent.end])
         if cue_rules.refine_kind(pending.cue.kind, body) is Kind.THREAT:
             return True
         before = self.text[sent.start : pending.cue.start]
@@ -610,7 +616,11 @@ class _Extractor:
         if due is not None:
             pending.due = attrs.evolve(due, start=due.start + start, end=due.end + start)
         sent = Sentence(start, end, 0)
-        self._commit(sent, pending, turn.speaker or "", None, day, turn)
+        owner = turn.speaker or ""
+        inner = re.fullmatch(r"[^()]*\(([^()]+)\)\s*", owner)  # "Treasurer (George Hall)"
+        self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
+        if turn.done:
+            self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
 
 
 def _headings(text: str, start: int, end: int) -> set[int]:

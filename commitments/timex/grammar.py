@@ -264,6 +264,9 @@ _MONTH_WORD = (
 _KEYS = {
     "iso": r"\d{4}-\d",
     "date": rf"(?:{_MONTH_WORD})",
+    "date-range": r"\d\s*[-–]\s*\d",
+    "date-range-us": r"\d\s*[-–]\s*\d",
+    "month-event": rf"(?:{_MONTH_WORD})",
     "end-of-week": r"week",
     "weekend": r"weekend",
     "week": r"week",
