@@ -6,15 +6,17 @@ from pathlib import Path
 
 import click
 
-from cli._tracker import db_option, documents, now, open_tracker
+from cli._tracker import db_option, documents, input_options, now, open_tracker
+from cli.options import Inputs
 from commitments.errors import CommitmentsError, DateError, InputError
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
+@input_options
 @db_option
 @click.pass_context
-def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
+def add(ctx: click.Context, sources: tuple[str, ...], inputs: Inputs, db: Path | None) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
     Adding a document twice adds nothing; a commitment that several documents report (or one
@@ -26,15 +28,14 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
     """
     failed = 0
     with open_tracker(db) as tracker:
-        for document in documents(sources):
+        for document in documents(sources, inputs):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
                 continue
             if document.published is None:
                 click.echo(
-                    f"Note: {document.name} has no publication date; taking it as published"
-                    " today.",
+                    f"Note: {document.name} has no publication date; taking it as today's.",
                     err=True,
                 )
             try:

@@ -34,6 +34,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
                 r"(?<!political\swill)", _I), Kind.PROMISE, False),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
+    (re.compile(r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
+                r"|like|love|prefer)\b)(?=[a-z]+\b)(?![a-z]+(?:ed|en)\b)"), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
                 r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
@@ -51,10 +53,13 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
     (re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
      Kind.DEADLINE, True),
-    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed)?|demand(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)"
+    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
+                r"|direct(?:s|ed)"
                 r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
                 r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
                 r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+", _I),
+     Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
     (re.compile(rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
@@ -69,6 +74,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
 _FUTURE_PROGRESSIVE = re.compile(
     r"(?<![\w’'-])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
 )
+_CAN_DO = re.compile(r"(?<![\w’'-])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])")
 _THREAT_WORDS = re.compile(
     r"\b(?:consequences|sanctions?|tariffs?|retaliat\w*|punish\w*|strike\s+back|or\s+else"
     r"|penalt(?:y|ies)|fines?|lawsuit|sue|legal\s+action|walk\s+out|strike)\b", _I
@@ -104,6 +110,8 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
     if has_due:
         for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
+        for m in _CAN_DO.finditer(text, start, end):
+            found.append(Cue(m.start(), m.end(), Kind.OFFER))
     found.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
     for cue in found:
@@ -116,7 +124,7 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
 def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
     return any(pattern.search(sentence) for pattern, _, _ in _RULES) or bool(
-        _FUTURE_PROGRESSIVE.search(sentence)
+        _FUTURE_PROGRESSIVE.search(sentence) or _CAN_DO.search(sentence)
     )
 
 

@@ -8,8 +8,8 @@
 Explicit forms (``Action:``, ``TODO(owner)``, a bullet or checkbox that starts with ``@owner``) are
 recognised anywhere. Looser forms (``Owner to task``, ``Owner: task``, ``Owner — task`` as list
 items) only inside an "Action items" / "Next steps" / "To do" section, in a document read as
-``actions``, or in a document whose every line is an action item. A ticked box (``- [x]``) is done
-and is not returned as a commitment.
+``actions``, or in a document whose every line is an action item. A ticked box (``- [x]``) is done:
+its commitment was kept.
 """
 
 from __future__ import annotations

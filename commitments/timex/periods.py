@@ -46,6 +46,8 @@ WEEKDAY = (
 )
 YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+RECENT_PAST_DAYS = 120
+"""A yearless date this many days before the issue date or fewer is read as past, not next year."""
 TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|noon))?"
 
 
@@ -81,7 +83,7 @@ def _current_or_next(day: dt.date, windows: Callable[[int], Window]) -> Window:
 
 def _month_window(m: re.Match[str], day: dt.date) -> Window:
     number = month_number(m["month"])
-    if m["year"]:
+    if m.groupdict().get("year"):
         return cal.month(int(m["year"]), number)
     return _current_or_next(day, lambda y: cal.month(y, number))
 
@@ -139,13 +141,31 @@ def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(monday + dt.timedelta(days=weekday_number(m["weekday"])))
 
 
+def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
+    """"25-26 October", "October 25–26", "the weekend of 25-26 October"."""
+    month_ = m["month"]
+    year_ = f" {m['year']}" if m["year"] else ""
+    first = parse_absolute(f"{m['d1']} {month_}{year_}", day, "future")
+    last = parse_absolute(f"{m['d2']} {month_}{year_}", day, "future")
+    if first is None or last is None or last < first:
+        return None
+    return Window(first, last)
+
+
+def _month_event(m: re.Match[str], day: dt.date) -> Window:
+    """"at the February meeting": some day in that month."""
+    return _month_window(m, day)
+
+
 def _date(m: re.Match[str], day: dt.date) -> Window | None:
     found = parse_absolute(m["date"], day, "future")
     if found is None:
         return None
-    if not re.search(YEAR, m["date"]) and found < day:
-        found = parse_absolute(m["date"], day, "future")
-    return Window.day(found) if found else None
+    if not re.search(YEAR, m["date"]):
+        past = parse_absolute(m["date"], day, "past")
+        if past is not None and past < day and (day - past).days <= RECENT_PAST_DAYS:
+            return None  # "on June 13", written in late June, is a past event, not a due date
+    return Window.day(found)
 
 
 def _iso(m: re.Match[str], day: dt.date) -> Window | None:
@@ -310,6 +330,24 @@ PERIODS: tuple[Period, ...] = (
         _iso,
     ),
     Period(
+        "date-range",
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<d1>{DAYNUM})\s*[-–]\s*(?P<d2>{DAYNUM})\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _date_range,
+    ),
+    Period(
+        "date-range-us",
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s*[-–]\s*"
+        rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?",
+        _date_range,
+    ),
+    Period(
+        "month-event",
+        rf"the\s+(?P<month>{MONTH})\s+(?:meeting|session|sitting|summit|board|review|council"
+        rf"|conference|release|update|call|deadline|hearing|vote)",
+        _month_event,
+    ),
+    Period(
         "date",
         rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
         rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?))(?![\d:])",
@@ -348,7 +386,7 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "end-of-month",
-        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)month",
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?month",
         _end_of_month,
     ),
     Period(
