@@ -31,7 +31,8 @@ def _entry_date(entry: Any) -> dt.date | None:
     import email.utils
 
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # `in` first: feedparser maps a missing "updated" to "published" with a warning
+        raw = entry.get(key) if key in entry else None
         if not raw:
             continue
         try:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -323,6 +324,21 @@ def _body_text(message: object, name: str) -> tuple[str, bool]:
     return content, plain
 
 
+_T = TypeVar("_T")
+
+
+def _parsed(call: Callable[[], _T], what: str, name: str, line: int) -> _T:
+    """``call()``, which runs the standard library's e-mail parser on untrusted bytes: any error
+    it raises (it raises AttributeError on some malformed address groups, IndexError, …) means
+    the message is malformed, and says so."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        raise FormatError(
+            f"has a malformed {what} ({type(exc).__name__}: {exc})", source=name, line=line
+        ) from None
+
+
 def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document:
     """A document from one e-mail message (RFC 5322 bytes)."""
     from email import policy
@@ -341,11 +357,8 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
         raise FormatError(
             "is not an e-mail message: it has no headers", source=name, line=first_line
         )
-    try:
-        sender_header = message["From"]
-        date_header = message["Date"]
-    except (ValueError, IndexError, TypeError) as exc:
-        raise FormatError(f"has a malformed header ({exc})", source=name, line=first_line) from None
+    sender_header = _parsed(lambda: message["From"], "From header", name, first_line)
+    date_header = _parsed(lambda: message["Date"], "Date header", name, first_line)
     sender = _name_and_address(str(sender_header)) if sender_header else None
     if sender is None:
         raise FormatError(
@@ -371,7 +384,7 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
     if sent_at.tzinfo is None:  # "-0000": the zone is unknown; read the time as UTC
         sent_at = sent_at.replace(tzinfo=dt.UTC)
 
-    body, mapped = _body_text(message, name)
+    body, mapped = _parsed(lambda: _body_text(message, name), "body", name, first_line)
     header_end = re.search(rb"\r?\n\r?\n", data)
     body_line = first_line + data.count(b"\n", 0, header_end.end()) if header_end else None
     numbered = [
@@ -397,7 +410,7 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
         )
         parts.append(text)
         pos += len(text)
-    subject = message.get("Subject")
+    subject = _parsed(lambda: message.get("Subject"), "Subject header", name, first_line)
     return Document(
         text="".join(parts) + ("\n" if parts else ""),
         name=name,
