@@ -96,7 +96,9 @@ def pattern_inputs(pattern: re.Pattern[str]) -> Iterator[Input]:
         yield ("own-first-word", lambda n: _fill(words[0] + " ", n))
 
 
-def _collect(value: object, where: str, depth: int, out: dict[int, tuple[str, re.Pattern[str]]]) -> None:
+def _collect(
+    value: object, where: str, depth: int, out: dict[int, tuple[str, re.Pattern[str]]]
+) -> None:
     if isinstance(value, re.Pattern):
         if isinstance(value.pattern, str):
             out.setdefault(id(value), (where, value))

@@ -657,9 +657,11 @@ _CUE_WORDS = re.compile(
 
 
 _ASIDES = re.compile(
-    r"(?:,|(?<!\s))\s*(?:issued|set|given|imposed|announced|made)\s+(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"(?:,|(?<!\s))\s*(?:issued|set|given|imposed|announced|made)\s+"
+    r"(?:last\s+\w+|earlier\s+this\s+\w+"
     r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
-    r"|(?:,|(?<!\s))\s*(?:had|has|have)\s+(?:now\s+|already\s+)?(?:expired|passed|lapsed|run\s+out)\b.*$",
+    r"|(?:,|(?<!\s))\s*(?:had|has|have)\s+(?:now\s+|already\s+)?"
+    r"(?:expired|passed|lapsed|run\s+out)\b.*$",
     re.IGNORECASE,
 )
 

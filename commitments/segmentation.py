@@ -16,7 +16,15 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["MAX_PARAGRAPH", "MAX_SENTENCE", "Quote", "Sentence", "paragraphs", "quotes", "sentences"]
+__all__ = [
+    "MAX_PARAGRAPH",
+    "MAX_SENTENCE",
+    "Quote",
+    "Sentence",
+    "paragraphs",
+    "quotes",
+    "sentences",
+]
 
 MAX_SENTENCE = 2_000
 """The longest sentence, in characters (news sentences stay well under 1,000)."""

@@ -60,8 +60,9 @@ _FILLER = (
 )
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
-    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team"
-    r"|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?|camp)$"
+    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
+    r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
+    r"|camp)$"
 )
 _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
 _POSSESSIVE_ORG_END = re.compile(
@@ -163,7 +164,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
-            found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, near, m)))
+            trailing = _is_trailing(text, near, m)
+            found.append(Attribution(m.start(), m.end(), subject, trailing=trailing))
             continue
         after = _after_name(text, m.end(), end)
         if after is not None and _is_trailing(text, near, m):

@@ -28,7 +28,9 @@ import sys
 import traceback
 from pathlib import Path
 
-FORMATS = (None, "text", "markdown", "chat", "actions", "vtt", "srt", "email", "mbox", "rss", "jsonl")
+FORMATS = (
+    None, "text", "markdown", "chat", "actions", "vtt", "srt", "email", "mbox", "rss", "jsonl"
+)
 EPOCH = dt.date(2020, 1, 1)
 
 

@@ -21,9 +21,11 @@ SNIPPETS = [
     b"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Lena>We will publish it next week.\n",
     b"1\n00:00:01,000 --> 00:00:03,000\nTom: I'll call him tomorrow.\n",
     b"From: Hannah <h@x.org>\nDate: Mon, 1 Sep 2025 16:02:00 +0100\n\nWe will decide by 17 "
-    b"September.\n\nOn Sun, 31 Aug 2025, Tom <t@x.org> wrote:\n> I will send it today.\n",
+    b"September.\n\nOn Sun, 31 Aug 2025, Tom <t@x.org> wrote:\n"
+    b"> I will send it today.\n",
     b'{"text": "The ministry said it would act within 72 hours.", "published": "2025-09-03"}\n',
-    b"## Action items\n- Lena to circulate the minutes by Thursday\n- [ ] @omar update the register\n",
+    b"## Action items\n- Lena to circulate the minutes by Thursday\n"
+    b"- [ ] @omar update the register\n",
     b"---\npublished: 2025-09-03\ntz: Europe/Berlin\n---\nShe said she will resign by Sunday at 6"
     b' p.m. \xe2\x80\x9cWe will be back in the coming days,\xe2\x80\x9d Trump said.\n',
 ]

@@ -138,7 +138,9 @@ def test_dense_hostile_text_takes_linear_time(name: str) -> None:
     """Four times the text takes about four times as long (quadratic would be sixteen)."""
     make = dict(bench.END_TO_END)[name]
     small, big = make(10_000), make(40_000)
-    before, after = _linear(lambda: extract(small, published=DAY), lambda: extract(big, published=DAY))
+    before, after = _linear(
+        lambda: extract(small, published=DAY), lambda: extract(big, published=DAY)
+    )
     assert after < 8 * before + 0.1, (before, after)
 
 

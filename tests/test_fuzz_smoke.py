@@ -15,7 +15,8 @@ FINDINGS = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.bin"))
 
 
 def _harness():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("fuzz_pipeline", ROOT / "fuzz" / "fuzz_pipeline.py")
+    path = ROOT / "fuzz" / "fuzz_pipeline.py"
+    spec = importlib.util.spec_from_file_location("fuzz_pipeline", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

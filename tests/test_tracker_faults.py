@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tracker_helpers import NOW, document, extractor, make
 
 from cli.main import main
 from commitments.errors import StoreError
@@ -33,7 +34,6 @@ from commitments.readers import read_path
 from commitments.tracker import Tracker
 from commitments.tracker import store as store_module
 from commitments.tracker.store import Store
-from tracker_helpers import NOW, document, extractor, make
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -13,7 +13,15 @@ import attrs
 
 from commitments.errors import FormatError, InputError
 
-__all__ = ["MAX_DOCUMENT", "LineIndex", "ReadFailure", "capped_lines", "decode", "parse_date", "too_big"]
+__all__ = [
+    "MAX_DOCUMENT",
+    "LineIndex",
+    "ReadFailure",
+    "capped_lines",
+    "decode",
+    "parse_date",
+    "too_big",
+]
 
 MAX_DOCUMENT = 4 * 1024 * 1024
 """The most bytes one document may have: a file read whole, an e-mail message, a JSON line.

@@ -86,7 +86,7 @@ def read_jsonl(
 ) -> Iterator[Document | ReadFailure]:
     """Each record of a JSON Lines stream, or a :class:`ReadFailure` for a line that is not one."""
     for number, raw in enumerate(lines, start=1):
-        if len(raw) > MAX_DOCUMENT + 2 or len(raw.rstrip(b"\r\n" if isinstance(raw, bytes) else "\r\n")) > MAX_DOCUMENT:
+        if len(raw) > MAX_DOCUMENT and len(raw.rstrip()) > MAX_DOCUMENT:
             yield ReadFailure(source=name, line=number, message=too_big(MAX_DOCUMENT, "line"))
             continue
         if isinstance(raw, bytes):
