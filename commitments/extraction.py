@@ -31,7 +31,8 @@ _ISSUING = re.compile(
     r"|reported|issued|set|imposed|gave|made|delivered|pledged|promised|vowed|threatened"
     r"|warned|asserted|claimed|insisted|confirmed|questioned|asked|added|noted|ordered"
     r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained|speaking"
-    r"|talking|writing|posting|testifying|interviewed)(?![\w’'-])",
+    r"|talking|writing|posting|testifying|interviewed|released|published|sent|filed|dated"
+    r"|broadcast|aired|quoted)(?![\w’'-])",
     re.IGNORECASE,
 )
 _BLOCKERS = re.compile(r"\b(?:that|to|will|would|can|if|when|and\s+\w+ed)\b|['’](?:ll|d)\b|[“”\"]")
@@ -326,7 +327,8 @@ class _Extractor:
         head = text[sent.start : found.start]
         verb = None
         for m in _ISSUING.finditer(head):
-            verb = m
+            if not re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", head[: m.start()]):
+                verb = m  # (not "the signed contract")
         if verb is not None:
             between = head[verb.end() :]
             if len(between.split()) <= 6 and not _BLOCKERS.search(between):
@@ -440,7 +442,8 @@ class _Extractor:
             if not groups:
                 result.append(pending)
             for group in groups:
-                result.append(attrs.evolve(pending, due=max(group, key=_specificity)))
+                best = max(group, key=lambda f: _specificity(f, self.published))
+                result.append(attrs.evolve(pending, due=best))
         return result
 
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
@@ -610,7 +613,7 @@ class _Extractor:
     def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
         body = self.text[start:end]
         expressions = [f for f in find(body, vague=self.vague) if not f.past]
-        due = max(expressions, key=_specificity) if expressions else None
+        due = max(expressions, key=lambda f: _specificity(f, day)) if expressions else None
         cue = Cue(start, start, Kind.PROMISE)
         pending = _Pending(cue, turn.speaker)
         if due is not None:
@@ -638,11 +641,12 @@ def _headings(text: str, start: int, end: int) -> set[int]:
     return found
 
 
-def _specificity(found: Found) -> int:
-    """Prefer explicit dates and durations over vague phrases when two bind to one cue."""
-    if found.kind == "vague":
-        return 0
-    return 1 + (found.end - found.start)
+def _specificity(found: Found, day: dt.date) -> tuple[int, int, int]:
+    """Which of two expressions bound to one cue to keep: explicit dates and durations over vague
+    phrases, then the narrower window ("next Tuesday" over "the summer"), then the longer text."""
+    window = found.resolve(day)
+    days = window.days if window is not None else 10**6
+    return (0 if found.kind == "vague" else 1, -days, found.end - found.start)
 
 
 def _clause_end(text: str, cue: Cue, sent: Sentence) -> int:

@@ -27,7 +27,7 @@ _PREFIX = re.compile(
 )
 _HANDLE = r"@[\w.\-]*\w"
 _PERSON = r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|di|la|le|al|bin)){0,3}"
-_ONE = rf"(?:{_HANDLE}|{_PERSON})"
+_ONE = rf"(?:{_HANDLE}|{_PERSON}(?:[ \t]*\({_PERSON}\))?)"  # "Treasurer (George Hall)"
 _OWNERS = rf"(?P<owner>{_ONE}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_ONE}){{0,3}})"
 _DASH = r"[ \t]+[—–-][ \t]+|[ \t]*[—–][ \t]*"
 
@@ -94,6 +94,7 @@ def is_action_heading(line: str) -> bool:
 
 
 def _owner_ok(owner: str) -> bool:
+    owner = re.sub(r"[ \t]*\(([^)]*)\)", r" \1", owner)
     parts = re.split(r"[ \t]*(?:,|&|\band\b)[ \t]*", owner)
     return all(part and is_speaker_name(part) for part in parts)
 
