@@ -79,7 +79,7 @@ def to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = " ".join(clean_text(name).split())  # one line: icalendar does not escape it here
+    name = clean_text(name).replace("\n", " ")  # one line: icalendar does not escape it here
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
