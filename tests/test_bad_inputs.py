@@ -84,6 +84,10 @@ CASES = [
          ("group.eml:1: has a malformed From header (AttributeError",)),
     Case("e-mail with an unknown charset", "charset.eml",
          _email(extra="Content-Type: text/plain; charset=x-no-such-charset\n"), 0, found=1),
+    Case("e-mail quoting a header block sent in a year too big for C (fuzz finding)", "sent.eml",
+         _email(extra="\n") + b"\n-----Original Message-----\nFrom: Bo <b@x.org>\n"
+         b"Sent: Mon, 01 Sep 99999999999999999999 10:00:00 GMT\n\nI will call you tomorrow.\n",
+         0),
     Case("mbox not starting with From", "bad.mbox", b"nope\nFrom x\n", 1,
          ("bad.mbox:1: is not an mbox archive: its first line must start with 'From '",)),
     Case("mbox with one bad message", "two.mbox", b"From x\nnot a message\n\nFrom y\n" + _email(),

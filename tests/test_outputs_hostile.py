@@ -99,6 +99,24 @@ def test_hostile_queries(target: str, status: int, says: str) -> None:
         IcsCalendarStream.calendar_from_ics(response.body.decode())  # still valid iCalendar
 
 
+HOSTILE_HEADERS = {
+    "If-Modified-Since, a year too big for C": {
+        "If-Modified-Since": "Mon, 01 Sep 99999999999999999999 10:00:00 GMT"},
+    "If-Modified-Since, year 99999": {"If-Modified-Since": "Mon, 01 Sep 99999 10:00:00 GMT"},
+    "If-Modified-Since, garbage": {"If-Modified-Since": "\x00\xff" * 100},
+    "If-None-Match, 10,000 tags": {"If-None-Match": ", ".join(['"x"'] * 10_000)},
+    "Host with a line break": {"Host": "evil\r\nX-Injected: 1"},
+}
+
+
+@pytest.mark.parametrize("headers", HOSTILE_HEADERS.values(), ids=HOSTILE_HEADERS.keys())
+def test_hostile_headers_are_ignored(headers: dict[str, str]) -> None:
+    response = feeds().respond("GET", "/calendar.ics", headers)
+    assert response.status == 200
+    assert b"BEGIN:VCALENDAR" in response.body
+    assert all("\n" not in value for _, value in response.headers)
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND",
                                     "TRACE", "CONNECT", "BREW", "get"])
 def test_other_methods_are_not_allowed(method: str) -> None:

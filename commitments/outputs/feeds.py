@@ -87,7 +87,7 @@ def _http_date(moment: dt.datetime) -> str:
 def _parse_http_date(value: str) -> dt.datetime | None:
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year too big for C
         return None
     if moment.tzinfo is None:  # "-0000" means UTC for HTTP dates
         moment = moment.replace(tzinfo=dt.UTC)

@@ -37,7 +37,7 @@ def _entry_date(entry: Any) -> dt.date | None:
             continue
         try:
             return email.utils.parsedate_to_datetime(raw).date()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
         match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", raw)
         if match:

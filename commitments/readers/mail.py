@@ -89,7 +89,7 @@ def _parse_loose_date(text: str) -> dt.date | None:
 
     try:
         return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "Sent: … 99999999999999999999"
         pass
     for form in _DATE_FORMS:
         match = form.search(text)
