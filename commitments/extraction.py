@@ -6,6 +6,7 @@ expressions (issue and due windows) → :class:`~commitments.records.Commitment`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import zoneinfo
@@ -37,6 +38,12 @@ _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
     r"|[.!?]|,[”\"’]\s+(?:[A-Z]\w*\s+){0,3}(?:said|stated|added|told|wrote)"
 )
+# The gap between a quote and an attribution after it ("…,” she said"): quote marks and
+# punctuation, then at most 80 characters. Prefix-closed, which _assign_quotes relies on.
+_AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")
+# The gap between an attribution and a quote after it (she said: “…”): at most 60 characters.
+_BEFORE_QUOTE_MAX = 60
+_BEFORE_QUOTE = re.compile(rf"[^“”\".!?]{{0,{_BEFORE_QUOTE_MAX}}}")
 _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?!The\s)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
     r"(?=\s)"
@@ -179,21 +186,32 @@ class _Extractor:
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]],
     ) -> None:
         flat = [(att, name) for _, atts, names in resolved for att, name in zip(atts, names, strict=True)]
+        # Indexes by position, so each quote looks only at the attributions near it (a long
+        # document has thousands of both).
+        by_start = sorted(range(len(flat)), key=lambda i: flat[i][0].start)
+        starts = [flat[i][0].start for i in by_start]
+        by_end = sorted(range(len(flat)), key=lambda i: flat[i][0].end)
+        ends = [flat[i][0].end for i in by_end]
         previous: Quote | None = None
         for quote in region_quotes:
             speaker = None
-            after = [
-                (att, name)
-                for att, name in flat
-                if att.start >= quote.end and att.trailing and name
-                and re.fullmatch(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start])
-                and self._same_sentence_gap(quote.end, att.start)
+            hits: list[int] = []
+            for i in by_start[bisect.bisect_left(starts, quote.end) :]:
+                att, name = flat[i]
+                if not _AFTER_QUOTE.fullmatch(self.text[quote.end : att.start]):
+                    break  # every longer gap fails too: the pattern is prefix-closed
+                if att.trailing and name and self._same_sentence_gap(quote.end, att.start):
+                    hits.append(i)
+            after = [flat[min(hits)]] if hits else []
+            near = by_end[
+                bisect.bisect_left(ends, quote.start - 1 - _BEFORE_QUOTE_MAX) :
+                bisect.bisect_right(ends, quote.start)
             ]
             before = [
                 (att, name)
-                for att, name in flat
+                for att, name in (flat[i] for i in sorted(near))
                 if att.end <= quote.start and name
-                and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
+                and _BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])
             ]
             if after:
                 speaker = after[0][1]
@@ -233,12 +251,18 @@ class _Extractor:
         body = text[sent.start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
+        # A sentence without a cue commits to nothing, whatever its dates: skip the grammar.
+        any_cues = cue_rules.cues(text, sent.start, sent.end, has_due=True)
+        if not any_cues:
+            return
         expressions = [
             attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
             for f in find(body, vague=self.vague)
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
-        found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
+        found_cues = (
+            any_cues if due_exprs else cue_rules.cues(text, sent.start, sent.end, has_due=False)
+        )
         if not found_cues:
             return
         sentence_issue = self._sentence_issue(issue_exprs, day)

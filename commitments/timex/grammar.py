@@ -19,6 +19,7 @@ import attrs
 
 from commitments.records import Window
 from commitments.timex import calendar as cal
+from commitments.prefilter import Prefilter
 from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, Period
 from commitments.timex.vague import VagueTable, default_table
@@ -277,24 +278,36 @@ def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[
     return _vague_pattern(dict(key))
 
 
+@functools.lru_cache(maxsize=16)
+def _prefilter(vague_pattern: re.Pattern[str]) -> Prefilter:
+    rules = [p for _, p, _ in _DURATION_RULES] + [p for _, p in _PERIOD_RULES]
+    return Prefilter([*rules, vague_pattern, PAST])
+
+
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
     table = default_table() if vague is None else vague
+    vague_pattern = _vague_compiled(tuple(sorted(table.items())))
+    runnable = _prefilter(vague_pattern).runnable(text)  # the others cannot match: skip them
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
+        if pattern not in runnable:
+            continue
         for m in pattern.finditer(text):
             resolve = build(m)
             if resolve is not None:
                 candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
                                         kind=kind))
     for period, pattern in _PERIOD_RULES:
+        if pattern not in runnable:
+            continue
         for m in pattern.finditer(text):
             candidates.append(_period_found(period, m))
-    for m in _vague_compiled(tuple(sorted(table.items()))).finditer(text):
+    for m in vague_pattern.finditer(text) if vague_pattern in runnable else ():
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=_span(low, high, "day"), kind="vague"))
-    for m in PAST.finditer(text):
+    for m in PAST.finditer(text) if PAST in runnable else ():
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
