@@ -6,10 +6,12 @@ verb, a deadline noun, an offer) before its time expressions count as a due date
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
+from commitments.prefilter import Prefilter
 from commitments.records import Kind, Status
 
 __all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
@@ -83,15 +85,23 @@ _BROKEN = re.compile(
 _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
 
 
+@functools.cache
+def _prefilter() -> Prefilter:
+    return Prefilter([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE])
+
+
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
     """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
+    runnable = _prefilter().runnable(text[start:end])  # the others cannot match: skip them
     found: list[Cue] = []
     for pattern, kind, noun in _RULES:
+        if pattern not in runnable:
+            continue
         for m in pattern.finditer(text, start, end):
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
                 continue
             found.append(Cue(m.start(), m.end(), kind, noun))
-    if has_due:
+    if has_due and _FUTURE_PROGRESSIVE in runnable:
         for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
     found.sort(key=lambda c: (c.start, -c.end))

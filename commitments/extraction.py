@@ -139,6 +139,7 @@ class _Extractor:
         self.found: list[Commitment] = []
         self.quote_speakers: dict[Quote, str | None] = {}
         self.last_quote_speaker: str | None = None
+        self.quote_starts: list[int] | None = None
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -149,6 +150,8 @@ class _Extractor:
             self._action_item(start, end, turn, day)
             return
         region_quotes = quotes(self.text, start, end)
+        disjoint = all(a.end <= b.start for a, b in zip(region_quotes, region_quotes[1:]))
+        self.quote_starts = [q.start for q in region_quotes] if disjoint else None
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
         for sent in sentences(self.text, start, end):
             atts = attributions(self.text, sent.start, sent.end)
@@ -226,6 +229,13 @@ class _Extractor:
             if speaker:
                 self.entities.mention(speaker)
             previous = quote
+
+    def _quote_at(self, region_quotes: list[Quote], position: int) -> Quote | None:
+        """The first quote that holds ``position`` (a binary search over the region's quotes)."""
+        if self.quote_starts is None:  # not sorted and disjoint: look at every one
+            return next((q for q in region_quotes if position in q), None)
+        i = bisect.bisect_right(self.quote_starts, position) - 1
+        return region_quotes[i] if i >= 0 and position in region_quotes[i] else None
 
     def _same_sentence_gap(self, start: int, end: int) -> bool:
         gap = self.text[start:end]
@@ -329,14 +339,13 @@ class _Extractor:
         turn_speaker: str | None,
         sent: Sentence,
     ) -> str | None:
-        for quote in region_quotes:
-            if cue.start in quote:
-                speaker = self.quote_speakers.get(quote)
-                if speaker:
-                    return speaker
-                if turn_speaker:
-                    return turn_speaker
-                break
+        inside = self._quote_at(region_quotes, cue.start)
+        if inside is not None:
+            speaker = self.quote_speakers.get(inside)
+            if speaker:
+                return speaker
+            if turn_speaker:
+                return turn_speaker
         governing = [
             name
             for att, name in zip(atts, names, strict=True)
@@ -357,7 +366,7 @@ class _Extractor:
         ]
         if turn_speaker:
             return turn_speaker
-        if earlier_trailing and not any(q for q in region_quotes if cue.start in q):
+        if earlier_trailing and inside is None:
             return earlier_trailing[-1]
         return None
 

@@ -107,18 +107,60 @@ def _selectivity(group: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
     return min(map(len, group)), -len(group), tuple(sorted(group))
 
 
+def _char(code: int) -> str | None:
+    """The folded form of a literal character, or ``None`` if case folding makes it ambiguous."""
+    ch = chr(code)
+    if code < 128:
+        return ch.lower()
+    return ch if ch.lower() == ch == ch.upper() else None  # uncased: matches only itself
+
+
+def _chars(op: Any, av: Any) -> list[str] | None:
+    """The folded characters one item can match if they are few (``[12]``, ``['’]``, ``(Q)``)."""
+    if op is sre.LITERAL:
+        char = _char(av)
+        return None if char is None else [char]
+    if op is sre.SUBPATTERN and len(av[-1]) == 1:
+        return _chars(*av[-1][0])
+    if op is not sre.IN:
+        return None
+    codes: list[int] = []
+    for o, a in av:
+        if o is sre.LITERAL:
+            codes.append(a)
+        elif o is sre.RANGE and a[1] - a[0] < _CLASS_MAX:
+            codes.extend(range(a[0], a[1] + 1))
+        else:
+            return None
+    found = [_char(code) for code in codes]
+    if len(found) > _CLASS_MAX or None in found:
+        return None
+    return [c for c in found if c is not None]
+
+
+_CLASS_MAX = 4
+_RUN_MAX = 32
+
+
 def _all_of(items: list[tuple[Any, Any]]) -> set[frozenset[str]]:
-    """What each item of a sequence needs (a match needs all of them)."""
+    """What each item of a sequence needs (a match needs all of them).
+
+    Adjacent literals form runs of text; a small class inside a run multiplies it
+    ("won['’]t" needs "won't" or "won’t").
+    """
     found: set[frozenset[str]] = set()
-    run: list[str] = []
+    run: list[str] = [""]
     for op, av in [*items, (None, None)]:
-        if op is sre.LITERAL and av < 128:
-            run.append(chr(av).lower())
+        chars = None if op is None else _chars(op, av)
+        if chars is not None and len(run) * len(chars) <= _RUN_MAX:
+            run = [text + c for text in run for c in chars]
             continue
-        if run:
-            found.add(frozenset(["".join(run)]))
-            run = []
-        if op is not None:
+        if run[0]:
+            found.add(frozenset(run))
+        run = [""]
+        if chars is not None:  # a run too long to multiply: start a new one here
+            run = chars
+        elif op is not None:
             need = _item(op, av)
             if need is not None:
                 found.add(need)
@@ -147,6 +189,4 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
                 return None
             found |= need
         return frozenset(found)
-    if op is sre.IN and all(o is sre.LITERAL and a < 128 for o, a in av):
-        return frozenset(chr(a).lower() for _, a in av)
     return None
