@@ -13,7 +13,7 @@ from commitments.errors import (
     NotFoundError,
     StoreError,
 )
-from commitments.extraction import extract, extract_document
+from commitments.extraction import extract, extract_document, parse_due
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 
 __all__ = [
@@ -34,4 +34,5 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "parse_due",
 ]

@@ -54,6 +54,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
                 r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
+                r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
                 r"(?:ready|willing|prepared|happy)\s+to|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
                 _I), Kind.OFFER, False),
@@ -71,7 +73,7 @@ _CONDITION = re.compile(
 )
 _EXPIRED = re.compile(
     r"\b(?:(?:had|has|have)\s+(?:now\s+|already\s+|since\s+)?(?:expired|passed|lapsed|elapsed|run\s+out"
-    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went)\b", _I
+    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went|deadline\s+passed)\b", _I
 )
 _KEPT = re.compile(
     r"\b(?:kept|keeping|fulfill?ed|delivered\s+on|made\s+good\s+on|honou?red|met)\s+"

@@ -29,14 +29,15 @@ _ISSUING = re.compile(
     r"(?<![\w’'-])(?:said|says|told|stated|announced|declared|informed|wrote|posted|tweeted"
     r"|reported|issued|set|imposed|gave|made|delivered|pledged|promised|vowed|threatened"
     r"|warned|asserted|claimed|insisted|confirmed|questioned|asked|added|noted|ordered"
-    r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained)(?![\w’'-])",
+    r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained|speaking"
+    r"|talking|writing|posting|testifying|interviewed)(?![\w’'-])",
     re.IGNORECASE,
 )
 _BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\b|[“”\"]")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
-    r"|[.!?]|,[”\"’]\s+(?:[A-Z]\w*\s+){0,3}(?:said|stated|added|told|wrote)"
+    r"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}(?:said|stated|added|told|wrote|says)\b"
 )
 # The gap between a quote and an attribution after it ("…,” she said"): quote marks and
 # punctuation, then at most 80 characters. Prefix-closed, which _assign_quotes relies on.
@@ -45,8 +46,12 @@ _AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")
 _BEFORE_QUOTE_MAX = 60
 _BEFORE_QUOTE = re.compile(rf"[^“”\".!?]{{0,{_BEFORE_QUOTE_MAX}}}")
 _SUBJECT_START = re.compile(
-    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?!The\s)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
-    r"(?=\s)"
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
+    r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
+)
+_GENERIC_ORG = re.compile(
+    r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
+    r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
 )
 
 
@@ -140,6 +145,7 @@ class _Extractor:
         self.quote_speakers: dict[Quote, str | None] = {}
         self.last_quote_speaker: str | None = None
         self.quote_starts: list[int] | None = None
+        self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -177,7 +183,7 @@ class _Extractor:
                     last_finite = lead
                 names.append(last_finite)
                 continue
-            speaker = self.entities.resolve(att.speaker) if att.speaker else None
+            speaker = self.entities.resolve(att.speaker, att.start) if att.speaker else None
             names.append(speaker)
             if speaker is not None:
                 last_finite = speaker
@@ -270,6 +276,7 @@ class _Extractor:
             for f in find(body, vague=self.vague)
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
+        self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
         found_cues = (
             any_cues if due_exprs else cue_rules.cues(text, sent.start, sent.end, has_due=False)
         )
@@ -280,7 +287,7 @@ class _Extractor:
         for cue in found_cues:
             speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
             pendings.append(_Pending(cue, speaker))
-        self._bind_due(pendings, due_exprs)
+        self._bind_due(pendings, due_exprs, atts)
         self._bind_issue(pendings, issue_exprs, day)
         self._emit(sent, pendings, sentence_issue, day, turn)
 
@@ -360,6 +367,10 @@ class _Extractor:
             if name and att.start >= cue.end and att.trailing
         ]
         if trailing:
+            if _GENERIC_ORG.fullmatch(trailing[0]):
+                named = self._named_subject(sent, cue)
+                if named:
+                    return named
             return trailing[0]
         earlier_trailing = [
             name for att, name in zip(atts, names, strict=True) if name and att.trailing
@@ -370,10 +381,27 @@ class _Extractor:
             return earlier_trailing[-1]
         return None
 
-    def _bind_due(self, pendings: list[_Pending], due_exprs: list[Found]) -> None:
+    def _named_subject(self, sent: Sentence, cue: Cue) -> str | None:
+        """"Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
+        head = self.text[sent.start : cue.start]
+        m = _SUBJECT_START.match(head)
+        if m is None or not m[0][:1].isupper() or m[0].split()[0] == "The" and m[0][4:5].islower():
+            return None
+        if len(head[m.end() :].split()) > 2:
+            return None
+        name, _ = clean_name(m[0])
+        return self.entities.canonical(name) if name else None
+
+    def _bind_due(
+        self, pendings: list[_Pending], due_exprs: list[Found], atts: list[Attribution]
+    ) -> None:
         for found in due_exprs:
             inside = [p for p in pendings if found.start <= p.cue.start < found.end]
-            before = [p for p in pendings if p.cue.end <= found.start]
+            before = [
+                p for p in pendings
+                if p.cue.end <= found.start
+                and not any(p.cue.end <= a.start < found.start for a in atts)
+            ]
             after = [p for p in pendings if p.cue.start >= found.end]
             target = inside[0] if inside else before[-1] if before else after[0] if after else None
             if target is None:
@@ -414,7 +442,10 @@ class _Extractor:
                 continue
             seen_due.add(key)
             emitted_speakers.add(speaker)
-            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+            limit = min(
+                (p.cue.start for p in dated if p.cue.start > pending.cue.start), default=sent.end
+            )
+            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit)
         for pending in pendings:
             if pending.due is not None or pending.speaker is None:
                 continue
@@ -431,7 +462,7 @@ class _Extractor:
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
         """A narrator's future statement about a named party: that party, if the clause dates it."""
         head = self.text[sent.start : pending.cue.start]
-        if cue_rules.hedged(head) or pending.cue.kind is not Kind.PROMISE:
+        if cue_rules.hedged(head) or pending.cue.kind is Kind.OFFER:
             return None
         if self.text[pending.cue.start : pending.cue.end].casefold() in ("would",):
             return None
@@ -454,6 +485,7 @@ class _Extractor:
         issue: Window | None,
         day: dt.date,
         turn: Turn | None,
+        limit: int | None = None,
     ) -> None:
         text = self.text
         clause_end = _clause_end(text, pending.cue, sent)
@@ -470,16 +502,21 @@ class _Extractor:
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if pending.due.time is not None and due_window is not None:
                 due_at = dt.datetime.combine(due_window.latest, pending.due.time, tzinfo=self.zone)
-        stated = cue_rules.stated_status(text[pending.cue.start : sent.end])
+        after_cue = text[pending.cue.start : limit or sent.end]
+        stated = cue_rules.stated_status(after_cue)
+        if stated is None:
+            stated = cue_rules.stated_status(text[sent.start : sent.end])
+            stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
         if stated is Status.EXPIRED:
-            if due_window is None or not pending.cue.noun:
-                stated = None if due_window is None or due_window.latest > day else stated
-            if due_window is not None and stated is Status.EXPIRED:
+            about_deadline = pending.cue.noun or re.search(r"\b(?:deadline|ultimatum)", after_cue)
+            if due_window is None or not about_deadline:
+                stated = None
+            else:  # "had now expired": the deadline is no later than the publication day
                 latest = min(due_window.latest, day)
                 due_window = Window(min(due_window.earliest, latest), latest)
         kind = cue_rules.refine_kind(kind, clause)
         condition = cue_rules.condition(text[sent.start : sent.end])
-        action = _action(text, pending, clause_end)
+        action = _action(text, pending, clause_end, self._spans.get(sent.start, ()))
         offset = self.document.offset
         source = Source(
             document=self.document.name,
@@ -534,18 +571,35 @@ _CUE_WORDS = re.compile(
 )
 
 
-def _action(text: str, pending: _Pending, clause_end: int) -> str:
-    """What was committed to: the clause after the cue, without its time expression."""
+_ASIDES = re.compile(
+    r",?\s*(?:issued|set|given|imposed|announced|made)\s+(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
+    r"|,?\s*(?:had|has|have)\s+(?:now\s+|already\s+)?(?:expired|passed|lapsed|run\s+out)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _action(
+    text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
+) -> str:
+    """What was committed to: the clause after the cue, without its time expressions."""
     start = pending.cue.start if pending.cue.noun else pending.cue.end
     if pending.cue.start == pending.cue.end:  # action items: the whole item
         start = pending.cue.start
-    end = clause_end
-    if pending.due is not None and start <= pending.due.start < end:
-        piece = text[start : pending.due.start] + " " + text[pending.due.end : end]
-    else:
-        piece = text[start:end]
-    piece = _CUE_WORDS.sub("", " ".join(piece.split()))
-    piece = piece.strip(" ,;:—–-“”\"'’")
+    cuts = sorted(
+        {(max(a, start), min(b, clause_end)) for a, b in spans if a < clause_end and b > start}
+        | ({(pending.due.start, pending.due.end)} if pending.due is not None else set())
+    )
+    pieces, at = [], start
+    for a, b in cuts:
+        if a >= at and a < clause_end:
+            pieces.append(text[at:a])
+            at = max(at, b)
+    pieces.append(text[at:clause_end] if at < clause_end else "")
+    piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
+    piece = _ASIDES.sub("", piece)
+    piece = re.sub(r"^(?:to|that)\s+", "", piece.strip(" ,;:—–-“”\"'’"))
+    piece = re.sub(r"\s+([,.;:])", r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or text[pending.cue.start : pending.cue.end]

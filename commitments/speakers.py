@@ -24,7 +24,8 @@ _VERBS = (
     "estimates forecast forecasts projected projects guaranteed guarantees swore swears "
     "alleged alleges countered counters cautioned cautions recalled recalls remarked "
     "remarks observed observes concluded concludes conceded concedes predicted mused "
-    "instructed instructs directed directs told"
+    "instructed instructs directed directs told gave gives set sets issued issues imposed "
+    "imposes"
 ).split()
 _PARTICIPLES = (
     "saying telling adding noting informing alleging warning promising pledging vowing "
@@ -166,6 +167,8 @@ class Entities:
     recent: list[str] = attrs.field(factory=list)
     """Named people in the order they last spoke or were the subject, most recent last."""
     organisations: list[str] = attrs.field(factory=list)
+    mentions: list[tuple[int, str]] = attrs.field(factory=list)
+    """(offset, full name) of every person named in the text, in order."""
 
     def learn(self, text: str) -> None:
         """Register every titled or multi-word name in ``text``."""
@@ -178,6 +181,7 @@ class Entities:
                 if tokens[0].casefold() in _LEADING or len(tokens) > 4:
                     continue
                 self.full.setdefault(tokens[-1].casefold(), name)
+                self.mentions.append((m.start(), self.full[tokens[-1].casefold()]))
                 gender = gender_of(name, titles)
                 if gender:
                     self.genders.setdefault(name, gender)
@@ -198,14 +202,21 @@ class Entities:
             return self.full.get(last, name)
         return name
 
-    def resolve(self, phrase: str) -> str | None:
-        """A speaker for a raw phrase: a pronoun resolved, a title stripped, a name completed."""
+    def resolve(self, phrase: str, position: int | None = None) -> str | None:
+        """A speaker for a raw phrase: a pronoun resolved, a title stripped, a name completed.
+
+        A pronoun means the last speaker it fits; failing that, the last person named before
+        ``position`` whose gender fits.
+        """
         word = phrase.casefold()
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
             for name in reversed(self.recent):
-                if self.genders.get(name, want) == want:
-                    self.genders.setdefault(name, want)
+                if self.genders.setdefault(name, want) == want:
+                    return name
+            named = [n for at, n in self.mentions if position is None or at < position]
+            for name in reversed(named):
+                if self.genders.get(name) == want:
                     return name
             return None
         if word in ("it", "they"):

@@ -229,7 +229,13 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
     ops = rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
     rules = []
     for period in PERIODS:
-        operator = rf"\b{ops}\s+" if period.needs_operator else rf"(?:\b{ops}\s+)?\b"
+        pretime = (
+            r"(?:(?P<pretime>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midday|midnight)"
+            r"\s+(?:on\s+)?)?"
+        )
+        operator = (
+            rf"\b{ops}\s+{pretime}" if period.needs_operator else rf"(?:\b{ops}\s+{pretime})?\b"
+        )
         if period.name in ("month", "season", "year"):
             operator = rf"\b(?:{ops}\s+|(?P<adj>early|mid-?|late)\s*)"
         rules.append((period, re.compile(operator + period.pattern + r"(?!\w)", re.IGNORECASE)))
@@ -361,8 +367,12 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
 
             resolve = by_mid
         kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
+    at = None
+    if m.groupdict().get("pretime"):
+        timed = TIME.match(" at " + m["pretime"])
+        at = _time_of(timed) if timed else None
     return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
-                 past=kind.startswith("skip"))
+                 past=kind.startswith("skip"), time=at)
 
 
 def _with_time(found: Found, text: str) -> Found:
@@ -371,14 +381,16 @@ def _with_time(found: Found, text: str) -> Found:
         ("duration", "within", "in", "range", "give", "deadline")
     ):
         return found
+    return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=_time_of(m))
+
+
+def _time_of(m: re.Match[str]) -> dt.time:
     if m["noon"]:
-        at = dt.time(0, 0) if m["noon"].casefold() == "midnight" else dt.time(12, 0)
-    elif m["ampm"]:
+        return dt.time(0, 0) if m["noon"].casefold() == "midnight" else dt.time(12, 0)
+    if m["ampm"]:
         hour = int(m["h"]) % 12 + (12 if m["ampm"].casefold().startswith("p") else 0)
-        at = dt.time(hour, int(m["min"] or 0))
-    else:
-        at = dt.time(int(m["h24"]), int(m["min24"]))
-    return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=at)
+        return dt.time(hour, int(m["min"] or 0))
+    return dt.time(int(m["h24"]), int(m["min24"]))
 
 
 def resolve_issued(found: Found, published: dt.date) -> Window | None:

@@ -221,6 +221,14 @@ def _end_of_year(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(dt.date(year_, 12, 31))
 
 
+def _end_of_quarter(m: re.Match[str], day: dt.date) -> Window:
+    number = (day.month - 1) // 3 + 1
+    if (m["which"] or "").casefold() == "next":
+        number += 1
+    year_ = day.year + (number - 1) // 4
+    return Window.day(cal.quarter(year_, (number - 1) % 4 + 1).latest)
+
+
 def _numbered(m: re.Match[str], day: dt.date, make: Callable[[int, int], Window]) -> Window:
     raw = (m["number"] or m["ordinal"]).casefold()
     number = int(raw) if raw.isdigit() else ORDINALS[raw]
@@ -349,6 +357,11 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:(?-i:Q)(?P<number>[1-4])|the\s+(?:(?P<which>next|this)\s+)?(?P<ordinal>first|second"
         rf"|third|fourth|final)\s+quarter)(?:(?:\s+of)?\s+(?P<year>{YEAR}))?",
         _quarter,
+    ),
+    Period(
+        "end-of-quarter",
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)(?:current\s+)?quarter",
+        _end_of_quarter,
     ),
     Period(
         "half",
