@@ -152,9 +152,20 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
 def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
     """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
     head = text[start : m.start()].rstrip()
-    return bool(re.search(r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$", head)) and not re.search(
-        r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$", head
-    )
+    return _after_comma_or_quote(head) and not _RELATIVE_END.search(head)
+
+
+# At most six words after the last comma or closing quote. As a search for
+# r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" it backtracks through every way of cutting
+# the words into pieces; only the text after the last mark can match, and word by word it is
+# linear.
+_WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
+_RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$")
+
+
+def _after_comma_or_quote(head: str) -> bool:
+    mark = max(head.rfind(","), head.rfind("”"), head.rfind('"'))
+    return mark >= 0 and _WORDS_TO_END.match(head, mark + 1) is not None
 
 
 @attrs.define
