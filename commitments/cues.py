@@ -13,6 +13,7 @@ import attrs
 
 from commitments.prefilter import Prefilter
 from commitments.records import Kind, Status
+from commitments.timex.numbers import NUMBER
 
 __all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
 
@@ -54,6 +55,10 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
                 r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
+    (re.compile(rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
+                rf"(?:{NUMBER})\s+(?:more\s+)?(?:hours?|days?|weeks?|months?))\b", _I),
+     Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
                 r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"

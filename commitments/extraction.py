@@ -49,6 +49,9 @@ _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
     r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
 )
+_COORDINATED = re.compile(
+    r"\b(?:and|then|with|while|followed\s+by|but|plus)\b\s+(?:\w+\s+){1,}", re.IGNORECASE
+)
 _GENERIC_ORG = re.compile(
     r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
     r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
@@ -287,7 +290,7 @@ class _Extractor:
         for cue in found_cues:
             speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
             pendings.append(_Pending(cue, speaker))
-        self._bind_due(pendings, due_exprs, atts)
+        pendings = self._bind_due(pendings, due_exprs, atts)
         self._bind_issue(pendings, issue_exprs, day)
         self._emit(sent, pendings, sentence_issue, day, turn)
 
@@ -353,6 +356,13 @@ class _Extractor:
                 return speaker
             if turn_speaker:
                 return turn_speaker
+        if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
+            for att, name in zip(atts, names, strict=True):
+                gap = self.text[cue.end : att.start]
+                if name and att.start > cue.end and re.fullmatch(
+                    r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}", gap
+                ):
+                    return name
         governing = [
             name
             for att, name in zip(atts, names, strict=True)
@@ -394,9 +404,12 @@ class _Extractor:
 
     def _bind_due(
         self, pendings: list[_Pending], due_exprs: list[Found], atts: list[Attribution]
-    ) -> None:
+    ) -> list[_Pending]:
+        """Give each due expression to its cue; a cue with dues for two coordinated actions
+        ("raise prices in the coming weeks and launch a tier in the coming months") splits."""
+        bound: dict[int, list[Found]] = {}
         for found in due_exprs:
-            inside = [p for p in pendings if found.start <= p.cue.start < found.end]
+            inside = [p for p in pendings if p.cue.start < found.end and p.cue.end > found.start]
             before = [
                 p for p in pendings
                 if p.cue.end <= found.start
@@ -404,10 +417,22 @@ class _Extractor:
             ]
             after = [p for p in pendings if p.cue.start >= found.end]
             target = inside[0] if inside else before[-1] if before else after[0] if after else None
-            if target is None:
-                continue
-            if target.due is None or _specificity(found) > _specificity(target.due):
-                target.due = found
+            if target is not None:
+                bound.setdefault(id(target), []).append(found)
+        result: list[_Pending] = []
+        for pending in pendings:
+            dues = sorted(bound.get(id(pending), []), key=lambda f: f.start)
+            groups: list[list[Found]] = []
+            for found in dues:
+                if groups and not _COORDINATED.search(self.text[groups[-1][-1].end : found.start]):
+                    groups[-1].append(found)
+                else:
+                    groups.append([found])
+            if not groups:
+                result.append(pending)
+            for group in groups:
+                result.append(attrs.evolve(pending, due=max(group, key=_specificity)))
+        return result
 
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
         for found in issue_exprs:

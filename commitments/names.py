@@ -42,7 +42,12 @@ FEMALE = frozenset(
     giorgia marine yuki aiko mei li priya aisha fatima leila layla amina zara nadia olga
     irina natalia tatiana svetlana yulia oksana marta agnieszka katarzyna ewa beata lisa
     alice claire chiara francesca paola carmen lucia sofia camila valentina gabriela
-    martina noa maya ines jo jenny amy ellen diane denise janet joan judith kim""".split()
+    martina noa maya ines jo jenny amy ellen diane denise janet joan judith kim jana ewa iveta
+    elodie élodie mariam miriam sofia carla greta heidi karin birgit petra monika eva zuzana
+    alena lenka dana veronika simone nathalie sandrine isabelle amelie céline celine ayesha
+    sana yasmin noor samira lina dina rania hiba elif zeynep ayse aylin mei-ling xiaoming
+    keiko yoko sakura hana jiwoon minji priyanka sunita anita kavya deepa lakshmi chiamaka
+    ngozi amara zainab thandiwe precious grace""".split()
 )
 """First names read as female when a pronoun ("she said") has to find its speaker."""
 
@@ -58,7 +63,12 @@ MALE = frozenset(
     juan luis miguel pedro pablo diego javier ahmed mohammed muhammad ali omar hassan ivan
     sergei dmitry andrii andriy oleksandr piotr pawel tomasz jan lars erik nils hans klaus
     friedrich wolfgang jurgen pierre jean francois yuki hiroshi kenji takeshi ravi raj arjun
-    rahul dan tom tim jim bob bill ben max leo felix oscar hugo victor viktor""".split()
+    rahul dan tom tim jim bob bill ben max leo felix oscar hugo victor viktor martin tobias
+    pierre paulo jorge declan mikhail alexei nikolai andrzej krzysztof marek milan petr jiri
+    stefan matthias andreas florian sebastian johannes kai sven olav magnus bjorn rui joao
+    tiago rafael fernando alejandro andres mateo santiago emeka chinedu kwame kofi tunde
+    yusuf ibrahim mustafa mehmet emre kemal hamid reza karim tariq bilal imran vikram suresh
+    anil sanjay kenji haruto hiroki wei jun hao ming chen""".split()
 ) - {"yuki", "jo", "kim"}
 """First names read as male when a pronoun ("he said") has to find its speaker."""
 

@@ -11,7 +11,7 @@ from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
 __all__ = ["Attribution", "Entities", "attributions", "clean_name"]
 
 _VERBS = (
-    "said say says told tell tells stated states added adds continued continues wrote writes "
+    "said says told tells stated states added adds continued continues wrote writes "
     "posted posts tweeted tweets announced announces declared declares asserted asserts "
     "claimed claims insisted insists noted notes explained explains informed informs conveyed "
     "conveys responded responds replied replies answered answers warned warns promised "
@@ -24,7 +24,7 @@ _VERBS = (
     "estimates forecast forecasts projected projects guaranteed guarantees swore swears "
     "alleged alleges countered counters cautioned cautions recalled recalls remarked "
     "remarks observed observes concluded concludes conceded concedes predicted mused "
-    "instructed instructs directed directs told gave gives set sets issued issues imposed "
+    "instructed instructs directed directs told gave gives given set sets issued issues imposed "
     "imposes"
 ).split()
 _PARTICIPLES = (
@@ -35,8 +35,13 @@ _PARTICIPLES = (
 VERB = "|".join(sorted(set(_VERBS), key=len, reverse=True))
 PARTICIPLE = "|".join(_PARTICIPLES)
 
-# A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a name.
-_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:de|da|van|von|der|den|al|bin|la|le|du|del|di|dos|ter)(?=\s+[A-Z]))"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
+# name ("Ursula von der Leyen", "Ministry of Health").
+_TOKEN = (
+    rf"(?:[{UPPER}][\w'’.&-]*|(?:de|da|van|von|der|den|al|bin|la|le|du|del|di|dos|ter|of|for)"
+    rf"(?=\s+[{UPPER}]))"
+)
 _NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
 _LEADING = frozenset(
     """the a an but and however meanwhile also so yet still later now on in at when after
@@ -57,10 +62,14 @@ _POSSESSIVE_END = re.compile(
 )
 _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
 _THE_END = re.compile(
-    r"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}"
-    r"[a-z][\w-]*)$"
+    r"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+){0,2}(?:[\w-]+['’]s\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)$"
 )
-_APPOSITIVE = re.compile(r",\s*[^,“”\"]{2,80},$")
+_ENTOURAGE = re.compile(
+    r"\b(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|press\s+secretary"
+    r"|lawyers?|attorneys?|camp|staff)$"
+)
+_APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
 _AFTER_NAME = re.compile(
     rf"\s*(?:{_NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
 )
@@ -112,8 +121,12 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
     before = text[start:end]
     before = re.sub(_FILLER, "", before)
     m = _APPOSITIVE.search(before)
-    if m is not None and _NAME_END.search(before[: m.start()]):
-        before = before[: m.start()]
+    if m is not None:
+        inner = m.group(1).strip()
+        if re.fullmatch(_NAME_SEQ, inner) and not clean_name(inner)[1] and inner[:4] != "The ":
+            return inner  # "its director, Olga Petrenko, said"
+        if _NAME_END.search(before[: m.start()]) or _THE_END.search(before[: m.start()]):
+            before = before[: m.start()]  # "Dan Hoffman, a former CIA officer, said"
     for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _THE_END):
         found = pattern.search(before)
         if found is not None:
@@ -134,38 +147,61 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         if subject is not None:
             found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, start, m)))
             continue
-        after = _AFTER_NAME.match(text, m.end(), end)
+        after = _after_name(text, m.end(), end)
         if after is not None and _is_trailing(text, start, m):
-            found.append(Attribution(m.start(), after.end(), after[0].strip(), trailing=True))
+            found.append(Attribution(m.start(), after[1], after[0], trailing=True))
     for m in _PARTICIPLE_RE.finditer(text, start, end):
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
     for m in _ACCORDING.finditer(text, start, end):
-        after = _AFTER_NAME.match(text, m.end(), end)
-        if after is None:
-            # "according to chief executive Mark Oduya": skip lower-case titles.
-            after = _TITLED_NAME.match(text, m.end(), end)
+        after = _after_name(text, m.end(), end)
         if after is not None:
-            found.append(Attribution(m.start(), after.end(), after[0].strip(), trailing=True))
+            found.append(Attribution(m.start(), after[1], after[0], trailing=True))
     return sorted(found, key=lambda a: a.start)
+
+
+_APPOSED_NAME = re.compile(rf",\s*({_NAME_SEQ})(?=\s*[,.;]|\s*$)")
+
+
+def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The party named after a verb: "said the regional governor, Jorge Salinas" → the name."""
+    m = _AFTER_NAME.match(text, pos, end)
+    if m is None or m[0].strip()[:1].islower() and m[0].strip().split()[0] not in ("he", "she", "they", "it", "we"):
+        titled = _TITLED_NAME.match(text, pos, end)  # "said opposition whip Declan Moore"
+        if titled is not None:
+            return titled[0].strip(), titled.end()
+    if m is None:
+        return None
+    apposed = _APPOSED_NAME.match(text, m.end(), end)
+    if apposed is not None and m[0].strip().split()[0].casefold() == "the":
+        return apposed.group(1), apposed.end(1)
+    return m[0].strip(), m.end()
 
 
 def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
     """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
     head = text[start : m.start()].rstrip()
+    if _comma_conjunction(head):  # "…, and Smith said": a new clause, not a trailing report
+        return False
     return _after_comma_or_quote(head) and not _RELATIVE_END.search(head)
 
 
-# At most six words after the last comma or closing quote. As a search for
-# r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" it backtracks through every way of cutting
-# the words into pieces; only the text after the last mark can match, and word by word it is
-# linear.
+# Searches for r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" and
+# r",\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+\s*){0,5}$" backtrack through every way of
+# cutting the words into pieces. Only the text after the last mark can match them (the words
+# hold no marks), and matched word by word from there it is linear: same answers, no blow-up.
 _WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
+_CONJUNCTION_TO_END = re.compile(r"\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,5}\Z")
 _RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$")
 
 
 def _after_comma_or_quote(head: str) -> bool:
     mark = max(head.rfind(","), head.rfind("”"), head.rfind('"'))
     return mark >= 0 and _WORDS_TO_END.match(head, mark + 1) is not None
+
+
+def _comma_conjunction(head: str) -> bool:
+    comma = head.rfind(",")
+    return comma >= 0 and _CONJUNCTION_TO_END.match(head, comma + 1) is not None
 
 
 @attrs.define
@@ -229,6 +265,9 @@ class Entities:
             for name in reversed(named):
                 if self.genders.get(name) == want:
                     return name
+            for name in reversed(named):
+                if self.genders.setdefault(name, want) == want:
+                    return name
             return None
         if word in ("it", "they"):
             return self.organisations[-1] if self.organisations else None
@@ -236,6 +275,8 @@ class Entities:
             return None
         if word.split()[0] in ("the", "its", "their", "his", "her"):
             org = phrase[0].lower() + phrase[1:]
+            if word.split()[0] in ("his", "her") and _ENTOURAGE.search(word):
+                return self.resolve("he" if word.startswith("his") else "she", position)
             if word.split()[0] != "the":
                 return self.organisations[-1] if self.organisations else None
             self.organisations.append(org)

@@ -39,8 +39,11 @@ DEADLINE_NOUN = (
 # Operators in front of a named period, and what they do with it.
 BY_OPS = r"by|no\s+later\s+than|not\s+later\s+than|until|till|til|through|on\s+or\s+before|due"
 BEFORE_OPS = r"before|ahead\s+of|prior\s+to"
-AT_OPS = r"on|in|during|at|for|within|over|around|over|throughout|this|as\s+of"
-SKIP_OPS = r"from|after|since|starting|beginning|following|last|past|previous|earlier\s+this"
+AT_OPS = (
+    r"on|in|during|at|for|within|over|around|throughout|this|as\s+of|from|starting(?:\s+on)?"
+    r"|beginning(?:\s+on)?|effective"
+)
+SKIP_OPS = r"after|since|following|last|past|previous|earlier\s+this"
 TIME = re.compile(
     r",?\s*(?:at\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midday|midnight))",
