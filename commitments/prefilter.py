@@ -19,17 +19,30 @@ import re
 from collections.abc import Iterable
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["Prefilter", "fold", "required"]
+__all__ = ["Prefilter", "Word", "fold", "required"]
 
-Requirement = tuple[frozenset[str], ...]
-"""Groups of lower-case ASCII strings: every match holds one string of each group."""
+
+class Word(NamedTuple):
+    """A piece of text every match holds, in folded form (see :func:`fold`)."""
+
+    text: str
+    starts: bool = False
+    """The pattern puts a non-word character (or nothing) just before it ("\\bday")."""
+    ends: bool = False
+    """The pattern puts a non-word character (or nothing) just after it ("day\\b")."""
+
+
+Requirement = tuple[frozenset[Word], ...]
+"""Groups of words: every match holds one word of each group."""
 
 # The four non-ASCII characters that a case-insensitive pattern matches with an ASCII letter
 # ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
 _ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
+_RUN_MAX = 32  # … as long as the run stays at most this many strings
 
 
 def fold(text: str) -> str:
@@ -42,33 +55,44 @@ def fold(text: str) -> str:
 class Prefilter:
     """Which of a fixed list of patterns may match a text.
 
-    Each group of required words gets a bit; a token ("deadlines") maps to the bits of the
-    words it contains ("deadline"), and a pattern may match when the text's tokens cover all of
-    its bits. Words that are not letters or digits alone (" ", "'s") are looked for directly.
+    Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
+    digits: "deadlines") maps to the bits of the words it holds, cached; a pattern may match
+    when the text's tokens cover all of its bits. A word of letters or digits lies inside one
+    token (at its start if ``starts``, at its end if ``ends``); other words (" ", "'ll") are
+    looked for in the folded text directly.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]], *, cache: int = 1 << 16):
-        bits: dict[frozenset[str], int] = {}
-        words: dict[str, int] = {}
+        bits: dict[frozenset[Word], int] = {}
+        words: dict[Word, int] = {}
         self._masks: list[tuple[re.Pattern[str], int]] = []
         for pattern in patterns:
             mask = 0
-            for group in map(_shortest, required(pattern)):
+            for group in required(pattern):
                 bit = bits.setdefault(group, 1 << len(bits))
                 mask |= bit
                 for word in group:
                     words[word] = words.get(word, 0) | bit
             self._masks.append((pattern, mask))
-        self._alpha = tuple((w, b) for w, b in words.items() if w.isalpha())
-        self._digits = tuple((w, b) for w, b in words.items() if w.isdigit())
-        self._other = tuple((w, b) for w, b in words.items() if not (w.isalpha() or w.isdigit()))
+        self._alpha = tuple((w, b) for w, b in words.items() if w.text.isalpha())
+        self._digits = tuple((w, b) for w, b in words.items() if w.text.isdigit())
+        self._other = tuple(
+            (w.text, b) for w, b in words.items() if not (w.text.isalpha() or w.text.isdigit())
+        )
         self._token_bits = functools.lru_cache(maxsize=cache)(self._bits_of)
 
     def _bits_of(self, token: str) -> int:
-        table = self._alpha if token[0].isalpha() else self._digits
         found = 0
-        for word, bit in table:
-            if word in token:
+        for (text, starts, ends), bit in self._alpha if token[0].isalpha() else self._digits:
+            if starts and ends:
+                held = token == text
+            elif starts:
+                held = token.startswith(text)
+            elif ends:
+                held = token.endswith(text)
+            else:
+                held = text in token
+            if held:
                 found |= bit
         return found
 
@@ -86,25 +110,44 @@ class Prefilter:
 
 @functools.lru_cache(maxsize=1024)
 def required(pattern: re.Pattern[str]) -> Requirement:
-    """Groups of strings such that every match of ``pattern`` contains one of each group.
+    """Groups of words such that every match of ``pattern`` holds one word of each group.
 
-    Strings are lower-case ASCII (compare them with :func:`fold`); the most selective group
-    comes first; an empty tuple means the pattern needs no particular word.
+    Words are ASCII or uncased characters in lower case (compare them with :func:`fold`); an
+    empty tuple means the pattern needs no particular word.
     """
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # a private API: if it ever changes, filter nothing
         return ()
-    return tuple(sorted(_all_of(list(tree)), key=_selectivity, reverse=True))
+    # The edges of the pattern say nothing about the text around a match: not bounded.
+    groups = {_shortest(group) for group in _all_of(list(tree), False, False)}
+    return tuple(sorted(groups, key=_selectivity, reverse=True))
 
 
-def _shortest(group: frozenset[str]) -> frozenset[str]:
-    """The group without words that contain another of its words ("sep" covers "september")."""
-    return frozenset(w for w in group if not any(v != w and v in w for v in group))
+def _shortest(group: frozenset[Word]) -> frozenset[Word]:
+    """The group without words that hold another of its words ("sep" covers "september")."""
+    return frozenset(w for w in group if not any(v != w and _covers(v, w) for v in group))
 
 
-def _selectivity(group: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
-    return min(map(len, group)), -len(group), tuple(sorted(group))
+def _covers(v: Word, w: Word) -> bool:
+    """Wherever ``w`` is, ``v`` is too."""
+    if v.starts and v.ends:
+        return v == w
+    if v.starts:
+        return w.starts and w.text.startswith(v.text)
+    if v.ends:
+        return w.ends and w.text.endswith(v.text)
+    return v.text in w.text
+
+
+def _selectivity(group: frozenset[Word]) -> tuple[int, int, list[Word]]:
+    return min(len(w.text) for w in group), -len(group), sorted(group)
+
+
+# -- reading the syntax tree ------------------------------------------------------------------
+
+_WORD_CHAR = re.compile(r"\w")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 def _char(code: int) -> str | None:
@@ -138,53 +181,123 @@ def _chars(op: Any, av: Any) -> list[str] | None:
     return [c for c in found if c is not None]
 
 
-_CLASS_MAX = 4
-_RUN_MAX = 32
+def _non_word_class(op: Any, av: Any) -> bool:
+    """The item matches one character, never a word character (``\\s``, ``[,;]``, ``-``)."""
+    if op is sre.LITERAL:
+        return not _WORD_CHAR.match(chr(av))
+    if op is sre.IN:
+        return all(
+            (o is sre.LITERAL and not _WORD_CHAR.match(chr(a)))
+            or (o is sre.CATEGORY and a in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD))
+            for o, a in av
+        )
+    return False
 
 
-def _all_of(items: list[tuple[Any, Any]]) -> set[frozenset[str]]:
+def _bounds(op: Any, av: Any, side: int) -> bool:
+    """True when the item guarantees a non-word character (or the edge of the text) next to
+    the position on its ``side`` of it: -1, it comes before the position; 1, after it."""
+    if op is sre.AT:
+        edges = (
+            (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING) if side < 0 else (sre.AT_END, sre.AT_END_STRING)
+        )
+        return av is sre.AT_BOUNDARY or av in edges
+    if op is sre.ASSERT_NOT:  # a look-behind (?<![\w…]) before, a look-ahead (?![\w…]) after
+        direction, body = av
+        return (
+            direction == side
+            and len(body) == 1
+            and body[0][0] is sre.IN
+            and all(o is not sre.NEGATE for o, _ in body[0][1])
+            and any(o is sre.CATEGORY and a is sre.CATEGORY_WORD for o, a in body[0][1])
+        )
+    if op is sre.ASSERT:  # (?<=\s) before, (?=\s) after
+        direction, body = av
+        return direction == side and len(body) == 1 and _non_word_class(*body[0])
+    if op in _REPEATS:
+        low, _, body = av
+        return low >= 1 and _edge_bounds(list(body), side)
+    if op is sre.SUBPATTERN:
+        return _edge_bounds(list(av[-1]), side)
+    if op is sre.BRANCH:
+        return all(_edge_bounds(list(branch), side) for branch in av[1])
+    return _non_word_class(op, av)
+
+
+def _edge_bounds(items: list[tuple[Any, Any]], side: int) -> bool:
+    """A sequence's own last (side -1) or first (side 1) items bound it."""
+    return _bounded(items, len(items) - 1 if side < 0 else 0, side, False)
+
+
+def _bounded(items: list[tuple[Any, Any]], i: int, side: int, edge: bool) -> bool:
+    """Whether the items from ``i`` on (side 1) or up to ``i`` (side -1) guarantee a non-word
+    character next to the position between them and the rest; ``edge`` past the end.
+
+    An optional item (``(?:…\\s+)?``) bounds when its own edge item does and so does what lies
+    beyond it, since either may be what is next to the position; a zero-width one (a look-ahead)
+    that does not bound is looked past.
+    """
+    while 0 <= i < len(items):
+        op, av = items[i]
+        if _bounds(op, av, side):
+            return True
+        zero_width = op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+        optional = op in _REPEATS and av[0] == 0 and _edge_bounds(list(av[2]), side)
+        if not (zero_width or optional):
+            return False
+        i += side
+    return edge
+
+
+def _all_of(items: list[tuple[Any, Any]], left: bool, right: bool) -> set[frozenset[Word]]:
     """What each item of a sequence needs (a match needs all of them).
 
-    Adjacent literals form runs of text; a small class inside a run multiplies it
+    ``left`` and ``right`` tell whether the sequence's context bounds it with non-word
+    characters. Adjacent literals form runs of text; a small class inside a run multiplies it
     ("won['’]t" needs "won't" or "won’t").
     """
-    found: set[frozenset[str]] = set()
+    found: set[frozenset[Word]] = set()
     run: list[str] = [""]
-    for op, av in [*items, (None, None)]:
+    run_starts = left
+    for i, (op, av) in enumerate([*items, (None, None)]):
+        before = _bounded(items, i - 1, -1, left)
         chars = None if op is None else _chars(op, av)
         if chars is not None and len(run) * len(chars) <= _RUN_MAX:
+            if not run[0]:
+                run_starts = before
             run = [text + c for text in run for c in chars]
             continue
         if run[0]:
-            found.add(frozenset(run))
+            ends = _bounded(items, i, 1, right)
+            found.add(frozenset(Word(text, run_starts, ends) for text in run))
         run = [""]
         if chars is not None:  # a run too long to multiply: start a new one here
-            run = chars
+            run, run_starts = chars, False
         elif op is not None:
-            need = _item(op, av)
+            need = _item(op, av, before, _bounded(items, i + 1, 1, right))
             if need is not None:
                 found.add(need)
     return found
 
 
-def _one_of(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _one_of(items: list[tuple[Any, Any]], left: bool, right: bool) -> frozenset[Word] | None:
     """The most selective group a sequence needs (one group, for use inside a branch)."""
-    found = _all_of(items)
+    found = {_shortest(group) for group in _all_of(items, left, right)}
     return max(found, key=_selectivity) if found else None
 
 
-def _item(op: Any, av: Any) -> frozenset[str] | None:
+def _item(op: Any, av: Any, left: bool, right: bool) -> frozenset[Word] | None:
     if op is sre.SUBPATTERN:
-        return _one_of(list(av[-1]))
+        return _one_of(list(av[-1]), left, right)
     if op is sre.ATOMIC_GROUP:
-        return _one_of(list(av))
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _one_of(list(av), left, right)
+    if op in _REPEATS:
         low, _, body = av
-        return _one_of(list(body)) if low >= 1 else None
+        return _one_of(list(body), False, False) if low >= 1 else None
     if op is sre.BRANCH:
-        found: set[str] = set()
+        found: set[Word] = set()
         for branch in av[1]:
-            need = _one_of(list(branch))
+            need = _one_of(list(branch), left, right)
             if need is None:
                 return None
             found |= need

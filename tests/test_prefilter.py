@@ -1,0 +1,95 @@
+"""The regex pre-filter: it may run a pattern needlessly, but must never skip one that matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commitments import cues, speakers
+from commitments.prefilter import Prefilter, Word, fold, required
+from commitments.timex import grammar
+from commitments.timex.vague import default_table
+
+VAGUE = grammar._vague_compiled(tuple(sorted(default_table().items())))
+PATTERNS = [
+    *(p for _, p, _ in grammar._DURATION_RULES),
+    *(p for _, p in grammar._PERIOD_RULES),
+    VAGUE,
+    grammar.PAST,
+    *(p for p, _, _ in cues._RULES),
+    cues._FUTURE_PROGRESSIVE,
+    speakers._VERB_RE,
+    speakers._PARTICIPLE_RE,
+    speakers._ACCORDING,
+]
+PREFILTER = Prefilter(PATTERNS)
+
+
+def _fragments() -> list[str]:
+    """Every word the patterns need, so random texts hit the edge cases of each."""
+    words = {w.text for p in PATTERNS for group in required(p) for w in group}
+    return sorted(words) + [
+        " ", "  ", "\n", ",", ".", "-", "’", "'", "“", "”", '"', "a", "the", "in", "by", "on",
+        "2025", "15", "3", "Sept.", "Oct.", "Q3", "H1", "Will", "WILL", "İ", "ı", "ſ", "\u212a",
+        "é", "x", "s", "ing", "day", "today", "Monday", "two", "weeks", "next",
+    ]
+
+
+TEXT = st.lists(st.sampled_from(_fragments()), max_size=14).map("".join)
+CASED = TEXT.flatmap(lambda t: st.sampled_from([t, t.upper(), t.title(), t.capitalize()]))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CASED)
+def test_never_skips_a_pattern_that_matches(text: str) -> None:
+    runnable = PREFILTER.runnable(text)
+    for pattern in PATTERNS:
+        if pattern.search(text) is not None:
+            assert pattern in runnable, (pattern.pattern[:80], text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs", "skipped"),
+    [
+        ("Talks will resume in two weeks.", [cues._RULES[0][0]], [grammar.PAST]),
+        ("The market rallied yesterday.", [grammar.PAST], [cues._RULES[0][0]]),
+        ("Hostilities ended on Monday.", [], [cues._RULES[0][0]]),
+    ],
+    ids=["will-and-duration", "past-only", "no-cue"],
+)
+def test_runs_only_what_the_words_allow(sentence: str, runs: list[re.Pattern[str]],
+                                        skipped: list[re.Pattern[str]]) -> None:
+    runnable = PREFILTER.runnable(sentence)
+    assert all(p in runnable for p in runs)
+    assert not any(p in runnable for p in skipped)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bwithin\s+days", {frozenset({Word("within", True, True)}),
+                              frozenset({Word("days", True, False)})}),
+        (r"(?:foo|bar)baz", {frozenset({Word("foo"), Word("bar")}), frozenset({Word("baz")})}),
+        (r"won['’]t\b", {frozenset({Word("won't", False, True), Word("won’t", False, True)})}),
+        (r"(?-i:Q)[1-4]", {frozenset({Word(f"q{n}") for n in range(1, 5)})}),
+        (r"\d{4}-\d\d", {frozenset({Word("-")})}),
+        (r"(?:in\s+)?\bmay\b", {frozenset({Word("may", True, True)})}),
+        (r"x?|y", set()),
+    ],
+    ids=["bounded-words", "branch", "class-multiplies-run", "range", "punctuation",
+         "optional-prefix", "can-be-empty"],
+)
+def test_required_words(pattern: str, expected: set[frozenset[Word]]) -> None:
+    assert set(required(re.compile(pattern, re.IGNORECASE))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Will", "will"), ("FRİDAY", "friday"), ("\u212aelvin", "kelvin"), ("Straſse", "strasse")],
+    ids=["ascii", "dotted-capital-i", "kelvin-sign", "long-s"],
+)
+def test_fold_maps_what_ignorecase_matches(text: str, folded: str) -> None:
+    assert fold(text) == folded
