@@ -94,7 +94,9 @@ _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonde
 
 @functools.cache
 def _prefilter() -> Prefilter:
-    return Prefilter([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE])
+    return Prefilter(
+        [*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _BROKEN, _KEPT, _EXPIRED]
+    )
 
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
@@ -142,11 +144,12 @@ def condition(clause: str) -> str | None:
 
 def stated_status(clause: str) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
-    if _BROKEN.search(clause):
+    runnable = _prefilter().runnable(clause)
+    if _BROKEN in runnable and _BROKEN.search(clause):
         return Status.BROKEN
-    if _KEPT.search(clause):
+    if _KEPT in runnable and _KEPT.search(clause):
         return Status.KEPT
-    if _EXPIRED.search(clause):
+    if _EXPIRED in runnable and _EXPIRED.search(clause):
         return Status.EXPIRED
     return None
 

@@ -80,6 +80,7 @@ class Prefilter:
             (w.text, b) for w, b in words.items() if not (w.text.isalpha() or w.text.isdigit())
         )
         self._token_bits = functools.lru_cache(maxsize=cache)(self._bits_of)
+        self._last: tuple[str | None, frozenset[re.Pattern[str]]] = (None, frozenset())
 
     def _bits_of(self, token: str) -> int:
         found = 0
@@ -96,8 +97,10 @@ class Prefilter:
                 found |= bit
         return found
 
-    def runnable(self, text: str) -> set[re.Pattern[str]]:
+    def runnable(self, text: str) -> frozenset[re.Pattern[str]]:
         """The patterns that may match ``text``; the others cannot."""
+        if self._last[0] == text:  # asked twice in a row about one sentence
+            return self._last[1]
         folded = fold(text)
         present = 0
         for token in set(_TOKEN.findall(folded)):
@@ -105,7 +108,9 @@ class Prefilter:
         for word, bit in self._other:
             if word in folded:
                 present |= bit
-        return {pattern for pattern, mask in self._masks if present & mask == mask}
+        found = frozenset(pattern for pattern, mask in self._masks if present & mask == mask)
+        self._last = (text, found)
+        return found
 
 
 @functools.lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ import re
 import warnings
 from typing import Any, Literal
 
-__all__ = ["parse_absolute"]
+__all__ = ["parse_absolute", "settings"]
 
 Prefer = Literal["future", "past", "current_period"]
 
@@ -26,14 +26,18 @@ def _parser(base: dt.date, prefer: Prefer) -> Any:
         warnings.simplefilter("ignore")
         from dateparser.date import DateDataParser
 
-    settings = {
+    return DateDataParser(languages=["en"], settings=settings(base, prefer))
+
+
+def settings(base: dt.date, prefer: Prefer = "future") -> dict[str, Any]:
+    """The dateparser settings we parse with (the benchmark gives ``search_dates`` the same)."""
+    return {
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12, 0),
         "PREFER_DATES_FROM": prefer,
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["day", "month"],
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    return DateDataParser(languages=["en"], settings=settings)
 
 
 @functools.lru_cache(maxsize=4096)
