@@ -79,7 +79,8 @@ class Prefilter:
         self._other = tuple(
             (w.text, b) for w, b in words.items() if not (w.text.isalpha() or w.text.isdigit())
         )
-        self._token_bits = functools.lru_cache(maxsize=cache)(self._bits_of)
+        self._cache = cache
+        self._token_bits: dict[str, int] = {}
         self._last: tuple[str | None, frozenset[re.Pattern[str]]] = (None, frozenset())
 
     def _bits_of(self, token: str) -> int:
@@ -103,8 +104,14 @@ class Prefilter:
             return self._last[1]
         folded = fold(text)
         present = 0
+        known = self._token_bits
         for token in set(_TOKEN.findall(folded)):
-            present |= self._token_bits(token)
+            bits = known.get(token)
+            if bits is None:
+                if len(known) >= self._cache:  # a bounded cache: start over when full
+                    known.clear()
+                bits = known[token] = self._bits_of(token)
+            present |= bits
         for word, bit in self._other:
             if word in folded:
                 present |= bit

@@ -287,6 +287,11 @@ def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[
     return _vague_pattern(dict(key))
 
 
+@functools.cache
+def _default_vague() -> re.Pattern[str]:
+    return _vague_compiled(tuple(sorted(default_table().items())))
+
+
 @functools.lru_cache(maxsize=16)
 def _prefilter(vague_pattern: re.Pattern[str]) -> Prefilter:
     rules = [p for _, p, _ in _DURATION_RULES] + [p for _, p in _PERIOD_RULES]
@@ -295,8 +300,21 @@ def _prefilter(vague_pattern: re.Pattern[str]) -> Prefilter:
 
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
+    if vague is None:  # boilerplate sentences repeat across an archive: remember the last ones
+        return list(_find_default(text))
+    return _find(text, vague)
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_default(text: str) -> tuple[Found, ...]:
+    return tuple(_find(text, None))
+
+
+def _find(text: str, vague: VagueTable | None) -> list[Found]:
     table = default_table() if vague is None else vague
-    vague_pattern = _vague_compiled(tuple(sorted(table.items())))
+    vague_pattern = (
+        _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
+    )
     runnable = _prefilter(vague_pattern).runnable(text)  # the others cannot match: skip them
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
