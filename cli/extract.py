@@ -11,9 +11,19 @@ import click
 from cli.options import DATE, ZONE, today
 from commitments.extraction import extract_document
 from commitments.outputs.table import by_deadline, table
-from commitments.readers import ReadFailure, read_sources
+from commitments.errors import InputError
+from commitments.readers import FORMATS, ReadFailure, normalize_format, read_sources
 from commitments.records import Commitment
 from commitments.timex.vague import load_vague
+
+
+def _input_format(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalize_format(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @click.command()
@@ -25,7 +35,10 @@ from commitments.timex.vague import load_vague
     "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
     show_default=True, help="Output format.",
 )
-@click.option("--input-format", help="Read every input as this format instead of detecting it.")
+@click.option(
+    "--input-format", callback=lambda ctx, param, value: _input_format(value),
+    help="Read every input as this format instead of detecting it: " + ", ".join(FORMATS) + ".",
+)
 @click.option("--vague", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TOML table of vague phrases that extends or overrides the built-in one.")
 def extract(
@@ -44,8 +57,7 @@ def extract(
     failed = 0
     for item in read_sources(files, input_format=input_format):
         if isinstance(item, ReadFailure):
-            click.echo(f"Error: {item.source}: {item.message}" if item.source not in item.message
-                       else f"Error: {item.message}", err=True)
+            click.echo(f"Error: {item}", err=True)
             failed += 1
             continue
         day = published or item.published

@@ -31,9 +31,17 @@ def main() -> None:
 
 
 def _register() -> None:
+    from cli import add, resolve, serve, show, status
+    from cli import export as export_cmd
     from cli import extract as extract_cmd
 
     main.add_command(extract_cmd.extract)
+    main.add_command(add.add)
+    main.add_command(status.status)
+    main.add_command(show.show)
+    main.add_command(resolve.resolve)
+    main.add_command(export_cmd.export)
+    main.add_command(serve.serve)
 
 
 _register()

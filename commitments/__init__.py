@@ -11,10 +11,25 @@ from commitments.errors import (
     InputError,
     NewerStoreError,
     NotFoundError,
+    OutputError,
     StoreError,
 )
 from commitments.extraction import extract, extract_document, parse_due
-from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
+from commitments.outputs.calendar import to_ical
+from commitments.outputs.feeds import Feeds, make_server
+from commitments.records import (
+    Commitment,
+    Document,
+    Kind,
+    Resolution,
+    Source,
+    Status,
+    Tracked,
+    Turn,
+    Window,
+)
+from commitments.tracker import Tracker
 
 __all__ = [
     "Commitment",
@@ -22,17 +37,29 @@ __all__ = [
     "CorruptStoreError",
     "DateError",
     "Document",
+    "Feeds",
     "FormatError",
     "InputError",
     "Kind",
     "NewerStoreError",
     "NotFoundError",
+    "OutputError",
+    "ReadFailure",
+    "Resolution",
     "Source",
     "Status",
     "StoreError",
+    "Tracked",
+    "Tracker",
     "Turn",
     "Window",
     "extract",
     "extract_document",
+    "make_server",
     "parse_due",
+    "read_path",
+    "read_sources",
+    "read_text",
+    "read_url",
+    "to_ical",
 ]

@@ -15,7 +15,7 @@ from commitments.prefilter import Prefilter
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 
-__all__ = ["Cue", "condition", "cues", "refine_kind", "stated_status"]
+__all__ = ["Cue", "condition", "cues", "may_commit", "refine_kind", "stated_status"]
 
 
 @attrs.frozen
@@ -31,12 +31,15 @@ class Cue:
 
 _I = re.IGNORECASE
 _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
-    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)))"
+    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
+                r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
                 r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
                 r"(?<!political\swill)", _I), Kind.PROMISE, False),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])would(?!\s+(?:have|not\s+have|'ve|like\s+to\s+think))(?![\w’'-])",
+    (re.compile(r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
+                r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
+                r"|lovely|brilliant|amazing|useful|wise|a\s+shame|a\s+pity)))",
                 _I), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)", _I),
      Kind.PROMISE, False),
@@ -62,7 +65,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
                 r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
     (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
-                r"(?:ready|willing|prepared|happy)\s+to|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+                r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
                 _I), Kind.OFFER, False),
 )
 _FUTURE_PROGRESSIVE = re.compile(
@@ -120,6 +123,14 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
             continue
         merged.append(cue)
     return merged
+
+
+def may_commit(sentence: str) -> bool:
+    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
+    runnable = _prefilter().runnable(sentence)  # the others cannot match: skip them
+    return any(p.search(sentence) for p, _, _ in _RULES if p in runnable) or bool(
+        _FUTURE_PROGRESSIVE in runnable and _FUTURE_PROGRESSIVE.search(sentence)
+    )
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:

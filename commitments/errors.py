@@ -11,7 +11,8 @@ working for code that does not know about us::
     ├── StoreError (RuntimeError)      the commitment store cannot be used
     │   ├── CorruptStoreError          not a commitments database, or damaged
     │   └── NewerStoreError            written by a newer version of commitments
-    └── NotFoundError (LookupError)    an id or prefix that matches nothing, or several things
+    ├── NotFoundError (LookupError)    an id or prefix that matches nothing, or several things
+    └── OutputError (OSError)          a file that cannot be written (it is left as it was)
 
 Each error carries the context it knows (``source``: the file or document, ``line``) and a
 message that says what was wrong and what to do.
@@ -27,6 +28,7 @@ __all__ = [
     "InputError",
     "NewerStoreError",
     "NotFoundError",
+    "OutputError",
     "StoreError",
 ]
 
@@ -73,3 +75,7 @@ class NewerStoreError(StoreError):
 
 class NotFoundError(CommitmentsError, LookupError):
     """An id or id prefix that matches no commitment, or more than one."""
+
+
+class OutputError(CommitmentsError, OSError):
+    """A file that cannot be written; the old file, if any, is left untouched."""

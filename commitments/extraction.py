@@ -16,6 +16,7 @@ import attrs
 from commitments import cues as cue_rules
 from commitments.cues import Cue
 from commitments.errors import DateError
+from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, quotes, sentences
 from commitments.speakers import Attribution, Entities, attributions, clean_name
@@ -39,12 +40,6 @@ _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
     r"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}(?:said|stated|added|told|wrote|says)\b"
 )
-# The gap between a quote and an attribution after it ("…,” she said"): quote marks and
-# punctuation, then at most 80 characters. Prefix-closed, which _assign_quotes relies on.
-_AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")
-# The gap between an attribution and a quote after it (she said: “…”): at most 60 characters.
-_BEFORE_QUOTE_MAX = 60
-_BEFORE_QUOTE = re.compile(rf"[^“”\".!?]{{0,{_BEFORE_QUOTE_MAX}}}")
 _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
     r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
@@ -167,8 +162,27 @@ class _Extractor:
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
         self._assign_quotes(region_quotes, resolved)
+        made: list[list[int]] = []
         for sent, atts, names in resolved:
+            before = len(self.found)
             self._sentence(sent, atts, names, region_quotes, turn_speaker, day, turn)
+            made.append(list(range(before, len(self.found))))
+        self._follow_ups([s for s, _, _ in resolved], made)
+
+    def _follow_ups(self, sents: list[Sentence], made: list[list[int]]) -> None:
+        """Kept or broken, as the next sentences of the paragraph tell."""
+        for i, indices in enumerate(made):
+            dated = [k for k in indices if self.found[k].due is not None and not self.found[k].stated]
+            if len(dated) != 1:
+                continue
+            (k,) = dated
+            for j in range(i + 1, min(i + 3, len(sents))):
+                if sents[j].paragraph != sents[i].paragraph or made[j]:
+                    break
+                status = follow_up(self.found[k].action, self.text[sents[j].start : sents[j].end])
+                if status is not None:
+                    self.found[k] = attrs.evolve(self.found[k], stated=status)
+                    break
 
     def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         names: list[str | None] = []
@@ -197,33 +211,25 @@ class _Extractor:
         region_quotes: list[Quote],
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]],
     ) -> None:
-        flat = [(att, name) for _, atts, names in resolved for att, name in zip(atts, names, strict=True)]
-        # Indexes by position, so each quote looks only at the attributions near it (a long
-        # document has thousands of both).
-        by_start = sorted(range(len(flat)), key=lambda i: flat[i][0].start)
-        starts = [flat[i][0].start for i in by_start]
-        by_end = sorted(range(len(flat)), key=lambda i: flat[i][0].end)
-        ends = [flat[i][0].end for i in by_end]
+        by_paragraph: dict[int, list[tuple[Attribution, str | None]]] = {}
+        for sent, atts, names in resolved:
+            by_paragraph.setdefault(sent.paragraph, []).extend(zip(atts, names, strict=True))
         previous: Quote | None = None
         for quote in region_quotes:
             speaker = None
-            hits: list[int] = []
-            for i in by_start[bisect.bisect_left(starts, quote.end) :]:
-                att, name = flat[i]
-                if not _AFTER_QUOTE.fullmatch(self.text[quote.end : att.start]):
-                    break  # every longer gap fails too: the pattern is prefix-closed
-                if att.trailing and name and self._same_sentence_gap(quote.end, att.start):
-                    hits.append(i)
-            after = [flat[min(hits)]] if hits else []
-            near = by_end[
-                bisect.bisect_left(ends, quote.start - 1 - _BEFORE_QUOTE_MAX) :
-                bisect.bisect_right(ends, quote.start)
+            flat = by_paragraph.get(quote.paragraph, [])
+            after = [
+                (att, name)
+                for att, name in flat
+                if att.start >= quote.end and att.trailing and name
+                and re.fullmatch(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start])
+                and self._same_sentence_gap(quote.end, att.start)
             ]
             before = [
                 (att, name)
-                for att, name in (flat[i] for i in sorted(near))
+                for att, name in flat
                 if att.end <= quote.start and name
-                and _BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])
+                and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
             ]
             if after:
                 speaker = after[0][1]
@@ -270,19 +276,15 @@ class _Extractor:
         body = text[sent.start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
-        # A sentence without a cue commits to nothing, whatever its dates: skip the grammar.
-        any_cues = cue_rules.cues(text, sent.start, sent.end, has_due=True)
-        if not any_cues:
-            return
+        if not (turn is not None and turn.action) and not cue_rules.may_commit(body):
+            return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [
             attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
             for f in find(body, vague=self.vague)
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
         self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
-        found_cues = (
-            any_cues if due_exprs else cue_rules.cues(text, sent.start, sent.end, has_due=False)
-        )
+        found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
         if not found_cues:
             return
         sentence_issue = self._sentence_issue(issue_exprs, day)
@@ -476,6 +478,8 @@ class _Extractor:
                 continue
             if pending.cue.kind is Kind.DEMAND and pending.cue.end - pending.cue.start <= 4:
                 continue  # "must" alone, undated, is an opinion more than a commitment
+            if pending.cue.noun:
+                continue  # "a hard deadline" with no date says nothing we can track
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
             if cue_rules.hedged(body[: pending.cue.start - sent.start]):

@@ -144,6 +144,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     for m in _VERB_RE.finditer(text, start, end):
         subject = _subject_before(text, start, m.start())
+        if subject is not None and _plural_noun(text, m, subject, end):
+            continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
             found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, start, m)))
             continue
@@ -175,6 +177,16 @@ def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
     if apposed is not None and m[0].strip().split()[0].casefold() == "the":
         return apposed.group(1), apposed.end(1)
     return m[0].strip(), m.end()
+
+
+def _plural_noun(text: str, m: re.Match[str], subject: str, end: int) -> bool:
+    """A present-tense verb in -s after "the …" is more often a plural noun ("the release notes")."""
+    word = m[0]
+    if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
+        return False
+    if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
+        return False
+    return not re.match(r"\s*(?:that\b|,|:|[“\"])", text[m.end() : end])
 
 
 def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:

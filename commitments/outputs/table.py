@@ -14,8 +14,11 @@ def by_deadline(items: Iterable[Commitment]) -> list[Commitment]:
     """Dated commitments by deadline (then earliest day), undated ones last, stable otherwise."""
     return sorted(
         items,
-        key=lambda c: (c.due is None, c.due.latest if c.due else dt.date.max,
-                       c.due.earliest if c.due else dt.date.max),
+        key=lambda c: (
+            c.due is None,
+            c.due.latest if c.due else dt.date.max,
+            c.due.earliest if c.due else dt.date.max,
+        ),
     )
 
 

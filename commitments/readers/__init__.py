@@ -1,64 +1,231 @@
 """Readers: turn files and streams (prose, chats, WebVTT, e-mail, feeds) into Documents.
 
-(Interim version: plain text with front matter. The full set of readers replaces it.)
+::
+
+    read_sources(["notes/", "call.vtt", "-", "https://example.org/feed.rss"])
+        → Document, Document, ReadFailure("notes/bad.eml", None, "has no Date header: …"), …
+
+Formats (``input_format=``, else by extension, else by content): ``text``, ``markdown``,
+``chat``, ``actions`` (text.py, chat.py, actions.py, with front matter from frontmatter.py),
+``vtt`` and ``srt`` (vtt.py), ``email`` and ``mbox`` (mail.py), ``rss`` for RSS and Atom
+(feeds.py), ``jsonl`` (jsonl.py). Every reader returns :class:`~commitments.records.Document`
+objects whose ``turns`` say who said which stretch of ``text``.
+
+Input must be UTF-8 (a byte-order mark is fine; UTF-16 with a BOM too); other encodings and binary
+files are refused with a clear :class:`~commitments.errors.InputError` rather than guessed.
+Empty or blank input gives no documents and no error.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import BinaryIO
 
-import attrs
-
-from commitments.errors import InputError
+from commitments.errors import CommitmentsError, InputError
+from commitments.readers.base import ReadFailure, decode
+from commitments.readers.detect import AUTO, EXTENSIONS, FORMATS, detect_format, normalize_format
 from commitments.records import Document
 
-__all__ = ["ReadFailure", "read_sources", "read_text"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "ReadFailure",
+    "detect_format",
+    "read_path",
+    "read_sources",
+    "read_text",
+    "read_url",
+]
+
+_SNIFF_BYTES = 64 * 1024
+_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
-@attrs.frozen(kw_only=True)
-class ReadFailure:
-    source: str
-    message: str
-    line: int | None = None
+def _format(input_format: str | None) -> str | None:
+    return normalize_format(input_format) if input_format else None
 
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+def _read_data(data: bytes, name: str, fmt: str) -> Iterator[Document | ReadFailure]:
+    """The documents in a whole input already in memory."""
+    if fmt == "email":
+        from commitments.readers.mail import read_email
+
+        yield read_email(data, name=name)
+        return
+    if fmt == "mbox":
+        from commitments.readers.mail import read_mbox
+
+        yield from read_mbox(data.splitlines(keepends=True), name=name)
+        return
+    if fmt == "rss":
+        from commitments.readers.feeds import read_feed
+
+        yield from read_feed(data, name=name)
+        return
+    text = decode(data, name)
+    if fmt == "jsonl":
+        from commitments.readers.jsonl import read_jsonl
+
+        yield from read_jsonl(text.splitlines(), name=name)
+        return
+    if fmt in ("vtt", "srt"):
+        from commitments.readers.vtt import read_captions
+
+        yield read_captions(text, name=name, form=fmt)
+        return
+    from commitments.readers.text import read_plain
+
+    yield read_plain(text, name=name, form=None if fmt == AUTO else fmt)
+
+
+def _read_stream(stream: BinaryIO, name: str, fmt: str | None) -> Iterator[Document | ReadFailure]:
+    """The documents in an open binary stream; JSON Lines and mbox are read line by line."""
+    peek = getattr(stream, "peek", None)
+    head = peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek is not None else b""
+    if fmt is None and peek is None:
+        data = stream.read()
+        if data.strip():
+            yield from _read_data(data, name, detect_format(name, data[:_SNIFF_BYTES]))
+        return
+    fmt = fmt or detect_format(name, head)
+    if fmt == "jsonl":
+        from commitments.readers.jsonl import read_jsonl
+
+        yield from read_jsonl(stream, name=name)
+    elif fmt == "mbox":
+        from commitments.readers.mail import read_mbox
+
+        yield from read_mbox(stream, name=name)
+    else:
+        data = stream.read()
+        if data.strip():
+            yield from _read_data(data, name, fmt)
+
+
+def _iter_path(path: str, fmt: str | None) -> Iterator[Document | ReadFailure]:
+    if os.path.isdir(path):
+        raise InputError("is a directory; give files, or use read_sources", source=path)
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+    except FileNotFoundError:
+        raise InputError("no such file", source=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be opened: {exc.strerror or exc}", source=path) from None
+    with stream:
+        yield from _read_stream(stream, path, fmt)
+
+
+def _raise_failures(items: Iterable[Document | ReadFailure]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, ReadFailure):
+            raise item.to_error()
+        yield item
+
+
+def read_path(
+    path: str | os.PathLike[str], *, input_format: str | None = None
+) -> Iterator[Document]:
+    """The documents in one file: one for most formats, one per entry, message or line for feeds,
+    mbox and JSON Lines (read lazily).
+
+    Raises :class:`~commitments.errors.InputError` (a missing, binary or undecodable file) or
+    :class:`~commitments.errors.FormatError` (a file that is not what its format says, or the
+    first bad entry of an archive). :func:`read_sources` reports those and goes on instead.
+    """
+    return _raise_failures(_iter_path(os.fspath(path), _format(input_format)))
 
 
 def read_text(text: str, *, name: str = "-", input_format: str | None = None) -> Iterator[Document]:
-    meta: dict[str, str] = {}
-    offset = 0
-    m = _FRONT.match(text)
-    if m:
-        for line in m[1].splitlines():
-            key, _, value = line.partition(":")
-            meta[key.strip().casefold()] = value.strip().strip("\"'")
-        offset = m.end()
-    published = None
-    if meta.get("published"):
-        published = dt.date.fromisoformat(meta["published"][:10])
-    yield Document(text=text[offset:], name=name, published=published, title=meta.get("title"),
-                   tz=meta.get("tz"), offset=offset, url=meta.get("url"))
+    """The documents in ``text`` (standard input, say), its format told from ``input_format``,
+    else from ``name``'s extension, else from the text itself."""
+    data = text.encode("utf-8")
+    if not data.strip():
+        return iter(())
+    fmt = _format(input_format) or detect_format(name, data[:_SNIFF_BYTES])
+    return _raise_failures(_read_data(data, name, fmt))
 
 
-def read_sources(sources: Iterable[str], *, input_format: str | None = None) -> Iterator[Document | ReadFailure]:
+def _iter_url(url: str, fmt: str | None, timeout: float) -> Iterator[Document | ReadFailure]:
+    from commitments.readers.feeds import fetch
+
+    data = fetch(url, timeout=timeout)
+    fmt = fmt or detect_format(url, data[:_SNIFF_BYTES])
+    if fmt == AUTO and re.match(rb"\s*<(?:!doctype html|html)", data[:1024], re.IGNORECASE):
+        raise InputError(
+            "is an HTML page, not a feed; give the address of its RSS or Atom feed", source=url
+        )
+    if data.strip():
+        yield from _read_data(data, url, fmt)
+
+
+def read_url(
+    url: str, *, input_format: str | None = None, timeout: float = 30.0
+) -> Iterator[Document]:
+    """The documents at an http(s) URL, normally an RSS or Atom feed (one per entry).
+
+    The download happens when iteration starts. Raises :class:`~commitments.errors.InputError`
+    when the URL cannot be fetched (with the HTTP status or network reason) and
+    :class:`~commitments.errors.FormatError` when it is not a feed.
+    """
+    return _raise_failures(_iter_url(url, _format(input_format), timeout))
+
+
+def _walk(directory: str, recursive: bool) -> Iterator[str]:
+    """The readable files under ``directory`` by extension, hidden ones skipped, in sorted order."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        for file in sorted(files):
+            if not file.startswith(".") and os.path.splitext(file)[1].lower() in EXTENSIONS:
+                yield os.path.join(root, file)
+
+
+def _guarded(
+    source: str, items: Iterator[Document | ReadFailure]
+) -> Iterator[Document | ReadFailure]:
+    """``items``, with an error that stops them turned into a last :class:`ReadFailure`."""
+    try:
+        yield from items
+    except CommitmentsError as exc:
+        yield ReadFailure(source=exc.source or source, line=exc.line, message=exc.message)
+    except OSError as exc:
+        yield ReadFailure(source=source, message=f"cannot be read: {exc.strerror or exc}")
+
+
+def read_sources(
+    sources: Iterable[str],
+    *,
+    input_format: str | None = None,
+    recursive: bool = True,
+    stdin: BinaryIO | None = None,
+    timeout: float = 30.0,
+) -> Iterator[Document | ReadFailure]:
+    """Every document in ``sources``, streamed: files, directories (searched for the
+    :data:`EXTENSIONS`, hidden files skipped, recursively unless ``recursive=False``), ``-`` for
+    standard input (or ``stdin``) and http(s) URLs of feeds.
+
+    A source, message or line that cannot be read is yielded as a :class:`ReadFailure` and the
+    batch goes on; a caller should report each and exit non-zero if there were any. An unknown
+    ``input_format`` is an :class:`~commitments.errors.InputError` raised before anything is read.
+    """
+    fmt = _format(input_format)
     for source in sources:
-        try:
-            if source == "-":
-                yield from read_text(sys.stdin.read(), name="-")
-                continue
-            try:
-                raw = Path(source).read_bytes()
-            except OSError as exc:
-                raise InputError(f"cannot read: {exc.strerror}", source=source) from exc
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputError("not UTF-8 text", source=source) from exc
-            yield from read_text(text, name=source)
-        except InputError as exc:
-            yield ReadFailure(source=source, message=str(exc))
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _guarded("-", _read_stream(stream, "-", fmt))
+        elif _URL.match(source):
+            yield from _guarded(source, _iter_url(source, fmt, timeout))
+        elif os.path.isdir(source):
+            found = False
+            for path in _walk(source, recursive):
+                found = True
+                yield from _guarded(path, _iter_path(path, fmt))
+            if not found:
+                yield ReadFailure(
+                    source=source,
+                    message=f"has no files to read (looked for {', '.join(EXTENSIONS)})",
+                )
+        else:
+            yield from _guarded(source, _iter_path(source, fmt))

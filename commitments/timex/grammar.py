@@ -249,6 +249,7 @@ _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
 
 
+
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
     op = " ".join(op.casefold().split())
     if re.fullmatch(SKIP_OPS, op):

@@ -122,6 +122,23 @@ def _weekday(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(cal.next_weekday(day, number))
 
 
+def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
+    """"the 19th": the next 19th on or after ``day`` (this month if not past, else next)."""
+    number = int(m["dom"])
+    for months in range(0, 3):
+        first = cal.add_months(day.replace(day=1), months)
+        if number <= cal.month_end(first.year, first.month).day:
+            target = first.replace(day=number)
+            if target >= day:
+                return Window.day(target)
+    return None
+
+
+def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
+    monday = cal.week(day, 1).earliest
+    return Window.day(monday + dt.timedelta(days=weekday_number(m["weekday"])))
+
+
 def _date(m: re.Match[str], day: dt.date) -> Window | None:
     found = parse_absolute(m["date"], day, "future")
     if found is None:
@@ -312,6 +329,17 @@ PERIODS: tuple[Period, ...] = (
         "week",
         r"(?:(?P<part>early|late|later)\s+)?(?P<which>this|next)\s+week",
         _week,
+    ),
+    Period(
+        "weekday-next-week",
+        rf"(?P<weekday>{WEEKDAY}){TIME_OF_DAY}\s+(?:of\s+)?next\s+week",
+        _weekday_next_week,
+    ),
+    Period(
+        "day-of-month",
+        rf"(?:{WEEKDAY},?\s+)?the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+(?:century|anniversary|floor|time|place|round|amendment))",
+        _day_of_month,
     ),
     Period(
         "weekday",

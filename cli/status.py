@@ -1,0 +1,202 @@
+"""``commitments status``: which commitments are expired, which are pending."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from cli._tracker import (
+    DATE,
+    DURATION,
+    GROUPS,
+    color,
+    db_option,
+    documents,
+    now,
+    open_tracker,
+    today,
+)
+from commitments.errors import CommitmentsError
+from commitments.records import Window
+from commitments.tracker import Group, Report, Tracker
+
+STYLES: dict[Group, dict[str, object]] = {
+    Group.EXPIRED: {"fg": "red", "bold": True},
+    Group.DUE_SOON: {"fg": "yellow", "bold": True},
+    Group.PENDING: {"fg": "cyan", "bold": True},
+    Group.OPEN: {"bold": True},
+    Group.KEPT: {"fg": "green", "bold": True},
+    Group.BROKEN: {"fg": "magenta", "bold": True},
+    Group.WITHDRAWN: {"dim": True, "bold": True},
+}
+
+
+@click.command()
+@click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
+@click.option("--as-of", type=DATE, help="The day to report on (YYYY-MM-DD). Default: today.")
+@click.option(
+    "--speaker",
+    multiple=True,
+    metavar="NAME",
+    help='Only commitments by NAME ("Trump" matches "Donald Trump").',
+)
+@click.option(
+    "--status",
+    "groups",
+    type=GROUPS,
+    help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
+)
+@click.option(
+    "--due-within",
+    type=DURATION,
+    help="Only pending commitments due within DURATION (7d, 2w); also the due-soon horizon.",
+)
+@click.option("--since", type=DATE, help="Only commitments made on or after DATE.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=GROUPS,
+    help="Exit with status 1 if any commitment shown has one of these statuses (for cron).",
+)
+@db_option
+@click.pass_context
+def status(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    as_of: dt.date | None,
+    speaker: tuple[str, ...],
+    groups: frozenset[Group] | None,
+    due_within: dt.timedelta | None,
+    since: dt.date | None,
+    fmt: str,
+    fail_on: frozenset[Group] | None,
+    db: Path | None,
+) -> None:
+    """Report which commitments are expired, due soon, pending, open, kept or broken.
+
+    With FILEs, report on the commitments in them instead of the store (nothing is stored).
+
+    \b
+    Examples:
+      commitments status --as-of 2025-09-03
+      commitments status seeds/putin-zelenskyy-moscow.md --as-of 2025-09-11 --format csv
+      commitments status --fail-on expired --format jsonl   # in cron: exit 1 if any expired
+    """
+    day = as_of or today()
+    failed = False
+    if files:
+        tracker = Tracker(":memory:")
+        for document in documents(files):
+            try:
+                if isinstance(document, CommitmentsError):
+                    raise document
+                tracker.add(document, now=now())
+            except CommitmentsError as exc:
+                click.echo(f"Error: {exc}", err=True)
+                failed = True
+    else:
+        tracker = open_tracker(db)
+    with tracker:
+        report = tracker.report(
+            as_of=day, speaker=speaker, status=groups, due_within=due_within, since=since
+        )
+        width = tracker.short_id_length()
+        stored = len(tracker.store.ids())
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for item in report.to_json():
+            click.echo(json.dumps(item, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(report.to_csv(), nl=False)
+    else:
+        render_table(report, width=width, stored=stored, from_files=bool(files))
+    if fail_on is not None and report.has(fail_on):
+        counts = report.counts()
+        hit = ", ".join(
+            f"{counts[g]} {g.label}"
+            for g in Group
+            if g in fail_on or (g is Group.DUE_SOON and Group.PENDING in fail_on)
+            if counts[g]
+        )
+        click.echo(f"Failing: {hit} (--fail-on)", err=True)
+        ctx.exit(1)
+    if failed:
+        ctx.exit(1)
+
+
+def render_table(report: Report, *, width: int, stored: int, from_files: bool) -> None:
+    use_color = color()
+    counts = report.counts()
+    shown = [f"{counts[g]} {g.label}" for g in Group if counts[g] or g in _ALWAYS]
+    if not report.items:
+        if stored == 0:
+            where = "these files" if from_files else "the store"
+            hint = "" if from_files else ": add some with `commitments add FILE`"
+            click.echo(f"No commitments in {where}{hint}.")
+        else:
+            click.echo(f"No commitments match, as of {report.as_of.isoformat()}.")
+        return
+    total = len(report.items)
+    click.echo(
+        f"{total} commitment{'s' if total != 1 else ''} as of {report.as_of.isoformat()}: "
+        + ", ".join(shown),
+        color=use_color,
+    )
+    speakers = max(len(item.tracked.commitment.speaker or "—") for item in report.items)
+    for group, items in report.groups().items():
+        if not items:
+            continue
+        click.echo(color=use_color)
+        click.echo(
+            click.style(f"{group.label.capitalize()} ({len(items)})", **STYLES[group]),
+            color=use_color,
+        )  # type: ignore[arg-type]
+        for item in items:
+            c = item.tracked.commitment
+            due = _due(c.due)
+            extra = [c.kind.value]
+            if len(item.entry.mentions) > 1:
+                extra.append(f"{len(item.entry.mentions)} mentions")
+            extra.append(_when(c.due, report.as_of, item.group))
+            resolution = item.tracked.resolution
+            if resolution is not None and item.group in (Group.KEPT, Group.BROKEN, Group.WITHDRAWN):
+                extra[-1] = f"{resolution.status.value} on {resolution.on.isoformat()}"
+            line = (
+                f"  {click.style(item.tracked.id[:width], fg='yellow')}  {due:<22}  "
+                f"{(c.speaker or '—'):<{speakers}}  {c.action}  "
+                + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
+            )
+            click.echo(line, color=use_color)
+
+
+_ALWAYS = (Group.EXPIRED, Group.DUE_SOON, Group.PENDING)
+
+
+def _due(window: Window | None) -> str:
+    return str(window) if window is not None else "undated"
+
+
+def _when(window: Window | None, as_of: dt.date, group: Group) -> str:
+    if window is None:
+        return ""
+    if group is Group.EXPIRED:
+        days = (as_of - window.latest).days
+        if days <= 0:
+            return "expired"
+        return f"expired {days} day{'s' if days != 1 else ''} ago"
+    if group in (Group.DUE_SOON, Group.PENDING):
+        days = (window.latest - as_of).days
+        if days == 0:
+            return "due today"
+        return f"due in {days} day{'s' if days != 1 else ''}"
+    return ""

@@ -1,0 +1,336 @@
+"""Live iCalendar feeds over HTTP, for calendar apps that subscribe (webcal://).
+
+:class:`Feeds` answers a request (method, target, headers) with a :class:`Response` and knows
+nothing of sockets, so every rule is testable without a server; :func:`make_server` puts it behind
+the standard library's ``ThreadingHTTPServer``. Routes::
+
+    /                       an index page with webcal:// links to every feed
+    /calendar.ics           one VEVENT per dated commitment
+    /todo.ics               one VTODO per commitment
+    /speakers/<slug>.ics    the VEVENTs of one speaker ("donald-trump")
+
+Query parameters filter any feed: ``speaker`` (name or slug, repeatable), ``status`` (repeatable
+or comma-separated), ``as-of`` (YYYY-MM-DD; default: the clock's date) and ``name``. Feeds are
+``text/calendar; charset=utf-8`` with a strong ETag and Last-Modified; If-None-Match and
+If-Modified-Since get 304; HEAD is answered; nothing is compressed; other paths get 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import html
+import re
+import socket
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterable, Mapping
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import attrs
+
+from commitments.errors import CommitmentsError, OutputError
+from commitments.outputs.calendar import DEFAULT_NAME, DEFAULT_REFRESH, to_ical
+from commitments.outputs.entries import changed_at, select, slug, sort_key
+from commitments.records import Status, Tracked
+
+__all__ = ["FeedServer", "Feeds", "Response", "make_server"]
+
+RecordSource = Callable[[], Iterable[Tracked]]
+"""Anything that gives the current records on each call (a store, a list)."""
+
+_CALENDAR_TYPE = "text/calendar; charset=utf-8"
+_HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
+_SPEAKER_PATH = re.compile(r"^/speakers/([a-z0-9-]+)\.ics$")
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """What to send back: status, headers and body (empty for HEAD and 304)."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+
+    def header(self, name: str) -> str | None:
+        """The first header called ``name`` (any case), or ``None``."""
+        for key, value in self.headers:
+            if key.casefold() == name.casefold():
+                return value
+        return None
+
+
+class _BadRequest(Exception):
+    pass
+
+
+def _text(status: HTTPStatus, message: str) -> Response:
+    body = f"{status.value} {status.phrase}: {message}\n".encode()
+    return Response(
+        status=status.value,
+        headers=(
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),
+        ),
+        body=body,
+    )
+
+
+def _http_date(moment: dt.datetime) -> str:
+    return email.utils.format_datetime(moment.astimezone(dt.UTC), usegmt=True)
+
+
+def _parse_http_date(value: str) -> dt.datetime | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:  # "-0000" means UTC for HTTP dates
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match uses the weak comparison: ``W/"x"`` matches ``"x"``."""
+    for candidate in header.split(","):
+        tag = candidate.strip()
+        if tag == "*" or tag.removeprefix("W/") == etag:
+            return True
+    return False
+
+
+@attrs.frozen(kw_only=True)
+class Feeds:
+    """The feeds of a record source; :meth:`respond` answers one request."""
+
+    records: RecordSource
+    """Called once per request: the records as they are now."""
+    clock: Callable[[], dt.datetime]
+    """The current time, time-zone aware; its date is the default ``as-of``."""
+    name: str = DEFAULT_NAME
+    """The base calendar name ("Commitments"; "Commitments: Donald Trump" for one speaker)."""
+    refresh: dt.timedelta = DEFAULT_REFRESH
+
+    def respond(self, method: str, target: str, headers: Mapping[str, str]) -> Response:
+        """The response to ``method target`` with request ``headers`` (names in any case)."""
+        if method not in ("GET", "HEAD"):
+            response = _text(HTTPStatus.METHOD_NOT_ALLOWED, "only GET and HEAD are served")
+            return attrs.evolve(response, headers=(*response.headers, ("Allow", "GET, HEAD")))
+        lowered = {key.casefold(): value for key, value in headers.items()}
+        parts = urllib.parse.urlsplit(target)
+        path = urllib.parse.unquote(parts.path)
+        query = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        try:
+            response = self._route(path, query, lowered)
+        except _BadRequest as exc:
+            response = _text(HTTPStatus.BAD_REQUEST, str(exc))
+        except CommitmentsError as exc:
+            response = _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"cannot read the records: {exc}")
+        if method == "HEAD":
+            response = attrs.evolve(response, body=b"")
+        return response
+
+    def _route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Response:
+        if path in ("/", "/index.html"):
+            return self._index(headers.get("host"))
+        if path == "/calendar.ics":
+            return self._feed(query, headers, todo=False, speaker=None)
+        if path == "/todo.ics":
+            return self._feed(query, headers, todo=True, speaker=None)
+        match = _SPEAKER_PATH.match(path)
+        if match:
+            return self._feed(query, headers, todo=False, speaker=match.group(1))
+        return _text(HTTPStatus.NOT_FOUND, f"no feed at {path}; the index at / lists them")
+
+    def _as_of(self, query: dict[str, list[str]]) -> dt.date:
+        values = query.get("as-of") or query.get("as_of")
+        if not values:
+            return self.clock().date()
+        try:
+            return dt.date.fromisoformat(values[-1])
+        except ValueError:
+            raise _BadRequest(f"as-of {values[-1]!r} is not a date; use YYYY-MM-DD") from None
+
+    @staticmethod
+    def _statuses(query: dict[str, list[str]]) -> list[Status]:
+        statuses = []
+        for value in query.get("status", []):
+            for word in filter(None, (part.strip().casefold() for part in value.split(","))):
+                try:
+                    statuses.append(Status(word))
+                except ValueError:
+                    known = ", ".join(status.value for status in Status)
+                    raise _BadRequest(f"unknown status {word!r}; use one of {known}") from None
+        return statuses
+
+    def _feed(
+        self,
+        query: dict[str, list[str]],
+        headers: dict[str, str],
+        *,
+        todo: bool,
+        speaker: str | None,
+    ) -> Response:
+        as_of = self._as_of(query)
+        statuses = self._statuses(query)
+        speakers = [value for value in query.get("speaker", []) if value.strip()]
+        everything = list(self.records())
+        name = self.name
+        if speaker is not None:
+            everything = [r for r in everything if slug(r.commitment.speaker) == speaker]
+            if not everything:
+                return _text(HTTPStatus.NOT_FOUND, f"no commitments by a speaker {speaker!r}")
+            first = min(everything, key=sort_key).commitment.speaker
+            name = f"{self.name}: {first or 'unknown speaker'}"
+        if todo:
+            name = f"{name} (tasks)"
+        if query.get("name") and query["name"][-1].strip():
+            name = query["name"][-1].strip()
+        chosen = select(everything, as_of=as_of, speakers=speakers, statuses=statuses)
+        body = to_ical(chosen, as_of=as_of, name=name, todo=todo, refresh=self.refresh)
+        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+        out = [
+            ("Content-Type", _CALENDAR_TYPE),
+            ("ETag", etag),
+            ("Cache-Control", "no-cache"),
+        ]
+        modified = None
+        if chosen:
+            modified = min(max(changed_at(r, as_of) for r in chosen), self.clock())
+            modified = modified.replace(microsecond=0)
+            out.append(("Last-Modified", _http_date(modified)))
+        if self._not_modified(headers, etag, modified):
+            return Response(status=HTTPStatus.NOT_MODIFIED.value, headers=tuple(out))
+        out.append(("Content-Length", str(len(body))))
+        return Response(status=HTTPStatus.OK.value, headers=tuple(out), body=body)
+
+    @staticmethod
+    def _not_modified(headers: dict[str, str], etag: str, modified: dt.datetime | None) -> bool:
+        if "if-none-match" in headers:  # it wins over If-Modified-Since (RFC 9110 13.2.2)
+            return _etag_matches(headers["if-none-match"], etag)
+        since = _parse_http_date(headers.get("if-modified-since", ""))
+        return since is not None and modified is not None and modified <= since
+
+    def _index(self, host: str | None) -> Response:
+        everything = list(self.records())
+        by_slug: dict[str, str] = {}
+        for record in sorted(everything, key=sort_key):
+            by_slug.setdefault(slug(record.commitment.speaker), record.commitment.speaker or "")
+        speakers = sorted(by_slug.values(), key=str.casefold)
+        base = host if host and _HOST.match(host) else None
+        feeds = [("All commitments", "/calendar.ics"), ("All commitments as tasks", "/todo.ics")]
+        feeds += [(name or "Unknown speaker", f"/speakers/{slug(name)}.ics") for name in speakers]
+        items = []
+        for title, path in feeds:
+            link = f'<a href="{html.escape(path)}">{html.escape(path)}</a>'
+            if base:
+                webcal = html.escape(f"webcal://{base}{path}")
+                link = f'<a href="{webcal}">subscribe</a> · {link}'
+            items.append(f"<li>{html.escape(title)}: {link}</li>")
+        page = "\n".join(
+            [
+                "<!doctype html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                f"<title>{html.escape(self.name)}</title></head><body>",
+                f"<h1>{html.escape(self.name)}</h1>",
+                "<p>Subscribe to a feed in your calendar app. Filters: ?speaker=…&amp;status=…"
+                "&amp;as-of=YYYY-MM-DD</p>",
+                "<ul>",
+                *items,
+                "</ul>",
+                "</body></html>",
+                "",
+            ]
+        )
+        body = page.encode("utf-8")
+        return Response(
+            status=HTTPStatus.OK.value,
+            headers=(
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-cache"),
+            ),
+            body=body,
+        )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FeedServer
+    protocol_version = "HTTP/1.1"
+    server_version = "commitments"
+    timeout = 30
+
+    def _answer(self) -> None:
+        response = self.server.feeds.respond(self.command, self.path, dict(self.headers.items()))
+        self.send_response(response.status)
+        for key, value in response.headers:
+            self.send_header(key, value)
+        self.end_headers()
+        if response.body:
+            self.wfile.write(response.body)
+
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.log is not None:
+            self.server.log(f"{self.address_string()} {format % args}")
+
+
+class FeedServer(ThreadingHTTPServer):
+    """A threading HTTP server for :class:`Feeds`; :attr:`url` is where it listens."""
+
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        feeds: Feeds,
+        *,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.feeds = feeds
+        self.log = log
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` as bound (port 0 becomes the port the system chose)."""
+        host, port = self.server_address[:2]
+        name = host.decode() if isinstance(host, (bytes, bytearray)) else str(host)
+        return f"http://{'[' + name + ']' if ':' in name else name}:{port}"
+
+    def start(self) -> threading.Thread:
+        """Serve in a daemon thread (for tests and embedding); stop with :meth:`stop`."""
+        thread = threading.Thread(
+            target=self.serve_forever, args=(0.05,), name="commitments-feeds", daemon=True
+        )
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self.shutdown()
+        self.server_close()
+
+
+def make_server(
+    feeds: Feeds,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    log: Callable[[str], None] | None = None,
+) -> FeedServer:
+    """A bound (not yet serving) :class:`FeedServer`; call ``serve_forever()`` or ``start()``."""
+    try:
+        return FeedServer((host, port), feeds, log=log)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
+            "choose another --port (0 picks a free one) or --host"
+        ) from exc

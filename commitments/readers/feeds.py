@@ -1,0 +1,120 @@
+"""RSS and Atom feeds with feedparser (imported only when a feed is read), from bytes or a URL.
+
+Each entry is a document: its text is the entry's content (else its summary; else its title),
+HTML turned into plain text; its title, link and published date are the entry's own. The date is
+the entry's ``published`` (else ``updated``) in the feed's own time zone, so an item stamped
+``Wed, 03 Sep 2025 23:30 -0500`` is published on 3 September, not on the 4th as in UTC.
+
+A feed that is not well-formed XML is refused: feedparser's loose parser would read a truncated
+download as a shorter feed and entries would be lost without a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from commitments.errors import FormatError, InputError
+from commitments.readers.htmltext import html_to_text
+from commitments.records import Document
+
+__all__ = ["fetch", "read_feed"]
+
+USER_AGENT = "commitments (+https://pypi.org/project/commitments/)"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def _entry_date(entry: Any) -> dt.date | None:
+    import email.utils
+
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+        match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", raw)
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                pass
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None
+
+
+def _plain(detail: Any, fallback: str) -> str:
+    if not detail:
+        return fallback
+    value = str(detail.get("value", ""))
+    if "html" in str(detail.get("type", "text/html")):
+        return html_to_text(value)
+    return value.strip()
+
+
+def read_feed(data: bytes, *, name: str = "-") -> Iterator[Document]:
+    """Each entry of an RSS or Atom feed as a document."""
+    import feedparser  # type: ignore[import-untyped]
+
+    parsed = feedparser.parse(io.BytesIO(data))
+    if not parsed.get("version") and not parsed.entries:
+        raise FormatError("is not an RSS or Atom feed", source=name)
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not isinstance(problem, feedparser.ThingsNobodyCaresAboutButMe):
+        line = getattr(problem, "getLineNumber", lambda: None)()
+        if line and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+            line -= 1  # feedparser put an XML declaration line in front before parsing
+        reason = getattr(problem, "getMessage", lambda: str(problem))()
+        raise FormatError(
+            f"is not a well-formed feed ({reason}); check that the file or download is complete",
+            source=name,
+            line=line,
+        )
+    for index, entry in enumerate(parsed.entries, start=1):
+        title = html_to_text(entry.get("title", "")) or None
+        contents = entry.get("content") or []
+        text = _plain(contents[0] if contents else None, "")
+        if not text:
+            text = _plain(entry.get("summary_detail"), entry.get("summary", ""))
+        if not text:
+            text = title or ""
+        link = entry.get("link") or None
+        yield Document(
+            text=text + "\n" if text else "",
+            name=link or entry.get("id") or f"{name}#{index}",
+            published=_entry_date(entry),
+            title=title,
+            url=link,
+        )
+
+
+def fetch(url: str, *, timeout: float = 30.0) -> bytes:
+    """The body at an http(s) ``url``; an :class:`InputError` that says why if it cannot be had."""
+    import urllib.error
+    import urllib.request
+
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        raise InputError("only http:// and https:// URLs can be read", source=url)
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data: bytes = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response and its socket
+        raise InputError(f"the server answered HTTP {exc.code} {exc.reason}", source=url) from None
+    except urllib.error.URLError as exc:
+        raise InputError(f"cannot be fetched: {exc.reason}", source=url) from None
+    except TimeoutError:
+        raise InputError(f"no answer within {timeout:g} seconds", source=url) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot be fetched: {exc}", source=url) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"is larger than {MAX_BYTES // 2**20} MiB; download it first", source=url)
+    return data

@@ -1,0 +1,92 @@
+"""HTML to plain text for feed entries and HTML-only e-mail.
+
+Blocks become lines, paragraphs are separated by a blank line, list items start with ``- ``, and
+``<blockquote>`` content is prefixed with ``> `` per level, so a quoted reply in an HTML e-mail
+reads like a quoted reply in a plain one. Scripts and styles are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["html_to_text"]
+
+_BLOCKS = {
+    "address", "article", "aside", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+    "section", "table", "tr", "ul",
+}  # fmt: skip
+_PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "pre", "figure"}
+_SKIP = {"script", "style", "head", "title", "template", "noscript"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.words: list[str] = []
+        self.quote = 0
+        self.skip = 0
+        self.pre = 0
+        self.pending_item = False
+
+    def _flush(self) -> None:
+        text = "".join(self.words)
+        if not self.pre:
+            text = " ".join(text.split())
+        self.words = []
+        if text or self.pending_item:
+            if self.pending_item:
+                text = "- " + text
+                self.pending_item = False
+            self.lines.append("> " * self.quote + text if self.quote else text)
+
+    def _blank(self) -> None:
+        self._flush()
+        if self.lines and self.lines[-1].strip("> ") != "":
+            self.lines.append(">" * self.quote if self.quote else "")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "br":
+            self._flush()
+        elif tag == "blockquote":
+            self._blank()
+            self.quote += 1
+        elif tag == "li":
+            self._flush()
+            self.pending_item = True
+        elif tag in _BLOCKS:
+            (self._blank if tag in _PARAGRAPHS else self._flush)()
+            if tag == "pre":
+                self.pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "blockquote":
+            self._flush()
+            self.quote = max(0, self.quote - 1)
+            self._blank()
+        elif tag == "li":
+            self._flush()
+        elif tag in _BLOCKS:
+            if tag == "pre":
+                self.pre = max(0, self.pre - 1)
+            (self._blank if tag in _PARAGRAPHS else self._flush)()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.words.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML fragment or page."""
+    parser = _Text()
+    parser.feed(markup)
+    parser.close()
+    parser._flush()
+    text = "\n".join(line.rstrip() for line in parser.lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")

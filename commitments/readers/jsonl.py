@@ -1,0 +1,100 @@
+"""JSON Lines archives: one document per line, read one line at a time.
+
+Each line is an object with a ``text`` string and optionally ``published`` (``YYYY-MM-DD`` or an
+ISO 8601 date-time), ``url``, ``id``, ``title``, ``tz`` and ``format`` (``text``, ``markdown``,
+``chat`` or ``actions``: how to read ``text``; decided from the text when absent)::
+
+    {"id": "a1", "published": "2025-09-03", "url": "https://…", "text": "The minister said …"}
+
+The document's name is the ``id`` if there is one, else ``FILE:LINE``; every turn's ``line`` is
+the archive line. A bad line (not JSON, no ``text``, a bad date) is a :class:`ReadFailure` and
+reading goes on with the next line. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from commitments.errors import FormatError
+from commitments.readers.base import ReadFailure, parse_date
+from commitments.readers.text import read_plain
+from commitments.records import Document
+
+__all__ = ["read_jsonl"]
+
+_TEXT_FORMS = {"text", "markdown", "chat", "actions"}
+
+
+def _record(raw: str, *, name: str, number: int) -> Document:
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"is not valid JSON ({exc.msg} at column {exc.colno})", source=name, line=number
+        ) from None
+    if not isinstance(record, dict):
+        raise FormatError(
+            f"is a JSON {type(record).__name__}, not an object", source=name, line=number
+        )
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise FormatError('has no "text" string', source=name, line=number)
+
+    def optional(*keys: str) -> str | None:
+        for key in keys:
+            value = record.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str | int) or isinstance(value, bool):
+                raise FormatError(f'"{key}" must be a string', source=name, line=number)
+            return str(value)
+        return None
+
+    published = None
+    raw_date = optional("published", "date")
+    if raw_date is not None:
+        try:
+            published = parse_date(raw_date)
+        except ValueError as exc:
+            raise FormatError(f'"published": {exc}', source=name, line=number) from None
+    form = optional("format")
+    if form is not None and form not in _TEXT_FORMS:
+        raise FormatError(
+            f'"format" must be one of {", ".join(sorted(_TEXT_FORMS))}, not {form!r}',
+            source=name,
+            line=number,
+        )
+    ident = optional("id")
+    tz = optional("tz")
+    if tz is not None:
+        from commitments.readers.frontmatter import check_zone
+
+        check_zone(tz, name, number, "JSON field")
+    document = read_plain(
+        text, name=ident or f"{name}:{number}", form=form, front_matter=False, line=number
+    )
+    return attrs.evolve(
+        document, published=published, url=optional("url", "link"), title=optional("title"), tz=tz
+    )
+
+
+def read_jsonl(
+    lines: Iterable[bytes | str], *, name: str = "-"
+) -> Iterator[Document | ReadFailure]:
+    """Each record of a JSON Lines stream, or a :class:`ReadFailure` for a line that is not one."""
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield ReadFailure(source=name, line=number, message="is not UTF-8 text")
+                continue
+        if not raw.strip():
+            continue
+        try:
+            yield _record(raw, name=name, number=number)
+        except FormatError as exc:
+            yield ReadFailure(source=name, line=number, message=exc.message)

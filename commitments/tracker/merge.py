@@ -1,0 +1,147 @@
+"""When two mentions are one commitment, and what the merged commitment says.
+
+Two mentions are the same commitment when
+
+1. they have the same commitment id (same speaker, action and dates: two articles reporting the
+   same statement), in any documents; or
+2. they are in one document, by the same speaker (casefolded), of the same kind, with no
+   conflicting stated status and compatible due windows (overlapping, or one undated), and
+   either their actions are alike or they are dated, in different sentences, and near each other
+   (a writer restating one commitment: "very shortly" … "in the coming days"); or
+3. they are in different documents, by the same speaker, of the same kind, issued on overlapping
+   days, with compatible due windows and alike actions.
+
+Two commitments in one sentence with different actions stay two. The merged commitment keeps the
+id it was first tracked under and takes the most specific window of its mentions: the narrowest
+(fewest days); a tie goes to the earlier deadline, then to the earlier mention. A dated mention is
+always more specific than an undated one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from commitments.records import Commitment, Status, Window
+from commitments.tracker.records import Mention
+
+__all__ = ["NEAR", "action_similarity", "merged_commitment", "most_specific", "same_commitment"]
+
+NEAR = 600
+"""How many characters apart two restatements of one commitment may start in one document."""
+
+ALIKE = 0.5
+"""The action similarity (0–1) from which two actions are taken to be the same."""
+
+_STOPWORDS = frozenset(
+    """a an the to of for with at by on in into from and or but be been being will would shall
+    should can could may might must is are was were am do does did have has had he she it they we
+    i you him her them us me his hers its their our your my this that these those there then
+    than so as up out about over again also just very really""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(action: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(action.casefold()) if w not in _STOPWORDS)
+
+
+def action_similarity(a: str, b: str) -> float:
+    """How alike two actions are: shared content words over all content words (0 to 1)."""
+    left, right = _words(a), _words(b)
+    if not left or not right:
+        return 1.0 if " ".join(a.casefold().split()) == " ".join(b.casefold().split()) else 0.0
+    return len(left & right) / len(left | right)
+
+
+def _speaker(c: Commitment) -> str:
+    return " ".join((c.speaker or "").casefold().split())
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _windows_compatible(a: Window | None, b: Window | None) -> bool:
+    return a is None or b is None or _overlap(a, b)
+
+
+def _stated_compatible(a: Status | None, b: Status | None) -> bool:
+    return a is None or b is None or a is b
+
+
+def _same_sentence(a: Mention, b: Mention) -> bool:
+    sa, sb = a.source, b.source
+    return a.quote == b.quote or (sa.start < sb.end and sb.start < sa.end)
+
+
+def same_commitment(new: Mention, old: Mention) -> bool:
+    """Whether two mentions are of one commitment (see the module's rules)."""
+    a, b = new.commitment, old.commitment
+    if a.id == b.id:
+        return True
+    if not _speaker(a) or _speaker(a) != _speaker(b) or a.kind is not b.kind:
+        return False
+    if not _windows_compatible(a.due, b.due):
+        return False
+    alike = action_similarity(a.action, b.action) >= ALIKE
+    if new.document == old.document:
+        if not _stated_compatible(a.stated, b.stated):
+            return False
+        if alike:
+            return True
+        return (
+            a.due is not None
+            and b.due is not None
+            and not _same_sentence(new, old)
+            and abs(new.source.start - old.source.start) <= NEAR
+        )
+    return alike and _overlap(a.issued, b.issued)
+
+
+def _specificity(item: tuple[int, Mention]) -> tuple[int, int, str, int]:
+    index, mention = item
+    due = mention.commitment.due
+    if due is None:
+        return (1, 0, "", index)
+    return (0, due.days, due.latest.isoformat(), index)
+
+
+def most_specific(mentions: Sequence[Mention]) -> Mention:
+    """The mention with the most specific window (narrowest; then earliest deadline; then first)."""
+    if not mentions:
+        raise ValueError("a tracked commitment has at least one mention")
+    return min(enumerate(mentions), key=_specificity)[1]
+
+
+def merged_commitment(id: str, mentions: Sequence[Mention]) -> Commitment:
+    """The commitment its mentions make together, under the id it was first tracked as.
+
+    Fields come from the most specific mention; a status a mention states carries over (a later
+    document's "kept" or "broken" beats an earlier one's, both beat "expired"); so does the first
+    condition any mention names.
+    """
+    best = most_specific(mentions).commitment
+    stated = best.stated
+    final = [m for m in mentions if m.commitment.stated in (Status.KEPT, Status.BROKEN)]
+    if final:
+        latest = max(
+            enumerate(final),
+            key=lambda item: (item[1].published is not None, item[1].published, item[0]),
+        )[1]
+        stated = latest.commitment.stated
+    elif stated is None and any(m.commitment.stated is Status.EXPIRED for m in mentions):
+        stated = Status.EXPIRED
+    condition = best.condition or next(
+        (m.commitment.condition for m in mentions if m.commitment.condition), None
+    )
+    return attrs.evolve(best, id=id, stated=stated, condition=condition)

@@ -1,0 +1,47 @@
+"""The tracker's own records: a mention of a commitment, and a tracked entry with its history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from commitments.records import Commitment, Resolution, Source, Tracked
+
+__all__ = ["Entry", "Mention"]
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """One place where a tracked commitment was said, as the extractor found it there."""
+
+    commitment: Commitment
+    """The commitment as extracted from this one document: its own id, quote, window and source."""
+    document: str
+    """The identity of the document it came from (a digest of its name or URL and its text)."""
+    published: dt.date | None = None
+    """The document's publication date, if it had one."""
+
+    @property
+    def source(self) -> Source:
+        return self.commitment.source
+
+    @property
+    def quote(self) -> str:
+        return self.commitment.text
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """A tracked commitment with everything the store keeps about it."""
+
+    tracked: Tracked
+    """The merged commitment, its resolution, last change and sequence number."""
+    mentions: tuple[Mention, ...] = ()
+    """Every mention, in the order they were added; ``tracked.mentions`` lists their sources."""
+    history: tuple[Resolution, ...] = ()
+    """Every resolution recorded, oldest first; the last one is ``tracked.resolution``."""
+
+    @property
+    def id(self) -> str:
+        return self.tracked.id

@@ -1,0 +1,81 @@
+"""The store's schema: the statements that build each version, and how it is marked as ours.
+
+Version ``n`` of the schema is what ``MIGRATIONS[:n]`` builds; a new version appends a tuple
+of statements (never edits an old one). Dates are ISO 8601 text (``2025-09-03``), times are
+ISO 8601 UTC (``2025-09-03T12:00:00+00:00``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION"]
+
+APPLICATION_ID = 0x436D6D74
+"""``PRAGMA application_id`` of a commitments database ("Cmmt")."""
+
+# One column set for a commitment, shared by the merged record and each mention.
+_COMMITMENT_COLUMNS = """
+    speaker TEXT,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    expression TEXT,
+    issued_earliest TEXT NOT NULL,
+    issued_latest TEXT NOT NULL,
+    due_earliest TEXT,
+    due_latest TEXT,
+    condition TEXT,
+    stated TEXT,
+    due_at TEXT,
+    source_document TEXT NOT NULL,
+    source_start INTEGER NOT NULL,
+    source_end INTEGER NOT NULL,
+    source_url TEXT,
+    source_line INTEGER,
+    CHECK ((due_earliest IS NULL) = (due_latest IS NULL))
+"""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: documents, commitments, their mentions and resolution history.
+    (
+        """CREATE TABLE documents (
+            digest TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            added TEXT NOT NULL
+        )""",
+        f"""CREATE TABLE commitments (
+            id TEXT PRIMARY KEY,
+            speaker_key TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            sequence INTEGER NOT NULL CHECK (sequence >= 0),
+            {_COMMITMENT_COLUMNS}
+        )""",
+        "CREATE INDEX commitments_speaker ON commitments (speaker_key)",
+        f"""CREATE TABLE mentions (
+            commitment_id TEXT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            document TEXT NOT NULL REFERENCES documents (digest),
+            mention_id TEXT NOT NULL,
+            published TEXT,
+            {_COMMITMENT_COLUMNS},
+            PRIMARY KEY (commitment_id, position)
+        )""",
+        "CREATE INDEX mentions_mention_id ON mentions (mention_id)",
+        """CREATE TABLE resolutions (
+            commitment_id TEXT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('kept', 'broken', 'withdrawn', 'open')),
+            resolved_on TEXT NOT NULL,
+            note TEXT,
+            evidence TEXT,
+            recorded TEXT NOT NULL,
+            PRIMARY KEY (commitment_id, position)
+        )""",
+    ),
+)
+"""Statements that bring the schema from version ``i`` to ``i + 1``, at index ``i``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this version of commitments writes."""

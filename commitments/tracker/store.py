@@ -1,0 +1,365 @@
+"""The commitment store on SQLite: schema, migrations, and reading and writing entries.
+
+This is the only module in commitments that imports :mod:`sqlite3`. The database is versioned
+with ``PRAGMA user_version`` and marked as ours with ``PRAGMA application_id``; it runs in WAL
+mode with foreign keys on, keeps dates and times as ISO 8601 text, and every statement that takes
+a value takes it as a parameter. A file that is not a commitments database is never written to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
+from commitments.records import Resolution, Tracked
+from commitments.tracker.records import Entry, Mention
+from commitments.tracker.rows import (
+    commitment_columns,
+    commitment_from_row,
+    iso,
+    mention_from_row,
+    parse_datetime,
+    resolution_from_row,
+    utc,
+)
+from commitments.tracker.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store"]
+
+_CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_SEQUENCE"}
+_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
+_HEX = frozenset("0123456789abcdef")
+
+MIN_PREFIX = 4
+"""The fewest characters of an id accepted as a prefix."""
+
+
+class Store:
+    """An open commitments database; use as a context manager or call :meth:`close`.
+
+    ``path`` is a file (created if missing, its folder must exist) or ``":memory:"``.
+    ``timeout`` is how long to wait, in seconds, for another process's write to finish.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+        self.path = os.fspath(path)
+        self._depth = 0
+        if self.path != ":memory:":
+            target = Path(self.path)
+            if target.is_dir():
+                raise StoreError("is a folder, not a database file", source=self.path)
+            if not target.parent.is_dir():
+                raise StoreError(
+                    f"the folder {str(target.parent)!r} does not exist: create it first",
+                    source=self.path,
+                )
+        with self._errors():
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        try:
+            with self._errors():
+                self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                self._check()
+                if self.path != ":memory:":
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _check(self) -> None:
+        """Refuse a file that is not ours or is newer, before anything is written to it."""
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        objects = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (objects and app_id != APPLICATION_ID):
+            raise CorruptStoreError(
+                "is an SQLite database, but not a commitments store; it was left untouched:"
+                " pass another --db (or COMMITMENTS_DB)",
+                source=self.path,
+            )
+        if version > SCHEMA_VERSION:
+            raise NewerStoreError(
+                f"was written by a newer version of commitments (schema {version}; this version"
+                f" reads up to {SCHEMA_VERSION}): upgrade commitments to use it",
+                source=self.path,
+            )
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self._check()  # another process may have migrated while we waited
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self._db.execute(statement)
+            # PRAGMAs take no parameters; both values are integers from this module.
+            self._db.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
+            self._db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn sqlite3's errors into ours, with the path and what to do."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name in _CORRUPT or type(exc) is sqlite3.DatabaseError:
+                raise CorruptStoreError(
+                    f"is not a commitments database or is damaged ({exc}); it was left untouched:"
+                    " move it aside or pass another --db (or COMMITMENTS_DB)",
+                    source=self.path,
+                ) from exc
+            if name in _BUSY:
+                raise StoreError(
+                    "is busy: another process kept it locked for too long; try again",
+                    source=self.path,
+                ) from exc
+            if name.startswith("SQLITE_READONLY"):
+                raise StoreError("cannot be written (read-only)", source=self.path) from exc
+            if name.startswith("SQLITE_CANTOPEN"):
+                raise StoreError(f"cannot be opened ({exc})", source=self.path) from exc
+            raise StoreError(f"cannot be used ({exc})", source=self.path) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``); nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        with self._errors():
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
+        with self._errors():
+            return self._db.execute(sql, params).fetchall()
+
+    def _run(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> None:
+        with self._errors():
+            self._db.execute(sql, params)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def has_document(self, digest: str) -> bool:
+        """Whether a document with this identity was added before."""
+        return bool(self._query("SELECT 1 FROM documents WHERE digest = ?", (digest,)))
+
+    def add_document(
+        self,
+        *,
+        digest: str,
+        name: str,
+        added: dt.datetime,
+        url: str | None = None,
+        title: str | None = None,
+        published: dt.date | None = None,
+    ) -> None:
+        """Record that a document was added (nothing happens if it already was)."""
+        self._run(
+            "INSERT OR IGNORE INTO documents (digest, name, url, title, published, added)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (digest, name, url, title, iso(published), utc(added).isoformat()),
+        )
+
+    def document_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM documents")[0][0])
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        """Every commitment id in the store, sorted."""
+        return [row[0] for row in self._query("SELECT id FROM commitments ORDER BY id")]
+
+    def resolve_prefix(self, prefix: str) -> str:
+        """The one id that starts with ``prefix``; :class:`NotFoundError` for none or several."""
+        wanted = prefix.strip().casefold()
+        if not wanted or not set(wanted) <= _HEX:
+            raise NotFoundError(f"{prefix!r} is not a commitment id (ids are hexadecimal)")
+        if len(wanted) < MIN_PREFIX:
+            raise NotFoundError(
+                f"{prefix!r} is too short: give at least {MIN_PREFIX} characters of the id"
+            )
+        rows = self._query(
+            "SELECT id FROM commitments WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 6",
+            (len(wanted), wanted),
+        )
+        if not rows:
+            raise NotFoundError(
+                f"no commitment has an id starting with {wanted!r}; `commitments status` lists them"
+            )
+        if len(rows) > 1:
+            shown = ", ".join(row[0] for row in rows[:5]) + (", …" if len(rows) > 5 else "")
+            raise NotFoundError(
+                f"{wanted!r} matches several commitments ({shown}): give more of the id"
+            )
+        return str(rows[0][0])
+
+    def get(self, id: str) -> Entry:
+        """The entry with exactly this id."""
+        entries = self._load("WHERE c.id = ?", (id,))
+        if not entries:
+            raise NotFoundError(f"no commitment has the id {id!r}")
+        return entries[0]
+
+    def entries(self) -> list[Entry]:
+        """Every entry in the store."""
+        return self._load("", ())
+
+    def candidates(self, speaker_key: str, mention_ids: Iterable[str]) -> list[Entry]:
+        """Entries by this speaker (casefolded), or holding a mention with one of these ids."""
+        ids = sorted(set(mention_ids))
+        marks = ", ".join("?" * len(ids)) or "NULL"
+        return self._load(
+            f"WHERE c.speaker_key = ? OR c.id IN ({marks})"
+            f" OR c.id IN (SELECT commitment_id FROM mentions WHERE mention_id IN ({marks}))",
+            (speaker_key, *ids, *ids),
+        )
+
+    def _dicts(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        with self._errors():
+            cursor = self._db.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def _load(self, where: str, params: Sequence[Any]) -> list[Entry]:
+        # `where` is one of the fixed clauses above; values always go in as parameters.
+        records = self._dicts(f"SELECT c.* FROM commitments AS c {where} ORDER BY c.id", params)
+        ids = [r["id"] for r in records]
+        mentions: dict[str, list[Mention]] = {i: [] for i in ids}
+        history: dict[str, list[Resolution]] = {i: [] for i in ids}
+        for chunk in _chunks(ids, 400):
+            marks = ", ".join("?" * len(chunk))
+            for m in self._dicts(
+                f"SELECT * FROM mentions WHERE commitment_id IN ({marks})"
+                " ORDER BY commitment_id, position",
+                chunk,
+            ):
+                mentions[m["commitment_id"]].append(mention_from_row(m))
+            for r in self._dicts(
+                f"SELECT * FROM resolutions WHERE commitment_id IN ({marks})"
+                " ORDER BY commitment_id, position",
+                chunk,
+            ):
+                history[r["commitment_id"]].append(resolution_from_row(r))
+        entries = []
+        for record in records:
+            found = tuple(mentions[record["id"]])
+            past = tuple(history[record["id"]])
+            tracked = Tracked(
+                commitment=commitment_from_row(record, id=record["id"]),
+                mentions=tuple(m.source for m in found),
+                resolution=past[-1] if past else None,
+                updated=parse_datetime(record["updated"]),
+                sequence=record["sequence"],
+            )
+            entries.append(Entry(tracked=tracked, mentions=found, history=past))
+        return entries
+
+    def save(self, entry: Entry) -> None:
+        """Write an entry: its record, and the mentions and resolutions not yet stored.
+
+        Mentions and history are append-only: the first ``n`` already stored must be the same.
+        """
+        tracked = entry.tracked
+        if tracked.resolution != (entry.history[-1] if entry.history else None):
+            raise ValueError("the entry's resolution must be the last one in its history")
+        if tracked.mentions != tuple(m.source for m in entry.mentions):
+            raise ValueError("the entry's mentions must be the sources of its Mention records")
+        values = commitment_columns(tracked.commitment)
+        values.update(
+            id=tracked.id,
+            speaker_key=speaker_key(tracked.commitment.speaker),
+            updated=utc(tracked.updated).isoformat(),
+            sequence=tracked.sequence,
+        )
+        names = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
+        with self.transaction():
+            self._run(
+                f"INSERT INTO commitments ({names}) VALUES ({marks})"
+                f" ON CONFLICT (id) DO UPDATE SET {updates}",
+                values,
+            )
+            stored = self._query(
+                "SELECT count(*) FROM mentions WHERE commitment_id = ?", (tracked.id,)
+            )[0][0]
+            for position, mention in enumerate(entry.mentions[stored:], start=stored):
+                row = commitment_columns(mention.commitment)
+                row.update(
+                    commitment_id=tracked.id,
+                    position=position,
+                    document=mention.document,
+                    mention_id=mention.commitment.id,
+                    published=iso(mention.published),
+                )
+                # Normally the tracker added the document first; this keeps the key valid.
+                self._run(
+                    "INSERT OR IGNORE INTO documents (digest, name, added) VALUES (?, ?, ?)",
+                    (mention.document, mention.source.document, values["updated"]),
+                )
+                self._run(
+                    f"INSERT INTO mentions ({', '.join(row)})"
+                    f" VALUES ({', '.join(f':{name}' for name in row)})",
+                    row,
+                )
+            stored = self._query(
+                "SELECT count(*) FROM resolutions WHERE commitment_id = ?", (tracked.id,)
+            )[0][0]
+            for position, resolution in enumerate(entry.history[stored:], start=stored):
+                self._run(
+                    "INSERT INTO resolutions (commitment_id, position, status, resolved_on,"
+                    " note, evidence, recorded) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        tracked.id,
+                        position,
+                        resolution.status.value,
+                        resolution.on.isoformat(),
+                        resolution.note,
+                        resolution.evidence,
+                        utc(resolution.recorded).isoformat(),
+                    ),
+                )
+
+
+def speaker_key(speaker: str | None) -> str:
+    """How speakers are compared: casefolded, spaces collapsed; ``""`` for nobody."""
+    return " ".join((speaker or "").casefold().split())
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
