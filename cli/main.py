@@ -7,7 +7,6 @@ import sys
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 from commitments.errors import CommitmentsError
 
@@ -52,7 +51,8 @@ class CommitmentsGroup(click.Group):
                     continue
                 rows.append((name, command.get_short_help_str(limit)))
             else:
-                rows.append((name, make_default_short_help(self.lazy_commands[name][1], limit)))
+                listed = click.Command(name, help=self.lazy_commands[name][1])
+                rows.append((name, listed.get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
