@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from cli._tracker import db_option, documents, now, open_tracker
-from commitments.errors import CommitmentsError, DateError, InputError
+from cli.progress import Progress
+from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+
+if TYPE_CHECKING:
+    from commitments.records import Commitment, Document
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @db_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that extract; the store sees the documents in input order.")
+@click.option("--extracted", is_flag=True,
+              help="SOURCES hold records written by `extract --format records` or the Dask"
+              " recipe: track their commitments without extracting again.")
 @click.pass_context
-def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
+def add(
+    ctx: click.Context, sources: tuple[str, ...], db: Path | None, jobs: int, extracted: bool
+) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
     Adding a document twice adds nothing; a commitment that several documents report (or one
@@ -23,13 +37,15 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
     \b
     Example:
       commitments add seeds/putin-zelenskyy-moscow.md
+      commitments add archive.jsonl --jobs 2
     """
     failed = 0
-    with open_tracker(db) as tracker:
-        for document in documents(sources):
+    with open_tracker(db) as tracker, Progress() as progress:
+        for document, found in _found(sources, jobs, extracted):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
+                progress.update(0)
                 continue
             if document.published is None:
                 click.echo(
@@ -38,13 +54,17 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
                     err=True,
                 )
             try:
-                result = tracker.add(document, now=now())
+                if found is None:
+                    result = tracker.add(document, now=now())
+                else:
+                    result = tracker.add_commitments(_dated(document), found, now=now())
             except (InputError, DateError) as exc:  # the store's errors stop everything
                 if exc.source is None:
                     exc.source = document.name
                 click.echo(f"Error: {exc}", err=True)
                 failed += 1
                 continue
+            progress.update(result.mentions)
             if result.skipped:
                 click.echo(f"{result.document}: already added, nothing changed")
             else:
@@ -54,6 +74,45 @@ def add(ctx: click.Context, sources: tuple[str, ...], db: Path | None) -> None:
                 )
     if failed:
         ctx.exit(1)
+
+
+def _found(
+    sources: tuple[str, ...], jobs: int, extracted: bool
+) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
+    """Each document with its commitments: ``None`` to let the tracker extract them itself."""
+    if extracted:
+        from commitments.batch import read_records
+
+        for item in read_records(sources):
+            if isinstance(item, tuple):
+                yield item
+            else:
+                yield FormatError(item.message, source=item.source, line=item.line), None
+        return
+    if jobs == 1:
+        for document in documents(sources):
+            yield document, None
+        return
+    from commitments.batch import extract_many
+    from commitments.readers import read_sources
+
+    for result in extract_many(read_sources(sources), jobs=jobs, undated=now().date()):
+        if result.failure is not None:
+            failure = result.failure
+            message = failure.message
+            if message.startswith(f"{failure.source}: "):
+                message = message[len(failure.source) + 2 :]
+            yield InputError(message, source=failure.source, line=failure.line), None
+        else:
+            assert result.document is not None
+            yield result.document, result.commitments
+
+
+def _dated(document: Document) -> Document:
+    """Undated documents are taken as published today, as :meth:`Tracker.add` does."""
+    if document.published is not None:
+        return document
+    return attrs.evolve(document, published=now().date())
 
 
 def _plural(count: int, noun: str) -> str:

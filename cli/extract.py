@@ -6,15 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import click
 
 from cli.options import DATE, ZONE, today
-from commitments.extraction import extract_document
-from commitments.outputs.table import by_deadline, table
+from cli.progress import Progress
 from commitments.errors import InputError
-from commitments.readers import FORMATS, ReadFailure, normalize_format, read_sources
-from commitments.records import Commitment
-from commitments.timex.vague import load_vague
+from commitments.readers import FORMATS, normalize_format, read_sources
 
 
 def _input_format(value: str | None) -> str | None:
@@ -32,8 +30,10 @@ def _input_format(value: str | None) -> str | None:
 @click.option("--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today].")
 @click.option("--tz", type=ZONE, help="Time zone for times of day (IANA name) [default: UTC].")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-    show_default=True, help="Output format.",
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "records"]), default="table",
+    show_default=True,
+    help="Output format. jsonl: one commitment a line, as found. records: one line per document"
+    " with its text and commitments, for `add --extracted`.",
 )
 @click.option(
     "--input-format", callback=lambda ctx, param, value: _input_format(value),
@@ -41,6 +41,8 @@ def _input_format(value: str | None) -> str | None:
 )
 @click.option("--vague", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TOML table of vague phrases that extends or overrides the built-in one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; the output is the same, in input order, for any number.")
 def extract(
     files: tuple[str, ...],
     published: dt.date | None,
@@ -49,30 +51,56 @@ def extract(
     fmt: str,
     input_format: str | None,
     vague: Path | None,
+    jobs: int,
 ) -> None:
-    """Print the commitments found in FILES (files, directories, URLs, or - for stdin)."""
+    """Print the commitments found in FILES (files, directories, URLs, or - for stdin).
+
+    Directories and JSON Lines archives are read one document at a time; with --format jsonl or
+    records the output streams too, so memory stays flat however big the input.
+
+    \b
+    Example:
+      commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
+      commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
+    """
+    from commitments.batch import extract_many, to_record
+    from commitments.records import Commitment
+    from commitments.timex.vague import load_vague
+
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
     found: list[Commitment] = []
     failed = 0
-    for item in read_sources(files, input_format=input_format):
-        if isinstance(item, ReadFailure):
-            click.echo(f"Error: {item}", err=True)
-            failed += 1
-            continue
-        day = published or item.published
-        if day is None:
-            day = today()
-            click.echo(f"Note: {item.name} has no publication date; using today ({day}). "
-                       "Pass --published YYYY-MM-DD to set it.", err=True)
-        found.extend(extract_document(item, published=published or day, tz=tz, vague=table_))
+    items = read_sources(files, input_format=input_format)
+    with Progress() as progress:
+        for result in extract_many(
+            items, jobs=jobs, published=published, undated=today(), tz=tz, vague=table_
+        ):
+            progress.update(len(result.commitments))
+            if result.failure is not None:
+                click.echo(f"Error: {result.failure}", err=True)
+                failed += 1
+                continue
+            document = result.document
+            assert document is not None
+            if published is None and document.published is None:
+                click.echo(f"Note: {document.name} has no publication date; using today"
+                           f" ({today()}). Pass --published YYYY-MM-DD to set it.", err=True)
+                document = attrs.evolve(document, published=today())
+            if fmt == "jsonl":
+                for c in result.commitments:
+                    click.echo(json.dumps(c.to_json(as_of), ensure_ascii=False))
+            elif fmt == "records":
+                record = to_record(document, result.commitments)
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                found.extend(result.commitments)
     if fmt == "json":
         out = {"as_of": as_of.isoformat(), "commitments": [c.to_json(as_of) for c in found]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for c in found:
-            click.echo(json.dumps(c.to_json(as_of), ensure_ascii=False))
-    else:
+    elif fmt == "table":
+        from commitments.outputs.table import table
+
         click.echo(table(found, as_of=as_of), nl=False)
     if failed:
         raise SystemExit(1)

@@ -13,8 +13,11 @@ and back, so ``add --extracted`` can track them without extracting again.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
+import json
 import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -26,7 +29,7 @@ from commitments.readers.base import ReadFailure
 from commitments.records import Commitment, Document, Kind, Source, Status, Window
 from commitments.timex.vague import VagueTable
 
-__all__ = ["Extracted", "extract_many", "from_record", "to_record"]
+__all__ = ["Extracted", "extract_many", "from_record", "read_records", "to_record"]
 
 CHUNK_DOCUMENTS = 32
 """A chunk holds at most this many documents …"""
@@ -249,3 +252,33 @@ def _from_commitment(raw: dict[str, Any]) -> Commitment:
             line=source.get("line"),
         ),
     )
+
+
+def read_records(
+    sources: Iterable[str],
+) -> Iterator[tuple[Document, list[Commitment]] | ReadFailure]:
+    """The records in JSON Lines files (``-``: standard input), one line at a time.
+
+    A line that is not a record is a :class:`ReadFailure` naming its file and line; reading goes
+    on with the next one.
+    """
+    for source in sources:
+        try:
+            stream = sys.stdin.buffer if source == "-" else open(source, "rb")
+        except OSError as exc:
+            yield ReadFailure(source=source, message=f"cannot read: {exc.strerror}")
+            continue
+        with stream if source != "-" else contextlib.nullcontext(stream):
+            for number, raw in enumerate(stream, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    yield ReadFailure(source=source, line=number, message=f"is not JSON ({exc})")
+                    continue
+                try:
+                    yield from_record(record, source=source, line=number)
+                except FormatError as exc:
+                    yield ReadFailure(source=source, line=number, message=exc.message)
+
