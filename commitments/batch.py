@@ -277,6 +277,11 @@ def read_records(
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                     yield ReadFailure(source=source, line=number, message=f"is not JSON ({exc})")
                     continue
+                failed = record.get("failure") if isinstance(record, dict) else None
+                if isinstance(failed, dict):  # an input the extraction could not read
+                    yield ReadFailure(source=str(failed.get("source", source)),
+                                      line=failed.get("line"), message=str(failed.get("message")))
+                    continue
                 try:
                     yield from_record(record, source=source, line=number)
                 except FormatError as exc:
