@@ -29,6 +29,22 @@ def _timed(work: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - start, found
 
 
+def _forget() -> None:
+    """Empty the caches of results (sentences seen, dates parsed, words of tokens).
+
+    Without this the second run would find every sentence of the corpus already done; with it,
+    each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
+    Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
+    """
+    from commitments.prefilter import SENTENCES
+    from commitments.timex import absolute, grammar
+
+    grammar._find_default.cache_clear()
+    absolute.parse_absolute.cache_clear()
+    absolute._parser.cache_clear()
+    SENTENCES.forget()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a UTF-8 text file")
@@ -47,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     dateparser_settings = settings(args.published, "future")
 
     def pipeline() -> int:
+        _forget()  # every run starts with empty result caches, as on a new corpus
         return len(extract(text, published=args.published))
 
     def dates_only() -> int:

@@ -6,12 +6,11 @@ verb, a deadline noun, an offer) before its time expressions count as a due date
 
 from __future__ import annotations
 
-import functools
 import re
 
 import attrs
 
-from commitments.prefilter import Prefilter
+from commitments.prefilter import SENTENCES
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 
@@ -95,16 +94,13 @@ _BROKEN = re.compile(
 _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
 
 
-@functools.cache
-def _prefilter() -> Prefilter:
-    return Prefilter(
-        [*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _BROKEN, _KEPT, _EXPIRED]
-    )
+SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _BROKEN, _KEPT,
+                 _EXPIRED])
 
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
     """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
-    runnable = _prefilter().runnable(text[start:end])  # the others cannot match: skip them
+    runnable = SENTENCES.runnable(text[start:end])  # the others cannot match: skip them
     found: list[Cue] = []
     for pattern, kind, noun in _RULES:
         if pattern not in runnable:
@@ -127,7 +123,7 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
 
 def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
-    runnable = _prefilter().runnable(sentence)  # the others cannot match: skip them
+    runnable = SENTENCES.runnable(sentence)  # the others cannot match: skip them
     return any(p.search(sentence) for p, _, _ in _RULES if p in runnable) or bool(
         _FUTURE_PROGRESSIVE in runnable and _FUTURE_PROGRESSIVE.search(sentence)
     )
@@ -155,7 +151,7 @@ def condition(clause: str) -> str | None:
 
 def stated_status(clause: str) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
-    runnable = _prefilter().runnable(clause)
+    runnable = SENTENCES.runnable(clause)
     if _BROKEN in runnable and _BROKEN.search(clause):
         return Status.BROKEN
     if _KEPT in runnable and _KEPT.search(clause):

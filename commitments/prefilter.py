@@ -21,7 +21,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-__all__ = ["Prefilter", "Word", "fold", "required"]
+__all__ = ["SENTENCES", "Prefilter", "Runnable", "Word", "fold", "required"]
 
 
 class Word(NamedTuple):
@@ -52,36 +52,71 @@ def fold(text: str) -> str:
     return text.translate(_ODD_CASES).lower()
 
 
+class Runnable:
+    """The answer for one text: ``pattern in runnable`` is False only if it cannot match there.
+
+    A pattern the filter was never told about is always runnable.
+    """
+
+    __slots__ = ("_masks", "_present")
+
+    def __init__(self, masks: dict[re.Pattern[str], int], present: int) -> None:
+        self._masks = masks
+        self._present = present
+
+    def __contains__(self, pattern: object) -> bool:
+        mask = self._masks.get(pattern)  # type: ignore[call-overload]
+        return mask is None or self._present & mask == mask
+
+
 class Prefilter:
-    """Which of a fixed list of patterns may match a text.
+    """Which patterns may match a text.
 
     Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
     digits: "deadlines") maps to the bits of the words it holds, cached; a pattern may match
     when the text's tokens cover all of its bits. A word of letters or digits lies inside one
     token (at its start if ``starts``, at its end if ``ends``); other words (" ", "'ll") are
     looked for in the folded text directly.
+
+    Patterns are added with :meth:`watch` and read on first use. The last answer is kept: a
+    text inside the last one asked about (a clause of that sentence, cut between tokens) gets
+    it again, since whatever may match in such a part may match in the whole.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]], *, cache: int = 1 << 16):
-        bits: dict[frozenset[Word], int] = {}
-        words: dict[Word, int] = {}
-        self._masks: list[tuple[re.Pattern[str], int]] = []
-        for pattern in patterns:
-            mask = 0
-            for group in required(pattern):
-                bit = bits.setdefault(group, 1 << len(bits))
-                mask |= bit
-                for word in group:
-                    words[word] = words.get(word, 0) | bit
-            self._masks.append((pattern, mask))
-        self._alpha = tuple((w, b) for w, b in words.items() if w.text.isalpha())
-        self._digits = tuple((w, b) for w, b in words.items() if w.text.isdigit())
-        self._other = tuple(
-            (w.text, b) for w, b in words.items() if not (w.text.isalpha() or w.text.isdigit())
-        )
+    def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
+        self._pending: list[re.Pattern[str]] = list(patterns)
+        self._groups: dict[frozenset[Word], int] = {}
+        self._words: dict[Word, int] = {}
+        self._masks: dict[re.Pattern[str], int] = {}
+        self._alpha: tuple[tuple[Word, int], ...] = ()
+        self._digits: tuple[tuple[Word, int], ...] = ()
+        self._other: tuple[tuple[str, int], ...] = ()
         self._cache = cache
         self._token_bits: dict[str, int] = {}
-        self._last: tuple[str | None, frozenset[re.Pattern[str]]] = (None, frozenset())
+        self._last: tuple[str, Runnable] | None = None
+
+    def watch(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        """Also filter these patterns (read lazily, on the next question)."""
+        self._pending.extend(patterns)
+
+    def _read_pending(self) -> None:
+        for pattern in self._pending:
+            mask = 0
+            for group in required(pattern):
+                bit = self._groups.setdefault(group, 1 << len(self._groups))
+                mask |= bit
+                for word in group:
+                    self._words[word] = self._words.get(word, 0) | bit
+            self._masks[pattern] = mask
+        self._pending.clear()
+        words = self._words.items()
+        self._alpha = tuple((w, b) for w, b in words if w.text.isalpha())
+        self._digits = tuple((w, b) for w, b in words if w.text.isdigit())
+        self._other = tuple(
+            (w.text, b) for w, b in words if not (w.text.isalpha() or w.text.isdigit())
+        )
+        self._token_bits.clear()
+        self._last = None
 
     def _bits_of(self, token: str) -> int:
         found = 0
@@ -98,10 +133,13 @@ class Prefilter:
                 found |= bit
         return found
 
-    def runnable(self, text: str) -> frozenset[re.Pattern[str]]:
-        """The patterns that may match ``text``; the others cannot."""
-        if self._last[0] == text:  # asked twice in a row about one sentence
-            return self._last[1]
+    def runnable(self, text: str) -> Runnable:
+        """Which patterns may match ``text`` (``pattern in runnable``); the others cannot."""
+        if self._pending:
+            self._read_pending()
+        last = self._last
+        if last is not None and _inside(text, last[0]):
+            return last[1]
         folded = fold(text)
         present = 0
         known = self._token_bits
@@ -115,9 +153,30 @@ class Prefilter:
         for word, bit in self._other:
             if word in folded:
                 present |= bit
-        found = frozenset(pattern for pattern, mask in self._masks if present & mask == mask)
-        self._last = (text, found)
-        return found
+        answer = Runnable(self._masks, present)
+        self._last = (text, answer)
+        return answer
+
+    def forget(self) -> None:
+        """Drop the cached token answers and the last answer (benchmarks start cold with it)."""
+        self._token_bits.clear()
+        self._last = None
+
+
+def _inside(part: str, whole: str) -> bool:
+    """``part`` is a stretch of ``whole`` that cuts no token, so it holds no token ``whole``
+    lacks (whatever may match in a clause may match in its sentence)."""
+    at = whole.find(part)
+    if at < 0:
+        return False
+    end = at + len(part)
+    return (at == 0 or not _TOKEN.match(fold(whole[at - 1]))) and (
+        end == len(whole) or not _TOKEN.match(fold(whole[end]))
+    )
+
+
+SENTENCES = Prefilter()
+"""The filter the pipeline asks once per sentence: cue rules, the due grammar, stated statuses."""
 
 
 @functools.lru_cache(maxsize=1024)

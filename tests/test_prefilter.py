@@ -62,6 +62,7 @@ def test_never_skips_a_pattern_that_matches(text: str) -> None:
 )
 def test_runs_only_what_the_words_allow(sentence: str, runs: list[re.Pattern[str]],
                                         skipped: list[re.Pattern[str]]) -> None:
+    PREFILTER.forget()
     runnable = PREFILTER.runnable(sentence)
     assert all(p in runnable for p in runs)
     assert not any(p in runnable for p in skipped)
@@ -93,3 +94,28 @@ def test_required_words(pattern: str, expected: set[frozenset[Word]]) -> None:
 )
 def test_fold_maps_what_ignorecase_matches(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_a_pattern_it_was_not_told_about_always_runs() -> None:
+    unknown = re.compile(r"fortnightly\s+zebra")
+    assert unknown in Prefilter([grammar.PAST]).runnable("nothing here")
+
+
+def test_patterns_watched_later_are_read_on_the_next_question() -> None:
+    prefilter = Prefilter()
+    assert grammar.PAST in prefilter.runnable("nothing here")  # unknown yet: runs
+    prefilter.watch([grammar.PAST])
+    assert grammar.PAST not in prefilter.runnable("nothing here either")
+    assert grammar.PAST in prefilter.runnable("It happened yesterday.")
+
+
+def test_a_part_of_the_last_text_gets_its_answer_again() -> None:
+    """Whatever may match in a clause may match in its sentence: the answer is reused."""
+    prefilter = Prefilter([grammar.PAST, cues._RULES[0][0]])
+    whole = prefilter.runnable("Yesterday he said he will come.")
+    part = prefilter.runnable("he will come")
+    assert part is whole and grammar.PAST in part
+    assert prefilter.runnable("e will co") is not whole  # cuts tokens: asked afresh
+    prefilter.forget()
+    assert grammar.PAST not in prefilter.runnable("he will come")
+

@@ -19,7 +19,7 @@ import attrs
 
 from commitments.records import Window
 from commitments.timex import calendar as cal
-from commitments.prefilter import Prefilter
+from commitments.prefilter import SENTENCES
 from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, Period
 from commitments.timex.vague import VagueTable, default_table
@@ -290,13 +290,12 @@ def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[
 
 @functools.cache
 def _default_vague() -> re.Pattern[str]:
-    return _vague_compiled(tuple(sorted(default_table().items())))
+    pattern = _vague_compiled(tuple(sorted(default_table().items())))
+    SENTENCES.watch([pattern])
+    return pattern
 
 
-@functools.lru_cache(maxsize=16)
-def _prefilter(vague_pattern: re.Pattern[str]) -> Prefilter:
-    rules = [p for _, p, _ in _DURATION_RULES] + [p for _, p in _PERIOD_RULES]
-    return Prefilter([*rules, vague_pattern, PAST])
+SENTENCES.watch([*(p for _, p, _ in _DURATION_RULES), *(p for _, p in _PERIOD_RULES), PAST])
 
 
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
@@ -316,7 +315,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     vague_pattern = (
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
-    runnable = _prefilter(vague_pattern).runnable(text)  # the others cannot match: skip them
+    runnable = SENTENCES.runnable(text)  # the others cannot match: skip them
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
         if pattern not in runnable:
