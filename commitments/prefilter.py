@@ -191,7 +191,7 @@ def required(pattern: re.Pattern[str]) -> Requirement:
     except Exception:  # a private API: if it ever changes, filter nothing
         return ()
     # The edges of the pattern say nothing about the text around a match: not bounded.
-    groups = {_shortest(group) for group in _all_of(list(tree), False, False)}
+    groups = {_shortest(group) for group in _all_of(list(tree), _UNKNOWN, _UNKNOWN)}
     return tuple(sorted(groups, key=_selectivity, reverse=True))
 
 
@@ -217,7 +217,6 @@ def _selectivity(group: frozenset[Word]) -> tuple[int, int, list[Word]]:
 
 # -- reading the syntax tree ------------------------------------------------------------------
 
-_WORD_CHAR = re.compile(r"\w")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
@@ -252,98 +251,134 @@ def _chars(op: Any, av: Any) -> list[str] | None:
     return [c for c in found if c is not None]
 
 
-def _non_word_class(op: Any, av: Any) -> bool:
-    """The item matches one character, never a word character (``\\s``, ``[,;]``, ``-``)."""
+Bound = tuple[bool, bool]
+"""What is known of the character next to a position: (not a letter, not a digit), where a
+letter or digit is an ASCII one after :func:`fold` (what a token is made of)."""
+_NEITHER: Bound = (True, True)
+_UNKNOWN: Bound = (False, False)
+
+
+def _class_bound(op: Any, av: Any) -> Bound:
+    """What the one character an item matches cannot be (``\\s``: neither; ``\\d``: no letter)."""
     if op is sre.LITERAL:
-        return not _WORD_CHAR.match(chr(av))
-    if op is sre.IN:
-        return all(
-            (o is sre.LITERAL and not _WORD_CHAR.match(chr(a)))
-            or (o is sre.CATEGORY and a in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD))
-            for o, a in av
-        )
-    return False
+        return _char_bound(av)
+    if op is not sre.IN:
+        return _UNKNOWN
+    letter = digit = False  # can it be one?
+    for o, a in av:
+        if o is sre.LITERAL:
+            no_letter, no_digit = _char_bound(a)
+            letter, digit = letter or not no_letter, digit or not no_digit
+        elif o is sre.RANGE and a[1] < 128:
+            for code in range(a[0], a[1] + 1):
+                no_letter, no_digit = _char_bound(code)
+                letter, digit = letter or not no_letter, digit or not no_digit
+        elif o is sre.CATEGORY and a in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+            pass
+        elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+            digit = True
+        else:  # \w, a negated class, non-ASCII ranges: anything
+            return _UNKNOWN
+    return not letter, not digit
 
 
-def _bounds(op: Any, av: Any, side: int) -> bool:
-    """True when the item guarantees a non-word character (or the edge of the text) next to
-    the position on its ``side`` of it: -1, it comes before the position; 1, after it."""
+def _char_bound(code: int) -> Bound:
+    folded = fold(chr(code))
+    return not folded.isascii() or not folded.isalpha(), not folded.isascii() or not folded.isdigit()
+
+
+def _bounds(op: Any, av: Any, side: int) -> Bound:
+    """What the item guarantees about the character next to the position on its ``side``
+    (-1: the item comes before the position; 1: after it)."""
     if op is sre.AT:
         edges = (
             (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING) if side < 0 else (sre.AT_END, sre.AT_END_STRING)
         )
-        return av is sre.AT_BOUNDARY or av in edges
+        # \b next to a word character (a run's edge): the other side is no word character
+        return _NEITHER if av is sre.AT_BOUNDARY or av in edges else _UNKNOWN
     if op is sre.ASSERT_NOT:  # a look-behind (?<![\w…]) before, a look-ahead (?![\w…]) after
         direction, body = av
-        return (
+        word = (
             direction == side
             and len(body) == 1
             and body[0][0] is sre.IN
             and all(o is not sre.NEGATE for o, _ in body[0][1])
             and any(o is sre.CATEGORY and a is sre.CATEGORY_WORD for o, a in body[0][1])
         )
+        return _NEITHER if word else _UNKNOWN
     if op is sre.ASSERT:  # (?<=\s) before, (?=\s) after
         direction, body = av
-        return direction == side and len(body) == 1 and _non_word_class(*body[0])
+        return _class_bound(*body[0]) if direction == side and len(body) == 1 else _UNKNOWN
     if op in _REPEATS:
         low, _, body = av
-        return low >= 1 and _edge_bounds(list(body), side)
+        return _edge_bounds(list(body), side) if low >= 1 else _UNKNOWN
     if op is sre.SUBPATTERN:
         return _edge_bounds(list(av[-1]), side)
     if op is sre.BRANCH:
-        return all(_edge_bounds(list(branch), side) for branch in av[1])
-    return _non_word_class(op, av)
+        found = [_edge_bounds(list(branch), side) for branch in av[1]]
+        return all(f[0] for f in found), all(f[1] for f in found)
+    return _class_bound(op, av)
 
 
-def _edge_bounds(items: list[tuple[Any, Any]], side: int) -> bool:
-    """A sequence's own last (side -1) or first (side 1) items bound it."""
-    return _bounded(items, len(items) - 1 if side < 0 else 0, side, False)
+def _edge_bounds(items: list[tuple[Any, Any]], side: int) -> Bound:
+    """What a sequence's own last (side -1) or first (side 1) items guarantee."""
+    return _bounded(items, len(items) - 1 if side < 0 else 0, side, _UNKNOWN)
 
 
-def _bounded(items: list[tuple[Any, Any]], i: int, side: int, edge: bool) -> bool:
-    """Whether the items from ``i`` on (side 1) or up to ``i`` (side -1) guarantee a non-word
+def _bounded(items: list[tuple[Any, Any]], i: int, side: int, edge: Bound) -> Bound:
+    """What the items from ``i`` on (side 1) or up to ``i`` (side -1) guarantee about the
     character next to the position between them and the rest; ``edge`` past the end.
 
-    An optional item (``(?:…\\s+)?``) bounds when its own edge item does and so does what lies
-    beyond it, since either may be what is next to the position; a zero-width one (a look-ahead)
-    that does not bound is looked past.
+    A zero-width item (a look-ahead) adds what it says to what lies beyond it; an optional one
+    (``(?:…\\s+)?``) keeps only what both it and what lies beyond guarantee, since either may
+    be next to the position.
     """
-    while 0 <= i < len(items):
-        op, av = items[i]
-        if _bounds(op, av, side):
-            return True
-        zero_width = op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-        optional = op in _REPEATS and av[0] == 0 and _edge_bounds(list(av[2]), side)
-        if not (zero_width or optional):
-            return False
-        i += side
-    return edge
+    if not 0 <= i < len(items):
+        return edge
+    op, av = items[i]
+    own = _bounds(op, av, side)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        rest = _bounded(items, i + side, side, edge)
+        return own[0] or rest[0], own[1] or rest[1]
+    if op in _REPEATS and av[0] == 0:
+        inner = _edge_bounds(list(av[2]), side)
+        rest = _bounded(items, i + side, side, edge)
+        return inner[0] and rest[0], inner[1] and rest[1]
+    return own
 
 
-def _all_of(items: list[tuple[Any, Any]], left: bool, right: bool) -> set[frozenset[Word]]:
+def _word(text: str, before: Bound, after: Bound) -> Word:
+    """A run of text, bounded where what is next to it cannot continue its first/last token."""
+    first, last = text[0], text[-1]
+    starts = before[0] if first.isalpha() else before[1] if first.isdigit() else False
+    ends = after[0] if last.isalpha() else after[1] if last.isdigit() else False
+    return Word(text, starts, ends)
+
+
+def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[frozenset[Word]]:
     """What each item of a sequence needs (a match needs all of them).
 
-    ``left`` and ``right`` tell whether the sequence's context bounds it with non-word
-    characters. Adjacent literals form runs of text; a small class inside a run multiplies it
-    ("won['’]t" needs "won't" or "won’t").
+    ``left`` and ``right`` are what the sequence's context guarantees next to it. Adjacent
+    literals form runs of text; a small class inside a run multiplies it ("won['’]t" needs
+    "won't" or "won’t").
     """
     found: set[frozenset[Word]] = set()
     run: list[str] = [""]
-    run_starts = left
+    run_before = left
     for i, (op, av) in enumerate([*items, (None, None)]):
         before = _bounded(items, i - 1, -1, left)
         chars = None if op is None else _chars(op, av)
         if chars is not None and len(run) * len(chars) <= _RUN_MAX:
             if not run[0]:
-                run_starts = before
+                run_before = before
             run = [text + c for text in run for c in chars]
             continue
         if run[0]:
-            ends = _bounded(items, i, 1, right)
-            found.add(frozenset(Word(text, run_starts, ends) for text in run))
+            after = _bounded(items, i, 1, right)
+            found.add(frozenset(_word(text, run_before, after) for text in run))
         run = [""]
         if chars is not None:  # a run too long to multiply: start a new one here
-            run, run_starts = chars, False
+            run, run_before = chars, _UNKNOWN
         elif op is not None:
             need = _item(op, av, before, _bounded(items, i + 1, 1, right))
             if need is not None:
@@ -351,20 +386,20 @@ def _all_of(items: list[tuple[Any, Any]], left: bool, right: bool) -> set[frozen
     return found
 
 
-def _one_of(items: list[tuple[Any, Any]], left: bool, right: bool) -> frozenset[Word] | None:
+def _one_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> frozenset[Word] | None:
     """The most selective group a sequence needs (one group, for use inside a branch)."""
     found = {_shortest(group) for group in _all_of(items, left, right)}
     return max(found, key=_selectivity) if found else None
 
 
-def _item(op: Any, av: Any, left: bool, right: bool) -> frozenset[Word] | None:
+def _item(op: Any, av: Any, left: Bound, right: Bound) -> frozenset[Word] | None:
     if op is sre.SUBPATTERN:
         return _one_of(list(av[-1]), left, right)
     if op is sre.ATOMIC_GROUP:
         return _one_of(list(av), left, right)
     if op in _REPEATS:
         low, _, body = av
-        return _one_of(list(body), False, False) if low >= 1 else None
+        return _one_of(list(body), _UNKNOWN, _UNKNOWN) if low >= 1 else None
     if op is sre.BRANCH:
         found: set[Word] = set()
         for branch in av[1]:
