@@ -3,7 +3,9 @@
     python benchmarks/make_archive.py /tmp/archive.jsonl --megabytes 200
 
 Each line is {"id", "published", "text"}: a few paragraphs of the corpus, dated one of thirty
-days, cycling through the corpus until the archive is as big as asked.
+days, cycling through the corpus until the archive is as big as asked. Small numbers are drawn
+afresh for every article ("within 30 days" becomes "within 17 days"), so that the sentences do
+not simply repeat and caches do not flatter the run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import random
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paragraphs = [p for p in args.corpus.read_text("utf-8").split("\n\n") if p.strip()]
     target = int(args.megabytes * 1024 * 1024)
+    draw = random.Random(20250903)
+    small_number = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
     written = 0
     number = 0
     start = dt.date(2025, 9, 1)
@@ -33,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         while written < target:
             first = (number * args.paragraphs) % len(paragraphs)
             body = "\n\n".join(paragraphs[first : first + args.paragraphs])
+            body = small_number.sub(lambda m: str(draw.randint(1, 28)), body)
             record = {
                 "id": f"article-{number}",
                 "published": (start + dt.timedelta(days=number % 30)).isoformat(),
