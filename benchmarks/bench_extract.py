@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     speed = {}
     for name, seconds in runs.items():
         speed[name] = kilobytes / statistics.median(seconds)
-        print(f"{name:>13}: {speed[name]:8.1f} KB/s median ({min(seconds):.3f}-{max(seconds):.3f} s;"
+        low, high = min(seconds), max(seconds)
+        print(f"{name:>13}: {speed[name]:8.1f} KB/s median ({low:.3f}-{high:.3f} s;"
               f" first run {cold[name][0]:.3f} s), {found[name]} found")
     ratio = speed["pipeline"] / speed["search_dates"]
     print(f"        ratio: {ratio:.1f}x (whole pipeline / search_dates)")

@@ -24,7 +24,7 @@ class CommitmentsGroup(click.Group):
         self.lazy_commands: dict[str, tuple[str, str]] = {}
 
     def lazy(self, name: str, target: str, short_help: str) -> None:
-        """Register command ``name``, the object ``module:attribute``, listed with ``short_help``."""
+        """Register command ``name``: the object ``module:attribute``, listed as ``short_help``."""
         self.lazy_commands[name] = (target, short_help)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -77,8 +77,8 @@ def _register() -> None:
     """One line per command: its name, where it lives, its help line (checked by a test)."""
     main.lazy("extract", "cli.extract:extract",
               "Print the commitments found in FILES (files, directories, URLs, or - for stdin).")
-    main.lazy("add", "cli.add:add",
-              "Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).")
+    main.lazy("add", "cli.add:add", "Track the commitments in documents: FILEs, the files in DIRs,"
+              " or standard input (-).")
     main.lazy("status", "cli.status:status",
               "Report which commitments are expired, due soon, pending, open, kept or broken.")
     main.lazy("show", "cli.show:show",

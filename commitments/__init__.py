@@ -46,10 +46,11 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from commitments.batch import extract_many
     from commitments.extraction import extract, extract_document, parse_due
-    from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
     from commitments.outputs.calendar import to_ical
     from commitments.outputs.feeds import Feeds, make_server
+    from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
     from commitments.records import (
         Commitment,
         Document,
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
         Window,
     )
     from commitments.tracker import Tracker
-    from commitments.batch import extract_many
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import zoneinfo
 
@@ -154,7 +155,7 @@ class _Extractor:
             self._action_item(start, end, turn, day)
             return
         region_quotes = quotes(self.text, start, end)
-        disjoint = all(a.end <= b.start for a, b in zip(region_quotes, region_quotes[1:]))
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
         self.quote_starts = [q.start for q in region_quotes] if disjoint else None
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
         for sent in sentences(self.text, start, end):

@@ -284,16 +284,16 @@ def _class_bound(op: Any, av: Any) -> Bound:
 
 def _char_bound(code: int) -> Bound:
     folded = fold(chr(code))
-    return not folded.isascii() or not folded.isalpha(), not folded.isascii() or not folded.isdigit()
+    ascii_ = folded.isascii()
+    return not ascii_ or not folded.isalpha(), not ascii_ or not folded.isdigit()
 
 
 def _bounds(op: Any, av: Any, side: int) -> Bound:
     """What the item guarantees about the character next to the position on its ``side``
     (-1: the item comes before the position; 1: after it)."""
     if op is sre.AT:
-        edges = (
-            (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING) if side < 0 else (sre.AT_END, sre.AT_END_STRING)
-        )
+        before, after = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING), (sre.AT_END, sre.AT_END_STRING)
+        edges = before if side < 0 else after
         # \b next to a word character (a run's edge): the other side is no word character
         return _NEITHER if av is sre.AT_BOUNDARY or av in edges else _UNKNOWN
     if op is sre.ASSERT_NOT:  # a look-behind (?<![\w…]) before, a look-ahead (?![\w…]) after

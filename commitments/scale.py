@@ -55,7 +55,8 @@ def extract_archive(
         ) from exc
     paths = [os.fspath(path) for path in archives]
     os.makedirs(out_dir, exist_ok=True)
-    lines = db.read_text(paths, blocksize=None, include_path=True)  # one partition per file
+    # one partition per file; Dask has no type hints
+    lines = db.read_text(paths, blocksize=None, include_path=True)  # type: ignore[no-untyped-call]
     records = lines.map_partitions(
         _partition_records,
         published=published,

@@ -7,6 +7,7 @@ import re
 import attrs
 
 from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
+from commitments.prefilter import SENTENCES
 
 __all__ = ["Attribution", "Entities", "attributions", "clean_name"]
 
@@ -78,6 +79,7 @@ _TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
 _VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
+SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
 
 
 @attrs.frozen
@@ -142,7 +144,8 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
     found: list[Attribution] = []
-    for m in _VERB_RE.finditer(text, start, end):
+    runnable = SENTENCES.runnable(text[start:end])  # skip the patterns it cannot match
+    for m in _VERB_RE.finditer(text, start, end) if _VERB_RE in runnable else ():
         subject = _subject_before(text, start, m.start())
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
@@ -152,9 +155,9 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         after = _after_name(text, m.end(), end)
         if after is not None and _is_trailing(text, start, m):
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
-    for m in _PARTICIPLE_RE.finditer(text, start, end):
+    for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE in runnable else ():
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
-    for m in _ACCORDING.finditer(text, start, end):
+    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING in runnable else ():
         after = _after_name(text, m.end(), end)
         if after is not None:
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import attrs
 
+from commitments.prefilter import SENTENCES
 from commitments.records import Window
 from commitments.timex import calendar as cal
-from commitments.prefilter import SENTENCES
 from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, Period
 from commitments.timex.vague import VagueTable, default_table
