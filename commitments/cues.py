@@ -100,16 +100,16 @@ SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _B
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
     """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
-    runnable = SENTENCES.runnable(text[start:end])  # the others cannot match: skip them
+    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
     found: list[Cue] = []
     for pattern, kind, noun in _RULES:
-        if pattern not in runnable:
+        if pattern in skip:
             continue
         for m in pattern.finditer(text, start, end):
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
                 continue
             found.append(Cue(m.start(), m.end(), kind, noun))
-    if has_due and _FUTURE_PROGRESSIVE in runnable:
+    if has_due and _FUTURE_PROGRESSIVE not in skip:
         for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
     found.sort(key=lambda c: (c.start, -c.end))
@@ -123,9 +123,9 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
 
 def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
-    runnable = SENTENCES.runnable(sentence)  # the others cannot match: skip them
-    return any(p.search(sentence) for p, _, _ in _RULES if p in runnable) or bool(
-        _FUTURE_PROGRESSIVE in runnable and _FUTURE_PROGRESSIVE.search(sentence)
+    skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
+    return any(p.search(sentence) for p, _, _ in _RULES if p not in skip) or bool(
+        _FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence)
     )
 
 
@@ -151,12 +151,12 @@ def condition(clause: str) -> str | None:
 
 def stated_status(clause: str) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
-    runnable = SENTENCES.runnable(clause)
-    if _BROKEN in runnable and _BROKEN.search(clause):
+    skip = SENTENCES.ruled_out(clause)
+    if _BROKEN not in skip and _BROKEN.search(clause):
         return Status.BROKEN
-    if _KEPT in runnable and _KEPT.search(clause):
+    if _KEPT not in skip and _KEPT.search(clause):
         return Status.KEPT
-    if _EXPIRED in runnable and _EXPIRED.search(clause):
+    if _EXPIRED not in skip and _EXPIRED.search(clause):
         return Status.EXPIRED
     return None
 

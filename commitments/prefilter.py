@@ -21,7 +21,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-__all__ = ["SENTENCES", "Prefilter", "Runnable", "Word", "fold", "required"]
+__all__ = ["SENTENCES", "Prefilter", "Word", "fold", "required"]
 
 
 class Word(NamedTuple):
@@ -41,6 +41,7 @@ Requirement = tuple[frozenset[Word], ...]
 # ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
 _ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_SEEN = 4096  # answers kept by text and by the words present
 _CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
 _RUN_MAX = 32  # … as long as the run stays at most this many strings
 
@@ -52,35 +53,19 @@ def fold(text: str) -> str:
     return text.translate(_ODD_CASES).lower()
 
 
-class Runnable:
-    """The answer for one text: ``pattern in runnable`` is False only if it cannot match there.
-
-    A pattern the filter was never told about is always runnable.
-    """
-
-    __slots__ = ("_masks", "_present")
-
-    def __init__(self, masks: dict[re.Pattern[str], int], present: int) -> None:
-        self._masks = masks
-        self._present = present
-
-    def __contains__(self, pattern: object) -> bool:
-        mask = self._masks.get(pattern)  # type: ignore[call-overload]
-        return mask is None or self._present & mask == mask
-
-
 class Prefilter:
-    """Which patterns may match a text.
+    """Which patterns cannot match a text.
 
     Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
     digits: "deadlines") maps to the bits of the words it holds, cached; a pattern may match
-    when the text's tokens cover all of its bits. A word of letters or digits lies inside one
-    token (at its start if ``starts``, at its end if ``ends``); other words (" ", "'ll") are
+    only when the text's tokens cover all of its bits. A word of letters or digits lies inside
+    one token (at its start if ``starts``, at its end if ``ends``); other words (" ", "'ll") are
     looked for in the folded text directly.
 
-    Patterns are added with :meth:`watch` and read on first use. The last answer is kept: a
-    text inside the last one asked about (a clause of that sentence, cut between tokens) gets
-    it again, since whatever may match in such a part may match in the whole.
+    Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
+    never ruled out. Recent answers are kept by text, and the last one also serves a text inside
+    the last one asked about (a clause of that sentence, cut between tokens), since whatever may
+    match in such a part may match in the whole.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
@@ -88,12 +73,16 @@ class Prefilter:
         self._groups: dict[frozenset[Word], int] = {}
         self._words: dict[Word, int] = {}
         self._masks: dict[re.Pattern[str], int] = {}
-        self._alpha: tuple[tuple[Word, int], ...] = ()
-        self._digits: tuple[tuple[Word, int], ...] = ()
-        self._other: tuple[tuple[str, int], ...] = ()
+        self._whole: dict[str, int] = {}  # words that are a whole token
+        self._prefixes: dict[str, int] = {}  # words that start a token
+        self._suffixes: dict[str, int] = {}  # words that end a token
+        self._inner: tuple[tuple[str, int], ...] = ()  # words anywhere in a token
+        self._other: tuple[tuple[str, int], ...] = ()  # words that are not a token's letters
         self._cache = cache
         self._token_bits: dict[str, int] = {}
-        self._last: tuple[str, Runnable] | None = None
+        self._last: tuple[str, frozenset[re.Pattern[str]]] | None = None
+        self._seen: dict[str, frozenset[re.Pattern[str]]] = {}  # recent texts (a document's
+        self._answers: dict[int, frozenset[re.Pattern[str]]] = {}  # sentences are asked twice)
 
     def watch(self, patterns: Iterable[re.Pattern[str]]) -> None:
         """Also filter these patterns (read lazily, on the next question)."""
@@ -109,34 +98,44 @@ class Prefilter:
                     self._words[word] = self._words.get(word, 0) | bit
             self._masks[pattern] = mask
         self._pending.clear()
-        words = self._words.items()
-        self._alpha = tuple((w, b) for w, b in words if w.text.isalpha())
-        self._digits = tuple((w, b) for w, b in words if w.text.isdigit())
-        self._other = tuple(
-            (w.text, b) for w, b in words if not (w.text.isalpha() or w.text.isdigit())
-        )
-        self._token_bits.clear()
-        self._last = None
+        self._whole, self._prefixes, self._suffixes = {}, {}, {}
+        inner, other = [], []
+        for word, bit in self._words.items():
+            text = word.text
+            if not (text.isalpha() or text.isdigit()):
+                other.append((text, bit))
+                continue
+            table = (
+                self._whole if word.starts and word.ends
+                else self._prefixes if word.starts
+                else self._suffixes if word.ends
+                else None
+            )
+            if table is None:
+                inner.append((text, bit))
+            else:
+                table[text] = table.get(text, 0) | bit
+        self._inner, self._other = tuple(inner), tuple(other)
+        self.forget()
 
     def _bits_of(self, token: str) -> int:
-        found = 0
-        for (text, starts, ends), bit in self._alpha if token[0].isalpha() else self._digits:
-            if starts and ends:
-                held = token == text
-            elif starts:
-                held = token.startswith(text)
-            elif ends:
-                held = token.endswith(text)
-            else:
-                held = text in token
-            if held:
+        found = self._whole.get(token, 0)
+        prefixes, suffixes = self._prefixes, self._suffixes
+        for cut in range(1, len(token) + 1):
+            found |= prefixes.get(token[:cut], 0) | suffixes.get(token[-cut:], 0)
+        for text, bit in self._inner:
+            if text in token:
                 found |= bit
         return found
 
-    def runnable(self, text: str) -> Runnable:
-        """Which patterns may match ``text`` (``pattern in runnable``); the others cannot."""
+    def ruled_out(self, text: str) -> frozenset[re.Pattern[str]]:
+        """The watched patterns that cannot match ``text`` (skip them); the others may."""
         if self._pending:
             self._read_pending()
+        answer = self._seen.get(text)
+        if answer is not None:
+            self._last = (text, answer)
+            return answer
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
@@ -153,13 +152,22 @@ class Prefilter:
         for word, bit in self._other:
             if word in folded:
                 present |= bit
-        answer = Runnable(self._masks, present)
+        answer = self._answers.get(present)
+        if answer is None:
+            answer = frozenset(p for p, mask in self._masks.items() if present & mask != mask)
+            self._answers[present] = answer
+        if len(self._seen) >= _SEEN or len(self._answers) >= _SEEN:  # bounded: start over
+            self._seen.clear()
+            self._answers.clear()
+        self._seen[text] = answer
         self._last = (text, answer)
         return answer
 
     def forget(self) -> None:
-        """Drop the cached token answers and the last answer (benchmarks start cold with it)."""
+        """Drop every cached answer (benchmarks start cold with it)."""
         self._token_bits.clear()
+        self._seen.clear()
+        self._answers.clear()
         self._last = None
 
 

@@ -144,8 +144,8 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
     found: list[Attribution] = []
-    runnable = SENTENCES.runnable(text[start:end])  # skip the patterns it cannot match
-    for m in _VERB_RE.finditer(text, start, end) if _VERB_RE in runnable else ():
+    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
+    for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
         subject = _subject_before(text, start, m.start())
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
@@ -155,9 +155,9 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         after = _after_name(text, m.end(), end)
         if after is not None and _is_trailing(text, start, m):
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
-    for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE in runnable else ():
+    for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE not in skip else ():
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
-    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING in runnable else ():
+    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
         after = _after_name(text, m.end(), end)
         if after is not None:
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))

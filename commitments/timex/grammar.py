@@ -315,10 +315,10 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     vague_pattern = (
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
-    runnable = SENTENCES.runnable(text)  # the others cannot match: skip them
+    skip = SENTENCES.ruled_out(text)  # patterns that cannot match here
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
-        if pattern not in runnable:
+        if pattern in skip:
             continue
         for m in pattern.finditer(text):
             resolve = build(m)
@@ -326,15 +326,15 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                 candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
                                         kind=kind))
     for period, pattern in _PERIOD_RULES:
-        if pattern not in runnable:
+        if pattern in skip:
             continue
         for m in pattern.finditer(text):
             candidates.append(_period_found(period, m))
-    for m in vague_pattern.finditer(text) if vague_pattern in runnable else ():
+    for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=_span(low, high, "day"), kind="vague"))
-    for m in PAST.finditer(text) if PAST in runnable else ():
+    for m in PAST.finditer(text) if PAST not in skip else ():
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
