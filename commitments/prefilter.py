@@ -21,7 +21,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-__all__ = ["SENTENCES", "Prefilter", "Word", "fold", "required"]
+__all__ = ["SENTENCES", "Either", "Prefilter", "Word", "fold", "required"]
 
 
 class Word(NamedTuple):
@@ -34,8 +34,17 @@ class Word(NamedTuple):
     """The pattern puts a non-word character (or nothing) just after it ("day\\b")."""
 
 
-Requirement = tuple[frozenset[Word], ...]
-"""Groups of words: every match holds one word of each group."""
+class Either(NamedTuple):
+    """Several sets of groups, from the branches of an alternation ("very soon|shortly"):
+    a match holds one word of every group of one of the sets."""
+
+    options: frozenset[frozenset[frozenset[Word]]]
+
+
+Need = frozenset[Word] | Either
+"""A group of words (a match holds one of them) or an :class:`Either`."""
+Requirement = tuple[Need, ...]
+"""What every match needs: each item of the tuple."""
 
 # The four non-ASCII characters that a case-insensitive pattern matches with an ASCII letter
 # ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
@@ -73,6 +82,7 @@ class Prefilter:
         self._groups: dict[frozenset[Word], int] = {}
         self._words: dict[Word, int] = {}
         self._masks: dict[re.Pattern[str], int] = {}
+        self._options: dict[re.Pattern[str], tuple[tuple[int, ...], ...]] = {}
         self._whole: dict[str, int] = {}  # words that are a whole token
         self._prefixes: dict[str, int] = {}  # words that start a token
         self._suffixes: dict[str, int] = {}  # words that end a token
@@ -91,12 +101,15 @@ class Prefilter:
     def _read_pending(self) -> None:
         for pattern in self._pending:
             mask = 0
-            for group in required(pattern):
-                bit = self._groups.setdefault(group, 1 << len(self._groups))
-                mask |= bit
-                for word in group:
-                    self._words[word] = self._words.get(word, 0) | bit
+            eithers = []
+            for need in required(pattern):
+                if isinstance(need, Either):
+                    eithers.append(tuple(self._mask(option) for option in need.options))
+                else:
+                    mask |= self._mask([need])
             self._masks[pattern] = mask
+            if eithers:
+                self._options[pattern] = tuple(eithers)
         self._pending.clear()
         self._whole, self._prefixes, self._suffixes = {}, {}, {}
         inner, other = [], []
@@ -117,6 +130,15 @@ class Prefilter:
                 table[text] = table.get(text, 0) | bit
         self._inner, self._other = tuple(inner), tuple(other)
         self.forget()
+
+    def _mask(self, groups: Iterable[frozenset[Word]]) -> int:
+        mask = 0
+        for group in groups:
+            bit = self._groups.setdefault(group, 1 << len(self._groups))
+            mask |= bit
+            for word in group:
+                self._words[word] = self._words.get(word, 0) | bit
+        return mask
 
     def _bits_of(self, token: str) -> int:
         found = self._whole.get(token, 0)
@@ -154,7 +176,13 @@ class Prefilter:
                 present |= bit
         answer = self._answers.get(present)
         if answer is None:
-            answer = frozenset(p for p, mask in self._masks.items() if present & mask != mask)
+            answer = frozenset(
+                [p for p, mask in self._masks.items() if present & mask != mask]
+                + [
+                    p for p, eithers in self._options.items()
+                    if not all(any(present & o == o for o in options) for options in eithers)
+                ]
+            )
             self._answers[present] = answer
         if len(self._seen) >= _SEEN or len(self._answers) >= _SEEN:  # bounded: start over
             self._seen.clear()
@@ -189,7 +217,8 @@ SENTENCES = Prefilter()
 
 @functools.lru_cache(maxsize=1024)
 def required(pattern: re.Pattern[str]) -> Requirement:
-    """Groups of words such that every match of ``pattern`` holds one word of each group.
+    """What every match of ``pattern`` needs: groups of words (one word of each group) and
+    :class:`Either` alternatives.
 
     Words are ASCII or uncased characters in lower case (compare them with :func:`fold`); an
     empty tuple means the pattern needs no particular word.
@@ -199,8 +228,14 @@ def required(pattern: re.Pattern[str]) -> Requirement:
     except Exception:  # a private API: if it ever changes, filter nothing
         return ()
     # The edges of the pattern say nothing about the text around a match: not bounded.
-    groups = {_shortest(group) for group in _all_of(list(tree), _UNKNOWN, _UNKNOWN)}
-    return tuple(sorted(groups, key=_selectivity, reverse=True))
+    return tuple(sorted(_all_of(list(tree), _UNKNOWN, _UNKNOWN), key=_order))
+
+
+def _order(need: Need) -> tuple[int, int, int, str]:
+    if isinstance(need, Either):
+        return 1, len(need.options), 0, repr(sorted(map(sorted, need.options)))
+    length, count, words = _selectivity(need)
+    return 0, -length, -count, repr(words)
 
 
 def _shortest(group: frozenset[Word]) -> frozenset[Word]:
@@ -363,14 +398,14 @@ def _word(text: str, before: Bound, after: Bound) -> Word:
     return Word(text, starts, ends)
 
 
-def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[frozenset[Word]]:
+def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[Need]:
     """What each item of a sequence needs (a match needs all of them).
 
     ``left`` and ``right`` are what the sequence's context guarantees next to it. Adjacent
     literals form runs of text; a small class inside a run multiplies it ("won['’]t" needs
     "won't" or "won’t").
     """
-    found: set[frozenset[Word]] = set()
+    found: set[Need] = set()
     run: list[str] = [""]
     run_before = left
     for i, (op, av) in enumerate([*items, (None, None)]):
@@ -383,37 +418,42 @@ def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[froz
             continue
         if run[0]:
             after = _bounded(items, i, 1, right)
-            found.add(frozenset(_word(text, run_before, after) for text in run))
+            found.add(_shortest(frozenset(_word(text, run_before, after) for text in run)))
         run = [""]
         if chars is not None:  # a run too long to multiply: start a new one here
             run, run_before = chars, _UNKNOWN
         elif op is not None:
-            need = _item(op, av, before, _bounded(items, i + 1, 1, right))
-            if need is not None:
-                found.add(need)
+            found |= _item(op, av, before, _bounded(items, i + 1, 1, right))
     return found
 
 
-def _one_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> frozenset[Word] | None:
-    """The most selective group a sequence needs (one group, for use inside a branch)."""
-    found = {_shortest(group) for group in _all_of(items, left, right)}
-    return max(found, key=_selectivity) if found else None
-
-
-def _item(op: Any, av: Any, left: Bound, right: Bound) -> frozenset[Word] | None:
+def _item(op: Any, av: Any, left: Bound, right: Bound) -> set[Need]:
+    """What one item needs: all of a group's or a repeat's needs, the branches of a branch."""
     if op is sre.SUBPATTERN:
-        return _one_of(list(av[-1]), left, right)
+        return _all_of(list(av[-1]), left, right)
     if op is sre.ATOMIC_GROUP:
-        return _one_of(list(av), left, right)
+        return _all_of(list(av), left, right)
     if op in _REPEATS:
         low, _, body = av
-        return _one_of(list(body), _UNKNOWN, _UNKNOWN) if low >= 1 else None
-    if op is sre.BRANCH:
-        found: set[Word] = set()
-        for branch in av[1]:
-            need = _one_of(list(branch), left, right)
-            if need is None:
-                return None
-            found |= need
-        return frozenset(found)
-    return None
+        return _all_of(list(body), _UNKNOWN, _UNKNOWN) if low >= 1 else set()
+    if op is not sre.BRANCH:
+        return set()
+    options = []
+    for branch in av[1]:
+        needs = [_weaken(n) if isinstance(n, Either) else n for n in _all_of(list(branch), left, right)]
+        groups = frozenset(n for n in needs if n is not None)
+        if not groups:
+            return set()  # a branch that needs no word: the branch needs none
+        options.append(groups)
+    if all(len(groups) == 1 for groups in options):  # one group each: their union is one group
+        return {_shortest(frozenset(word for (group,) in options for word in group))}
+    return {Either(frozenset(options))}
+
+
+def _weaken(either: Either) -> frozenset[Word] | None:
+    """One group that an :class:`Either` implies: the union of each option's best group."""
+    words: set[Word] = set()
+    for option in either.options:
+        words |= max(option, key=_selectivity)
+    return _shortest(frozenset(words)) if words else None
+

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commitments import cues, speakers
-from commitments.prefilter import Prefilter, Word, fold, required
+from commitments.prefilter import Either, Prefilter, Word, fold, required
 from commitments.timex import grammar
 from commitments.timex.vague import default_table
 
@@ -28,9 +28,15 @@ PATTERNS = [
 PREFILTER = Prefilter(PATTERNS)
 
 
+def _words(need: frozenset[Word] | Either) -> set[Word]:
+    if isinstance(need, Either):
+        return {w for option in need.options for group in option for w in group}
+    return set(need)
+
+
 def _fragments() -> list[str]:
     """Every word the patterns need, so random texts hit the edge cases of each."""
-    words = {w.text for p in PATTERNS for group in required(p) for w in group}
+    words = {w.text for p in PATTERNS for need in required(p) for w in _words(need)}
     return sorted(words) + [
         " ", "  ", "\n", ",", ".", "-", "’", "'", "“", "”", '"', "a", "the", "in", "by", "on",
         "2025", "15", "3", "Sept.", "Oct.", "Q3", "H1", "Will", "WILL", "İ", "ı", "ſ", "\u212a",
@@ -118,4 +124,15 @@ def test_a_part_of_the_last_text_gets_its_answer_again() -> None:
     assert prefilter.ruled_out("e will co") is not whole  # cuts tokens: asked afresh
     prefilter.forget()
     assert grammar.PAST in prefilter.ruled_out("he will come")
+
+
+def test_branches_keep_every_word_of_each_option() -> None:
+    """"in the coming days|shortly": a sentence with "coming" alone cannot match."""
+    pattern = re.compile(r"\b(?:in\s+the\s+coming\s+days|shortly)\b", re.IGNORECASE)
+    (need,) = required(pattern)
+    assert isinstance(need, Either)
+    prefilter = Prefilter([pattern])
+    assert pattern in prefilter.ruled_out("The coming storm.")
+    assert pattern not in prefilter.ruled_out("They will leave in the coming days.")
+    assert pattern not in prefilter.ruled_out("Shortly after.")
 
