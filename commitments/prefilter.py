@@ -62,14 +62,19 @@ def fold(text: str) -> str:
     return text.translate(_ODD_CASES).lower()
 
 
+Ids = frozenset[int]
+
+
 class Prefilter:
     """Which patterns cannot match a text.
 
-    Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
-    digits: "deadlines") maps to the bits of the words it holds, cached; a pattern may match
-    only when the text's tokens cover all of its bits. A word of letters or digits lies inside
-    one token (at its start if ``starts``, at its end if ``ends``); other words (" ", "'ll") are
-    looked for in the folded text directly.
+    Each group of required words gets a number. A token of the text (a run of ASCII letters or
+    of digits: "deadlines") maps to the groups of the words it holds, cached; a pattern may match
+    only when the text's tokens cover its groups (and one option of each :class:`Either`). A word
+    of letters or digits lies inside one token (at its start if ``starts``, at its end if
+    ``ends``); other words (" ", "'ll") are looked for in the folded text directly. Patterns are
+    filed under their most selective group (an alternation under each option's), so a text's
+    answer looks only at the patterns whose key group it holds.
 
     Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
     never ruled out. Recent answers are kept by text, and the last one also serves a text inside
@@ -80,19 +85,21 @@ class Prefilter:
     def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
         self._pending: list[re.Pattern[str]] = list(patterns)
         self._groups: dict[frozenset[Word], int] = {}
-        self._words: dict[Word, int] = {}
-        self._masks: dict[re.Pattern[str], int] = {}
-        self._options: dict[re.Pattern[str], tuple[tuple[int, ...], ...]] = {}
-        self._whole: dict[str, int] = {}  # words that are a whole token
-        self._prefixes: dict[str, int] = {}  # words that start a token
-        self._suffixes: dict[str, int] = {}  # words that end a token
-        self._inner: tuple[tuple[str, int], ...] = ()  # words anywhere in a token
-        self._other: tuple[tuple[str, int], ...] = ()  # words that are not a token's letters
+        self._words: dict[Word, set[int]] = {}
+        self._needs: dict[re.Pattern[str], tuple[Ids, tuple[tuple[Ids, tuple[Ids, ...]], ...]]] = {}
+        self._keyed: dict[int, list[re.Pattern[str]]] = {}  # key group → patterns
+        self._unkeyed: list[re.Pattern[str]] = []  # patterns with no plain group
+        self._all: frozenset[re.Pattern[str]] = frozenset()
+        self._whole: dict[str, Ids] = {}  # words that are a whole token
+        self._prefixes: dict[str, Ids] = {}  # words that start a token
+        self._suffixes: dict[str, Ids] = {}  # words that end a token
+        self._inner: tuple[tuple[str, Ids], ...] = ()  # words anywhere in a token
+        self._other: tuple[tuple[str, Ids], ...] = ()  # words that are not a token's letters
         self._cache = cache
-        self._token_bits: dict[str, int] = {}
+        self._token_ids: dict[str, Ids] = {}
         self._last: tuple[str, frozenset[re.Pattern[str]]] | None = None
         self._seen: dict[str, frozenset[re.Pattern[str]]] = {}  # recent texts (a document's
-        self._answers: dict[int, frozenset[re.Pattern[str]]] = {}  # sentences are asked twice)
+        # sentences are asked about twice: once for their speakers, once for the rest)
 
     def watch(self, patterns: Iterable[re.Pattern[str]]) -> None:
         """Also filter these patterns (read lazily, on the next question)."""
@@ -100,55 +107,69 @@ class Prefilter:
 
     def _read_pending(self) -> None:
         for pattern in self._pending:
-            mask = 0
+            plain: list[frozenset[Word]] = []
             eithers = []
-            for need in required(pattern):
+            for need in required(pattern):  # most selective first
                 if isinstance(need, Either):
-                    eithers.append(tuple(self._mask(option) for option in need.options))
+                    options = tuple(self._ids(option) for option in need.options)
+                    # every option holds its most selective group: none present, no option is
+                    quick = frozenset(
+                        self._groups[max(option, key=_selectivity)] for option in need.options
+                    )
+                    eithers.append((quick, options))
                 else:
-                    mask |= self._mask([need])
-            self._masks[pattern] = mask
-            if eithers:
-                self._options[pattern] = tuple(eithers)
+                    plain.append(need)
+            ids = self._ids(plain)
+            self._needs[pattern] = (ids, tuple(eithers))
+            if plain:
+                keys = {self._groups[plain[0]]}
+            elif eithers:
+                keys = set(eithers[0][0])
+            else:
+                self._unkeyed.append(pattern)
+                continue
+            for key in keys:
+                self._keyed.setdefault(key, []).append(pattern)
         self._pending.clear()
-        self._whole, self._prefixes, self._suffixes = {}, {}, {}
+        self._all = frozenset(self._needs)
+        tables: dict[tuple[bool, bool], dict[str, set[int]]] = {}
         inner, other = [], []
-        for word, bit in self._words.items():
+        for word, ids in self._words.items():
             text = word.text
             if not (text.isalpha() or text.isdigit()):
-                other.append((text, bit))
-                continue
-            table = (
-                self._whole if word.starts and word.ends
-                else self._prefixes if word.starts
-                else self._suffixes if word.ends
-                else None
-            )
-            if table is None:
-                inner.append((text, bit))
+                other.append((text, frozenset(ids)))
+            elif not (word.starts or word.ends):
+                inner.append((text, frozenset(ids)))
             else:
-                table[text] = table.get(text, 0) | bit
+                table = tables.setdefault((word.starts, word.ends), {})
+                table.setdefault(text, set()).update(ids)
+
+        def frozen(key: tuple[bool, bool]) -> dict[str, Ids]:
+            return {text: frozenset(ids) for text, ids in tables.get(key, {}).items()}
+
+        self._whole, self._prefixes = frozen((True, True)), frozen((True, False))
+        self._suffixes = frozen((False, True))
         self._inner, self._other = tuple(inner), tuple(other)
         self.forget()
 
-    def _mask(self, groups: Iterable[frozenset[Word]]) -> int:
-        mask = 0
+    def _ids(self, groups: Iterable[frozenset[Word]]) -> Ids:
+        found = set()
         for group in groups:
-            bit = self._groups.setdefault(group, 1 << len(self._groups))
-            mask |= bit
+            number = self._groups.setdefault(group, len(self._groups))
+            found.add(number)
             for word in group:
-                self._words[word] = self._words.get(word, 0) | bit
-        return mask
+                self._words.setdefault(word, set()).add(number)
+        return frozenset(found)
 
-    def _bits_of(self, token: str) -> int:
-        found = self._whole.get(token, 0)
+    def _ids_of(self, token: str) -> Ids:
+        found = set(self._whole.get(token, ()))
         prefixes, suffixes = self._prefixes, self._suffixes
         for cut in range(1, len(token) + 1):
-            found |= prefixes.get(token[:cut], 0) | suffixes.get(token[-cut:], 0)
-        for text, bit in self._inner:
+            found.update(prefixes.get(token[:cut], ()), suffixes.get(token[-cut:], ()))
+        for text, ids in self._inner:
             if text in token:
-                found |= bit
-        return found
+                found.update(ids)
+        return frozenset(found)
 
     def ruled_out(self, text: str) -> frozenset[re.Pattern[str]]:
         """The watched patterns that cannot match ``text`` (skip them); the others may."""
@@ -161,41 +182,46 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        folded = fold(text)
-        present = 0
-        known = self._token_bits
-        for token in set(_TOKEN.findall(folded)):
-            bits = known.get(token)
-            if bits is None:
-                if len(known) >= self._cache:  # a bounded cache: start over when full
-                    known.clear()
-                bits = known[token] = self._bits_of(token)
-            present |= bits
-        for word, bit in self._other:
-            if word in folded:
-                present |= bit
-        answer = self._answers.get(present)
-        if answer is None:
-            answer = frozenset(
-                [p for p, mask in self._masks.items() if present & mask != mask]
-                + [
-                    p for p, eithers in self._options.items()
-                    if not all(any(present & o == o for o in options) for options in eithers)
-                ]
-            )
-            self._answers[present] = answer
-        if len(self._seen) >= _SEEN or len(self._answers) >= _SEEN:  # bounded: start over
+        answer = self._all - self._may_match(text)
+        if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
-            self._answers.clear()
         self._seen[text] = answer
         self._last = (text, answer)
         return answer
 
+    def _may_match(self, text: str) -> set[re.Pattern[str]]:
+        folded = fold(text)
+        present: set[int] = set()
+        known = self._token_ids
+        for token in set(_TOKEN.findall(folded)):
+            ids = known.get(token)
+            if ids is None:
+                if len(known) >= self._cache:  # a bounded cache: start over when full
+                    known.clear()
+                ids = known[token] = self._ids_of(token)
+            present.update(ids)
+        for word, ids in self._other:
+            if word in folded:
+                present.update(ids)
+        needs = self._needs
+        found = set()
+        candidates: set[re.Pattern[str]] = set()
+        keyed = self._keyed
+        for key in present.intersection(keyed):
+            candidates.update(keyed[key])
+        for pattern in [*candidates, *self._unkeyed]:
+            plain, eithers = needs[pattern]
+            if plain <= present and all(
+                not quick.isdisjoint(present) and any(option <= present for option in options)
+                for quick, options in eithers
+            ):
+                found.add(pattern)
+        return found
+
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
-        self._token_bits.clear()
+        self._token_ids.clear()
         self._seen.clear()
-        self._answers.clear()
         self._last = None
 
 
@@ -440,7 +466,9 @@ def _item(op: Any, av: Any, left: Bound, right: Bound) -> set[Need]:
         return set()
     options = []
     for branch in av[1]:
-        needs = [_weaken(n) if isinstance(n, Either) else n for n in _all_of(list(branch), left, right)]
+        needs = [
+            _weaken(n) if isinstance(n, Either) else n for n in _all_of(list(branch), left, right)
+        ]
         groups = frozenset(n for n in needs if n is not None)
         if not groups:
             return set()  # a branch that needs no word: the branch needs none
