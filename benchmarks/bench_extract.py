@@ -30,18 +30,19 @@ def _timed(work: Callable[[], int]) -> tuple[float, int]:
 
 
 def _forget() -> None:
-    """Empty the caches of results (sentences seen, dates parsed, words of tokens).
+    """Empty the caches of results (sentences seen, dates parsed, words of tokens, issue dates).
 
     Without this the second run would find every sentence of the corpus already done; with it,
     each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
     Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
     """
     from commitments.prefilter import SENTENCES
-    from commitments.timex import absolute, grammar
+    from commitments.timex import absolute, grammar, issue
 
     grammar._find_default.cache_clear()
     absolute.parse_absolute.cache_clear()
     absolute._parser.cache_clear()
+    issue.issued_window.cache_clear()
     SENTENCES.forget()
 
 
