@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from cli.options import DATE, today
+from cli.options import DATE, Inputs, input_options, today
 from commitments.errors import CommitmentsError, DateError, InputError, StoreError
-from commitments.readers import ReadFailure, read_sources
 from commitments.records import Document
 from commitments.tracker import Tracker, default_db_path
 from commitments.tracker.report import parse_duration, parse_groups
@@ -24,6 +23,7 @@ __all__ = [
     "color",
     "db_option",
     "documents",
+    "input_options",
     "now",
     "open_tracker",
     "today",
@@ -94,16 +94,9 @@ DURATION = DurationType()
 GROUPS = GroupsType()
 
 
-def documents(sources: Sequence[str]) -> Iterator[Document | InputError]:
+def documents(sources: Sequence[str], inputs: Inputs | None = None) -> Iterator[Document | InputError]:
     """Each source's document, or the error that stopped it being read (the rest go on).
 
     The one place the tracker commands read files: through :func:`commitments.readers.read_sources`.
     """
-    for item in read_sources(sources):
-        if isinstance(item, ReadFailure):
-            message = item.message
-            if message.startswith(f"{item.source}: "):
-                message = message[len(item.source) + 2 :]
-            yield InputError(message, source=item.source, line=item.line)
-        else:
-            yield item
+    return (inputs or Inputs()).documents(sources)

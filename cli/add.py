@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import attrs
 import click
 
-from cli._tracker import db_option, documents, now, open_tracker
+from cli._tracker import db_option, documents, input_options, now, open_tracker
+from cli.options import Inputs
 from cli.progress import Progress
 from commitments.errors import CommitmentsError, DateError, FormatError, InputError
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
+@input_options
 @db_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that extract; the store sees the documents in input order.")
@@ -27,7 +29,12 @@ if TYPE_CHECKING:
               " recipe: track their commitments without extracting again.")
 @click.pass_context
 def add(
-    ctx: click.Context, sources: tuple[str, ...], db: Path | None, jobs: int, extracted: bool
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    inputs: Inputs,
+    db: Path | None,
+    jobs: int,
+    extracted: bool,
 ) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
@@ -41,7 +48,7 @@ def add(
     """
     failed = 0
     with open_tracker(db) as tracker, Progress() as progress:
-        for document, found in _found(sources, jobs, extracted):
+        for document, found in _found(sources, inputs, jobs, extracted):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
@@ -49,8 +56,7 @@ def add(
                 continue
             if document.published is None:
                 click.echo(
-                    f"Note: {document.name} has no publication date; taking it as published"
-                    " today.",
+                    f"Note: {document.name} has no publication date; taking it as today's.",
                     err=True,
                 )
             try:
@@ -77,7 +83,7 @@ def add(
 
 
 def _found(
-    sources: tuple[str, ...], jobs: int, extracted: bool
+    sources: tuple[str, ...], inputs: Inputs, jobs: int, extracted: bool
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
@@ -90,19 +96,21 @@ def _found(
                 yield FormatError(item.message, source=item.source, line=item.line), None
         return
     if jobs == 1:
-        for document in documents(sources):
+        for document in documents(sources, inputs):
             yield document, None
         return
     from commitments.batch import extract_many
-    from commitments.readers import read_sources
+    from commitments.readers import ReadFailure
 
-    for result in extract_many(read_sources(sources), jobs=jobs, undated=now().date()):
+    items = (
+        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
+        if isinstance(i, InputError) else i
+        for i in documents(sources, inputs)
+    )
+    for result in extract_many(items, jobs=jobs, undated=now().date()):
         if result.failure is not None:
             failure = result.failure
-            message = failure.message
-            if message.startswith(f"{failure.source}: "):
-                message = message[len(failure.source) + 2 :]
-            yield InputError(message, source=failure.source, line=failure.line), None
+            yield InputError(failure.message, source=failure.source, line=failure.line), None
         else:
             assert result.document is not None
             yield result.document, result.commitments

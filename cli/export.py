@@ -11,7 +11,8 @@ from typing import Any
 import attrs
 import click
 
-from cli._tracker import DATE, db_option, documents, open_tracker, today
+from cli._tracker import DATE, db_option, documents, input_options, open_tracker, today
+from cli.options import Inputs
 from commitments.errors import CommitmentsError, StoreError
 from commitments.extraction import extract_document
 from commitments.outputs.atomic import write_atomic
@@ -62,11 +63,11 @@ def store_records(db: Path | None) -> Callable[[], list[Tracked]]:
     return records
 
 
-def file_records(files: tuple[str, ...]) -> list[Tracked]:
+def file_records(files: tuple[str, ...], inputs: Inputs | None = None) -> list[Tracked]:
     """The commitments in FILES, each as a never-changed record (nothing is stored)."""
     found: list[tuple[Document, list[Commitment]]] = []
     failures: list[CommitmentsError] = []
-    for document in documents(files):
+    for document in documents(files, inputs):
         if isinstance(document, CommitmentsError):
             failures.append(document)
             continue
@@ -119,9 +120,11 @@ def file_records(files: tuple[str, ...]) -> list[Tracked]:
     " VTODO.",
 )
 @click.option("--name", help=f"The calendar's name in the app.  [default: {DEFAULT_NAME}]")
+@input_options
 @db_option
 def export(
     files: tuple[str, ...],
+    inputs: Inputs,
     output: str,
     speaker: tuple[str, ...],
     statuses: tuple[tuple[Status, ...], ...],
@@ -143,7 +146,7 @@ def export(
       commitments export --todo --speaker Trump --status pending,expired --ics trump-tasks.ics
     """
     day = as_of or today()
-    records = file_records(files) if files else store_records(db)()
+    records = file_records(files, inputs) if files else store_records(db)()
     wanted = [status for group in statuses for status in group]
     chosen = select(records, as_of=day, speakers=speaker, statuses=wanted)
     data = to_ical(chosen, as_of=day, name=name or DEFAULT_NAME, todo=todo)

@@ -9,47 +9,30 @@ from pathlib import Path
 import attrs
 import click
 
-from cli.options import DATE, ZONE, today
+from cli.options import DATE, Inputs, input_options, today
 from cli.progress import Progress
 from commitments.errors import InputError
-from commitments.readers import FORMATS, normalize_format, read_sources
-
-
-def _input_format(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return normalize_format(value)
-    except InputError as exc:
-        raise click.BadParameter(str(exc)) from exc
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--published", type=DATE, help="Publication date (else the file's own, else today).")
 @click.option("--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today].")
-@click.option("--tz", type=ZONE, help="Time zone for times of day (IANA name) [default: UTC].")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "records"]), default="table",
     show_default=True,
     help="Output format. jsonl: one commitment a line, as found. records: one line per document"
     " with its text and commitments, for `add --extracted`.",
 )
-@click.option(
-    "--input-format", callback=lambda ctx, param, value: _input_format(value),
-    help="Read every input as this format instead of detecting it: " + ", ".join(FORMATS) + ".",
-)
+@input_options
 @click.option("--vague", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TOML table of vague phrases that extends or overrides the built-in one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; the output is the same, in input order, for any number.")
 def extract(
     files: tuple[str, ...],
-    published: dt.date | None,
+    inputs: Inputs,
     as_of: dt.date | None,
-    tz: str | None,
     fmt: str,
-    input_format: str | None,
     vague: Path | None,
     jobs: int,
 ) -> None:
@@ -64,6 +47,7 @@ def extract(
       commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
     """
     from commitments.batch import extract_many, to_record
+    from commitments.readers import ReadFailure
     from commitments.records import Commitment
     from commitments.timex.vague import load_vague
 
@@ -71,11 +55,13 @@ def extract(
     table_ = load_vague(vague) if vague else None
     found: list[Commitment] = []
     failed = 0
-    items = read_sources(files, input_format=input_format)
+    items = (
+        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
+        if isinstance(i, InputError) else i
+        for i in inputs.documents(files)
+    )
     with Progress() as progress:
-        for result in extract_many(
-            items, jobs=jobs, published=published, undated=today(), tz=tz, vague=table_
-        ):
+        for result in extract_many(items, jobs=jobs, undated=today(), vague=table_):
             progress.update(len(result.commitments))
             if result.failure is not None:
                 click.echo(f"Error: {result.failure}", err=True)
@@ -83,7 +69,7 @@ def extract(
                 continue
             document = result.document
             assert document is not None
-            if published is None and document.published is None:
+            if document.published is None:
                 click.echo(f"Note: {document.name} has no publication date; using today"
                            f" ({today()}). Pass --published YYYY-MM-DD to set it.", err=True)
                 document = attrs.evolve(document, published=today())

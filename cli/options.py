@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
+import attrs
 import click
+
+from commitments.errors import InputError
+from commitments.readers import FORMATS, ReadFailure, normalize_format, read_sources
+from commitments.records import Document
 
 
 class DateParam(click.ParamType):
@@ -43,3 +50,65 @@ ZONE = ZoneParam()
 def today() -> dt.date:
     """Today's local date: the CLI's default for --as-of (the library never reads the clock)."""
     return dt.datetime.now(dt.UTC).astimezone().date()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@attrs.frozen(kw_only=True)
+class Inputs:
+    """How to read the inputs: the --published, --tz and --input-format options."""
+
+    published: dt.date | None = None
+    tz: str | None = None
+    input_format: str | None = None
+
+    def documents(self, sources: Sequence[str]) -> Iterator[Document | InputError]:
+        """Each source's document (with --published and --tz applied), or the error that stopped
+        it being read; a bad source never stops the rest."""
+        for item in read_sources(sources, input_format=self.input_format):
+            if isinstance(item, ReadFailure):
+                message = item.message
+                if message.startswith(f"{item.source}: "):
+                    message = message[len(item.source) + 2 :]
+                yield InputError(message, source=item.source, line=item.line)
+                continue
+            if self.published is not None:
+                item = attrs.evolve(item, published=self.published)
+            if self.tz is not None and item.tz is None:
+                item = attrs.evolve(item, tz=self.tz)
+            yield item
+
+
+def _input_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalize_format(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def input_options(function: F) -> F:
+    """--published, --tz and --input-format, gathered into an ``inputs: Inputs`` argument."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["inputs"] = Inputs(
+            published=kwargs.pop("published"),
+            tz=kwargs.pop("tz"),
+            input_format=kwargs.pop("input_format"),
+        )
+        return function(*args, **kwargs)
+
+    for option in (
+        click.option("--input-format", callback=_input_format,
+                     help="Read every input as this format instead of telling it from the name"
+                     " and content: " + ", ".join(FORMATS) + "."),
+        click.option("--tz", type=ZONE,
+                     help="Time zone (IANA name) for times of day, where the input names none."),
+        click.option("--published", type=DATE,
+                     help="Publication date for every input (else each input's own, else today)."),
+    ):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]

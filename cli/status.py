@@ -8,12 +8,14 @@ from pathlib import Path
 
 import click
 
+from cli.options import Inputs
 from cli._tracker import (
     DATE,
     DURATION,
     GROUPS,
     color,
     db_option,
+    input_options,
     documents,
     now,
     open_tracker,
@@ -67,11 +69,13 @@ STYLES: dict[Group, dict[str, object]] = {
     type=GROUPS,
     help="Exit with status 1 if any commitment shown has one of these statuses (for cron).",
 )
+@input_options
 @db_option
 @click.pass_context
 def status(
     ctx: click.Context,
     files: tuple[str, ...],
+    inputs: Inputs,
     as_of: dt.date | None,
     speaker: tuple[str, ...],
     groups: frozenset[Group] | None,
@@ -95,10 +99,15 @@ def status(
     failed = False
     if files:
         tracker = Tracker(":memory:")
-        for document in documents(files):
+        for document in documents(files, inputs):
             try:
                 if isinstance(document, CommitmentsError):
                     raise document
+                if document.published is None:
+                    click.echo(
+                        f"Note: {document.name} has no publication date; taking it as today's.",
+                        err=True,
+                    )
                 tracker.add(document, now=now())
             except CommitmentsError as exc:
                 click.echo(f"Error: {exc}", err=True)

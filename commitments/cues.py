@@ -52,10 +52,13 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
     (re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
      Kind.DEADLINE, True),
-    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed)?|demand(?:s|ed)?|instruct(?:s|ed)?|direct(?:s|ed)"
+    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
+                r"|direct(?:s|ed)"
                 r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
                 r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
                 r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+", _I),
+     Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
     (re.compile(rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"

@@ -19,7 +19,8 @@ from commitments.cues import Cue
 from commitments.errors import DateError
 from commitments.followups import follow_up
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
-from commitments.segmentation import Quote, Sentence, quotes, sentences
+from commitments.segmentation import Quote, Sentence, paragraphs, quotes, sentences
+from commitments.speakers import VERB as REPORTING_VERB
 from commitments.speakers import Attribution, Entities, attributions, clean_name
 from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
@@ -39,11 +40,22 @@ _BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
-    r"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}(?:said|stated|added|told|wrote|says)\b"
+    rf"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){{1,3}}(?:{REPORTING_VERB})\b"
+    r"|,[”\"’]?\s+(?:said|says|added|told|wrote|stated)\b"
 )
 _SUBJECT_START = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
     r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
+)
+_BARE_MODAL = re.compile(
+    r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"
+    r"(?:going\s+to|gonna)\s*)",
+    re.IGNORECASE,
+)
+_NOT_AN_ACTION = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
+    r"|continue|get|prefer|expect)\b",
+    re.IGNORECASE,
 )
 _COORDINATED = re.compile(
     r"\b(?:and|then|with|while|followed\s+by|but|plus)\b\s+(?:\w+\s+){1,}", re.IGNORECASE
@@ -158,7 +170,10 @@ class _Extractor:
         disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
         self.quote_starts = [q.start for q in region_quotes] if disjoint else None
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
+        headings = _headings(self.text, start, end) if turn is None else set()
         for sent in sentences(self.text, start, end):
+            if sent.paragraph in headings:
+                continue
             atts = attributions(self.text, sent.start, sent.end)
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
@@ -285,10 +300,12 @@ class _Extractor:
         ]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
         self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
+        sentence_issue = self._sentence_issue(issue_exprs, day)
+        said_on = sentence_issue.latest if sentence_issue else day
+        due_exprs = [f for f in due_exprs if f.resolve(said_on) is not None]  # names no due date
         found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
         if not found_cues:
             return
-        sentence_issue = self._sentence_issue(issue_exprs, day)
         pendings: list[_Pending] = []
         for cue in found_cues:
             speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
@@ -457,7 +474,7 @@ class _Extractor:
         text = self.text
         body = text[sent.start : sent.end]
         emitted_speakers: set[str | None] = set()
-        undated: dict[str | None, _Pending] = {}
+        undated: dict[str, _Pending] = {}
         seen_due: set[tuple[str | None, int]] = set()
         dated = [p for p in pendings if p.due is not None]
         for pending in dated:
@@ -481,6 +498,8 @@ class _Extractor:
                 continue  # "must" alone, undated, is an opinion more than a commitment
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
+            if turn is None and not self._undated_commits(pending, body, sent):
+                continue
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
             if cue_rules.hedged(body[: pending.cue.start - sent.start]):
@@ -488,6 +507,28 @@ class _Extractor:
             undated[pending.speaker] = pending
         for speaker, pending in undated.items():
             self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+
+    def _undated_commits(self, pending: _Pending, body: str, sent: Sentence) -> bool:
+        """Whether an undated cue in prose commits anyone.
+
+        Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
+        ("will", "would") does only with the speaker as its subject ("we will contact every
+        owner", "it would provide $500 million"), followed by an action: not a prediction about
+        something else ("the measure would hit families"), a state ("we would need more time")
+        or a passive ("nobody will be left guessing").
+        """
+        cue_text = self.text[pending.cue.start : pending.cue.end]
+        if not _BARE_MODAL.fullmatch(cue_text):
+            return True
+        if cue_rules.refine_kind(pending.cue.kind, body) is Kind.THREAT:
+            return True
+        before = self.text[sent.start : pending.cue.start]
+        after = self.text[pending.cue.end : sent.end]
+        if cue_text[:1] in "'’":
+            subject_ok = bool(re.search(r"(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)$", before))
+        else:
+            subject_ok = bool(re.search(r"(?<![\w’'])(?:I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+$", before))
+        return subject_ok and not _NOT_AN_ACTION.match(after)
 
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
         """A narrator's future statement about a named party: that party, if the clause dates it."""
@@ -583,6 +624,21 @@ class _Extractor:
         self._commit(sent, pending, turn.speaker or "", None, day, turn)
 
 
+def _headings(text: str, start: int, end: int) -> set[int]:
+    """Paragraphs that are headlines or headings: a restatement, written without a speaker.
+
+    A Markdown heading (``# …``), or a first line with no closing punctuation above more text.
+    """
+    spans = list(paragraphs(text[start:end]))
+    found = {i for i, (a, b) in enumerate(spans) if text[start + a : start + b].startswith("#")}
+    if len(spans) > 1:
+        a, b = spans[0]
+        first = text[start + a : start + b]
+        if "\n" not in first and len(first) < 200 and not first.rstrip().endswith(tuple(".!?”\"’:;")):
+            found.add(0)
+    return found
+
+
 def _specificity(found: Found) -> int:
     """Prefer explicit dates and durations over vague phrases when two bind to one cue."""
     if found.kind == "vague":
@@ -609,6 +665,12 @@ _ASIDES = re.compile(
 )
 
 
+_BARE_PARTICIPLE = re.compile(
+    r",\s*(?:issued|set|given|imposed|announced|made)(?=\s+(?:for|to|by|on|in)\b|\s*,|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _action(
     text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
 ) -> str:
@@ -617,8 +679,10 @@ def _action(
     if pending.cue.start == pending.cue.end:  # action items: the whole item
         start = pending.cue.start
     cuts = sorted(
-        {(max(a, start), min(b, clause_end)) for a, b in spans if a < clause_end and b > start}
-        | ({(pending.due.start, pending.due.end)} if pending.due is not None else set())
+        (max(a, start), min(b, clause_end))
+        for a, b in {*spans, *([(pending.due.start, pending.due.end)] if pending.due else [])}
+        if a < clause_end and b > start
+        and not (pending.cue.noun and a <= pending.cue.start < b)  # keep "deadline" itself
     )
     pieces, at = [], start
     for a, b in cuts:
@@ -628,6 +692,7 @@ def _action(
     pieces.append(text[at:clause_end] if at < clause_end else "")
     piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
     piece = _ASIDES.sub("", piece)
+    piece = _BARE_PARTICIPLE.sub("", piece)
     piece = re.sub(r"^(?:to|that)\s+", "", piece.strip(" ,;:—–-“”\"'’"))
     piece = re.sub(r"\s+([,.;:])", r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:

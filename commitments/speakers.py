@@ -54,7 +54,10 @@ _FILLER = (
     r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
     r"|had\s+previously|has\s+since|would|will|could|subsequently|simply|only|just|recently"
     r"|swiftly|firmly|bluntly|flatly|openly|explicitly|formally|officially|first|never|not"
-    r"|has\s+repeatedly|told\s+reporters|also\s+has))*\s*$"
+    r"|has\s+repeatedly|told\s+reporters|also\s+has|yesterday|today|tonight"
+    r"|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|month|night|morning|evening|afternoon)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+))*\s*$"
 )
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
@@ -62,9 +65,13 @@ _POSSESSIVE_END = re.compile(
     r"|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?|camp)$"
 )
 _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
+_POSSESSIVE_ORG_END = re.compile(
+    rf"(?<![\w’'-])((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
+)
+_AUX = r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
 _THE_END = re.compile(
-    r"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+){0,2}(?:[\w-]+['’]s\s+)?"
-    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)$"
+    rf"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:[\w-]+['’]s\s+)?(?:{_AUX}[a-z][\w-]*\s+){{0,2}}{_AUX}[a-z][\w-]*)$"
 )
 _ENTOURAGE = re.compile(
     r"\b(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|press\s+secretary"
@@ -76,6 +83,7 @@ _AFTER_NAME = re.compile(
 )
 
 _TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
@@ -129,7 +137,7 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
             return inner  # "its director, Olga Petrenko, said"
         if _NAME_END.search(before[: m.start()]) or _THE_END.search(before[: m.start()]):
             before = before[: m.start()]  # "Dan Hoffman, a former CIA officer, said"
-    for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _THE_END):
+    for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _POSSESSIVE_ORG_END, _THE_END):
         found = pattern.search(before)
         if found is not None:
             phrase = found.group(1)
@@ -146,6 +154,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
     for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
+        if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "staff would be told": nobody is reporting here
         subject = _subject_before(text, start, m.start())
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
@@ -288,6 +298,12 @@ class Entities:
             return self.organisations[-1] if self.organisations else None
         if word in ("i", "we"):
             return None
+        if re.search(r"['’]s\s+[a-z]", phrase) and phrase.split()[-1].islower():
+            org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
+            self.organisations.append(org)  # "South Korea's trade ministry"
+            return org
+        if word.split()[0] in ("a", "an"):
+            return phrase[0].lower() + phrase[1:]  # "a company spokesman"
         if word.split()[0] in ("the", "its", "their", "his", "her"):
             org = phrase[0].lower() + phrase[1:]
             if word.split()[0] in ("his", "her") and _ENTOURAGE.search(word):

@@ -9,8 +9,10 @@ from tracker_helpers import make, window
 from commitments.records import Commitment, Kind, Status
 from commitments.tracker.merge import (
     action_similarity,
+    alike,
     merged_commitment,
     most_specific,
+    restates,
     same_commitment,
 )
 from commitments.tracker.records import Mention
@@ -71,7 +73,32 @@ COMING = make(
         ),
         (make("visit Kyiv", due=None), make("visiting Kyiv", start=9000), True, True),
         (SHORTLY, SHORTLY, False, True),
-        (SHORTLY, COMING, False, False),
+        (SHORTLY, COMING, False, True),
+        (make("visit Kyiv"), make("cut taxes"), False, False),
+        (
+            make("patch it, before anything else", due=window("2025-09-10"), start=9573),
+            make("write my part", due=window("2025-09-10", "2025-09-11"), start=9170),
+            True,
+            False,
+        ),
+        (
+            make("circulate the minutes", due=window("2025-09-10", "2025-09-11"), start=680),
+            make("share the mock-ups", due=window("2025-09-11"), start=1076),
+            True,
+            False,
+        ),
+        (
+            make("send you the traces", due=window("2025-09-10", "2025-09-11"), start=725),
+            make("send it to you", due=window("2025-09-11"), start=3252),
+            True,
+            False,
+        ),
+        (
+            make("send you the traces", due=window("2025-09-10", "2025-09-11"), start=725),
+            make("share them with you", due=window("2025-09-11"), start=900),
+            True,
+            True,
+        ),
         (
             make("visit Kyiv"),
             make("visit Kyiv soon", due=window("2025-09-03", "2025-09-17")),
@@ -104,7 +131,12 @@ COMING = make(
         "alike-actions-far-apart",
         "alike-actions-one-undated",
         "same-id-other-document",
+        "restated-other-document",
         "unlike-actions-other-document",
+        "nearby-other-verbs",
+        "nearby-one-family-other-objects",
+        "one-verb-pronoun-far-apart",
+        "restated-nearby-pronoun",
         "alike-actions-other-document",
         "said-again-later-other-document",
         "speaker-casefolded",
@@ -131,6 +163,66 @@ def test_same_commitment(a: Commitment, b: Commitment, same_document: bool, expe
 )
 def test_action_similarity(a: str, b: str, low: float, high: float) -> None:
     assert low <= action_similarity(a, b) <= high
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("visit Kyiv", "visiting Kyiv", True),
+        ("cut taxes this year", "cut income taxes", True),
+        ("send you the traces", "send it to you", False),
+        ("call Putin", "call Putin", True),
+        ("call", "call", True),
+        ("be", "be", True),
+        ("be", "do", False),
+        ("make a decision", "schedule the retrospective", False),
+    ],
+    ids=[
+        "stemmed",
+        "two-shared",
+        "one-shared",
+        "equal",
+        "one-word",
+        "stopwords",
+        "other",
+        "unlike",
+    ],
+)
+def test_alike(a: str, b: str, expected: bool) -> None:
+    assert alike(a, b) is expected
+    assert alike(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("be communicating with Putin", "be speaking to him", True),
+        ("be communicating with Putin", "be speaking to Xi", False),
+        ("call him", "talk to the president", True),
+        ("circulate the minutes", "share the minutes", True),
+        ("circulate the minutes", "share the mock-ups", False),
+        ("have it merged", "merge it", True),
+        ("get it fixed", "patch it", True),
+        ("fix it", "patch it", True),
+        ("rerun it on the new images", "have an answer for you", False),
+        ("be", "be", False),
+    ],
+    ids=[
+        "seed",
+        "other-person",
+        "pronoun-object",
+        "family-same-object",
+        "family-other-object",
+        "auxiliary-skipped",
+        "get-is-an-auxiliary",
+        "family",
+        "other-verbs",
+        "no-verb",
+    ],
+)
+def test_restates(a: str, b: str, expected: bool) -> None:
+    assert restates(a, b) is expected
+    assert restates(b, a) is expected
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -175,6 +176,18 @@ def test_save_refuses_naive_times() -> None:
     naive = attrs.evolve(entry, tracked=attrs.evolve(entry.tracked, updated=naive_time))
     with Store(":memory:") as store, pytest.raises(ValueError, match="no time zone"):
         store.save(naive)
+
+
+def test_only_the_store_imports_sqlite3() -> None:
+    import commitments
+
+    library = Path(commitments.__file__).parent
+    importers = [
+        path.relative_to(library).as_posix()
+        for path in library.rglob("*.py")
+        if re.search(r"^\s*(import sqlite3|from sqlite3)", path.read_text("utf-8"), re.M)
+    ]
+    assert importers == ["tracker/store.py"]
 
 
 # -- the database file ---------------------------------------------------------------------
@@ -353,12 +366,22 @@ def test_get_of_an_unknown_id(three: Store) -> None:
         three.get("0000000000000000")
 
 
-def test_candidates_by_speaker_or_mention_id() -> None:
-    a = make("a", speaker="Donald Trump")
+def test_candidates_by_mention_id_or_speaker_on_overlapping_days() -> None:
+    a = make("a", speaker="Donald Trump", issued=window("2025-09-01", "2025-09-03"))
     b = make("b", speaker="Vladimir Putin")
+    nobody = make("c", speaker=None)
     with Store(":memory:") as store:
-        store.save(entry_of(a))
-        store.save(entry_of(b))
-        assert [e.id for e in store.candidates("donald trump", [])] == [a.id]
-        assert [e.id for e in store.candidates("nobody", [b.id])] == [b.id]
-        assert store.candidates("nobody", []) == []
+        for c in (a, b, nobody):
+            store.save(entry_of(c))
+
+        def found(speaker: str, id: str, issued: Window) -> list[str]:
+            return [
+                e.id for e in store.candidates(speaker_key=speaker, mention_id=id, issued=issued)
+            ]
+
+        assert found("donald trump", "-", window("2025-09-03", "2025-09-10")) == [a.id]
+        assert found("donald trump", "-", window("2025-08-01", "2025-09-01")) == [a.id]
+        assert found("donald trump", "-", window("2025-09-04", "2025-09-10")) == []
+        assert found("nobody", b.id, window("2000-01-01")) == [b.id]
+        assert found("", "-", window("2025-09-03")) == []
+        assert found("nobody", "-", window("2025-09-03")) == []

@@ -173,12 +173,20 @@ def read_url(
     return _raise_failures(_iter_url(url, _format(input_format), timeout))
 
 
+_FOLDER_DOCS = re.compile(r"(?i)(?:readme|changelog|changes|license|licence|contributing)(?:\.|$)")
+
+
 def _walk(directory: str, recursive: bool) -> Iterator[str]:
-    """The readable files under ``directory`` by extension, hidden ones skipped, in sorted order."""
+    """The readable files under ``directory`` by extension, in sorted order; hidden files and a
+    folder's own documentation (README, CHANGELOG, LICENSE …) are skipped."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
         for file in sorted(files):
-            if not file.startswith(".") and os.path.splitext(file)[1].lower() in EXTENSIONS:
+            if (
+                not file.startswith(".")
+                and not _FOLDER_DOCS.match(file)
+                and os.path.splitext(file)[1].lower() in EXTENSIONS
+            ):
                 yield os.path.join(root, file)
 
 

@@ -61,7 +61,7 @@ def _plain(detail: Any, fallback: str) -> str:
 
 def read_feed(data: bytes, *, name: str = "-") -> Iterator[Document]:
     """Each entry of an RSS or Atom feed as a document."""
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.get("version") and not parsed.entries:

@@ -150,6 +150,16 @@ def _range(m: re.Match[str]) -> Resolve | None:
     return _span(low, high, m["unit"], bool(m["biz"]))
 
 
+@_rule(
+    "relative",
+    rf"\b(?:within|in)\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}\s+(?:of|after|"
+    r"following)\s+(?!(?:today|now|this\s+(?:announcement|statement|letter|notice|order)))\w+",
+)
+def _relative_to_an_event(m: re.Match[str]) -> Resolve | None:
+    """"within six months of that", "in 30 days after approval": counted from another event."""
+    return lambda day: None
+
+
 @_rule("within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}")
 def _within(m: re.Match[str]) -> Resolve:
     amount = 3.0 if m["n"] is None else _number(m)
@@ -359,7 +369,8 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
             window = _part(window, adj)
         return window
 
-    kind, resolve = (period.name, resolve_period)
+    kind = period.name
+    resolve: Resolve = resolve_period
     if op:
         op_kind, resolve = _operate(op, resolve_period)
         if op.casefold().startswith(("by the end", "at the end")):

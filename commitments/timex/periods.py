@@ -46,6 +46,8 @@ WEEKDAY = (
 )
 YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+RECENT_PAST_DAYS = 120
+"""A yearless date this many days before the issue date or fewer is read as past, not next year."""
 TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|noon))?"
 
 
@@ -143,9 +145,11 @@ def _date(m: re.Match[str], day: dt.date) -> Window | None:
     found = parse_absolute(m["date"], day, "future")
     if found is None:
         return None
-    if not re.search(YEAR, m["date"]) and found < day:
-        found = parse_absolute(m["date"], day, "future")
-    return Window.day(found) if found else None
+    if not re.search(YEAR, m["date"]):
+        past = parse_absolute(m["date"], day, "past")
+        if past is not None and past < day and (day - past).days <= RECENT_PAST_DAYS:
+            return None  # "on June 13", written in late June, is a past event, not a due date
+    return Window.day(found)
 
 
 def _iso(m: re.Match[str], day: dt.date) -> Window | None:

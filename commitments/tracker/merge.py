@@ -5,16 +5,21 @@ Two mentions are the same commitment when
 1. they have the same commitment id (same speaker, action and dates: two articles reporting the
    same statement), in any documents; or
 2. they are in one document, by the same speaker (casefolded), of the same kind, with no
-   conflicting stated status and compatible due windows (overlapping, or one undated), and
-   either their actions are alike or they are dated, in different sentences, and near each other
-   (a writer restating one commitment: "very shortly" … "in the coming days"); or
+   conflicting stated status and compatible due windows (overlapping, or one undated), and either
+   their actions are alike, or they restate one another close by: both dated, in different
+   sentences, starting at most :data:`NEAR` characters apart, with the same verb or verbs of one
+   family ("communicate" / "speak", "send" / "share") and compatible objects (the same word, or a
+   pronoun: "with Putin" / "to him"); or
 3. they are in different documents, by the same speaker, of the same kind, issued on overlapping
-   days, with compatible due windows and alike actions.
+   days, with compatible due windows, and either alike actions or, both dated, a restatement.
 
-Two commitments in one sentence with different actions stay two. The merged commitment keeps the
-id it was first tracked under and takes the most specific window of its mentions: the narrowest
-(fewest days); a tie goes to the earlier deadline, then to the earlier mention. A dated mention is
-always more specific than an undated one.
+Actions are *alike* when at least half their content words are shared, and at least two of them
+(or all, when there is one). Two commitments in one sentence stay two, and so do two nearby
+commitments with different verbs ("I'll patch it today … I'll write my part by Thursday").
+
+The merged commitment keeps the id it was first tracked under and takes the most specific window
+of its mentions: the narrowest (fewest days); a tie goes to the earlier deadline, then to the
+earlier mention. A dated mention is always more specific than an undated one.
 """
 
 from __future__ import annotations
@@ -27,13 +32,21 @@ import attrs
 from commitments.records import Commitment, Status, Window
 from commitments.tracker.records import Mention
 
-__all__ = ["NEAR", "action_similarity", "merged_commitment", "most_specific", "same_commitment"]
+__all__ = [
+    "NEAR",
+    "action_similarity",
+    "alike",
+    "merged_commitment",
+    "most_specific",
+    "restates",
+    "same_commitment",
+]
 
 NEAR = 600
 """How many characters apart two restatements of one commitment may start in one document."""
 
 ALIKE = 0.5
-"""The action similarity (0–1) from which two actions are taken to be the same."""
+"""The action similarity (0–1) from which two actions can be taken to be the same."""
 
 _STOPWORDS = frozenset(
     """a an the to of for with at by on in into from and or but be been being will would shall
@@ -41,18 +54,49 @@ _STOPWORDS = frozenset(
     i you him her them us me his hers its their our your my this that these those there then
     than so as up out about over again also just very really""".split()
 )
+_AUXILIARIES = _STOPWORDS | frozenset(
+    """get gets got getting go goes going gonna try trying definitely certainly personally
+    probably still now soon all both not never""".split()
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
+# Verbs that say the same thing when one commitment is restated; compared by their roots.
+_FAMILIES = (
+    "speak spoke spoken talk communicate call phone ring chat discuss contact confer consult",
+    "send sent share circulate forward email e-mail mail distribute deliver submit",
+    "fix patch repair resolve solve correct",
+    "finish complete finalise finalize conclude",
+    "review check examine inspect assess evaluate",
+    "write draft compose",
+    "meet visit see saw seen",
+    "publish announce release unveil",
+    "pay repay transfer",
+    "reply respond answer",
+    "ship deploy launch",
+    "decide choose",
+)
 
-def _stem(word: str) -> str:
+
+def _root(word: str) -> str:
+    """A crude stem: "communicating", "communicates", "communicate" → "communicat"."""
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+_FAMILY_OF = {
+    _root(verb): index for index, family in enumerate(_FAMILIES) for verb in family.split()
+}
+
+
+def _tokens(action: str) -> list[str]:
+    return _WORD.findall(action.casefold())
 
 
 def _words(action: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _WORD.findall(action.casefold()) if w not in _STOPWORDS)
+    return frozenset(_root(w) for w in _tokens(action) if w not in _STOPWORDS)
 
 
 def action_similarity(a: str, b: str) -> float:
@@ -61,6 +105,35 @@ def action_similarity(a: str, b: str) -> float:
     if not left or not right:
         return 1.0 if " ".join(a.casefold().split()) == " ".join(b.casefold().split()) else 0.0
     return len(left & right) / len(left | right)
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two actions say the same: half their content words shared, and two (or all)."""
+    left, right = _words(a), _words(b)
+    if not left or not right:
+        return action_similarity(a, b) == 1.0
+    shared = len(left & right)
+    return shared / len(left | right) >= ALIKE and (shared >= 2 or left == right)
+
+
+def _verb_and_objects(action: str) -> tuple[str | None, frozenset[str]]:
+    words = _tokens(action)
+    for index, word in enumerate(words):
+        if word not in _AUXILIARIES:
+            rest = frozenset(_root(w) for w in words[index + 1 :] if w not in _STOPWORDS)
+            return _root(word), rest
+    return None, frozenset()
+
+
+def restates(a: str, b: str) -> bool:
+    """Whether action ``b`` can restate ``a``: one verb family, and compatible objects."""
+    verb_a, objects_a = _verb_and_objects(a)
+    verb_b, objects_b = _verb_and_objects(b)
+    if verb_a is None or verb_b is None:
+        return False
+    if verb_a != verb_b and (_FAMILY_OF.get(verb_a, -1) != _FAMILY_OF.get(verb_b, -2)):
+        return False
+    return not objects_a or not objects_b or bool(objects_a & objects_b)
 
 
 def _speaker(c: Commitment) -> str:
@@ -93,19 +166,21 @@ def same_commitment(new: Mention, old: Mention) -> bool:
         return False
     if not _windows_compatible(a.due, b.due):
         return False
-    alike = action_similarity(a.action, b.action) >= ALIKE
+    dated = a.due is not None and b.due is not None
     if new.document == old.document:
         if not _stated_compatible(a.stated, b.stated):
             return False
-        if alike:
+        if alike(a.action, b.action):
             return True
         return (
-            a.due is not None
-            and b.due is not None
+            dated
             and not _same_sentence(new, old)
             and abs(new.source.start - old.source.start) <= NEAR
+            and restates(a.action, b.action)
         )
-    return alike and _overlap(a.issued, b.issued)
+    return _overlap(a.issued, b.issued) and (
+        alike(a.action, b.action) or (dated and restates(a.action, b.action))
+    )
 
 
 def _specificity(item: tuple[int, Mention]) -> tuple[int, int, str, int]:

@@ -58,11 +58,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             position INTEGER NOT NULL,
             document TEXT NOT NULL REFERENCES documents (digest),
             mention_id TEXT NOT NULL,
+            speaker_key TEXT NOT NULL,
             published TEXT,
             {_COMMITMENT_COLUMNS},
             PRIMARY KEY (commitment_id, position)
         )""",
         "CREATE INDEX mentions_mention_id ON mentions (mention_id)",
+        "CREATE INDEX mentions_speaker_issued ON mentions (speaker_key, issued_latest)",
         """CREATE TABLE resolutions (
             commitment_id TEXT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
             position INTEGER NOT NULL,

@@ -12,12 +12,12 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
-from commitments.records import Resolution, Tracked
+from commitments.records import Resolution, Tracked, Window
 from commitments.tracker.records import Entry, Mention
 from commitments.tracker.rows import (
     commitment_columns,
@@ -67,6 +67,8 @@ class Store:
                 self._check()
                 if self.path != ":memory:":
                     self._db.execute("PRAGMA journal_mode = WAL")
+                    # In WAL mode NORMAL never corrupts; a power cut may lose the last add.
+                    self._db.execute("PRAGMA synchronous = NORMAL")
                 self._db.execute("PRAGMA foreign_keys = ON")
                 self._migrate()
         except BaseException:
@@ -238,14 +240,17 @@ class Store:
         """Every entry in the store."""
         return self._load("", ())
 
-    def candidates(self, speaker_key: str, mention_ids: Iterable[str]) -> list[Entry]:
-        """Entries by this speaker (casefolded), or holding a mention with one of these ids."""
-        ids = sorted(set(mention_ids))
-        marks = ", ".join("?" * len(ids)) or "NULL"
+    def candidates(self, *, speaker_key: str, mention_id: str, issued: Window) -> list[Entry]:
+        """Entries that a new mention could belong to.
+
+        Those holding a mention with the id ``mention_id``, and those by the speaker (casefolded)
+        with a mention issued on a day within ``issued``.
+        """
         return self._load(
-            f"WHERE c.speaker_key = ? OR c.id IN ({marks})"
-            f" OR c.id IN (SELECT commitment_id FROM mentions WHERE mention_id IN ({marks}))",
-            (speaker_key, *ids, *ids),
+            "WHERE c.id IN (SELECT commitment_id FROM mentions WHERE mention_id = ?"
+            " UNION SELECT commitment_id FROM mentions WHERE speaker_key = ? AND speaker_key != ''"
+            " AND issued_latest >= ? AND issued_earliest <= ?)",
+            (mention_id, speaker_key, issued.earliest.isoformat(), issued.latest.isoformat()),
         )
 
     def _dicts(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
@@ -324,6 +329,7 @@ class Store:
                     position=position,
                     document=mention.document,
                     mention_id=mention.commitment.id,
+                    speaker_key=speaker_key(mention.commitment.speaker),
                     published=iso(mention.published),
                 )
                 # Normally the tracker added the document first; this keeps the key valid.

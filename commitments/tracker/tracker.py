@@ -158,8 +158,9 @@ class Tracker:
         )
 
     def _match(self, mention: Mention, touched: dict[str, Entry]) -> Entry | None:
+        c = mention.commitment
         stored = self.store.candidates(
-            speaker_key(mention.commitment.speaker), [mention.commitment.id]
+            speaker_key=speaker_key(c.speaker), mention_id=c.id, issued=c.issued
         )
         pool = {entry.id: entry for entry in stored}
         pool.update(touched)  # this document's changes, not yet saved
