@@ -35,6 +35,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
                 r"(?<!political\swill)", _I), Kind.PROMISE, False),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
+    (re.compile(r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
+                r"|like|love|prefer)\b)(?=[a-z]+\b)(?![a-z]+(?:ed|en)\b)"), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
                 r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
@@ -73,6 +75,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
 _FUTURE_PROGRESSIVE = re.compile(
     r"(?<![\w’'-])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
 )
+_CAN_DO = re.compile(r"(?<![\w’'-])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])")
 _THREAT_WORDS = re.compile(
     r"\b(?:consequences|sanctions?|tariffs?|retaliat\w*|punish\w*|strike\s+back|or\s+else"
     r"|penalt(?:y|ies)|fines?|lawsuit|sue|legal\s+action|walk\s+out|strike)\b", _I
@@ -97,8 +100,8 @@ _BROKEN = re.compile(
 _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
 
 
-SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _BROKEN, _KEPT,
-                 _EXPIRED])
+SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN,
+                 _KEPT, _EXPIRED])
 
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
@@ -112,9 +115,13 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
                 continue
             found.append(Cue(m.start(), m.end(), kind, noun))
-    if has_due and _FUTURE_PROGRESSIVE not in skip:
-        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
+    if has_due:
+        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end) if (
+            _FUTURE_PROGRESSIVE not in skip
+        ) else ():
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
+        for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
+            found.append(Cue(m.start(), m.end(), Kind.OFFER))
     found.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
     for cue in found:
@@ -128,7 +135,8 @@ def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
     skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
     return any(p.search(sentence) for p, _, _ in _RULES if p not in skip) or bool(
-        _FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence)
+        (_FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence))
+        or (_CAN_DO not in skip and _CAN_DO.search(sentence))
     )
 
 

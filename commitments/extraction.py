@@ -33,10 +33,11 @@ _ISSUING = re.compile(
     r"|reported|issued|set|imposed|gave|made|delivered|pledged|promised|vowed|threatened"
     r"|warned|asserted|claimed|insisted|confirmed|questioned|asked|added|noted|ordered"
     r"|demanded|urged|agreed|offered|signed|unveiled|responded|replied|explained|speaking"
-    r"|talking|writing|posting|testifying|interviewed)(?![\w’'-])",
+    r"|talking|writing|posting|testifying|interviewed|released|published|sent|filed|dated"
+    r"|broadcast|aired|quoted)(?![\w’'-])",
     re.IGNORECASE,
 )
-_BLOCKERS = re.compile(r"\b(?:that|to|will|would|'ll|’ll|if|when|and\s+\w+ed)\b|[“”\"]")
+_BLOCKERS = re.compile(r"\b(?:that|to|will|would|can|if|when|and\s+\w+ed)\b|['’](?:ll|d)\b|[“”\"]")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 _CLAUSE_END = re.compile(
     r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
@@ -338,7 +339,8 @@ class _Extractor:
         head = text[sent.start : found.start]
         verb = None
         for m in _ISSUING.finditer(head):
-            verb = m
+            if not re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", head[: m.start()]):
+                verb = m  # (not "the signed contract")
         if verb is not None:
             between = head[verb.end() :]
             if len(between.split()) <= 6 and not _BLOCKERS.search(between):
@@ -451,7 +453,8 @@ class _Extractor:
             if not groups:
                 result.append(pending)
             for group in groups:
-                result.append(attrs.evolve(pending, due=max(group, key=_specificity)))
+                best = max(group, key=lambda f: _specificity(f, self.published))
+                result.append(attrs.evolve(pending, due=best))
         return result
 
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
@@ -498,7 +501,7 @@ class _Extractor:
                 continue  # "must" alone, undated, is an opinion more than a commitment
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if turn is None and not self._undated_commits(pending, body, sent):
+            if not self._undated_commits(pending, body, sent, chat=turn is not None):
                 continue
             if pending.speaker in emitted_speakers or pending.speaker in undated:
                 continue
@@ -508,7 +511,9 @@ class _Extractor:
         for speaker, pending in undated.items():
             self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
 
-    def _undated_commits(self, pending: _Pending, body: str, sent: Sentence) -> bool:
+    def _undated_commits(
+        self, pending: _Pending, body: str, sent: Sentence, *, chat: bool = False
+    ) -> bool:
         """Whether an undated cue in prose commits anyone.
 
         Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
@@ -518,8 +523,12 @@ class _Extractor:
         or a passive ("nobody will be left guessing").
         """
         cue_text = self.text[pending.cue.start : pending.cue.end]
+        if cue_text[:2] in ("'d", "’d"):
+            return False  # "that's what I'd do": hypothetical unless a date says otherwise
         if not _BARE_MODAL.fullmatch(cue_text):
             return True
+        if chat:  # the line's speaker said it: any action they will take
+            return not _NOT_AN_ACTION.match(self.text[pending.cue.end : sent.end])
         if cue_rules.refine_kind(pending.cue.kind, body) is Kind.THREAT:
             return True
         before = self.text[sent.start : pending.cue.start]
@@ -615,13 +624,17 @@ class _Extractor:
     def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
         body = self.text[start:end]
         expressions = [f for f in find(body, vague=self.vague) if not f.past]
-        due = max(expressions, key=_specificity) if expressions else None
+        due = max(expressions, key=lambda f: _specificity(f, day)) if expressions else None
         cue = Cue(start, start, Kind.PROMISE)
         pending = _Pending(cue, turn.speaker)
         if due is not None:
             pending.due = attrs.evolve(due, start=due.start + start, end=due.end + start)
         sent = Sentence(start, end, 0)
-        self._commit(sent, pending, turn.speaker or "", None, day, turn)
+        owner = turn.speaker or ""
+        inner = re.fullmatch(r"[^()]*\(([^()]+)\)\s*", owner)  # "Treasurer (George Hall)"
+        self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
+        if turn.done:
+            self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
 
 
 def _headings(text: str, start: int, end: int) -> set[int]:
@@ -639,11 +652,12 @@ def _headings(text: str, start: int, end: int) -> set[int]:
     return found
 
 
-def _specificity(found: Found) -> int:
-    """Prefer explicit dates and durations over vague phrases when two bind to one cue."""
-    if found.kind == "vague":
-        return 0
-    return 1 + (found.end - found.start)
+def _specificity(found: Found, day: dt.date) -> tuple[int, int, int]:
+    """Which of two expressions bound to one cue to keep: explicit dates and durations over vague
+    phrases, then the narrower window ("next Tuesday" over "the summer"), then the longer text."""
+    window = found.resolve(day)
+    days = window.days if window is not None else 10**6
+    return (0 if found.kind == "vague" else 1, -days, found.end - found.start)
 
 
 def _clause_end(text: str, cue: Cue, sent: Sentence) -> int:

@@ -21,7 +21,7 @@ TITLES = frozenset(
     co-founder owner analyst economist editor reporter correspondent striker midfielder
     defender goalkeeper quarterback opposition station head boss mp mep gm cio ombudsman
     envoy diplomat chairperson dean provost principal superintendent sheriff marshal
-    commander commander-in-chief secretary-general president-elect""".split()
+    commander commander-in-chief secretary-general president-elect cllr cllr. councillor""".split()
 )
 """Words that are titles or office names, stripped from the front of a speaker's name."""
 

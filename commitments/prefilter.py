@@ -105,6 +105,10 @@ class Prefilter:
         """Also filter these patterns (read lazily, on the next question)."""
         self._pending.extend(patterns)
 
+    def watched(self) -> list[re.Pattern[str]]:
+        """The patterns this filter rules on."""
+        return [*self._needs, *self._pending]
+
     def _read_pending(self) -> None:
         for pattern in self._pending:
             plain: list[frozenset[Word]] = []

@@ -106,6 +106,8 @@ class Turn:
     """The 1-based line in the source file where the turn starts."""
     action: bool = False
     """The turn is an action item: it commits ``speaker`` even without a future cue."""
+    done: bool = False
+    """The action item is ticked off (``- [x]``): a commitment that was kept."""
 
 
 @attrs.frozen(kw_only=True)

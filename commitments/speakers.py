@@ -9,7 +9,7 @@ import attrs
 from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
 from commitments.prefilter import SENTENCES
 
-__all__ = ["Attribution", "Entities", "attributions", "clean_name"]
+__all__ = ["Attribution", "Entities", "attributions", "clean_name", "is_name"]
 
 _VERBS = (
     "said says told tells stated states added adds continued continues wrote writes "
@@ -103,6 +103,19 @@ class Attribution:
     """True when the attribution follows what was said ("…, she said", "according to X")."""
     participle: bool = False
     """An -ing form ("noting that …") that shares the sentence's subject."""
+
+
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
+    christmas easter""".split()
+)
+
+
+def is_name(name: str) -> bool:
+    """Whether ``name`` can name a party: not a month, a weekday or a holiday."""
+    words = name.casefold().split()
+    return bool(words) and words[0] not in _CALENDAR_WORDS
 
 
 def clean_name(phrase: str) -> tuple[str, list[str]]:
@@ -313,7 +326,7 @@ class Entities:
             self.organisations.append(org)
             return org
         name, titles = clean_name(phrase)
-        if not name:
+        if not name or not is_name(name):
             return None
         canonical = self.canonical(name)
         gender = gender_of(canonical, titles)
@@ -327,6 +340,8 @@ class Entities:
 
     def mention(self, name: str) -> None:
         """Note that ``name`` spoke or acted: the most recent person a pronoun can mean."""
+        if not is_name(name):
+            return
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)

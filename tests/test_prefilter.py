@@ -8,23 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments import cues, speakers
-from commitments.prefilter import Either, Prefilter, Word, fold, required
+from commitments import cues, extraction, speakers  # noqa: F401 (they watch their patterns)
+from commitments.prefilter import SENTENCES, Either, Prefilter, Word, fold, required
 from commitments.timex import grammar
-from commitments.timex.vague import default_table
 
-VAGUE = grammar._vague_compiled(tuple(sorted(default_table().items())))
-PATTERNS = [
-    *(p for _, p, _ in grammar._DURATION_RULES),
-    *(p for _, p in grammar._PERIOD_RULES),
-    VAGUE,
-    grammar.PAST,
-    *(p for p, _, _ in cues._RULES),
-    cues._FUTURE_PROGRESSIVE,
-    speakers._VERB_RE,
-    speakers._PARTICIPLE_RE,
-    speakers._ACCORDING,
-]
+grammar.find("Warm the default vague table up.")
+PATTERNS = SENTENCES.watched()  # every pattern the pipeline filters, rules added later included
 PREFILTER = Prefilter(PATTERNS)
 
 

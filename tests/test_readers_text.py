@@ -319,9 +319,11 @@ def test_action_section_in_prose_notes() -> None:
         (None, "# Notes\n\nThe board said it would decide in October.", False),
         (None, "## Action items", False),
         ("Lena", "circulate the minutes by Thursday", True),
+        ("omar", "done already", True),  # ticked: a turn marked done (a kept commitment)
         ("Tom", "book the room", True),
         (None, "Lena: this line is after the section.", False),
     ]
+    assert [t.done for t in document.turns if t.action] == [False, True, False]
 
 
 def test_a_list_of_action_items_is_read_as_one() -> None:

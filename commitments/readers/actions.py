@@ -8,8 +8,8 @@
 Explicit forms (``Action:``, ``TODO(owner)``, a bullet or checkbox that starts with ``@owner``) are
 recognised anywhere. Looser forms (``Owner to task``, ``Owner: task``, ``Owner — task`` as list
 items) only inside an "Action items" / "Next steps" / "To do" section, in a document read as
-``actions``, or in a document whose every line is an action item. A ticked box (``- [x]``) is done
-and is not returned as a commitment.
+``actions``, or in a document whose every line is an action item. A ticked box (``- [x]``) is done:
+its commitment was kept.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _PREFIX = re.compile(
 )
 _HANDLE = r"@[\w.\-]*\w"
 _PERSON = r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|di|la|le|al|bin)){0,3}"
-_ONE = rf"(?:{_HANDLE}|{_PERSON})"
+_ONE = rf"(?:{_HANDLE}|{_PERSON}(?:[ \t]*\({_PERSON}\))?)"  # "Treasurer (George Hall)"
 _OWNERS = rf"(?P<owner>{_ONE}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_ONE}){{0,3}})"
 _DASH = r"[ \t]+[—–-][ \t]+|[ \t]*[—–][ \t]*"
 
@@ -91,6 +91,7 @@ def is_action_heading(line: str) -> bool:
 
 
 def _owner_ok(owner: str) -> bool:
+    owner = re.sub(r"[ \t]*\(([^)]*)\)", r" \1", owner)
     parts = re.split(r"[ \t]*(?:,|&|\band\b)[ \t]*", owner)
     return all(part and is_speaker_name(part) for part in parts)
 

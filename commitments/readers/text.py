@@ -126,16 +126,16 @@ def scan_turns(
             in_section = False  # a paragraph after the list ends the section
         if item is not None:
             close()
-            if not item.done:
-                turns.append(
-                    Turn(
-                        speaker=item.owner,
-                        start=start + item.start,
-                        end=start + item.end,
-                        line=where(start),
-                        action=True,
-                    )
+            turns.append(
+                Turn(
+                    speaker=item.owner,
+                    start=start + item.start,
+                    end=start + item.end,
+                    line=where(start),
+                    action=True,
+                    done=item.done,
                 )
+            )
             continue
         said = match_chat_line(text) if chat else None
         if said is not None:

@@ -40,6 +40,11 @@ MONTH = (
     r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s*\d)"
     r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
 )
+# In a date next to a day number, a bare capitalised abbreviation is safe ("15 Oct at 14:00").
+MONTH_IN_DATE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
 WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)"
@@ -83,7 +88,7 @@ def _current_or_next(day: dt.date, windows: Callable[[int], Window]) -> Window:
 
 def _month_window(m: re.Match[str], day: dt.date) -> Window:
     number = month_number(m["month"])
-    if m["year"]:
+    if m.groupdict().get("year"):
         return cal.month(int(m["year"]), number)
     return _current_or_next(day, lambda y: cal.month(y, number))
 
@@ -139,6 +144,22 @@ def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
 def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
     monday = cal.week(day, 1).earliest
     return Window.day(monday + dt.timedelta(days=weekday_number(m["weekday"])))
+
+
+def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
+    """"25-26 October", "October 25–26", "the weekend of 25-26 October"."""
+    month_ = m["month"]
+    year_ = f" {m['year']}" if m["year"] else ""
+    first = parse_absolute(f"{m['d1']} {month_}{year_}", day, "future")
+    last = parse_absolute(f"{m['d2']} {month_}{year_}", day, "future")
+    if first is None or last is None or last < first:
+        return None
+    return Window(first, last)
+
+
+def _month_event(m: re.Match[str], day: dt.date) -> Window:
+    """"at the February meeting": some day in that month."""
+    return _month_window(m, day)
 
 
 def _date(m: re.Match[str], day: dt.date) -> Window | None:
@@ -314,9 +335,27 @@ PERIODS: tuple[Period, ...] = (
         _iso,
     ),
     Period(
+        "date-range",
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<d1>{DAYNUM})\s*[-–]\s*(?P<d2>{DAYNUM})\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _date_range,
+    ),
+    Period(
+        "date-range-us",
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s*[-–]\s*"
+        rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?",
+        _date_range,
+    ),
+    Period(
+        "month-event",
+        rf"the\s+(?P<month>{MONTH})\s+(?:meeting|session|sitting|summit|board|review|council"
+        rf"|conference|release|update|call|deadline|hearing|vote)",
+        _month_event,
+    ),
+    Period(
         "date",
         rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
-        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?))(?![\d:])",
+        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{YEAR})?))(?![\d:])",
         _date,
     ),
     Period(
@@ -352,7 +391,7 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "end-of-month",
-        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)month",
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?month",
         _end_of_month,
     ),
     Period(
