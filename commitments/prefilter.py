@@ -195,24 +195,20 @@ class Prefilter:
 
     def _may_match(self, text: str) -> set[re.Pattern[str]]:
         folded = fold(text)
-        present: set[int] = set()
         known = self._token_ids
-        for token in set(_TOKEN.findall(folded)):
-            ids = known.get(token)
-            if ids is None:
-                if len(known) >= self._cache:  # a bounded cache: start over when full
-                    known.clear()
-                ids = known[token] = self._ids_of(token)
-            present.update(ids)
-        for word, ids in self._other:
-            if word in folded:
-                present.update(ids)
-        needs = self._needs
-        found = set()
-        candidates: set[re.Pattern[str]] = set()
+        tokens = set(_TOKEN.findall(folded))
+        held = [known.get(token) for token in tokens]
+        if None in held:  # a token not seen lately
+            if len(known) + len(tokens) >= self._cache:  # bounded: start over when full
+                known.clear()
+            held = [known[t] if t in known else known.setdefault(t, self._ids_of(t))
+                    for t in tokens]
+        others = (ids for word, ids in self._other if word in folded)
+        present: set[int] = set().union(*held, *others)
         keyed = self._keyed
-        for key in present.intersection(keyed):
-            candidates.update(keyed[key])
+        candidates = set().union(*[keyed[key] for key in present.intersection(keyed)])
+        found = set()
+        needs = self._needs
         for pattern in [*candidates, *self._unkeyed]:
             plain, eithers = needs[pattern]
             if plain <= present and all(
