@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
@@ -138,12 +139,12 @@ class Prefilter:
         self._all = frozenset(self._needs)
         tables: dict[tuple[bool, bool], dict[str, set[int]]] = {}
         inner, other = [], []
-        for word, ids in self._words.items():
-            text = word.text
+        for word, numbers in self._words.items():
+            text, ids = word.text, frozenset(numbers)
             if not (text.isalpha() or text.isdigit()):
-                other.append((text, frozenset(ids)))
+                other.append((text, ids))
             elif not (word.starts or word.ends):
-                inner.append((text, frozenset(ids)))
+                inner.append((text, ids))
             else:
                 table = tables.setdefault((word.starts, word.ends), {})
                 table.setdefault(text, set()).update(ids)
@@ -197,12 +198,12 @@ class Prefilter:
         folded = fold(text)
         known = self._token_ids
         tokens = set(_TOKEN.findall(folded))
-        held = [known.get(token) for token in tokens]
-        if None in held:  # a token not seen lately
+        if not tokens.issubset(known):  # a token not seen lately
             if len(known) + len(tokens) >= self._cache:  # bounded: start over when full
                 known.clear()
-            held = [known[t] if t in known else known.setdefault(t, self._ids_of(t))
-                    for t in tokens]
+            for token in tokens.difference(known):
+                known[token] = self._ids_of(token)
+        held = [known[token] for token in tokens]
         others = (ids for word, ids in self._other if word in folded)
         present: set[int] = set().union(*held, *others)
         keyed = self._keyed
@@ -280,7 +281,7 @@ def _covers(v: Word, w: Word) -> bool:
     return v.text in w.text
 
 
-def _selectivity(group: frozenset[Word]) -> tuple[int, int, list[Word]]:
+def _selectivity(group: AbstractSet[Word]) -> tuple[int, int, list[Word]]:
     return min(len(w.text) for w in group), -len(group), sorted(group)
 
 
