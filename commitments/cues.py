@@ -50,7 +50,12 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
                 r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
                 r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)", _I),
      Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])(?:pledg|promis|vow|swor|guarant)\w*", _I), Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
+                r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
+                r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)", _I),
+     Kind.PROMISE, False),
+    (re.compile(r"(?<![\w’'-])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)",
+                _I), Kind.PROMISE, False),
     (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
     (re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
      Kind.DEADLINE, True),

@@ -158,6 +158,7 @@ class _Extractor:
         self.last_quote_speaker: str | None = None
         self.quote_starts: list[int] | None = None
         self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._quotes: list[Quote] = []
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -170,6 +171,7 @@ class _Extractor:
         region_quotes = quotes(self.text, start, end)
         disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
         self.quote_starts = [q.start for q in region_quotes] if disjoint else None
+        self._quotes = region_quotes
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
         headings = _headings(self.text, start, end) if turn is None else set()
         for sent in sentences(self.text, start, end):
@@ -303,7 +305,7 @@ class _Extractor:
         self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
         sentence_issue = self._sentence_issue(issue_exprs, day)
         said_on = sentence_issue.latest if sentence_issue else day
-        due_exprs = [f for f in due_exprs if f.resolve(said_on) is not None]  # names no due date
+        due_exprs = [f for f in due_exprs if _names_a_due_date(f, said_on)]
         found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
         if not found_cues:
             return
@@ -350,6 +352,8 @@ class _Extractor:
             if tail.lstrip().startswith(",") and _ISSUING.search(tail[:80]):
                 return True
         after = text[found.end : min(sent.end, found.end + 40)]
+        if _ISSUING.match(after.lstrip()) and after[:1].isspace():
+            return True  # "Trump on Monday told reporters", "the Commission on Thursday gave"
         return bool(
             re.match(r"\s*(?:,\s*)?(?:that\b|,?\s*(?:he|she|they|it)\s+(?:said|told|added))", after)
             and verb is not None
@@ -497,19 +501,33 @@ class _Extractor:
         for pending in pendings:
             if pending.due is not None or pending.speaker is None:
                 continue
-            if pending.cue.kind is Kind.DEMAND and pending.cue.end - pending.cue.start <= 4:
-                continue  # "must" alone, undated, is an opinion more than a commitment
+            if pending.cue.kind is Kind.DEMAND:
+                continue  # an undated demand ("urged both sides to return to talks") has no date
+                # to track
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
             if not self._undated_commits(pending, body, sent, chat=turn is not None):
                 continue
-            if pending.speaker in emitted_speakers or pending.speaker in undated:
+            if pending.speaker in undated:
+                continue
+            if pending.speaker in emitted_speakers and any(
+                p.speaker == pending.speaker and self._same_clause(p.cue, pending.cue)
+                for p in dated
+            ):
                 continue
             if cue_rules.hedged(body[: pending.cue.start - sent.start]):
                 continue
             undated[pending.speaker] = pending
         for speaker, pending in undated.items():
             self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+
+    def _same_clause(self, a: Cue, b: Cue) -> bool:
+        """No ", and …", "; " or ", but …" between two cues."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return not re.search(
+            r"[;]|,\s+(?:and|but|while)\b|\band\s+(?:that|would|will|gave|said)\b",
+            self.text[first.end : second.start],
+        )
 
     def _undated_commits(
         self, pending: _Pending, body: str, sent: Sentence, *, chat: bool = False
@@ -533,10 +551,13 @@ class _Extractor:
             return True
         before = self.text[sent.start : pending.cue.start]
         after = self.text[pending.cue.end : sent.end]
-        if cue_text[:1] in "'’":
-            subject_ok = bool(re.search(r"(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)$", before))
-        else:
-            subject_ok = bool(re.search(r"(?<![\w’'])(?:I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+$", before))
+        quoted = self._quote_at(self._quotes, pending.cue.start) is not None
+        subjects = r"I|[Ww]e" if quoted else (
+            r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
+            r"|council|agency|bank|airline|union|club|party|department|administration|board)"
+        )
+        space = "" if cue_text[:1] in "'’" else r"\s+"
+        subject_ok = bool(re.search(rf"(?<![\w’'])(?:{subjects}){space}$", before))
         return subject_ok and not _NOT_AN_ACTION.match(after)
 
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
@@ -635,6 +656,12 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
+
+
+def _names_a_due_date(found: Found, said_on: dt.date) -> bool:
+    """A due date can only be on or after the day it was said ("bought in 2022" is not one)."""
+    window = found.resolve(said_on)
+    return window is not None and window.latest >= said_on
 
 
 def _headings(text: str, start: int, end: int) -> set[int]:

@@ -33,7 +33,7 @@ UNIT = r"(?P<biz>(?:business|working)\s+)?(?P<unit>hours?|days?|weeks?|fortnight
 UNIT_ADJ = r"(?P<unit>hour|day|week|fortnight|month|year)"
 DEADLINE_NOUN = (
     r"(?:deadline|ultimatum|window|timeline|time\s*frame|grace\s+period|countdown|timetable"
-    r"|pause|ceasefire|truce|moratorium|review|deadline)"
+    r"|pause|ceasefire|truce|moratorium|review|freeze|suspension|halt|notice\s+period)"
 )
 
 # Operators in front of a named period, and what they do with it.
@@ -135,6 +135,16 @@ def _rule(kind: str, pattern: str) -> Callable[[Callable[[re.Match[str]], Resolv
 )
 def _within_next(m: re.Match[str]) -> Resolve:
     return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "within",
+    rf"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>hour|day|week|fortnight|month"
+    r"|year)\b",
+)
+def _within_the_next_unit(m: re.Match[str]) -> Resolve:
+    """"within the next fortnight", "in the next month": [D, D + one unit]."""
+    return _span(0, 1, m["unit"])
 
 
 @_rule(

@@ -32,7 +32,9 @@ WEEKDAYS = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "front": 1, "back": 2,
+}
 
 # Full month names; abbreviations only capitalised and followed by a dot or a day number.
 MONTH = (
@@ -436,7 +438,7 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "half",
-        rf"(?:(?-i:H)(?P<number>[12])|the\s+(?P<ordinal>first|second)\s+half)"
+        rf"(?:(?-i:H)(?P<number>[12])|the\s+(?P<ordinal>first|second|front|back)\s+half)"
         rf"(?:(?:\s+of)?(?:\s+(?P<year>{YEAR})|\s+(?:the|this)\s+year|\s+(?P<which>next)\s+year))?",
         _half,
     ),
