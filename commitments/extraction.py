@@ -324,6 +324,8 @@ class _Extractor:
         due: list[Found] = []
         for found in expressions:
             if found.kind.startswith("skip"):
+                if issued_window(found.text, self.published) is not None:
+                    issue.append(found)  # "last Friday", "past week": they date statements
                 continue
             if found.past:
                 issue.append(found)

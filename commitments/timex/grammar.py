@@ -21,7 +21,7 @@ from commitments.prefilter import SENTENCES
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
-from commitments.timex.periods import PERIODS, Period
+from commitments.timex.periods import PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
 
 __all__ = ["Found", "find", "resolve_issued"]
@@ -241,7 +241,7 @@ def _immediate(m: re.Match[str]) -> Resolve:
 # --- past-only phrases (they date statements, never due dates) ------------------------------
 
 PAST = re.compile(
-    rf"\b(?:yesterday|last\s+night|(?:last|this\s+past|past)\s+(?:week(?:end)?|month|year|{{wd}})"
+    rf"\b(?:yesterday|last\s+night|(?:last|this\s+past|past)\s+(?:week(?:end)?|month|year|{WEEKDAY})"
     rf"|earlier\s+(?:this|in\s+the)\s+(?:week|month|year)|earlier\s+today"
     rf"|(?:{NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago|(?:over|at)\s+the\s+weekend)\b",
     re.IGNORECASE,
@@ -414,7 +414,7 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
         timed = TIME.match(" at " + m["pretime"])
         at = _time_of(timed) if timed else None
     return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
-                 past=kind.startswith("skip"), time=at)
+                 past=kind.startswith("skip"), time=at)  # "last Friday" dates a statement
 
 
 def _with_time(found: Found, text: str) -> Found:
