@@ -22,6 +22,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+
 # 100,000 fuzzed inputs through the readers and the extractor (atheris: the `fuzz` extra).
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs
-from commitments.errors import CommitmentsError, DateError, InputError
+from cli.progress import Progress
+from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+
+if TYPE_CHECKING:
+    from commitments.records import Commitment, Document
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @input_options
 @db_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that extract; the store sees the documents in input order.")
+@click.option("--extracted", is_flag=True,
+              help="SOURCES hold records written by `extract --format records` or the Dask"
+              " recipe: track their commitments without extracting again.")
 @click.pass_context
-def add(ctx: click.Context, sources: tuple[str, ...], inputs: Inputs, db: Path | None) -> None:
+def add(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    inputs: Inputs,
+    db: Path | None,
+    jobs: int,
+    extracted: bool,
+) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
     Adding a document twice adds nothing; a commitment that several documents report (or one
@@ -25,13 +44,15 @@ def add(ctx: click.Context, sources: tuple[str, ...], inputs: Inputs, db: Path |
     \b
     Example:
       commitments add seeds/putin-zelenskyy-moscow.md
+      commitments add archive.jsonl --jobs 2
     """
     failed = 0
-    with open_tracker(db) as tracker:
-        for document in documents(sources, inputs):
+    with open_tracker(db) as tracker, Progress() as progress:
+        for document, found in _found(sources, inputs, jobs, extracted):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
+                progress.update(0)
                 continue
             if document.published is None:
                 click.echo(
@@ -39,13 +60,17 @@ def add(ctx: click.Context, sources: tuple[str, ...], inputs: Inputs, db: Path |
                     err=True,
                 )
             try:
-                result = tracker.add(document, now=now())
+                if found is None:
+                    result = tracker.add(document, now=now())
+                else:
+                    result = tracker.add_commitments(_dated(document), found, now=now())
             except (InputError, DateError) as exc:  # the store's errors stop everything
                 if exc.source is None:
                     exc.source = document.name
                 click.echo(f"Error: {exc}", err=True)
                 failed += 1
                 continue
+            progress.update(result.mentions)
             if result.skipped:
                 click.echo(f"{result.document}: already added, nothing changed")
             else:
@@ -55,6 +80,47 @@ def add(ctx: click.Context, sources: tuple[str, ...], inputs: Inputs, db: Path |
                 )
     if failed:
         ctx.exit(1)
+
+
+def _found(
+    sources: tuple[str, ...], inputs: Inputs, jobs: int, extracted: bool
+) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
+    """Each document with its commitments: ``None`` to let the tracker extract them itself."""
+    if extracted:
+        from commitments.batch import read_records
+
+        for item in read_records(sources):
+            if isinstance(item, tuple):
+                yield item
+            else:
+                yield FormatError(item.message, source=item.source, line=item.line), None
+        return
+    if jobs == 1:
+        for document in documents(sources, inputs):
+            yield document, None
+        return
+    from commitments.batch import extract_many
+    from commitments.readers import ReadFailure
+
+    items = (
+        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
+        if isinstance(i, InputError) else i
+        for i in documents(sources, inputs)
+    )
+    for result in extract_many(items, jobs=jobs, undated=now().date()):
+        if result.failure is not None:
+            failure = result.failure
+            yield InputError(failure.message, source=failure.source, line=failure.line), None
+        else:
+            assert result.document is not None
+            yield result.document, result.commitments
+
+
+def _dated(document: Document) -> Document:
+    """Undated documents are taken as published today, as :meth:`Tracker.add` does."""
+    if document.published is not None:
+        return document
+    return attrs.evolve(document, published=now().date())
 
 
 def _plural(count: int, noun: str) -> str:

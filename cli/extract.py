@@ -6,56 +6,87 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import click
 
 from cli.options import DATE, Inputs, input_options, today
-from commitments.extraction import extract_document
-from commitments.outputs.table import by_deadline, table
+from cli.progress import Progress
 from commitments.errors import InputError
-from commitments.records import Commitment
-from commitments.timex.vague import load_vague
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today].")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-    show_default=True, help="Output format.",
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "records"]), default="table",
+    show_default=True,
+    help="Output format. jsonl: one commitment a line, as found. records: one line per document"
+    " with its text and commitments, for `add --extracted`.",
 )
 @input_options
 @click.option("--vague", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TOML table of vague phrases that extends or overrides the built-in one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; the output is the same, in input order, for any number.")
 def extract(
     files: tuple[str, ...],
     inputs: Inputs,
     as_of: dt.date | None,
     fmt: str,
     vague: Path | None,
+    jobs: int,
 ) -> None:
-    """Print the commitments found in FILES (files, directories, URLs, or - for stdin)."""
+    """Print the commitments found in FILES (files, directories, URLs, or - for stdin).
+
+    Directories and JSON Lines archives are read one document at a time; with --format jsonl or
+    records the output streams too, so memory stays flat however big the input.
+
+    \b
+    Example:
+      commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
+      commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
+    """
+    from commitments.batch import extract_many, to_record
+    from commitments.readers import ReadFailure
+    from commitments.records import Commitment
+    from commitments.timex.vague import load_vague
+
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
     found: list[Commitment] = []
     failed = 0
-    for item in inputs.documents(files):
-        if isinstance(item, InputError):
-            click.echo(f"Error: {item}", err=True)
-            failed += 1
-            continue
-        day = item.published
-        if day is None:
-            day = today()
-            click.echo(f"Note: {item.name} has no publication date; using today ({day}). "
-                       "Pass --published YYYY-MM-DD to set it.", err=True)
-        found.extend(extract_document(item, published=day, vague=table_))
+    items = (
+        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
+        if isinstance(i, InputError) else i
+        for i in inputs.documents(files)
+    )
+    with Progress() as progress:
+        for result in extract_many(items, jobs=jobs, undated=today(), vague=table_):
+            progress.update(len(result.commitments))
+            if result.failure is not None:
+                click.echo(f"Error: {result.failure}", err=True)
+                failed += 1
+                continue
+            document = result.document
+            assert document is not None
+            if document.published is None:
+                click.echo(f"Note: {document.name} has no publication date; using today"
+                           f" ({today()}). Pass --published YYYY-MM-DD to set it.", err=True)
+                document = attrs.evolve(document, published=today())
+            if fmt == "jsonl":
+                for c in result.commitments:
+                    click.echo(json.dumps(c.to_json(as_of), ensure_ascii=False))
+            elif fmt == "records":
+                record = to_record(document, result.commitments)
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                found.extend(result.commitments)
     if fmt == "json":
         out = {"as_of": as_of.isoformat(), "commitments": [c.to_json(as_of) for c in found]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for c in found:
-            click.echo(json.dumps(c.to_json(as_of), ensure_ascii=False))
-    else:
+    elif fmt == "table":
+        from commitments.outputs.table import table
+
         click.echo(table(found, as_of=as_of), nl=False)
     if failed:
         raise SystemExit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -11,7 +12,49 @@ from commitments.errors import CommitmentsError
 
 
 class CommitmentsGroup(click.Group):
-    """Turns library errors into ``Error: …`` and exit status 1, in one place."""
+    """Turns library errors into ``Error: …`` and exit status 1, in one place.
+
+    Commands are registered lazily (:meth:`lazy`): a command's module, and so the library
+    modules it needs (dateparser, icalendar, sqlite3 …), is imported only when that command runs,
+    so ``commitments --help`` starts at once.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, tuple[str, str]] = {}
+
+    def lazy(self, name: str, target: str, short_help: str) -> None:
+        """Register command ``name``: the object ``module:attribute``, listed as ``short_help``."""
+        self.lazy_commands[name] = (target, short_help)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, _, attribute = self.lazy_commands[cmd_name][0].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, from the registered help lines: no command module is imported."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                command = self.commands[name]
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                listed = click.Command(name, help=self.lazy_commands[name][1])
+                rows.append((name, listed.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -31,17 +74,21 @@ def main() -> None:
 
 
 def _register() -> None:
-    from cli import add, resolve, serve, show, status
-    from cli import export as export_cmd
-    from cli import extract as extract_cmd
-
-    main.add_command(extract_cmd.extract)
-    main.add_command(add.add)
-    main.add_command(status.status)
-    main.add_command(show.show)
-    main.add_command(resolve.resolve)
-    main.add_command(export_cmd.export)
-    main.add_command(serve.serve)
+    """One line per command: its name, where it lives, its help line (checked by a test)."""
+    main.lazy("extract", "cli.extract:extract",
+              "Print the commitments found in FILES (files, directories, URLs, or - for stdin).")
+    main.lazy("add", "cli.add:add", "Track the commitments in documents: FILEs, the files in DIRs,"
+              " or standard input (-).")
+    main.lazy("status", "cli.status:status",
+              "Report which commitments are expired, due soon, pending, open, kept or broken.")
+    main.lazy("show", "cli.show:show",
+              "Show one commitment: its window, every mention with its quote, its history.")
+    main.lazy("resolve", "cli.resolve:resolve",
+              "Record that a commitment was kept, broken or withdrawn.")
+    main.lazy("export", "cli.export:export",
+              "Write the commitments as iCalendar: one all-day event over each due window.")
+    main.lazy("serve", "cli.serve:serve",
+              "Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).")
 
 
 _register()

@@ -3,6 +3,9 @@
 The public API is what ``__all__`` lists; everything else may change without notice.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from commitments.errors import (
     CommitmentsError,
     CorruptStoreError,
@@ -14,22 +17,66 @@ from commitments.errors import (
     OutputError,
     StoreError,
 )
-from commitments.extraction import extract, extract_document, parse_due
-from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
-from commitments.outputs.calendar import to_ical
-from commitments.outputs.feeds import Feeds, make_server
-from commitments.records import (
-    Commitment,
-    Document,
-    Kind,
-    Resolution,
-    Source,
-    Status,
-    Tracked,
-    Turn,
-    Window,
-)
-from commitments.tracker import Tracker
+
+# The rest is imported on first use (PEP 562), so `import commitments.errors` (what the CLI
+# needs to start) does not load dateparser, icalendar or sqlite3.
+_LAZY = {
+    "extract": "commitments.extraction",
+    "extract_document": "commitments.extraction",
+    "extract_many": "commitments.batch",
+    "parse_due": "commitments.extraction",
+    "ReadFailure": "commitments.readers",
+    "read_path": "commitments.readers",
+    "read_sources": "commitments.readers",
+    "read_text": "commitments.readers",
+    "read_url": "commitments.readers",
+    "to_ical": "commitments.outputs.calendar",
+    "Feeds": "commitments.outputs.feeds",
+    "make_server": "commitments.outputs.feeds",
+    "Commitment": "commitments.records",
+    "Document": "commitments.records",
+    "Kind": "commitments.records",
+    "Resolution": "commitments.records",
+    "Source": "commitments.records",
+    "Status": "commitments.records",
+    "Tracked": "commitments.records",
+    "Turn": "commitments.records",
+    "Window": "commitments.records",
+    "Tracker": "commitments.tracker",
+}
+
+if TYPE_CHECKING:
+    from commitments.batch import extract_many
+    from commitments.extraction import extract, extract_document, parse_due
+    from commitments.outputs.calendar import to_ical
+    from commitments.outputs.feeds import Feeds, make_server
+    from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
+    from commitments.records import (
+        Commitment,
+        Document,
+        Kind,
+        Resolution,
+        Source,
+        Status,
+        Tracked,
+        Turn,
+        Window,
+    )
+    from commitments.tracker import Tracker
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'commitments' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Commitment",
@@ -55,6 +102,7 @@ __all__ = [
     "Window",
     "extract",
     "extract_document",
+    "extract_many",
     "make_server",
     "parse_due",
     "read_path",

@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from commitments.prefilter import SENTENCES
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 
@@ -104,18 +105,27 @@ _BROKEN = re.compile(
 _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
 
 
+SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN,
+                 _KEPT, _EXPIRED])
+
+
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
     """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
+    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
     found: list[Cue] = []
     for pattern, kind, noun in _RULES:
+        if pattern in skip:
+            continue
         for m in pattern.finditer(text, start, end):
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
                 continue
             found.append(Cue(m.start(), m.end(), kind, noun))
     if has_due:
-        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
+        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end) if (
+            _FUTURE_PROGRESSIVE not in skip
+        ) else ():
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
-        for m in _CAN_DO.finditer(text, start, end):
+        for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
             found.append(Cue(m.start(), m.end(), Kind.OFFER))
     found.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
@@ -128,8 +138,10 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
 
 def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
-    return any(pattern.search(sentence) for pattern, _, _ in _RULES) or bool(
-        _FUTURE_PROGRESSIVE.search(sentence) or _CAN_DO.search(sentence)
+    skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
+    return any(p.search(sentence) for p, _, _ in _RULES if p not in skip) or bool(
+        (_FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence))
+        or (_CAN_DO not in skip and _CAN_DO.search(sentence))
     )
 
 
@@ -155,11 +167,12 @@ def condition(clause: str) -> str | None:
 
 def stated_status(clause: str) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
-    if _BROKEN.search(clause):
+    skip = SENTENCES.ruled_out(clause)
+    if _BROKEN not in skip and _BROKEN.search(clause):
         return Status.BROKEN
-    if _KEPT.search(clause):
+    if _KEPT not in skip and _KEPT.search(clause):
         return Status.KEPT
-    if _EXPIRED.search(clause):
+    if _EXPIRED not in skip and _EXPIRED.search(clause):
         return Status.EXPIRED
     return None
 

@@ -6,7 +6,9 @@ expressions (issue and due windows) → :class:`~commitments.records.Commitment`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 import zoneinfo
 
@@ -154,6 +156,7 @@ class _Extractor:
         self.found: list[Commitment] = []
         self.quote_speakers: dict[Quote, str | None] = {}
         self.last_quote_speaker: str | None = None
+        self.quote_starts: list[int] | None = None
         self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._quotes: list[Quote] = []
 
@@ -166,6 +169,8 @@ class _Extractor:
             self._action_item(start, end, turn, day)
             return
         region_quotes = quotes(self.text, start, end)
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
+        self.quote_starts = [q.start for q in region_quotes] if disjoint else None
         self._quotes = region_quotes
         resolved: list[tuple[Sentence, list[Attribution], list[str | None]]] = []
         headings = _headings(self.text, start, end) if turn is None else set()
@@ -259,6 +264,13 @@ class _Extractor:
                 self.entities.mention(speaker)
             previous = quote
 
+    def _quote_at(self, region_quotes: list[Quote], position: int) -> Quote | None:
+        """The first quote that holds ``position`` (a binary search over the region's quotes)."""
+        if self.quote_starts is None:  # not sorted and disjoint: look at every one
+            return next((q for q in region_quotes if position in q), None)
+        i = bisect.bisect_right(self.quote_starts, position) - 1
+        return region_quotes[i] if i >= 0 and position in region_quotes[i] else None
+
     def _same_sentence_gap(self, start: int, end: int) -> bool:
         gap = self.text[start:end]
         return not re.search(r"[.!?]\s+[“\"A-Z]", gap.lstrip("”\"’.!?,"))
@@ -312,6 +324,8 @@ class _Extractor:
         due: list[Found] = []
         for found in expressions:
             if found.kind.startswith("skip"):
+                if issued_window(found.text, self.published) is not None:
+                    issue.append(found)  # "last Friday", "past week": they date statements
                 continue
             if found.past:
                 issue.append(found)
@@ -363,14 +377,13 @@ class _Extractor:
         turn_speaker: str | None,
         sent: Sentence,
     ) -> str | None:
-        for quote in region_quotes:
-            if cue.start in quote:
-                speaker = self.quote_speakers.get(quote)
-                if speaker:
-                    return speaker
-                if turn_speaker:
-                    return turn_speaker
-                break
+        inside = self._quote_at(region_quotes, cue.start)
+        if inside is not None:
+            speaker = self.quote_speakers.get(inside)
+            if speaker:
+                return speaker
+            if turn_speaker:
+                return turn_speaker
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
                 gap = self.text[cue.end : att.start]
@@ -402,7 +415,7 @@ class _Extractor:
         ]
         if turn_speaker:
             return turn_speaker
-        if earlier_trailing and not any(q for q in region_quotes if cue.start in q):
+        if earlier_trailing and inside is None:
             return earlier_trailing[-1]
         return None
 
@@ -540,7 +553,7 @@ class _Extractor:
             return True
         before = self.text[sent.start : pending.cue.start]
         after = self.text[pending.cue.end : sent.end]
-        quoted = any(pending.cue.start in q for q in self._quotes)
+        quoted = self._quote_at(self._quotes, pending.cue.start) is not None
         subjects = r"I|[Ww]e" if quoted else (
             r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
             r"|council|agency|bank|airline|union|club|party|department|administration|board)"

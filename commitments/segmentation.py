@@ -41,6 +41,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[x
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|[.!?…]+[”\"’')\]]*$")
 _OPEN = "“«„"
 _CLOSE = "”»"
+_MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
 
 
 @attrs.frozen
@@ -144,8 +145,8 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
         p_end += start
         opened: int | None = None
         curly = False
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in _MARKS.finditer(text, p_start, p_end):  # other characters change nothing
+            i, ch = mark.start(), mark[0]
             if opened is None:
                 if ch in _OPEN or (ch == '"' and _opens(text, i, p_start)):
                     opened, curly = i + 1, ch != '"'

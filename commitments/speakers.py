@@ -7,6 +7,7 @@ import re
 import attrs
 
 from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
+from commitments.prefilter import SENTENCES
 
 __all__ = ["Attribution", "Entities", "attributions", "clean_name", "is_name"]
 
@@ -89,6 +90,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
+SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
 
 LOOKBACK = 400
@@ -171,7 +173,8 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
     found: list[Attribution] = []
-    for m in _VERB_RE.finditer(text, start, end):
+    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
+    for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue  # "staff would be told": nobody is reporting here
         near = max(start, m.start() - LOOKBACK)
@@ -185,9 +188,9 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         after = _after_name(text, m.end(), end)
         if after is not None and _is_trailing(text, near, m):
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
-    for m in _PARTICIPLE_RE.finditer(text, start, end):
+    for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE not in skip else ():
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
-    for m in _ACCORDING.finditer(text, start, end):
+    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
         after = _after_name(text, m.end(), end)
         if after is not None:
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
@@ -236,6 +239,7 @@ def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
 # hold no marks), and matched word by word from there it is linear: same answers, no blow-up.
 _WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
 _CONJUNCTION_TO_END = re.compile(r"\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,5}\Z")
+_RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
 _RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$")
 
 

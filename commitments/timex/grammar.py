@@ -17,10 +17,11 @@ from collections.abc import Callable
 
 import attrs
 
+from commitments.prefilter import SENTENCES
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
-from commitments.timex.periods import PERIODS, Period
+from commitments.timex.periods import PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
 
 __all__ = ["Found", "find", "resolve_issued"]
@@ -240,7 +241,7 @@ def _immediate(m: re.Match[str]) -> Resolve:
 # --- past-only phrases (they date statements, never due dates) ------------------------------
 
 PAST = re.compile(
-    rf"\b(?:yesterday|last\s+night|(?:last|this\s+past|past)\s+(?:week(?:end)?|month|year|{{wd}})"
+    rf"\b(?:yesterday|last\s+night|(?:last|this\s+past|past)\s+(?:week(?:end)?|month|year|{WEEKDAY})"
     rf"|earlier\s+(?:this|in\s+the)\s+(?:week|month|year)|earlier\s+today"
     rf"|(?:{NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago|(?:over|at)\s+the\s+weekend)\b",
     re.IGNORECASE,
@@ -267,40 +268,6 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
 _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
 
-# Cheap keyword tests that let :func:`find` skip every rule a sentence cannot match.
-_MONTH_WORD = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-)
-_KEYS = {
-    "iso": r"\d{4}-\d",
-    "date": rf"(?:{_MONTH_WORD})",
-    "date-range": r"\d\s*[-–]\s*\d",
-    "date-range-us": r"\d\s*[-–]\s*\d",
-    "month-event": rf"(?:{_MONTH_WORD})",
-    "end-of-week": r"week",
-    "weekend": r"weekend",
-    "week": r"week",
-    "weekday": r"mon|tue|wed|thu|fri|sat|sun",
-    "weekday-next-week": r"next\s+week",
-    "day-of-month": r"\d(?:st|nd|rd|th)",
-    "end-of-month": r"month",
-    "month-word": r"month",
-    "month-part": rf"(?:{_MONTH_WORD})",
-    "month": rf"(?:{_MONTH_WORD})",
-    "end-of-year": r"year",
-    "year-word": r"year",
-    "quarter": r"quarter|Q[1-4]",
-    "end-of-quarter": r"quarter",
-    "half": r"half|H[12]",
-    "season": r"spring|summer|fall|autumn|winter",
-    "holiday": r"christmas|new\s+year|halloween",
-    "year": r"(?:19|20|21)\d\d",
-    "today": r"today|tonight|this\s+(?:evening|afternoon|morning)|end\s+of|EOD|COB",
-    "tomorrow": r"tomorrow",
-}
-_PERIOD_KEYS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
-_UNIT_KEY = re.compile(r"hour|day|week|fortnight|month|year|immediate", re.IGNORECASE)
-_PAST_KEY = re.compile(r"yesterday|last|past|earlier|ago|weekend", re.IGNORECASE)
 
 
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
@@ -341,28 +308,53 @@ def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[
     return _vague_pattern(dict(key))
 
 
+@functools.cache
+def _default_vague() -> re.Pattern[str]:
+    pattern = _vague_compiled(tuple(sorted(default_table().items())))
+    SENTENCES.watch([pattern])
+    return pattern
+
+
+SENTENCES.watch([*(p for _, p, _ in _DURATION_RULES), *(p for _, p in _PERIOD_RULES), PAST])
+
+
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
+    if vague is None:  # boilerplate sentences repeat across an archive: remember the last ones
+        return list(_find_default(text))
+    return _find(text, vague)
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_default(text: str) -> tuple[Found, ...]:
+    return tuple(_find(text, None))
+
+
+def _find(text: str, vague: VagueTable | None) -> list[Found]:
     table = default_table() if vague is None else vague
+    vague_pattern = (
+        _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
+    )
+    skip = SENTENCES.ruled_out(text)  # patterns that cannot match here
     candidates: list[Found] = []
-    durations = _DURATION_RULES if _UNIT_KEY.search(text) else []
-    for kind, pattern, build in durations:
+    for kind, pattern, build in _DURATION_RULES:
+        if pattern in skip:
+            continue
         for m in pattern.finditer(text):
             resolve = build(m)
             if resolve is not None:
                 candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
                                         kind=kind))
     for period, pattern in _PERIOD_RULES:
-        key = _PERIOD_KEYS.get(period.name)
-        if key is not None and not key.search(text):
+        if pattern in skip:
             continue
         for m in pattern.finditer(text):
             candidates.append(_period_found(period, m))
-    for m in _vague_compiled(tuple(sorted(table.items()))).finditer(text):
+    for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=_span(low, high, "day"), kind="vague"))
-    for m in PAST.finditer(text) if _PAST_KEY.search(text) else ():
+    for m in PAST.finditer(text) if PAST not in skip else ():
         candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
@@ -428,7 +420,7 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
         timed = TIME.match(" at " + m["pretime"])
         at = _time_of(timed) if timed else None
     return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
-                 past=kind.startswith("skip"), time=at)
+                 past=kind.startswith("skip"), time=at)  # "last Friday" dates a statement
 
 
 def _with_time(found: Found, text: str) -> Found:

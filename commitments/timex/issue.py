@@ -7,6 +7,7 @@ week" is the whole previous week (Monday to Sunday), "last month" the whole prev
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from commitments.records import Window
@@ -46,6 +47,7 @@ def _previous_weekend(day: dt.date) -> Window:
     return Window(saturday, saturday + _DAY)
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked about every expression of a sentence
 def issued_window(phrase: str, published: dt.date) -> Window | None:
     """The window a statement-dating phrase gives, looking back from ``published``; ``None``
     when it names none, or one before 1 January of year 1 ("last month" said in January 1)."""

@@ -1,0 +1,95 @@
+"""Throughput of the whole extraction pipeline against dateparser's ``search_dates``.
+
+Both run in one process over the same text, in turns, several times; the script prints the
+median KB/s of each and their ratio. ``search_dates`` only finds dates; the pipeline also
+segments, attributes speakers, finds cues and resolves due windows. Both get the same English
+dateparser settings (those of :mod:`commitments.timex.absolute`). The first run of each is
+reported apart: it loads dateparser's language data and fills the caches.
+
+    python benchmarks/bench_extract.py [--corpus ../shared/bench/news-200k.txt] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "news-200k.txt"
+
+
+def _timed(work: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    found = work()
+    return time.perf_counter() - start, found
+
+
+def _forget() -> None:
+    """Empty the caches of results (sentences seen, dates parsed, words of tokens, issue dates).
+
+    Without this the second run would find every sentence of the corpus already done; with it,
+    each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
+    Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
+    """
+    from commitments.prefilter import SENTENCES
+    from commitments.timex import absolute, grammar, issue
+
+    grammar._find_default.cache_clear()
+    absolute.parse_absolute.cache_clear()
+    absolute._parser.cache_clear()
+    issue.issued_window.cache_clear()
+    SENTENCES.forget()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a UTF-8 text file")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default 5)")
+    parser.add_argument("--published", type=dt.date.fromisoformat, default=dt.date(2025, 9, 3),
+                        help="the publication date both are given (default 2025-09-03)")
+    args = parser.parse_args(argv)
+    text = args.corpus.read_text("utf-8")
+    kilobytes = len(text.encode("utf-8")) / 1024
+
+    from dateparser.search import search_dates
+
+    from commitments import extract
+    from commitments.timex.absolute import settings
+
+    dateparser_settings = settings(args.published, "future")
+
+    def pipeline() -> int:
+        _forget()  # every run starts with empty result caches, as on a new corpus
+        return len(extract(text, published=args.published))
+
+    def dates_only() -> int:
+        return len(search_dates(text, languages=["en"], settings=dateparser_settings) or [])
+
+    cold = {"pipeline": _timed(pipeline), "search_dates": _timed(dates_only)}
+    runs: dict[str, list[float]] = {"pipeline": [], "search_dates": []}
+    found = {}
+    for _ in range(args.runs):
+        for name, work in (("pipeline", pipeline), ("search_dates", dates_only)):
+            seconds, found[name] = _timed(work)
+            runs[name].append(seconds)
+
+    print(f"corpus: {args.corpus} ({kilobytes:.0f} KB), {args.runs} runs, Python "
+          f"{sys.version.split()[0]}")
+    speed = {}
+    for name, seconds in runs.items():
+        speed[name] = kilobytes / statistics.median(seconds)
+        low, high = min(seconds), max(seconds)
+        print(f"{name:>13}: {speed[name]:8.1f} KB/s median ({low:.3f}-{high:.3f} s;"
+              f" first run {cold[name][0]:.3f} s), {found[name]} found")
+    ratio = speed["pipeline"] / speed["search_dates"]
+    print(f"        ratio: {ratio:.1f}x (whole pipeline / search_dates)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,488 @@
+"""A pre-filter for regular expressions: skip the ones whose words a text lacks.
+
+The pipeline runs some fifty case-insensitive patterns over every sentence (cues, the due
+grammar). Most sentences hold none of the words a given pattern needs ("fortnight", a month
+name, "ultimatum"), and Python's ``re`` cannot skip ahead to a case-insensitive word: it tries
+every position. :func:`required` reads a compiled pattern's syntax tree once and returns the
+words every match must contain; :class:`Prefilter` finds which of those words a sentence holds
+(one pass over its tokens, cached per token) and so which patterns may match it.
+
+The filter is exact, not a heuristic: a pattern is skipped only when it cannot match. Nothing
+is hand-listed, so it follows the rules as they change; a pattern that needs no word
+(``\\d{4}``, an optional prefix) is always run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
+
+__all__ = ["SENTENCES", "Either", "Prefilter", "Word", "fold", "required"]
+
+
+class Word(NamedTuple):
+    """A piece of text every match holds, in folded form (see :func:`fold`)."""
+
+    text: str
+    starts: bool = False
+    """The pattern puts a non-word character (or nothing) just before it ("\\bday")."""
+    ends: bool = False
+    """The pattern puts a non-word character (or nothing) just after it ("day\\b")."""
+
+
+class Either(NamedTuple):
+    """Several sets of groups, from the branches of an alternation ("very soon|shortly"):
+    a match holds one word of every group of one of the sets."""
+
+    options: frozenset[frozenset[frozenset[Word]]]
+
+
+Need = frozenset[Word] | Either
+"""A group of words (a match holds one of them) or an :class:`Either`."""
+Requirement = tuple[Need, ...]
+"""What every match needs: each item of the tuple."""
+
+# The four non-ASCII characters that a case-insensitive pattern matches with an ASCII letter
+# ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_SEEN = 4096  # answers kept by text and by the words present
+_CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
+_RUN_MAX = 32  # … as long as the run stays at most this many strings
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, with the odd case pairs above resolved to their ASCII letter."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_ODD_CASES).lower()
+
+
+Ids = frozenset[int]
+
+
+class Prefilter:
+    """Which patterns cannot match a text.
+
+    Each group of required words gets a number. A token of the text (a run of ASCII letters or
+    of digits: "deadlines") maps to the groups of the words it holds, cached; a pattern may match
+    only when the text's tokens cover its groups (and one option of each :class:`Either`). A word
+    of letters or digits lies inside one token (at its start if ``starts``, at its end if
+    ``ends``); other words (" ", "'ll") are looked for in the folded text directly. Patterns are
+    filed under their most selective group (an alternation under each option's), so a text's
+    answer looks only at the patterns whose key group it holds.
+
+    Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
+    never ruled out. Recent answers are kept by text, and the last one also serves a text inside
+    the last one asked about (a clause of that sentence, cut between tokens), since whatever may
+    match in such a part may match in the whole.
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
+        self._pending: list[re.Pattern[str]] = list(patterns)
+        self._groups: dict[frozenset[Word], int] = {}
+        self._words: dict[Word, set[int]] = {}
+        self._needs: dict[re.Pattern[str], tuple[Ids, tuple[tuple[Ids, tuple[Ids, ...]], ...]]] = {}
+        self._keyed: dict[int, list[re.Pattern[str]]] = {}  # key group → patterns
+        self._unkeyed: list[re.Pattern[str]] = []  # patterns with no plain group
+        self._all: frozenset[re.Pattern[str]] = frozenset()
+        self._whole: dict[str, Ids] = {}  # words that are a whole token
+        self._prefixes: dict[str, Ids] = {}  # words that start a token
+        self._suffixes: dict[str, Ids] = {}  # words that end a token
+        self._inner: tuple[tuple[str, Ids], ...] = ()  # words anywhere in a token
+        self._other: tuple[tuple[str, Ids], ...] = ()  # words that are not a token's letters
+        self._cache = cache
+        self._token_ids: dict[str, Ids] = {}
+        self._last: tuple[str, frozenset[re.Pattern[str]]] | None = None
+        self._seen: dict[str, frozenset[re.Pattern[str]]] = {}  # recent texts (a document's
+        # sentences are asked about twice: once for their speakers, once for the rest)
+
+    def watch(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        """Also filter these patterns (read lazily, on the next question)."""
+        self._pending.extend(patterns)
+
+    def watched(self) -> list[re.Pattern[str]]:
+        """The patterns this filter rules on."""
+        return [*self._needs, *self._pending]
+
+    def _read_pending(self) -> None:
+        for pattern in self._pending:
+            plain: list[frozenset[Word]] = []
+            eithers = []
+            for need in required(pattern):  # most selective first
+                if isinstance(need, Either):
+                    options = tuple(self._ids(option) for option in need.options)
+                    # every option holds its most selective group: none present, no option is
+                    quick = frozenset(
+                        self._groups[max(option, key=_selectivity)] for option in need.options
+                    )
+                    eithers.append((quick, options))
+                else:
+                    plain.append(need)
+            ids = self._ids(plain)
+            self._needs[pattern] = (ids, tuple(eithers))
+            if plain:
+                keys = {self._groups[plain[0]]}
+            elif eithers:
+                keys = set(eithers[0][0])
+            else:
+                self._unkeyed.append(pattern)
+                continue
+            for key in keys:
+                self._keyed.setdefault(key, []).append(pattern)
+        self._pending.clear()
+        self._all = frozenset(self._needs)
+        tables: dict[tuple[bool, bool], dict[str, set[int]]] = {}
+        inner, other = [], []
+        for word, numbers in self._words.items():
+            text, ids = word.text, frozenset(numbers)
+            if not (text.isalpha() or text.isdigit()):
+                other.append((text, ids))
+            elif not (word.starts or word.ends):
+                inner.append((text, ids))
+            else:
+                table = tables.setdefault((word.starts, word.ends), {})
+                table.setdefault(text, set()).update(ids)
+
+        def frozen(key: tuple[bool, bool]) -> dict[str, Ids]:
+            return {text: frozenset(ids) for text, ids in tables.get(key, {}).items()}
+
+        self._whole, self._prefixes = frozen((True, True)), frozen((True, False))
+        self._suffixes = frozen((False, True))
+        self._inner, self._other = tuple(inner), tuple(other)
+        self.forget()
+
+    def _ids(self, groups: Iterable[frozenset[Word]]) -> Ids:
+        found = set()
+        for group in groups:
+            number = self._groups.setdefault(group, len(self._groups))
+            found.add(number)
+            for word in group:
+                self._words.setdefault(word, set()).add(number)
+        return frozenset(found)
+
+    def _ids_of(self, token: str) -> Ids:
+        found = set(self._whole.get(token, ()))
+        prefixes, suffixes = self._prefixes, self._suffixes
+        for cut in range(1, len(token) + 1):
+            found.update(prefixes.get(token[:cut], ()), suffixes.get(token[-cut:], ()))
+        for text, ids in self._inner:
+            if text in token:
+                found.update(ids)
+        return frozenset(found)
+
+    def ruled_out(self, text: str) -> frozenset[re.Pattern[str]]:
+        """The watched patterns that cannot match ``text`` (skip them); the others may."""
+        if self._pending:
+            self._read_pending()
+        answer = self._seen.get(text)
+        if answer is not None:
+            self._last = (text, answer)
+            return answer
+        last = self._last
+        if last is not None and _inside(text, last[0]):
+            return last[1]
+        answer = self._all - self._may_match(text)
+        if len(self._seen) >= _SEEN:  # bounded: start over
+            self._seen.clear()
+        self._seen[text] = answer
+        self._last = (text, answer)
+        return answer
+
+    def _may_match(self, text: str) -> set[re.Pattern[str]]:
+        folded = fold(text)
+        known = self._token_ids
+        tokens = set(_TOKEN.findall(folded))
+        if not tokens.issubset(known):  # a token not seen lately
+            if len(known) + len(tokens) >= self._cache:  # bounded: start over when full
+                known.clear()
+            for token in tokens.difference(known):
+                known[token] = self._ids_of(token)
+        held = [known[token] for token in tokens]
+        others = (ids for word, ids in self._other if word in folded)
+        present: set[int] = set().union(*held, *others)
+        keyed = self._keyed
+        candidates = set().union(*[keyed[key] for key in present.intersection(keyed)])
+        found = set()
+        needs = self._needs
+        for pattern in [*candidates, *self._unkeyed]:
+            plain, eithers = needs[pattern]
+            if plain <= present and all(
+                not quick.isdisjoint(present) and any(option <= present for option in options)
+                for quick, options in eithers
+            ):
+                found.add(pattern)
+        return found
+
+    def forget(self) -> None:
+        """Drop every cached answer (benchmarks start cold with it)."""
+        self._token_ids.clear()
+        self._seen.clear()
+        self._last = None
+
+
+def _inside(part: str, whole: str) -> bool:
+    """``part`` is a stretch of ``whole`` that cuts no token, so it holds no token ``whole``
+    lacks (whatever may match in a clause may match in its sentence)."""
+    at = whole.find(part)
+    if at < 0:
+        return False
+    end = at + len(part)
+    return (at == 0 or not _TOKEN.match(fold(whole[at - 1]))) and (
+        end == len(whole) or not _TOKEN.match(fold(whole[end]))
+    )
+
+
+SENTENCES = Prefilter()
+"""The filter the pipeline asks once per sentence: cue rules, the due grammar, stated statuses."""
+
+
+@functools.lru_cache(maxsize=1024)
+def required(pattern: re.Pattern[str]) -> Requirement:
+    """What every match of ``pattern`` needs: groups of words (one word of each group) and
+    :class:`Either` alternatives.
+
+    Words are ASCII or uncased characters in lower case (compare them with :func:`fold`); an
+    empty tuple means the pattern needs no particular word.
+    """
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a private API: if it ever changes, filter nothing
+        return ()
+    # The edges of the pattern say nothing about the text around a match: not bounded.
+    return tuple(sorted(_all_of(list(tree), _UNKNOWN, _UNKNOWN), key=_order))
+
+
+def _order(need: Need) -> tuple[int, int, int, str]:
+    if isinstance(need, Either):
+        return 1, len(need.options), 0, repr(sorted(map(sorted, need.options)))
+    length, count, words = _selectivity(need)
+    return 0, -length, -count, repr(words)
+
+
+def _shortest(group: frozenset[Word]) -> frozenset[Word]:
+    """The group without words that hold another of its words ("sep" covers "september")."""
+    return frozenset(w for w in group if not any(v != w and _covers(v, w) for v in group))
+
+
+def _covers(v: Word, w: Word) -> bool:
+    """Wherever ``w`` is, ``v`` is too."""
+    if v.starts and v.ends:
+        return v == w
+    if v.starts:
+        return w.starts and w.text.startswith(v.text)
+    if v.ends:
+        return w.ends and w.text.endswith(v.text)
+    return v.text in w.text
+
+
+def _selectivity(group: AbstractSet[Word]) -> tuple[int, int, list[Word]]:
+    return min(len(w.text) for w in group), -len(group), sorted(group)
+
+
+# -- reading the syntax tree ------------------------------------------------------------------
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _char(code: int) -> str | None:
+    """The folded form of a literal character, or ``None`` if case folding makes it ambiguous."""
+    ch = chr(code)
+    if code < 128:
+        return ch.lower()
+    return ch if ch.lower() == ch == ch.upper() else None  # uncased: matches only itself
+
+
+def _chars(op: Any, av: Any) -> list[str] | None:
+    """The folded characters one item can match if they are few (``[12]``, ``['’]``, ``(Q)``)."""
+    if op is sre.LITERAL:
+        char = _char(av)
+        return None if char is None else [char]
+    if op is sre.SUBPATTERN and len(av[-1]) == 1:
+        return _chars(*av[-1][0])
+    if op is not sre.IN:
+        return None
+    codes: list[int] = []
+    for o, a in av:
+        if o is sre.LITERAL:
+            codes.append(a)
+        elif o is sre.RANGE and a[1] - a[0] < _CLASS_MAX:
+            codes.extend(range(a[0], a[1] + 1))
+        else:
+            return None
+    found = [_char(code) for code in codes]
+    if len(found) > _CLASS_MAX or None in found:
+        return None
+    return [c for c in found if c is not None]
+
+
+Bound = tuple[bool, bool]
+"""What is known of the character next to a position: (not a letter, not a digit), where a
+letter or digit is an ASCII one after :func:`fold` (what a token is made of)."""
+_NEITHER: Bound = (True, True)
+_UNKNOWN: Bound = (False, False)
+
+
+def _class_bound(op: Any, av: Any) -> Bound:
+    """What the one character an item matches cannot be (``\\s``: neither; ``\\d``: no letter)."""
+    if op is sre.LITERAL:
+        return _char_bound(av)
+    if op is not sre.IN:
+        return _UNKNOWN
+    letter = digit = False  # can it be one?
+    for o, a in av:
+        if o is sre.LITERAL:
+            no_letter, no_digit = _char_bound(a)
+            letter, digit = letter or not no_letter, digit or not no_digit
+        elif o is sre.RANGE and a[1] < 128:
+            for code in range(a[0], a[1] + 1):
+                no_letter, no_digit = _char_bound(code)
+                letter, digit = letter or not no_letter, digit or not no_digit
+        elif o is sre.CATEGORY and a in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+            pass
+        elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+            digit = True
+        else:  # \w, a negated class, non-ASCII ranges: anything
+            return _UNKNOWN
+    return not letter, not digit
+
+
+def _char_bound(code: int) -> Bound:
+    folded = fold(chr(code))
+    ascii_ = folded.isascii()
+    return not ascii_ or not folded.isalpha(), not ascii_ or not folded.isdigit()
+
+
+def _bounds(op: Any, av: Any, side: int) -> Bound:
+    """What the item guarantees about the character next to the position on its ``side``
+    (-1: the item comes before the position; 1: after it)."""
+    if op is sre.AT:
+        before, after = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING), (sre.AT_END, sre.AT_END_STRING)
+        edges = before if side < 0 else after
+        # \b next to a word character (a run's edge): the other side is no word character
+        return _NEITHER if av is sre.AT_BOUNDARY or av in edges else _UNKNOWN
+    if op is sre.ASSERT_NOT:  # a look-behind (?<![\w…]) before, a look-ahead (?![\w…]) after
+        direction, body = av
+        word = (
+            direction == side
+            and len(body) == 1
+            and body[0][0] is sre.IN
+            and all(o is not sre.NEGATE for o, _ in body[0][1])
+            and any(o is sre.CATEGORY and a is sre.CATEGORY_WORD for o, a in body[0][1])
+        )
+        return _NEITHER if word else _UNKNOWN
+    if op is sre.ASSERT:  # (?<=\s) before, (?=\s) after
+        direction, body = av
+        return _class_bound(*body[0]) if direction == side and len(body) == 1 else _UNKNOWN
+    if op in _REPEATS:
+        low, _, body = av
+        return _edge_bounds(list(body), side) if low >= 1 else _UNKNOWN
+    if op is sre.SUBPATTERN:
+        return _edge_bounds(list(av[-1]), side)
+    if op is sre.BRANCH:
+        found = [_edge_bounds(list(branch), side) for branch in av[1]]
+        return all(f[0] for f in found), all(f[1] for f in found)
+    return _class_bound(op, av)
+
+
+def _edge_bounds(items: list[tuple[Any, Any]], side: int) -> Bound:
+    """What a sequence's own last (side -1) or first (side 1) items guarantee."""
+    return _bounded(items, len(items) - 1 if side < 0 else 0, side, _UNKNOWN)
+
+
+def _bounded(items: list[tuple[Any, Any]], i: int, side: int, edge: Bound) -> Bound:
+    """What the items from ``i`` on (side 1) or up to ``i`` (side -1) guarantee about the
+    character next to the position between them and the rest; ``edge`` past the end.
+
+    A zero-width item (a look-ahead) adds what it says to what lies beyond it; an optional one
+    (``(?:…\\s+)?``) keeps only what both it and what lies beyond guarantee, since either may
+    be next to the position.
+    """
+    if not 0 <= i < len(items):
+        return edge
+    op, av = items[i]
+    own = _bounds(op, av, side)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        rest = _bounded(items, i + side, side, edge)
+        return own[0] or rest[0], own[1] or rest[1]
+    if op in _REPEATS and av[0] == 0:
+        inner = _edge_bounds(list(av[2]), side)
+        rest = _bounded(items, i + side, side, edge)
+        return inner[0] and rest[0], inner[1] and rest[1]
+    return own
+
+
+def _word(text: str, before: Bound, after: Bound) -> Word:
+    """A run of text, bounded where what is next to it cannot continue its first/last token."""
+    first, last = text[0], text[-1]
+    starts = before[0] if first.isalpha() else before[1] if first.isdigit() else False
+    ends = after[0] if last.isalpha() else after[1] if last.isdigit() else False
+    return Word(text, starts, ends)
+
+
+def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[Need]:
+    """What each item of a sequence needs (a match needs all of them).
+
+    ``left`` and ``right`` are what the sequence's context guarantees next to it. Adjacent
+    literals form runs of text; a small class inside a run multiplies it ("won['’]t" needs
+    "won't" or "won’t").
+    """
+    found: set[Need] = set()
+    run: list[str] = [""]
+    run_before = left
+    for i, (op, av) in enumerate([*items, (None, None)]):
+        before = _bounded(items, i - 1, -1, left)
+        chars = None if op is None else _chars(op, av)
+        if chars is not None and len(run) * len(chars) <= _RUN_MAX:
+            if not run[0]:
+                run_before = before
+            run = [text + c for text in run for c in chars]
+            continue
+        if run[0]:
+            after = _bounded(items, i, 1, right)
+            found.add(_shortest(frozenset(_word(text, run_before, after) for text in run)))
+        run = [""]
+        if chars is not None:  # a run too long to multiply: start a new one here
+            run, run_before = chars, _UNKNOWN
+        elif op is not None:
+            found |= _item(op, av, before, _bounded(items, i + 1, 1, right))
+    return found
+
+
+def _item(op: Any, av: Any, left: Bound, right: Bound) -> set[Need]:
+    """What one item needs: all of a group's or a repeat's needs, the branches of a branch."""
+    if op is sre.SUBPATTERN:
+        return _all_of(list(av[-1]), left, right)
+    if op is sre.ATOMIC_GROUP:
+        return _all_of(list(av), left, right)
+    if op in _REPEATS:
+        low, _, body = av
+        return _all_of(list(body), _UNKNOWN, _UNKNOWN) if low >= 1 else set()
+    if op is not sre.BRANCH:
+        return set()
+    options = []
+    for branch in av[1]:
+        needs = [
+            _weaken(n) if isinstance(n, Either) else n for n in _all_of(list(branch), left, right)
+        ]
+        groups = frozenset(n for n in needs if n is not None)
+        if not groups:
+            return set()  # a branch that needs no word: the branch needs none
+        options.append(groups)
+    if all(len(groups) == 1 for groups in options):  # one group each: their union is one group
+        return {_shortest(frozenset(word for (group,) in options for word in group))}
+    return {Either(frozenset(options))}
+
+
+def _weaken(either: Either) -> frozenset[Word] | None:
+    """One group that an :class:`Either` implies: the union of each option's best group."""
+    words: set[Word] = set()
+    for option in either.options:
+        words |= max(option, key=_selectivity)
+    return _shortest(frozenset(words)) if words else None
+
