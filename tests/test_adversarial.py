@@ -125,8 +125,8 @@ ONE_MEGABYTE = {
 @pytest.mark.slow
 @pytest.mark.parametrize("text", ONE_MEGABYTE.values(), ids=ONE_MEGABYTE.keys())
 def test_one_megabyte_of_adversarial_text_is_extracted_in_bounded_time(text: str) -> None:
-    assert _seconds(lambda: extract(text, published=DAY)) < 5.0
-    assert _seconds(lambda: list(read_text(text, name="hostile.txt"))) < 5.0
+    assert _seconds(lambda: extract(text, published=DAY)) < 2.0  # 0.1–0.8 s measured
+    assert _seconds(lambda: list(read_text(text, name="hostile.txt"))) < 2.0
 
 
 DENSE = ["straight-quote", "near-cue", "near-email", "no-stop", "quoted-cues"]
@@ -137,7 +137,7 @@ DENSE = ["straight-quote", "near-cue", "near-email", "no-stop", "quoted-cues"]
 def test_dense_hostile_text_takes_linear_time(name: str) -> None:
     """Four times the text takes about four times as long (quadratic would be sixteen)."""
     make = dict(bench.END_TO_END)[name]
-    small, big = make(10_000), make(40_000)
+    small, big = make(25_000), make(100_000)
     before, after = _linear(
         lambda: extract(small, published=DAY), lambda: extract(big, published=DAY)
     )
