@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,5 +25,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 
+# 100,000 fuzzed inputs through the readers and the extractor (atheris: the `fuzz` extra).
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	$(BIN)/python fuzz/make_corpus.py .fuzz-corpus
+	COMMITMENTS_FUZZ_FINDINGS=.fuzz-findings $(BIN)/python fuzz/fuzz_pipeline.py \
+		-runs=100000 -max_len=4096 -timeout=10 -print_final_stats=1 .fuzz-corpus
+	@ls .fuzz-findings 2>/dev/null && echo "findings in .fuzz-findings/" || echo "no findings"
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis .fuzz-corpus .fuzz-findings

@@ -240,14 +240,14 @@ class _Extractor:
             after = [
                 (att, name)
                 for att, name in flat
-                if att.start >= quote.end and att.trailing and name
+                if quote.end <= att.start <= quote.end + 400 and att.trailing and name
                 and re.fullmatch(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start])
                 and self._same_sentence_gap(quote.end, att.start)
             ]
             before = [
                 (att, name)
                 for att, name in flat
-                if att.end <= quote.start and name
+                if quote.start - 61 <= att.end <= quote.start and name
                 and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
             ]
             if after:
@@ -701,9 +701,11 @@ _CUE_WORDS = re.compile(
 
 
 _ASIDES = re.compile(
-    r",?\s*(?:issued|set|given|imposed|announced|made)\s+(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"(?:,|(?<!\s))\s*(?:issued|set|given|imposed|announced|made)\s+"
+    r"(?:last\s+\w+|earlier\s+this\s+\w+"
     r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
-    r"|,?\s*(?:had|has|have)\s+(?:now\s+|already\s+)?(?:expired|passed|lapsed|run\s+out)\b.*$",
+    r"|(?:,|(?<!\s))\s*(?:had|has|have)\s+(?:now\s+|already\s+)?"
+    r"(?:expired|passed|lapsed|run\s+out)\b.*$",
     re.IGNORECASE,
 )
 

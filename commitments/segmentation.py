@@ -2,6 +2,11 @@
 
 Quotations may span sentences, use curly or straight marks, be split by an attribution
 (“…,” he said, “…”), or run to the end of a paragraph (news style for multi-paragraph quotes).
+
+Sentences and paragraphs have a length limit (:data:`MAX_SENTENCE`, :data:`MAX_PARAGRAPH`): a
+longer run without a sentence end or a blank line (a machine-made line, a list without full stops,
+hostile input) is cut at the last space before the limit, so every later step, which looks at
+whole sentences and paragraphs, does bounded work on each and the whole stays linear in the text.
 """
 
 from __future__ import annotations
@@ -11,7 +16,20 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Quote", "Sentence", "paragraphs", "quotes", "sentences"]
+__all__ = [
+    "MAX_PARAGRAPH",
+    "MAX_SENTENCE",
+    "Quote",
+    "Sentence",
+    "paragraphs",
+    "quotes",
+    "sentences",
+]
+
+MAX_SENTENCE = 2_000
+"""The longest sentence, in characters (news sentences stay well under 1,000)."""
+MAX_PARAGRAPH = 10_000
+"""The longest paragraph, in characters."""
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd corp co no vs etc
@@ -50,14 +68,31 @@ class Quote:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph."""
+    """(start, end) of each non-blank paragraph (one longer than :data:`MAX_PARAGRAPH` is cut)."""
     start = 0
     for m in _PARAGRAPH.finditer(text):
-        if text[start : m.start()].strip():
-            yield _trim(text, start, m.start())
+        if not _blank(text, start, m.start()):
+            yield from _pieces(text, *_trim(text, start, m.start()), MAX_PARAGRAPH)
         start = m.end()
-    if text[start:].strip():
-        yield _trim(text, start, len(text))
+    if not _blank(text, start, len(text)):
+        yield from _pieces(text, *_trim(text, start, len(text)), MAX_PARAGRAPH)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    return start >= end or text[start:end].isspace()
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``limit`` characters, each cut after the last
+    newline or space in its second half (in the middle of a word if there is none)."""
+    while end - start > limit:
+        cut = max(text.rfind("\n", start + limit // 2, start + limit),
+                  text.rfind(" ", start + limit // 2, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        yield _trim(text, start, cut)
+        start, _ = _trim(text, cut, end)
+    if start < end:
+        yield start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,11 +127,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
             if _is_abbreviation(text, s_start, m.start()):
                 continue
             s_end = m.end()
-            if text[s_start:s_end].strip():
-                yield Sentence(*_trim(text, s_start, s_end), index)
+            if not _blank(text, s_start, s_end):
+                for a, b in _pieces(text, *_trim(text, s_start, s_end), MAX_SENTENCE):
+                    yield Sentence(a, b, index)
             s_start = s_end
-        if text[s_start:p_end].strip():
-            yield Sentence(*_trim(text, s_start, p_end), index)
+        if not _blank(text, s_start, p_end):
+            for a, b in _pieces(text, *_trim(text, s_start, p_end), MAX_SENTENCE):
+                yield Sentence(a, b, index)
 
 
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:

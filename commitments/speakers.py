@@ -61,8 +61,9 @@ _FILLER = (
 )
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
-    rf"({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team"
-    r"|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?|camp)$"
+    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
+    r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
+    r"|camp)$"
 )
 _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
 _POSSESSIVE_ORG_END = re.compile(
@@ -90,6 +91,11 @@ _VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
+_NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
+
+LOOKBACK = 400
+"""How far before a reporting verb its subject is looked for, in characters. A subject is a few
+words; the bound keeps the work per verb constant, so a long sentence full of verbs stays linear."""
 
 
 @attrs.frozen
@@ -171,14 +177,16 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
         if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
             continue  # "staff would be told": nobody is reporting here
-        subject = _subject_before(text, start, m.start())
+        near = max(start, m.start() - LOOKBACK)
+        subject = _subject_before(text, near, m.start())
         if subject is not None and _plural_noun(text, m, subject, end):
             continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
-            found.append(Attribution(m.start(), m.end(), subject, trailing=_is_trailing(text, start, m)))
+            trailing = _is_trailing(text, near, m)
+            found.append(Attribution(m.start(), m.end(), subject, trailing=trailing))
             continue
         after = _after_name(text, m.end(), end)
-        if after is not None and _is_trailing(text, start, m):
+        if after is not None and _is_trailing(text, near, m):
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
     for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE not in skip else ():
         found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
@@ -214,7 +222,7 @@ def _plural_noun(text: str, m: re.Match[str], subject: str, end: int) -> bool:
         return False
     if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
         return False
-    return not re.match(r"\s*(?:that\b|,|:|[“\"])", text[m.end() : end])
+    return not _NOT_A_NOUN.match(text, m.end(), end)
 
 
 def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:

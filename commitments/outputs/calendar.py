@@ -12,6 +12,7 @@ calendar has no UID of its own (vdirsyncer would take it for an item).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 import icalendar
@@ -27,7 +28,7 @@ from commitments.outputs.entries import (
 )
 from commitments.records import Status, Tracked
 
-__all__ = ["DEFAULT_NAME", "DEFAULT_REFRESH", "PRODID", "TIMED_LENGTH", "to_ical"]
+__all__ = ["DEFAULT_NAME", "DEFAULT_REFRESH", "PRODID", "TIMED_LENGTH", "clean_text", "to_ical"]
 
 PRODID = "-//commitments//commitments//EN"
 DEFAULT_NAME = "Commitments"
@@ -35,6 +36,24 @@ DEFAULT_REFRESH = dt.timedelta(hours=6)
 """How often subscribers are asked to poll (REFRESH-INTERVAL and X-PUBLISHED-TTL)."""
 TIMED_LENGTH = dt.timedelta(minutes=30)
 """How long a timed event (a deadline with a time of day) lasts: it starts at the deadline."""
+
+# Line breaks other than LF (CR, CRLF, and what str.splitlines() also breaks on: VT, FF, the file,
+# group and record separators, NEL, U+2028 and U+2029) become LF, which iCalendar escapes as \n;
+# other control characters, which RFC 5545 forbids in TEXT, are dropped.
+_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` as iCalendar TEXT can carry it: line breaks as LF, no control characters, and
+    no lone surrogates (which UTF-8 cannot encode: they become U+FFFD).
+
+    Commas, semicolons, backslashes and LF are escaped by icalendar and come back unchanged.
+    """
+    value = _SURROGATES.sub("\ufffd", value)
+    return _CONTROLS.sub("", _BREAKS.sub("\n", value))
+
 
 _TODO_STATUS = {
     Status.KEPT: "COMPLETED",
@@ -63,6 +82,7 @@ def to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    name = clean_text(name).replace("\n", " ")  # one line: icalendar does not escape it here
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
@@ -81,12 +101,12 @@ def _common(component: icalendar.cal.Component, record: Tracked, as_of: dt.date)
     component.add("dtstamp", stamp)
     component.add("last-modified", stamp)
     component.add("sequence", record.sequence)
-    component.add("summary", summary(record, as_of))
-    component.add("description", description(record, as_of))
-    component.add("categories", categories(record, as_of))
+    component.add("summary", clean_text(summary(record, as_of)))
+    component.add("description", clean_text(description(record, as_of)))
+    component.add("categories", [clean_text(c) for c in categories(record, as_of)])
     component.add("class", "PUBLIC")
     url = record.commitment.source.url
-    if url:
+    if url and not any(c.isspace() or not c.isprintable() for c in url):
         component.add("url", url)
 
 

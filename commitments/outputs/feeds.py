@@ -87,7 +87,7 @@ def _http_date(moment: dt.datetime) -> str:
 def _parse_http_date(value: str) -> dt.datetime | None:
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year too big for C
         return None
     if moment.tzinfo is None:  # "-0000" means UTC for HTTP dates
         moment = moment.replace(tzinfo=dt.UTC)
@@ -274,6 +274,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(response.body)
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _answer
+
+    def __getattr__(self, name: str) -> Any:
+        """Any other method (``PROPFIND``, ``BREW``) is answered too: 405, not the 501 that
+        :class:`BaseHTTPRequestHandler` gives a method it has no ``do_`` for."""
+        if name.startswith("do_"):
+            return self._answer
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.log is not None:

@@ -25,13 +25,14 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from commitments.errors import CommitmentsError, InputError
-from commitments.readers.base import ReadFailure, decode
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, capped_lines, decode, too_big
 from commitments.readers.detect import AUTO, EXTENSIONS, FORMATS, detect_format, normalize_format
 from commitments.records import Document
 
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "MAX_DOCUMENT",
     "ReadFailure",
     "detect_format",
     "read_path",
@@ -48,8 +49,26 @@ def _format(input_format: str | None) -> str | None:
     return normalize_format(input_format) if input_format else None
 
 
+def _limit(fmt: str | None) -> int:
+    """The most bytes an input read whole may have: a feed holds many documents."""
+    from commitments.readers.feeds import MAX_BYTES
+
+    return MAX_BYTES if fmt in ("rss", None) else MAX_DOCUMENT
+
+
+def _read_whole(stream: BinaryIO, name: str, fmt: str | None) -> bytes:
+    """All of ``stream``, or an :class:`InputError` once it is over the limit (not read further)."""
+    limit = _limit(fmt)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(too_big(limit, "feed" if fmt == "rss" else "document"), source=name)
+    return data
+
+
 def _read_data(data: bytes, name: str, fmt: str) -> Iterator[Document | ReadFailure]:
-    """The documents in a whole input already in memory."""
+    """The documents in a whole input already in memory (archives are limited per record)."""
+    if fmt not in ("jsonl", "mbox") and len(data) > _limit(fmt):
+        raise InputError(too_big(_limit(fmt), "feed" if fmt == "rss" else "document"), source=name)
     if fmt == "email":
         from commitments.readers.mail import read_email
 
@@ -86,7 +105,7 @@ def _read_stream(stream: BinaryIO, name: str, fmt: str | None) -> Iterator[Docum
     peek = getattr(stream, "peek", None)
     head = peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek is not None else b""
     if fmt is None and peek is None:
-        data = stream.read()
+        data = _read_whole(stream, name, None)
         if data.strip():
             yield from _read_data(data, name, detect_format(name, data[:_SNIFF_BYTES]))
         return
@@ -94,13 +113,13 @@ def _read_stream(stream: BinaryIO, name: str, fmt: str | None) -> Iterator[Docum
     if fmt == "jsonl":
         from commitments.readers.jsonl import read_jsonl
 
-        yield from read_jsonl(stream, name=name)
+        yield from read_jsonl(capped_lines(stream), name=name)
     elif fmt == "mbox":
         from commitments.readers.mail import read_mbox
 
-        yield from read_mbox(stream, name=name)
+        yield from read_mbox(capped_lines(stream), name=name)
     else:
-        data = stream.read()
+        data = _read_whole(stream, name, fmt)
         if data.strip():
             yield from _read_data(data, name, fmt)
 

@@ -39,7 +39,10 @@ _OWNER_SPACE = re.compile(rf"{_OWNERS}[ \t]+(?=[a-z])")  # "Action: Bob send the
 _AT_OWNER = re.compile(
     rf"(?P<owner>{_HANDLE})(?:[ \t]+to[ \t]+|[ \t]*:[ \t]*|{_DASH}|[ \t]+)(?=\S)"
 )
-_TRAILING_AT = re.compile(rf"[ \t]*(?:[—–-][ \t]*)?\(?(?P<owner>{_HANDLE})\)?[ \t]*[.;]?[ \t]*\Z")
+# A match never starts just after a blank (it would start earlier), so a search is linear.
+_TRAILING_AT = re.compile(
+    rf"(?<![ \t])[ \t]*(?:[—–-][ \t]*)?\(?(?P<owner>{_HANDLE})\)?[ \t]*[.;]?[ \t]*\Z"
+)
 
 _ACTION_MARK = re.compile(
     r"(?:actions?(?:[ \t]+(?:items?|points?))?|AI|AP)[ \t]*"
@@ -146,10 +149,10 @@ def match_action_line(line: str, *, loose: bool = False) -> ActionLine | None:
             return ActionLine(
                 owner=_clean(at["owner"]), start=start, end=_end(line, start), done=done
             )
-        trailing = _TRAILING_AT.search(line, pos)
-        if trailing and trailing.start() > pos:
+        trailing = _TRAILING_AT.search(line[pos:])  # a slice: the look-behind starts afresh
+        if trailing and trailing.start() > 0:
             return ActionLine(
-                owner=_clean(trailing["owner"]), start=pos, end=trailing.start(), done=done
+                owner=_clean(trailing["owner"]), start=pos, end=pos + trailing.start(), done=done
             )
 
     patterns = [_OWNER_TO]

@@ -6,12 +6,29 @@ import bisect
 import codecs
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import attrs
 
 from commitments.errors import FormatError, InputError
 
-__all__ = ["LineIndex", "ReadFailure", "decode", "parse_date"]
+__all__ = [
+    "MAX_DOCUMENT",
+    "LineIndex",
+    "ReadFailure",
+    "capped_lines",
+    "decode",
+    "parse_date",
+    "too_big",
+]
+
+MAX_DOCUMENT = 4 * 1024 * 1024
+"""The most bytes one document may have: a file read whole, an e-mail message, a JSON line.
+
+A long book is 1–2 MB; anything larger is an archive (read it as JSON Lines or mbox, a record at
+a time) or not text at all. The bound keeps time and memory per document bounded: a 100 MB file
+is refused after reading 4 MiB of it, not after minutes."""
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +86,33 @@ def decode(data: bytes, source: str) -> str:
             source=source,
             line=line,
         ) from None
+
+
+def too_big(limit: int, what: str = "document") -> str:
+    """The message for an input over ``limit`` bytes."""
+    return (
+        f"is larger than {limit / 2**20:g} MiB, the most one {what} may be: split it into smaller"
+        " files, or put one document per line in a JSON Lines file (.jsonl)"
+    )
+
+
+def capped_lines(stream: Iterable[bytes] | BinaryIO, limit: int = MAX_DOCUMENT) -> Iterator[bytes]:
+    """The lines of a binary stream, each at most ``limit + 1`` bytes: of a longer line, only that
+    much is kept (the caller sees it is too long) and the rest is skipped without being held."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # a list of lines, already in memory
+        yield from stream
+        return
+    while True:
+        line: bytes = readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                rest: bytes = readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line
 
 
 class LineIndex:

@@ -31,12 +31,13 @@ def _entry_date(entry: Any) -> dt.date | None:
     import email.utils
 
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # `in` first: feedparser maps a missing "updated" to "published" with a warning
+        raw = entry.get(key) if key in entry else None
         if not raw:
             continue
         try:
             return email.utils.parsedate_to_datetime(raw).date()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
         match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", raw)
         if match:
@@ -63,7 +64,14 @@ def read_feed(data: bytes, *, name: str = "-") -> Iterator[Document]:
     """Each entry of an RSS or Atom feed as a document."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - feedparser on untrusted bytes: any failure means unreadable
+        # e.g. UnicodeDecodeError for an XML declaration whose encoding name is not text
+        raise FormatError(
+            f"is not a readable feed (feedparser failed: {type(exc).__name__}: {exc})",
+            source=name,
+        ) from None
     if not parsed.get("version") and not parsed.entries:
         raise FormatError("is not an RSS or Atom feed", source=name)
     problem = parsed.get("bozo_exception")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from commitments.errors import FormatError
-from commitments.readers.base import ReadFailure, parse_date
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, parse_date, too_big
 from commitments.readers.text import read_plain
 from commitments.records import Document
 
@@ -86,6 +86,9 @@ def read_jsonl(
 ) -> Iterator[Document | ReadFailure]:
     """Each record of a JSON Lines stream, or a :class:`ReadFailure` for a line that is not one."""
     for number, raw in enumerate(lines, start=1):
+        if len(raw) > MAX_DOCUMENT and len(raw.rstrip()) > MAX_DOCUMENT:
+            yield ReadFailure(source=name, line=number, message=too_big(MAX_DOCUMENT, "line"))
+            continue
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
 from commitments.errors import FormatError
-from commitments.readers.base import ReadFailure
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, too_big
 from commitments.readers.chat import is_speaker_name
 from commitments.records import Document, Turn
 
@@ -51,7 +52,8 @@ _DATE_FORMS = [
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 _WROTE = re.compile(r"(?:On\s+(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s*wrote\s*:\s*\Z", re.DOTALL)
 _ADDRESS = re.compile(
-    r"\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)|(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
+    r"(?<!\s)\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)"
+    r"|(?<![^\s<>()])(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
 )
 _ORIGINAL = re.compile(
     r"\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\s*\Z",
@@ -68,6 +70,9 @@ _CLOSING = re.compile(
     r"rgds|take\s+care|love)[,.!]*",
     re.IGNORECASE,
 )
+MAX_HEADERS = 64 * 1024
+"""The most bytes of headers a message may have (real ones have a few KiB): the standard library's
+header parser slows down more than linearly on one huge header."""
 _DEVICE = re.compile(r"\s*(?:Sent from my |Get Outlook for |Sent from Mail for )", re.IGNORECASE)
 
 
@@ -84,7 +89,7 @@ def _parse_loose_date(text: str) -> dt.date | None:
 
     try:
         return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "Sent: … 99999999999999999999"
         pass
     for form in _DATE_FORMS:
         match = form.search(text)
@@ -319,21 +324,41 @@ def _body_text(message: object, name: str) -> tuple[str, bool]:
     return content, plain
 
 
+_T = TypeVar("_T")
+
+
+def _parsed(call: Callable[[], _T], what: str, name: str, line: int) -> _T:
+    """``call()``, which runs the standard library's e-mail parser on untrusted bytes: any error
+    it raises (it raises AttributeError on some malformed address groups, IndexError, …) means
+    the message is malformed, and says so."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        raise FormatError(
+            f"has a malformed {what} ({type(exc).__name__}: {exc})", source=name, line=line
+        ) from None
+
+
 def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document:
     """A document from one e-mail message (RFC 5322 bytes)."""
     from email import policy
     from email.parser import BytesParser
 
+    blank = re.search(rb"\r?\n\r?\n", data[: MAX_HEADERS + 4])
+    if (blank.start() if blank else len(data)) > MAX_HEADERS:
+        raise FormatError(
+            f"has more than {MAX_HEADERS // 1024} KiB of headers (no blank line ends them):"
+            " is it an e-mail message?",
+            source=name,
+            line=first_line,
+        )
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not message.keys():
         raise FormatError(
             "is not an e-mail message: it has no headers", source=name, line=first_line
         )
-    try:
-        sender_header = message["From"]
-        date_header = message["Date"]
-    except (ValueError, IndexError, TypeError) as exc:
-        raise FormatError(f"has a malformed header ({exc})", source=name, line=first_line) from None
+    sender_header = _parsed(lambda: message["From"], "From header", name, first_line)
+    date_header = _parsed(lambda: message["Date"], "Date header", name, first_line)
     sender = _name_and_address(str(sender_header)) if sender_header else None
     if sender is None:
         raise FormatError(
@@ -359,7 +384,7 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
     if sent_at.tzinfo is None:  # "-0000": the zone is unknown; read the time as UTC
         sent_at = sent_at.replace(tzinfo=dt.UTC)
 
-    body, mapped = _body_text(message, name)
+    body, mapped = _parsed(lambda: _body_text(message, name), "body", name, first_line)
     header_end = re.search(rb"\r?\n\r?\n", data)
     body_line = first_line + data.count(b"\n", 0, header_end.end()) if header_end else None
     numbered = [
@@ -385,7 +410,7 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
         )
         parts.append(text)
         pos += len(text)
-    subject = message.get("Subject")
+    subject = _parsed(lambda: message.get("Subject"), "Subject header", name, first_line)
     return Document(
         text="".join(parts) + ("\n" if parts else ""),
         name=name,
@@ -399,11 +424,16 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
 def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document | ReadFailure]:
     """Each message of an mbox archive, one at a time; a bad message is a :class:`ReadFailure`."""
     buffer: list[bytes] = []
+    size = 0  # bytes in the buffer; past MAX_DOCUMENT the rest of the message is not kept
     start: int | None = None
     count = 0
     previous_blank = True
 
     def emit() -> Iterator[Document | ReadFailure]:
+        if size > MAX_DOCUMENT:
+            message = f"message {count} {too_big(MAX_DOCUMENT, 'message')}"
+            yield ReadFailure(source=name, line=start, message=message)
+            return
         try:
             yield read_email(b"".join(buffer), name=f"{name}#{count}", first_line=start or 1)
         except FormatError as exc:
@@ -415,7 +445,7 @@ def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document |
         if raw.startswith(b"From ") and previous_blank:
             if start is not None:
                 yield from emit()
-            buffer, start, count = [], number + 1, count + 1
+            buffer, size, start, count = [], 0, number + 1, count + 1
         elif start is None:
             if raw.strip():
                 raise FormatError(
@@ -424,7 +454,9 @@ def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document |
                     line=number,
                 )
         else:
-            buffer.append(raw[1:] if re.match(rb">+From ", raw) else raw)
+            size += len(raw)
+            if size <= MAX_DOCUMENT:
+                buffer.append(raw[1:] if re.match(rb">+From ", raw) else raw)
         previous_blank = not raw.strip()
     if start is not None:
         yield from emit()

@@ -359,9 +359,15 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                                 resolve=lambda day: None, kind="past", past=True))
     chosen: list[Found] = []
     for found in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
+        if _YEAR_OUT_OF_RANGE.match(text, found.end):
+            continue  # "by 31 December 99999": not 31 December this year; no date at all
         if all(found.end <= c.start or found.start >= c.end for c in chosen):
             chosen.append(_with_time(found, text))
     return sorted(chosen, key=lambda f: f.start)
+
+
+_YEAR_OUT_OF_RANGE = re.compile(r",?\s*\d{5}")
+"""A number of five or more digits right after an expression: a year no calendar date can have."""
 
 
 def _period_found(period: Period, m: re.Match[str]) -> Found:

@@ -49,10 +49,18 @@ def _previous_weekend(day: dt.date) -> Window:
 
 @functools.lru_cache(maxsize=4096)  # pure, and asked about every expression of a sentence
 def issued_window(phrase: str, published: dt.date) -> Window | None:
-    """The window a statement-dating phrase gives, looking back from ``published``."""
+    """The window a statement-dating phrase gives, looking back from ``published``; ``None``
+    when it names none, or one before 1 January of year 1 ("last month" said in January 1)."""
     m = _RULES.match(" ".join(phrase.split()))
     if m is None:
         return None
+    try:
+        return _issued(m, published)
+    except (ValueError, OverflowError):  # before the first day a date can hold
+        return None
+
+
+def _issued(m: re.Match[str], published: dt.date) -> Window | None:
     if m["yesterday"]:
         return Window.day(published - _DAY)
     if m["today"]:

@@ -36,6 +36,9 @@ _CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CO
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY"}
 _HEX = frozenset("0123456789abcdef")
 
+TIMEOUT = 30.0
+"""Seconds to wait for another process's write to finish before giving up (busy)."""
+
 MIN_PREFIX = 4
 """The fewest characters of an id accepted as a prefix."""
 
@@ -44,12 +47,18 @@ class Store:
     """An open commitments database; use as a context manager or call :meth:`close`.
 
     ``path`` is a file (created if missing, its folder must exist) or ``":memory:"``.
-    ``timeout`` is how long to wait, in seconds, for another process's write to finish.
+    ``timeout`` is how long to wait, in seconds, for another process's write to finish
+    (default :data:`TIMEOUT`). A store that cannot be written (a read-only file or folder) is
+    opened read-only: reading works, and writing raises :class:`StoreError`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float | None = None) -> None:
         self.path = os.fspath(path)
         self._depth = 0
+        self.read_only = False
+        """The file could only be opened for reading."""
+        timeout = TIMEOUT if timeout is None else timeout
+        self._timeout = timeout
         if self.path != ":memory:":
             target = Path(self.path)
             if target.is_dir():
@@ -59,21 +68,53 @@ class Store:
                     f"the folder {str(target.parent)!r} does not exist: create it first",
                     source=self.path,
                 )
-        with self._errors():
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         try:
-            with self._errors():
-                self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-                self._check()
-                if self.path != ":memory:":
-                    self._db.execute("PRAGMA journal_mode = WAL")
-                    # In WAL mode NORMAL never corrupts; a power cut may lose the last add.
-                    self._db.execute("PRAGMA synchronous = NORMAL")
-                self._db.execute("PRAGMA foreign_keys = ON")
-                self._migrate()
+            self._open(self.path, timeout, uri=False)
+        except sqlite3.Error as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or not os.path.isfile(
+                self.path
+            ):
+                with self._errors():
+                    raise
+            self._open_read_only(timeout, exc)
+
+    def _open(self, target: str, timeout: float, *, uri: bool) -> None:
+        """Connect, check the file is ours, and bring its schema up to date."""
+        self._db = sqlite3.connect(target, timeout=timeout, isolation_level=None, uri=uri)
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self._check()
+            mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+            if self.path != ":memory:" and mode != "wal" and not self.read_only:
+                self._db.execute("PRAGMA journal_mode = WAL")  # only when it changes: it writes
+            if self.path != ":memory:":
+                # In WAL mode NORMAL never corrupts; a power cut may lose the last add.
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
         except BaseException:
             self._db.close()
             raise
+
+    def _open_read_only(self, timeout: float, first: sqlite3.Error) -> None:
+        """Open a store we may not write: read-only, else (a WAL store in a read-only folder,
+        whose shared-memory file cannot be made) as immutable."""
+        self.read_only = True
+        location = Path(self.path).resolve().as_uri()
+        for query in ("?mode=ro", "?immutable=1"):
+            try:
+                self._open(location + query, timeout, uri=True)
+                return
+            except sqlite3.Error as exc:
+                if not getattr(exc, "sqlite_errorname", "").startswith(
+                    ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+                ):
+                    with self._errors():
+                        raise
+                first = exc
+        with self._errors():
+            raise first
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -96,6 +137,8 @@ class Store:
             )
 
     def _migrate(self) -> None:
+        if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # up to date: no write lock, so a read-only or busy store can still be read
         with self.transaction():
             self._check()  # another process may have migrated while we waited
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -123,14 +166,46 @@ class Store:
                 ) from exc
             if name in _BUSY:
                 raise StoreError(
-                    "is busy: another process kept it locked for too long; try again",
+                    f"is busy: another process has kept it locked for over {self._timeout:g} s;"
+                    " nothing was changed: try again when it is done",
                     source=self.path,
                 ) from exc
-            if name.startswith("SQLITE_READONLY"):
-                raise StoreError("cannot be written (read-only)", source=self.path) from exc
+            if name.startswith("SQLITE_READONLY") or (name == "SQLITE_CANTOPEN" and self.read_only):
+                raise StoreError(
+                    f"cannot be written ({self._why_read_only()}): nothing was changed;"
+                    " make it writable, or pass another --db (or COMMITMENTS_DB)",
+                    source=self.path,
+                ) from exc
             if name.startswith("SQLITE_CANTOPEN"):
+                folder = os.path.dirname(os.path.abspath(self.path))
+                if not os.path.exists(self.path) and not os.access(folder, os.W_OK):
+                    raise StoreError(
+                        f"cannot be created: the folder {folder!r} is not writable;"
+                        " pass another --db (or COMMITMENTS_DB)",
+                        source=self.path,
+                    ) from exc
                 raise StoreError(f"cannot be opened ({exc})", source=self.path) from exc
+            if name == "SQLITE_FULL":
+                raise StoreError(
+                    "cannot be written: the disk or the database is full; nothing was changed:"
+                    " free some space and try again",
+                    source=self.path,
+                ) from exc
+            if name.startswith("SQLITE_IOERR"):
+                raise StoreError(
+                    f"cannot be written or read ({exc}); nothing was changed: check the disk"
+                    " (is it full?) and try again",
+                    source=self.path,
+                ) from exc
             raise StoreError(f"cannot be used ({exc})", source=self.path) from exc
+
+    def _why_read_only(self) -> str:
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if os.path.exists(self.path) and not os.access(self.path, os.W_OK):
+            return "the file is read-only"
+        if not os.access(folder, os.W_OK):
+            return f"its folder {folder!r} is read-only, and SQLite writes a journal beside it"
+        return "read-only"
 
     def close(self) -> None:
         self._db.close()
