@@ -227,7 +227,7 @@ def commitment_id(
             str(issued),
         ]
     )
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @attrs.frozen(kw_only=True)

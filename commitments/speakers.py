@@ -240,7 +240,6 @@ def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
 _WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
 _CONJUNCTION_TO_END = re.compile(r"\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,5}\Z")
 _RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
-_RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+\s+){0,6}$")
 
 
 def _after_comma_or_quote(head: str) -> bool:

@@ -41,14 +41,17 @@ TIMED_LENGTH = dt.timedelta(minutes=30)
 # group and record separators, NEL, U+2028 and U+2029) become LF, which iCalendar escapes as \n;
 # other control characters, which RFC 5545 forbids in TEXT, are dropped.
 _BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: str) -> str:
-    """``value`` as iCalendar TEXT can carry it: line breaks as LF, no control characters.
+    """``value`` as iCalendar TEXT can carry it: line breaks as LF, no control characters, and
+    no lone surrogates (which UTF-8 cannot encode: they become U+FFFD).
 
     Commas, semicolons, backslashes and LF are escaped by icalendar and come back unchanged.
     """
+    value = _SURROGATES.sub("\ufffd", value)
     return _CONTROLS.sub("", _BREAKS.sub("\n", value))
 
 
