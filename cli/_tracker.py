@@ -94,7 +94,9 @@ DURATION = DurationType()
 GROUPS = GroupsType()
 
 
-def documents(sources: Sequence[str], inputs: Inputs | None = None) -> Iterator[Document | InputError]:
+def documents(
+    sources: Sequence[str], inputs: Inputs | None = None
+) -> Iterator[Document | InputError]:
     """Each source's document, or the error that stopped it being read (the rest go on).
 
     The one place the tracker commands read files: through :func:`commitments.readers.read_sources`.

@@ -22,11 +22,20 @@ if TYPE_CHECKING:
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @input_options
 @db_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes that extract; the store sees the documents in input order.")
-@click.option("--extracted", is_flag=True,
-              help="SOURCES hold records written by `extract --format records` or the Dask"
-              " recipe: track their commitments without extracting again.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that extract; the store sees the documents in input order.",
+)
+@click.option(
+    "--extracted",
+    is_flag=True,
+    help="SOURCES hold records written by `extract --format records` or the Dask"
+    " recipe: track their commitments without extracting again.",
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -104,7 +113,8 @@ def _found(
 
     items = (
         ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError) else i
+        if isinstance(i, InputError)
+        else i
         for i in documents(sources, inputs)
     )
     for result in extract_many(items, jobs=jobs, undated=now().date()):

@@ -16,18 +16,32 @@ from commitments.errors import InputError
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today].")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "records"]), default="table",
+    "--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today]."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "records"]),
+    default="table",
     show_default=True,
     help="Output format. jsonl: one commitment a line, as found. records: one line per document"
     " with its text and commitments, for `add --extracted`.",
 )
 @input_options
-@click.option("--vague", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A TOML table of vague phrases that extends or overrides the built-in one.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; the output is the same, in input order, for any number.")
+@click.option(
+    "--vague",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML table of vague phrases that extends or overrides the built-in one.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes; the output is the same, in input order, for any number.",
+)
 def extract(
     files: tuple[str, ...],
     inputs: Inputs,
@@ -57,7 +71,8 @@ def extract(
     failed = 0
     items = (
         ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError) else i
+        if isinstance(i, InputError)
+        else i
         for i in inputs.documents(files)
     )
     with Progress() as progress:
@@ -70,8 +85,11 @@ def extract(
             document = result.document
             assert document is not None
             if document.published is None:
-                click.echo(f"Note: {document.name} has no publication date; using today"
-                           f" ({today()}). Pass --published YYYY-MM-DD to set it.", err=True)
+                click.echo(
+                    f"Note: {document.name} has no publication date; using today"
+                    f" ({today()}). Pass --published YYYY-MM-DD to set it.",
+                    err=True,
+                )
                 document = attrs.evolve(document, published=today())
             if fmt == "jsonl":
                 for c in result.commitments:

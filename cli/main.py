@@ -75,20 +75,39 @@ def main() -> None:
 
 def _register() -> None:
     """One line per command: its name, where it lives, its help line (checked by a test)."""
-    main.lazy("extract", "cli.extract:extract",
-              "Print the commitments found in FILES (files, directories, URLs, or - for stdin).")
-    main.lazy("add", "cli.add:add", "Track the commitments in documents: FILEs, the files in DIRs,"
-              " or standard input (-).")
-    main.lazy("status", "cli.status:status",
-              "Report which commitments are expired, due soon, pending, open, kept or broken.")
-    main.lazy("show", "cli.show:show",
-              "Show one commitment: its window, every mention with its quote, its history.")
-    main.lazy("resolve", "cli.resolve:resolve",
-              "Record that a commitment was kept, broken or withdrawn.")
-    main.lazy("export", "cli.export:export",
-              "Write the commitments as iCalendar: one all-day event over each due window.")
-    main.lazy("serve", "cli.serve:serve",
-              "Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).")
+    main.lazy(
+        "extract",
+        "cli.extract:extract",
+        "Print the commitments found in FILES (files, directories, URLs, or - for stdin).",
+    )
+    main.lazy(
+        "add",
+        "cli.add:add",
+        "Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).",
+    )
+    main.lazy(
+        "status",
+        "cli.status:status",
+        "Report which commitments are expired, due soon, pending, open, kept or broken.",
+    )
+    main.lazy(
+        "show",
+        "cli.show:show",
+        "Show one commitment: its window, every mention with its quote, its history.",
+    )
+    main.lazy(
+        "resolve", "cli.resolve:resolve", "Record that a commitment was kept, broken or withdrawn."
+    )
+    main.lazy(
+        "export",
+        "cli.export:export",
+        "Write the commitments as iCalendar: one all-day event over each due window.",
+    )
+    main.lazy(
+        "serve",
+        "cli.serve:serve",
+        "Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).",
+    )
 
 
 _register()

@@ -21,7 +21,9 @@ class DateParam(click.ParamType):
 
     name = "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -39,7 +41,9 @@ class ZoneParam(click.ParamType):
         try:
             zoneinfo.ZoneInfo(str(value))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            self.fail(f"{value!r} is not a time zone: use an IANA name such as Europe/Berlin", param, ctx)
+            self.fail(
+                f"{value!r} is not a time zone: use an IANA name such as Europe/Berlin", param, ctx
+            )
         return str(value)
 
 
@@ -102,13 +106,22 @@ def input_options(function: F) -> F:
         return function(*args, **kwargs)
 
     for option in (
-        click.option("--input-format", callback=_input_format,
-                     help="Read every input as this format instead of telling it from the name"
-                     " and content: " + ", ".join(FORMATS) + "."),
-        click.option("--tz", type=ZONE,
-                     help="Time zone (IANA name) for times of day, where the input names none."),
-        click.option("--published", type=DATE,
-                     help="Publication date for every input (else each input's own, else today)."),
+        click.option(
+            "--input-format",
+            callback=_input_format,
+            help="Read every input as this format instead of telling it from the name"
+            " and content: " + ", ".join(FORMATS) + ".",
+        ),
+        click.option(
+            "--tz",
+            type=ZONE,
+            help="Time zone (IANA name) for times of day, where the input names none.",
+        ),
+        click.option(
+            "--published",
+            type=DATE,
+            help="Publication date for every input (else each input's own, else today).",
+        ),
     ):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]

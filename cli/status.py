@@ -8,19 +8,19 @@ from pathlib import Path
 
 import click
 
-from cli.options import Inputs
 from cli._tracker import (
     DATE,
     DURATION,
     GROUPS,
     color,
     db_option,
-    input_options,
     documents,
+    input_options,
     now,
     open_tracker,
     today,
 )
+from cli.options import Inputs
 from commitments.errors import CommitmentsError
 from commitments.records import Window
 from commitments.tracker import Group, Report, Tracker

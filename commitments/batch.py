@@ -175,9 +175,9 @@ def to_record(document: Document, commitments: Iterable[Commitment]) -> dict[str
     return {"document": doc, "commitments": [_commitment(c) for c in commitments]}
 
 
-def from_record(record: Any, *, source: str = "-", line: int | None = None) -> tuple[
-    Document, list[Commitment]
-]:
+def from_record(
+    record: Any, *, source: str = "-", line: int | None = None
+) -> tuple[Document, list[Commitment]]:
     """The document and commitments of a :func:`to_record` object.
 
     Raises :class:`~commitments.errors.FormatError` (naming ``source`` and ``line``) if it is not
@@ -279,11 +279,13 @@ def read_records(
                     continue
                 failed = record.get("failure") if isinstance(record, dict) else None
                 if isinstance(failed, dict):  # an input the extraction could not read
-                    yield ReadFailure(source=str(failed.get("source", source)),
-                                      line=failed.get("line"), message=str(failed.get("message")))
+                    yield ReadFailure(
+                        source=str(failed.get("source", source)),
+                        line=failed.get("line"),
+                        message=str(failed.get("message")),
+                    )
                     continue
                 try:
                     yield from_record(record, source=source, line=number)
                 except FormatError as exc:
                     yield ReadFailure(source=source, line=number, message=exc.message)
-

@@ -30,83 +30,165 @@ class Cue:
 
 _I = re.IGNORECASE
 _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
-    (re.compile(r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
-                r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
-                r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
-                r"(?<!political\swill)", _I), Kind.PROMISE, False),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
+            r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
+            r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
+            r"(?<!political\swill)",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
-    (re.compile(r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
-                r"|like|love|prefer)\b)(?=[a-z]+\b)(?![a-z]+(?:ed|en)\b)"), Kind.PROMISE, False),
+    (
+        re.compile(
+            r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
+            r"|like|love|prefer)\b)(?=[a-z]+\b)(?![a-z]+(?:ed|en)\b)"
+        ),
+        Kind.PROMISE,
+        False,
+    ),
     (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
-                r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
-                r"|lovely|brilliant|amazing|useful|wise|a\s+shame|a\s+pity)))",
-                _I), Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)", _I),
-     Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
-                r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
-                r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
-                r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
-                r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)", _I),
-     Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
-                r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
-                r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)", _I),
-     Kind.PROMISE, False),
-    (re.compile(r"(?<![\w’'-])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)",
-                _I), Kind.PROMISE, False),
+    (
+        re.compile(
+            r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
+            r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
+            r"|lovely|brilliant|amazing|useful|wise|a\s+shame|a\s+pity)))",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+            r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
+            r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
+            r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
+            r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
+            r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
+            r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)", _I
+        ),
+        Kind.PROMISE,
+        False,
+    ),
     (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
-    (re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
-     Kind.DEADLINE, True),
-    (re.compile(r"(?<![\w’'-])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
-                r"|direct(?:s|ed)"
-                r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
-                r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
-                r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)", _I), Kind.DEMAND, False),
-    (re.compile(r"(?<![\w’'-])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+", _I),
-     Kind.DEMAND, False),
+    (
+        re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
+        Kind.DEADLINE,
+        True,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
+            r"|direct(?:s|ed)"
+            r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
+            r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
+            r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)",
+            _I,
+        ),
+        Kind.DEMAND,
+        False,
+    ),
+    (
+        re.compile(r"(?<![\w’'-])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+", _I),
+        Kind.DEMAND,
+        False,
+    ),
     (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
     (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
-    (re.compile(rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
-                rf"(?:{NUMBER})\s+(?:more\s+)?(?:hours?|days?|weeks?|months?))\b", _I),
-     Kind.DEADLINE, False),
-    (re.compile(r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
-                r"(?=until\b|till\b|by\b)", _I), Kind.DEADLINE, False),
-    (re.compile(r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
-                r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
-                _I), Kind.OFFER, False),
+    (
+        re.compile(
+            rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
+            rf"(?:{NUMBER})\s+(?:more\s+)?(?:hours?|days?|weeks?|months?))\b",
+            _I,
+        ),
+        Kind.DEADLINE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
+            r"(?=until\b|till\b|by\b)",
+            _I,
+        ),
+        Kind.DEADLINE,
+        False,
+    ),
+    (
+        re.compile(
+            r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
+            r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+            _I,
+        ),
+        Kind.OFFER,
+        False,
+    ),
 )
 _FUTURE_PROGRESSIVE = re.compile(
     r"(?<![\w’'-])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
 )
-_CAN_DO = re.compile(r"(?<![\w’'-])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])")
+_CAN_DO = re.compile(
+    r"(?<![\w’'-])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])"
+)
 _THREAT_WORDS = re.compile(
     r"\b(?:consequences|sanctions?|tariffs?|retaliat\w*|punish\w*|strike\s+back|or\s+else"
-    r"|penalt(?:y|ies)|fines?|lawsuit|sue|legal\s+action|walk\s+out|strike)\b", _I
+    r"|penalt(?:y|ies)|fines?|lawsuit|sue|legal\s+action|walk\s+out|strike)\b",
+    _I,
 )
 _CONDITION = re.compile(
     r"(?<![\w’'-])(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that"
-    r"|in\s+case|should\s+(?=\w+\s+(?:fail|refuse|not)))\s[^,;.!?”\"]{3,120}", _I
+    r"|in\s+case|should\s+(?=\w+\s+(?:fail|refuse|not)))\s[^,;.!?”\"]{3,120}",
+    _I,
 )
 _EXPIRED = re.compile(
     r"\b(?:(?:had|has|have)\s+(?:now\s+|already\s+|since\s+)?(?:expired|passed|lapsed|elapsed|run\s+out"
-    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went|deadline\s+passed)\b", _I
+    r"|come\s+and\s+gone)|expired|lapsed|ran\s+out|came\s+and\s+went|deadline\s+passed)\b",
+    _I,
 )
 _KEPT = re.compile(
     r"\b(?:kept|keeping|fulfill?ed|delivered\s+on|made\s+good\s+on|honou?red|met)\s+"
-    r"(?:his|her|their|its|the|that|this)\s+(?:promise|pledge|commitment|vow|deadline)s?\b", _I
+    r"(?:his|her|their|its|the|that|this)\s+(?:promise|pledge|commitment|vow|deadline)s?\b",
+    _I,
 )
 _BROKEN = re.compile(
     r"\b(?:broke|broken|missed|reneged\s+on|backtracked\s+on|went\s+back\s+on|failed\s+to\s+meet"
     r"|blew|blown)\s+(?:his|her|their|its|the|that|this)\s+(?:promise|pledge|commitment|vow"
-    r"|deadline)s?\b", _I
+    r"|deadline)s?\b",
+    _I,
 )
 _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonder\w*)\b", _I)
 
 
-SENTENCES.watch([*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN,
-                 _KEPT, _EXPIRED])
+SENTENCES.watch(
+    [*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN, _KEPT, _EXPIRED]
+)
 
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
@@ -121,9 +203,11 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
                 continue
             found.append(Cue(m.start(), m.end(), kind, noun))
     if has_due:
-        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end) if (
-            _FUTURE_PROGRESSIVE not in skip
-        ) else ():
+        for m in (
+            _FUTURE_PROGRESSIVE.finditer(text, start, end)
+            if (_FUTURE_PROGRESSIVE not in skip)
+            else ()
+        ):
             found.append(Cue(m.start(), m.end(), Kind.PROMISE))
         for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
             found.append(Cue(m.start(), m.end(), Kind.OFFER))
@@ -137,7 +221,8 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
 
 
 def may_commit(sentence: str) -> bool:
-    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline word)?"""
+    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline
+    word)?"""
     skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
     return any(p.search(sentence) for p, _, _ in _RULES if p not in skip) or bool(
         (_FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence))
@@ -146,7 +231,7 @@ def may_commit(sentence: str) -> bool:
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:
-    """"Will Smith said": a capitalised Will followed by a capitalised word is a name."""
+    """ "Will Smith said": a capitalised Will followed by a capitalised word is a name."""
     return bool(re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
 
 
@@ -166,7 +251,8 @@ def condition(clause: str) -> str | None:
 
 
 def stated_status(clause: str) -> Status | None:
-    """A status the text itself states: "had now expired", "kept her promise", "missed the deadline"."""
+    """A status the text itself states: "had now expired", "kept her promise", "missed the
+    deadline"."""
     skip = SENTENCES.ruled_out(clause)
     if _BROKEN not in skip and _BROKEN.search(clause):
         return Status.BROKEN

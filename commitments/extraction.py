@@ -129,7 +129,9 @@ def _zone(name: str | None) -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise DateError(f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin") from exc
+        raise DateError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
+        ) from exc
 
 
 @attrs.define
@@ -191,7 +193,9 @@ class _Extractor:
     def _follow_ups(self, sents: list[Sentence], made: list[list[int]]) -> None:
         """Kept or broken, as the next sentences of the paragraph tell."""
         for i, indices in enumerate(made):
-            dated = [k for k in indices if self.found[k].due is not None and not self.found[k].stated]
+            dated = [
+                k for k in indices if self.found[k].due is not None and not self.found[k].stated
+            ]
             if len(dated) != 1:
                 continue
             (k,) = dated
@@ -240,14 +244,19 @@ class _Extractor:
             after = [
                 (att, name)
                 for att, name in flat
-                if quote.end <= att.start <= quote.end + 400 and att.trailing and name
-                and re.fullmatch(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start])
+                if quote.end <= att.start <= quote.end + 400
+                and att.trailing
+                and name
+                and re.fullmatch(
+                    r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start]
+                )
                 and self._same_sentence_gap(quote.end, att.start)
             ]
             before = [
                 (att, name)
                 for att, name in flat
-                if quote.start - 61 <= att.end <= quote.start and name
+                if quote.start - 61 <= att.end <= quote.start
+                and name
                 and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
             ]
             if after:
@@ -255,7 +264,8 @@ class _Extractor:
             elif before:
                 speaker = before[-1][1]
             elif previous is not None and (
-                previous.paragraph == quote.paragraph or not previous.closed
+                previous.paragraph == quote.paragraph
+                or not previous.closed
                 or self._paragraph_starts_with(quote)
             ):
                 speaker = self.quote_speakers.get(previous)
@@ -273,7 +283,7 @@ class _Extractor:
 
     def _same_sentence_gap(self, start: int, end: int) -> bool:
         gap = self.text[start:end]
-        return not re.search(r"[.!?]\s+[“\"A-Z]", gap.lstrip("”\"’.!?,"))
+        return not re.search(r"[.!?]\s+[“\"A-Z]", gap.lstrip('”"’.!?,'))
 
     def _paragraph_starts_with(self, quote: Quote) -> bool:
         line_start = self.text.rfind("\n", 0, quote.start) + 1
@@ -338,7 +348,7 @@ class _Extractor:
         return issue, due
 
     def _dates_statement(self, sent: Sentence, found: Found) -> bool:
-        """"said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
+        """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
         text = self.text
         head = text[sent.start : found.start]
         verb = None
@@ -387,8 +397,10 @@ class _Extractor:
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
                 gap = self.text[cue.end : att.start]
-                if name and att.start > cue.end and re.fullmatch(
-                    r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}", gap
+                if (
+                    name
+                    and att.start > cue.end
+                    and re.fullmatch(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}", gap)
                 ):
                     return name
         governing = [
@@ -401,7 +413,8 @@ class _Extractor:
                 return turn_speaker
             return governing[-1]
         trailing = [
-            name for att, name in zip(atts, names, strict=True)
+            name
+            for att, name in zip(atts, names, strict=True)
             if name and att.start >= cue.end and att.trailing
         ]
         if trailing:
@@ -420,7 +433,7 @@ class _Extractor:
         return None
 
     def _named_subject(self, sent: Sentence, cue: Cue) -> str | None:
-        """"Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
+        """ "Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
         head = self.text[sent.start : cue.start]
         m = _SUBJECT_START.match(head)
         if m is None or not m[0][:1].isupper() or m[0].split()[0] == "The" and m[0][4:5].islower():
@@ -439,7 +452,8 @@ class _Extractor:
         for found in due_exprs:
             inside = [p for p in pendings if p.cue.start < found.end and p.cue.end > found.start]
             before = [
-                p for p in pendings
+                p
+                for p in pendings
                 if p.cue.end <= found.start
                 and not any(p.cue.end <= a.start < found.start for a in atts)
             ]
@@ -466,7 +480,8 @@ class _Extractor:
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
         for found in issue_exprs:
             nouns = [
-                p for p in pendings
+                p
+                for p in pendings
                 if p.cue.noun and p.cue.end <= found.start and found.start - p.cue.end < 60
             ]
             if nouns:
@@ -554,9 +569,13 @@ class _Extractor:
         before = self.text[sent.start : pending.cue.start]
         after = self.text[pending.cue.end : sent.end]
         quoted = self._quote_at(self._quotes, pending.cue.start) is not None
-        subjects = r"I|[Ww]e" if quoted else (
-            r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
-            r"|council|agency|bank|airline|union|club|party|department|administration|board)"
+        subjects = (
+            r"I|[Ww]e"
+            if quoted
+            else (
+                r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
+                r"|council|agency|bank|airline|union|club|party|department|administration|board)"
+            )
         )
         space = "" if cue_text[:1] in "'’" else r"\s+"
         subject_ok = bool(re.search(rf"(?<![\w’'])(?:{subjects}){space}$", before))
@@ -676,7 +695,11 @@ def _headings(text: str, start: int, end: int) -> set[int]:
     if len(spans) > 1:
         a, b = spans[0]
         first = text[start + a : start + b]
-        if "\n" not in first and len(first) < 200 and not first.rstrip().endswith(tuple(".!?”\"’:;")):
+        if (
+            "\n" not in first
+            and len(first) < 200
+            and not first.rstrip().endswith(tuple('.!?”"’:;'))
+        ):
             found.add(0)
     return found
 
@@ -696,7 +719,8 @@ def _clause_end(text: str, cue: Cue, sent: Sentence) -> int:
 
 _CUE_WORDS = re.compile(
     r"^(?:will|shall|would|['’]ll|won['’]t|(?:am|is|are|was|were|['’]m|['’]re)?\s*going\s+to|gonna"
-    r"|must)\s+", re.IGNORECASE
+    r"|must)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -726,7 +750,8 @@ def _action(
     cuts = sorted(
         (max(a, start), min(b, clause_end))
         for a, b in {*spans, *([(pending.due.start, pending.due.end)] if pending.due else [])}
-        if a < clause_end and b > start
+        if a < clause_end
+        and b > start
         and not (pending.cue.noun and a <= pending.cue.start < b)  # keep "deadline" itself
     )
     pieces, at = [], start

@@ -17,7 +17,8 @@ __all__ = ["follow_up", "past_forms"]
 
 _IRREGULAR = {
     "be": ("was", "were", "been"), "begin": ("began", "begun"), "bring": ("brought",),
-    "build": ("built",), "buy": ("bought",), "come": ("came",), "cut": ("cut",), "do": ("did", "done"),
+    "build": ("built",), "buy": ("bought",), "come": ("came",), "cut": ("cut",),
+    "do": ("did", "done"),
     "find": ("found",), "give": ("gave", "given"), "go": ("went", "gone"), "hold": ("held",),
     "keep": ("kept",), "lay": ("laid",), "lead": ("led",), "leave": ("left",), "make": ("made",),
     "meet": ("met",), "pay": ("paid",), "put": ("put",), "run": ("ran",), "sell": ("sold",),

@@ -102,7 +102,7 @@ KNOWN_PEOPLE = {
 
 
 def gender_of(name: str, titles: list[str] | None = None) -> str | None:
-    """"m", "f" or ``None`` from a name's titles or first name."""
+    """ "m", "f" or ``None`` from a name's titles or first name."""
     for title in titles or []:
         t = title.casefold()
         if t in MALE_TITLES:

@@ -485,4 +485,3 @@ def _weaken(either: Either) -> frozenset[Word] | None:
     for option in either.options:
         words |= max(option, key=_selectivity)
     return _shortest(frozenset(words)) if words else None
-

@@ -50,7 +50,9 @@ class Kind(enum.StrEnum):
 
 def _check_order(instance: Window, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if value < instance.earliest:
-        raise ValueError(f"window is inverted: latest {value} is before earliest {instance.earliest}")
+        raise ValueError(
+            f"window is inverted: latest {value} is before earliest {instance.earliest}"
+        )
 
 
 @attrs.frozen(kw_only=False, order=True)
@@ -215,9 +217,7 @@ class Commitment:
         return out
 
 
-def commitment_id(
-    speaker: str | None, action: str, due: Window | None, issued: Window
-) -> str:
+def commitment_id(speaker: str | None, action: str, due: Window | None, issued: Window) -> str:
     """A stable id: the same speaker, action and dates give the same id."""
     key = "\x1f".join(
         [

@@ -50,9 +50,7 @@ def extract_archive(
     try:
         import dask.bag as db
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ImportError(
-            "the Dask recipe needs Dask: pip install 'commitments[scale]'"
-        ) from exc
+        raise ImportError("the Dask recipe needs Dask: pip install 'commitments[scale]'") from exc
     paths = [os.fspath(path) for path in archives]
     os.makedirs(out_dir, exist_ok=True)
     # one partition per file; Dask has no type hints
@@ -86,13 +84,17 @@ def _partition_records(
     name = _local(pairs[0][1]) if pairs else "-"
     documents = read_jsonl((line for line, _ in pairs), name=name)
     out: list[str] = []
-    for result in extract_many(documents, published=published, undated=undated, tz=tz,
-                               vague=vague):
+    for result in extract_many(documents, published=published, undated=undated, tz=tz, vague=vague):
         record: dict[str, Any]
         if result.failure is not None:
             failure = result.failure
-            record = {"failure": {"source": failure.source, "line": failure.line,
-                                  "message": failure.message}}
+            record = {
+                "failure": {
+                    "source": failure.source,
+                    "line": failure.line,
+                    "message": failure.message,
+                }
+            }
         else:
             assert result.document is not None
             record = to_record(result.document, result.commitments)

@@ -86,8 +86,10 @@ def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, 
     """``text[start:end]`` in pieces of at most ``limit`` characters, each cut after the last
     newline or space in its second half (in the middle of a word if there is none)."""
     while end - start > limit:
-        cut = max(text.rfind("\n", start + limit // 2, start + limit),
-                  text.rfind(" ", start + limit // 2, start + limit))
+        cut = max(
+            text.rfind("\n", start + limit // 2, start + limit),
+            text.rfind(" ", start + limit // 2, start + limit),
+        )
         cut = cut + 1 if cut > start else start + limit
         yield _trim(text, start, cut)
         start, _ = _trim(text, cut, end)

@@ -69,7 +69,9 @@ _NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
 _POSSESSIVE_ORG_END = re.compile(
     rf"(?<![\w’'-])((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
 )
-_AUX = r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
+_AUX = (
+    r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
+)
 _THE_END = re.compile(
     rf"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
     rf"(?:[\w-]+['’]s\s+)?(?:{_AUX}[a-z][\w-]*\s+){{0,2}}{_AUX}[a-z][\w-]*"
@@ -203,7 +205,11 @@ _APPOSED_NAME = re.compile(rf",\s*({_NAME_SEQ})(?=\s*[,.;]|\s*$)")
 def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """The party named after a verb: "said the regional governor, Jorge Salinas" → the name."""
     m = _AFTER_NAME.match(text, pos, end)
-    if m is None or m[0].strip()[:1].islower() and m[0].strip().split()[0] not in ("he", "she", "they", "it", "we"):
+    if (
+        m is None
+        or m[0].strip()[:1].islower()
+        and m[0].strip().split()[0] not in ("he", "she", "they", "it", "we")
+    ):
         titled = _TITLED_NAME.match(text, pos, end)  # "said opposition whip Declan Moore"
         if titled is not None:
             return titled[0].strip(), titled.end()
@@ -216,7 +222,8 @@ def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
 
 
 def _plural_noun(text: str, m: re.Match[str], subject: str, end: int) -> bool:
-    """A present-tense verb in -s after "the …" is more often a plural noun ("the release notes")."""
+    """A present-tense verb in -s after "the …" is more often a plural noun ("the release
+    notes")."""
     word = m[0]
     if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
         return False
@@ -272,7 +279,9 @@ class Entities:
             tokens = name.split()
             if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):
                 continue
-            if len(tokens) >= 2 and all(t[0].isupper() or t in ("de", "van", "von") for t in tokens):
+            if len(tokens) >= 2 and all(
+                t[0].isupper() or t in ("de", "van", "von") for t in tokens
+            ):
                 if tokens[0].casefold() in _LEADING or len(tokens) > 4:
                     continue
                 self.full.setdefault(tokens[-1].casefold(), name)

@@ -32,7 +32,8 @@ def _parser(base: dt.date, prefer: Prefer) -> Any:
 def settings(base: dt.date, prefer: Prefer = "future") -> dict[str, Any]:
     """The dateparser settings we parse with (the benchmark gives ``search_dates`` the same)."""
     return {
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12, 0),
+        # dateparser wants a naive base: dates here are calendar dates, not instants.
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12, 0),  # noqa: DTZ001
         "PREFER_DATES_FROM": prefer,
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["day", "month"],
@@ -77,10 +78,20 @@ _UNSURE = object()
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -138,4 +149,3 @@ def _ordinal(day: int) -> str:
     if day % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-

@@ -101,5 +101,3 @@ def season(name: str, year_: int) -> Window:
     first = dt.date(year_, start, 1)
     last = add_months(first, 2)
     return Window(first, month_end(last.year, last.month))
-
-

@@ -139,11 +139,11 @@ def _within_next(m: re.Match[str]) -> Resolve:
 
 @_rule(
     "within",
-    rf"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>hour|day|week|fortnight|month"
+    r"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>hour|day|week|fortnight|month"
     r"|year)\b",
 )
 def _within_the_next_unit(m: re.Match[str]) -> Resolve:
-    """"within the next fortnight", "in the next month": [D, D + one unit]."""
+    """ "within the next fortnight", "in the next month": [D, D + one unit]."""
     return _span(0, 1, m["unit"])
 
 
@@ -166,7 +166,7 @@ def _range(m: re.Match[str]) -> Resolve | None:
     r"following)\s+(?!(?:today|now|this\s+(?:announcement|statement|letter|notice|order)))\w+",
 )
 def _relative_to_an_event(m: re.Match[str]) -> Resolve | None:
-    """"within six months of that", "in 30 days after approval": counted from another event."""
+    """ "within six months of that", "in 30 days after approval": counted from another event."""
     return lambda day: None
 
 
@@ -249,7 +249,10 @@ PAST = re.compile(
 
 
 def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
-    ops = rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
+    ops = (
+        rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}"
+        r"|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
+    )
     rules = []
     for period in PERIODS:
         pretime = (
@@ -267,7 +270,6 @@ def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
 
 _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
-
 
 
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
@@ -299,8 +301,10 @@ def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tup
 def _vague_pattern(table: VagueTable) -> re.Pattern[str]:
     phrases = sorted(table, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?<!\bas\s)(?<!\bso\s)\b(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\bas\s)(?<!\bso\s)\b(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
+        re.IGNORECASE,
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -343,8 +347,9 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         for m in pattern.finditer(text):
             resolve = build(m)
             if resolve is not None:
-                candidates.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve,
-                                        kind=kind))
+                candidates.append(
+                    Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind)
+                )
     for period, pattern in _PERIOD_RULES:
         if pattern in skip:
             continue
@@ -352,11 +357,26 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
             candidates.append(_period_found(period, m))
     for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
-        candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
-                                resolve=_span(low, high, "day"), kind="vague"))
+        candidates.append(
+            Found(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                resolve=_span(low, high, "day"),
+                kind="vague",
+            )
+        )
     for m in PAST.finditer(text) if PAST not in skip else ():
-        candidates.append(Found(start=m.start(), end=m.end(), text=m[0],
-                                resolve=lambda day: None, kind="past", past=True))
+        candidates.append(
+            Found(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                resolve=lambda day: None,
+                kind="past",
+                past=True,
+            )
+        )
     chosen: list[Found] = []
     for found in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
         if _YEAR_OUT_OF_RANGE.match(text, found.end):
@@ -402,8 +422,13 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
 
             resolve = end_of
             op_kind = "by"
-        if op_kind == "by" and period.name == "month-part" and (
-            (m["part"] or "").casefold().startswith("mid") or (m["part2"] or "").casefold() == "middle"
+        if (
+            op_kind == "by"
+            and period.name == "month-part"
+            and (
+                (m["part"] or "").casefold().startswith("mid")
+                or (m["part2"] or "").casefold() == "middle"
+            )
         ):
             # "by mid-October": the deadline is the 15th, not the end of the middle third.
             def by_mid(day: dt.date) -> Window | None:
@@ -419,14 +444,23 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
     if m.groupdict().get("pretime"):
         timed = TIME.match(" at " + m["pretime"])
         at = _time_of(timed) if timed else None
-    return Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind,
-                 past=kind.startswith("skip"), time=at)  # "last Friday" dates a statement
+    return Found(
+        start=m.start(),
+        end=m.end(),
+        text=m[0],
+        resolve=resolve,
+        kind=kind,
+        past=kind.startswith("skip"),
+        time=at,
+    )  # "last Friday" dates a statement
 
 
 def _with_time(found: Found, text: str) -> Found:
     m = TIME.match(text, found.end)
-    if m is None or found.kind in ("past", "vague") or found.kind.startswith(
-        ("duration", "within", "in", "range", "give", "deadline")
+    if (
+        m is None
+        or found.kind in ("past", "vague")
+        or found.kind.startswith(("duration", "within", "in", "range", "give", "deadline"))
     ):
         return found
     return attrs.evolve(found, end=m.end(), text=text[found.start : m.end()], time=_time_of(m))
@@ -442,7 +476,8 @@ def _time_of(m: re.Match[str]) -> dt.time:
 
 
 def resolve_issued(found: Found, published: dt.date) -> Window | None:
-    """The window a statement-dating phrase ("on Friday", "last month") gives, before ``published``."""
+    """The window a statement-dating phrase ("on Friday", "last month") gives, before
+    ``published``."""
     from commitments.timex.issue import issued_window
 
     return issued_window(found.text, published)

@@ -67,8 +67,9 @@ def _issued(m: re.Match[str], published: dt.date) -> Window | None:
         return Window.day(published)
     if m["last"]:
         if m["lwd"]:
-            return Window.day(cal.previous_weekday(published, weekday_number(m["lwd"]),
-                                                   same_day=False))
+            return Window.day(
+                cal.previous_weekday(published, weekday_number(m["lwd"]), same_day=False)
+            )
         unit = m["lunit"].casefold()
         if unit == "week":
             return cal.week(published, -1)

@@ -33,7 +33,14 @@ WEEKDAYS = {
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "front": 1, "back": 2,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+    "front": 1,
+    "back": 2,
 }
 
 # Full month names; abbreviations only capitalised and followed by a dot or a day number.
@@ -132,7 +139,7 @@ def _weekday(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
-    """"the 19th": the next 19th on or after ``day`` (this month if not past, else next)."""
+    """ "the 19th": the next 19th on or after ``day`` (this month if not past, else next)."""
     number = int(m["dom"])
     for months in range(0, 3):
         first = cal.add_months(day.replace(day=1), months)
@@ -149,7 +156,7 @@ def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
-    """"25-26 October", "October 25–26", "the weekend of 25-26 October"."""
+    """ "25-26 October", "October 25–26", "the weekend of 25-26 October"."""
     month_ = m["month"]
     year_ = f" {m['year']}" if m["year"] else ""
     first = parse_absolute(f"{m['d1']} {month_}{year_}", day, "future")
@@ -160,7 +167,7 @@ def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
 
 
 def _month_event(m: re.Match[str], day: dt.date) -> Window:
-    """"at the February meeting": some day in that month."""
+    """ "at the February meeting": some day in that month."""
     return _month_window(m, day)
 
 
@@ -422,8 +429,11 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "year-word",
         r"(?:(?P<part>early|later|late|mid-?)\s*)?(?P<which>this|next)\s+year",
-        lambda m, d: _year_word(m, d) if (m["part"] or "").casefold() != "later"
-        else Window(d, cal.year(d.year).latest),
+        lambda m, d: (
+            _year_word(m, d)
+            if (m["part"] or "").casefold() != "later"
+            else Window(d, cal.year(d.year).latest)
+        ),
     ),
     Period(
         "quarter",

@@ -19,7 +19,7 @@ VagueTable = Mapping[str, tuple[int, int]]
 def _parse(data: dict[str, object], source: str) -> dict[str, tuple[int, int]]:
     phrases = data.get("phrases", data)
     if not isinstance(phrases, dict):
-        raise InputError("expected a [phrases] table of \"phrase\" = [first, last]", source=source)
+        raise InputError('expected a [phrases] table of "phrase" = [first, last]', source=source)
     table: dict[str, tuple[int, int]] = {}
     for phrase, value in phrases.items():
         if (
@@ -50,7 +50,9 @@ def load_vague(path: str | Path, *, base: VagueTable | None = None) -> VagueTabl
     try:
         data = tomllib.loads(Path(path).read_text("utf-8"))
     except OSError as exc:
-        raise InputError(f"cannot read the vague-phrase table: {exc.strerror}", source=source) from exc
+        raise InputError(
+            f"cannot read the vague-phrase table: {exc.strerror}", source=source
+        ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"not a valid TOML table: {exc}", source=source) from exc
     merged = dict(default_table() if base is None else base)
