@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,9 +86,8 @@ class Store:
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self._check()
-            mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
-            if self.path != ":memory:" and mode != "wal" and not self.read_only:
-                self._db.execute("PRAGMA journal_mode = WAL")  # only when it changes: it writes
+            if self.path != ":memory:" and not self.read_only:
+                self._use_wal(timeout)
             if self.path != ":memory:":
                 # In WAL mode NORMAL never corrupts; a power cut may lose the last add.
                 self._db.execute("PRAGMA synchronous = NORMAL")
@@ -96,6 +96,23 @@ class Store:
         except BaseException:
             self._db.close()
             raise
+
+    def _use_wal(self, timeout: float) -> None:
+        """Switch to WAL once (only when it changes: it writes). Changing the journal mode does
+        not wait on SQLite's busy handler, so two processes opening a new store at once retry
+        here, for up to ``timeout`` seconds, until one of them has switched it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode == "wal":
+                return
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _open_read_only(self, timeout: float, first: sqlite3.Error) -> None:
         """Open a store we may not write: read-only, else (a WAL store in a read-only folder,
@@ -120,9 +137,12 @@ class Store:
 
     def _check(self) -> None:
         """Refuse a file that is not ours or is newer, before anything is written to it."""
-        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        objects = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, one snapshot: another process may be creating the store right now.
+        app_id, version, objects = self._db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
         if app_id not in (0, APPLICATION_ID) or (objects and app_id != APPLICATION_ID):
             raise CorruptStoreError(
                 "is an SQLite database, but not a commitments store; it was left untouched:"
