@@ -10,7 +10,7 @@ import attrs
 import click
 
 from cli._tracker import db_option, documents, input_options, now, open_tracker
-from cli.options import Inputs
+from cli.options import Inputs, jobs_option
 from cli.progress import Progress
 from commitments.errors import CommitmentsError, DateError, FormatError, InputError
 
@@ -22,14 +22,7 @@ if TYPE_CHECKING:
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @input_options
 @db_option
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes that extract; the store sees the documents in input order.",
-)
+@jobs_option("Worker processes that extract; the store sees the documents in input order.")
 @click.option(
     "--extracted",
     is_flag=True,

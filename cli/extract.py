@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import click
 
-from cli.options import DATE, Inputs, input_options, today
+from cli.options import DATE, Inputs, input_options, jobs_option, today
 from cli.progress import Progress
 from commitments.errors import InputError
 
@@ -34,14 +34,7 @@ from commitments.errors import InputError
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A TOML table of vague phrases that extends or overrides the built-in one.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes; the output is the same, in input order, for any number.",
-)
+@jobs_option("Worker processes; the output is the same, in input order, for any number.")
 def extract(
     files: tuple[str, ...],
     inputs: Inputs,

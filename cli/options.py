@@ -125,3 +125,10 @@ def input_options(function: F) -> F:
     ):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+def jobs_option(help: str) -> Callable[[F], F]:
+    """``-j/--jobs N``: worker processes that extract (1, the default, extracts in-process)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=help
+    )

@@ -157,7 +157,6 @@ class _Extractor:
         self.entities.learn(self.text)
         self.found: list[Commitment] = []
         self.quote_speakers: dict[Quote, str | None] = {}
-        self.last_quote_speaker: str | None = None
         self.quote_starts: list[int] | None = None
         self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._quotes: list[Quote] = []
@@ -210,7 +209,6 @@ class _Extractor:
     def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         names: list[str | None] = []
         subject = _SUBJECT_START.match(self.text, sent.start, sent.end)
-        lead: str | None = None
         if subject is not None and not atts:
             name, titles = clean_name(subject[0])
             if name and name[0].isupper() and (" " in name or titles):
@@ -219,8 +217,7 @@ class _Extractor:
         for att in atts:
             if att.participle:
                 if last_finite is None and subject is not None:
-                    lead = self.entities.resolve(subject[0])
-                    last_finite = lead
+                    last_finite = self.entities.resolve(subject[0])
                 names.append(last_finite)
                 continue
             speaker = self.entities.resolve(att.speaker, att.start) if att.speaker else None

@@ -153,10 +153,6 @@ class Source:
         return out
 
 
-def _window_or_none(value: Window | None) -> Window | None:
-    return value
-
-
 @attrs.frozen(kw_only=True)
 class Commitment:
     """A dated (or undated) commitment tied to the party who made it."""

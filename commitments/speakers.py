@@ -351,10 +351,7 @@ class Entities:
         gender = gender_of(canonical, titles)
         if gender:
             self.genders.setdefault(canonical, gender)
-        if " " in canonical or canonical.casefold() in self.full or titles:
-            self.mention(canonical)
-        else:
-            self.mention(canonical)
+        self.mention(canonical)
         return canonical
 
     def mention(self, name: str) -> None:

@@ -24,7 +24,7 @@ from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
 
-__all__ = ["Found", "find", "resolve_issued"]
+__all__ = ["Found", "find"]
 
 Resolve = Callable[[dt.date], Window | None]
 
@@ -473,11 +473,3 @@ def _time_of(m: re.Match[str]) -> dt.time:
         hour = int(m["h"]) % 12 + (12 if m["ampm"].casefold().startswith("p") else 0)
         return dt.time(hour, int(m["min"] or 0))
     return dt.time(int(m["h24"]), int(m["min24"]))
-
-
-def resolve_issued(found: Found, published: dt.date) -> Window | None:
-    """The window a statement-dating phrase ("on Friday", "last month") gives, before
-    ``published``."""
-    from commitments.timex.issue import issued_window
-
-    return issued_window(found.text, published)
