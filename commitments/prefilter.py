@@ -63,19 +63,31 @@ def fold(text: str) -> str:
     return text.translate(_ODD_CASES).lower()
 
 
-Ids = frozenset[int]
+Mask = int
+"""A set of group numbers as the bits of an int: bit ``n`` set when group ``n`` is in it."""
+
+
+class _Need(NamedTuple):
+    pattern: re.Pattern[str]
+    key: Mask
+    """A group the pattern needs, or the best groups of its first :class:`Either` (one of
+    them); 0 when it needs none."""
+    plain: Mask
+    """The groups it needs."""
+    eithers: tuple[tuple[Mask, tuple[Mask, ...]], ...]
+    """Its alternatives: the best group of each option (one needed), and each option's groups."""
 
 
 class Prefilter:
     """Which patterns cannot match a text.
 
-    Each group of required words gets a number. A token of the text (a run of ASCII letters or
-    of digits: "deadlines") maps to the groups of the words it holds, cached; a pattern may match
-    only when the text's tokens cover its groups (and one option of each :class:`Either`). A word
-    of letters or digits lies inside one token (at its start if ``starts``, at its end if
-    ``ends``); other words (" ", "'ll") are looked for in the folded text directly. Patterns are
-    filed under their most selective group (an alternation under each option's), so a text's
-    answer looks only at the patterns whose key group it holds.
+    Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
+    digits: "deadlines") maps to the bits of the groups whose words it holds, cached; a pattern
+    may match only when the text's bits cover its groups' bits (and one option of each
+    :class:`Either`). A word of letters or digits lies inside one token (at its start if
+    ``starts``, at its end if ``ends``); other words (" ", "'ll") are looked for in the folded
+    text directly. Sets of groups are ints, so a text's answer costs a few integer operations
+    per token and per pattern.
 
     Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
     never ruled out. Recent answers are kept by text, and the last one also serves a text inside
@@ -86,18 +98,18 @@ class Prefilter:
     def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
         self._pending: list[re.Pattern[str]] = list(patterns)
         self._groups: dict[frozenset[Word], int] = {}
-        self._words: dict[Word, set[int]] = {}
-        self._needs: dict[re.Pattern[str], tuple[Ids, tuple[tuple[Ids, tuple[Ids, ...]], ...]]] = {}
-        self._keyed: dict[int, list[re.Pattern[str]]] = {}  # key group → patterns
-        self._unkeyed: list[re.Pattern[str]] = []  # patterns with no plain group
+        self._words: dict[Word, Mask] = {}
+        self._needs: dict[re.Pattern[str], _Need] = {}
+        # patterns filed by a key: a group they need, or any of an alternative's best groups
+        self._keyed: tuple[tuple[Mask, tuple[_Need, ...]], ...] = ()
         self._all: frozenset[re.Pattern[str]] = frozenset()
-        self._whole: dict[str, Ids] = {}  # words that are a whole token
-        self._prefixes: dict[str, Ids] = {}  # words that start a token
-        self._suffixes: dict[str, Ids] = {}  # words that end a token
-        self._inner: tuple[tuple[str, Ids], ...] = ()  # words anywhere in a token
-        self._other: tuple[tuple[str, Ids], ...] = ()  # words that are not a token's letters
+        self._whole: dict[str, Mask] = {}  # words that are a whole token
+        self._prefixes: dict[str, Mask] = {}  # words that start a token
+        self._suffixes: dict[str, Mask] = {}  # words that end a token
+        self._inner: tuple[tuple[str, Mask], ...] = ()  # words anywhere in a token
+        self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
         self._cache = cache
-        self._token_ids: dict[str, Ids] = {}
+        self._token_masks: dict[str, Mask] = {}
         self._last: tuple[str, frozenset[re.Pattern[str]]] | None = None
         self._seen: dict[str, frozenset[re.Pattern[str]]] = {}  # recent texts (a document's
         # sentences are asked about twice: once for their speakers, once for the rest)
@@ -116,65 +128,55 @@ class Prefilter:
             eithers = []
             for need in required(pattern):  # most selective first
                 if isinstance(need, Either):
-                    options = tuple(self._ids(option) for option in need.options)
+                    options = tuple(self._mask(option) for option in need.options)
                     # every option holds its most selective group: none present, no option is
-                    quick = frozenset(
-                        self._groups[max(option, key=_selectivity)] for option in need.options
-                    )
+                    quick = self._mask(max(option, key=_selectivity) for option in need.options)
                     eithers.append((quick, options))
                 else:
                     plain.append(need)
-            ids = self._ids(plain)
-            self._needs[pattern] = (ids, tuple(eithers))
-            if plain:
-                keys = {self._groups[plain[0]]}
-            elif eithers:
-                keys = set(eithers[0][0])
-            else:
-                self._unkeyed.append(pattern)
-                continue
-            for key in keys:
-                self._keyed.setdefault(key, []).append(pattern)
+            key = self._mask(plain[:1]) or (eithers[0][0] if eithers else 0)
+            self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
         self._pending.clear()
         self._all = frozenset(self._needs)
-        tables: dict[tuple[bool, bool], dict[str, set[int]]] = {}
+        keyed: dict[Mask, list[_Need]] = {}
+        for need in self._needs.values():
+            keyed.setdefault(need.key, []).append(need)
+        self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
+        tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
         inner, other = [], []
-        for word, numbers in self._words.items():
-            text, ids = word.text, frozenset(numbers)
+        for word, mask in self._words.items():
+            text = word.text
             if not (text.isalpha() or text.isdigit()):
-                other.append((text, ids))
+                other.append((text, mask))
             elif not (word.starts or word.ends):
-                inner.append((text, ids))
+                inner.append((text, mask))
             else:
                 table = tables.setdefault((word.starts, word.ends), {})
-                table.setdefault(text, set()).update(ids)
-
-        def frozen(key: tuple[bool, bool]) -> dict[str, Ids]:
-            return {text: frozenset(ids) for text, ids in tables.get(key, {}).items()}
-
-        self._whole, self._prefixes = frozen((True, True)), frozen((True, False))
-        self._suffixes = frozen((False, True))
+                table[text] = table.get(text, 0) | mask
+        self._whole = tables.get((True, True), {})
+        self._prefixes = tables.get((True, False), {})
+        self._suffixes = tables.get((False, True), {})
         self._inner, self._other = tuple(inner), tuple(other)
         self.forget()
 
-    def _ids(self, groups: Iterable[frozenset[Word]]) -> Ids:
-        found = set()
+    def _mask(self, groups: Iterable[frozenset[Word]]) -> Mask:
+        mask = 0
         for group in groups:
-            number = self._groups.setdefault(group, len(self._groups))
-            found.add(number)
+            bit = 1 << self._groups.setdefault(group, len(self._groups))
+            mask |= bit
             for word in group:
-                self._words.setdefault(word, set()).add(number)
-        return frozenset(found)
+                self._words[word] = self._words.get(word, 0) | bit
+        return mask
 
-    def _ids_of(self, token: str) -> Ids:
-        found = set(self._whole.get(token, ()))
+    def _mask_of(self, token: str) -> Mask:
+        mask = self._whole.get(token, 0)
         prefixes, suffixes = self._prefixes, self._suffixes
         for cut in range(1, len(token) + 1):
-            found.update(prefixes.get(token[:cut], ()), suffixes.get(token[-cut:], ()))
-        for text, ids in self._inner:
+            mask |= prefixes.get(token[:cut], 0) | suffixes.get(token[-cut:], 0)
+        for text, bits in self._inner:
             if text in token:
-                found.update(ids)
-        return frozenset(found)
+                mask |= bits
+        return mask
 
     def ruled_out(self, text: str) -> frozenset[re.Pattern[str]]:
         """The watched patterns that cannot match ``text`` (skip them); the others may."""
@@ -187,41 +189,45 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        answer = self._all - self._may_match(text)
+        answer = self._all.difference(self._may_match(text))
         if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
         self._seen[text] = answer
         self._last = (text, answer)
         return answer
 
-    def _may_match(self, text: str) -> set[re.Pattern[str]]:
+    def _may_match(self, text: str) -> list[re.Pattern[str]]:
         folded = fold(text)
-        known = self._token_ids
-        tokens = set(_TOKEN.findall(folded))
-        if not tokens.issubset(known):  # a token not seen lately
-            if len(known) + len(tokens) >= self._cache:  # bounded: start over when full
-                known.clear()
-            for token in tokens.difference(known):
-                known[token] = self._ids_of(token)
-        held = [known[token] for token in tokens]
-        others = (ids for word, ids in self._other if word in folded)
-        present: set[int] = set().union(*held, *others)
-        keyed = self._keyed
-        candidates = set().union(*[keyed[key] for key in present.intersection(keyed)])
-        found = set()
-        needs = self._needs
-        for pattern in [*candidates, *self._unkeyed]:
-            plain, eithers = needs[pattern]
-            if plain <= present and all(
-                not quick.isdisjoint(present) and any(option <= present for option in options)
-                for quick, options in eithers
-            ):
-                found.add(pattern)
+        known = self._token_masks
+        present = 0
+        for token in set(_TOKEN.findall(folded)):
+            mask = known.get(token)
+            if mask is None:
+                if len(known) >= self._cache:  # bounded: start over when full
+                    known.clear()
+                mask = known[token] = self._mask_of(token)
+            present |= mask
+        for word, mask in self._other:
+            if word in folded:
+                present |= mask
+        found = []
+        for key, needs in self._keyed:
+            if key and not key & present:
+                continue
+            for pattern, _, plain, eithers in needs:
+                if plain & present != plain:
+                    continue
+                if eithers and not all(
+                    quick & present and any(option & present == option for option in options)
+                    for quick, options in eithers
+                ):
+                    continue
+                found.append(pattern)
         return found
 
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
-        self._token_ids.clear()
+        self._token_masks.clear()
         self._seen.clear()
         self._last = None
 
