@@ -22,7 +22,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-__all__ = ["SENTENCES", "Either", "Prefilter", "Word", "fold", "required"]
+__all__ = ["SENTENCES", "Either", "Prefilter", "Ruled", "Word", "fold", "required"]
 
 
 class Word(NamedTuple):
@@ -67,6 +67,25 @@ Mask = int
 """A set of group numbers as the bits of an int: bit ``n`` set when group ``n`` is in it."""
 
 
+class Ruled:
+    """The patterns ruled out for a text (``pattern in ruled``), held by identity.
+
+    A compiled pattern's hash reads its whole program (microseconds for a long one), so sets of
+    patterns are slow to build and to query; a set of their ``id()`` values is not.
+    """
+
+    __slots__ = ("_ids",)
+
+    def __init__(self, ids: frozenset[int]):
+        self._ids = ids
+
+    def __contains__(self, pattern: object) -> bool:
+        return id(pattern) in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class _Need(NamedTuple):
     pattern: re.Pattern[str]
     key: Mask
@@ -102,7 +121,7 @@ class Prefilter:
         self._needs: dict[re.Pattern[str], _Need] = {}
         # patterns filed by a key: a group they need, or any of an alternative's best groups
         self._keyed: tuple[tuple[Mask, tuple[_Need, ...]], ...] = ()
-        self._all: frozenset[re.Pattern[str]] = frozenset()
+        self._all: frozenset[int] = frozenset()  # the ids of the watched patterns
         self._whole: dict[str, Mask] = {}  # words that are a whole token
         self._prefixes: dict[str, Mask] = {}  # words that start a token
         self._suffixes: dict[str, Mask] = {}  # words that end a token
@@ -110,8 +129,8 @@ class Prefilter:
         self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
         self._cache = cache
         self._token_masks: dict[str, Mask] = {}
-        self._last: tuple[str, frozenset[re.Pattern[str]]] | None = None
-        self._seen: dict[str, frozenset[re.Pattern[str]]] = {}  # recent texts (a document's
+        self._last: tuple[str, Ruled] | None = None
+        self._seen: dict[str, Ruled] = {}  # recent texts (a document's
         # sentences are asked about twice: once for their speakers, once for the rest)
 
     def watch(self, patterns: Iterable[re.Pattern[str]]) -> None:
@@ -137,7 +156,7 @@ class Prefilter:
             key = self._mask(plain[:1]) or (eithers[0][0] if eithers else 0)
             self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
         self._pending.clear()
-        self._all = frozenset(self._needs)
+        self._all = frozenset(map(id, self._needs))
         keyed: dict[Mask, list[_Need]] = {}
         for need in self._needs.values():
             keyed.setdefault(need.key, []).append(need)
@@ -178,7 +197,7 @@ class Prefilter:
                 mask |= bits
         return mask
 
-    def ruled_out(self, text: str) -> frozenset[re.Pattern[str]]:
+    def ruled_out(self, text: str) -> Ruled:
         """The watched patterns that cannot match ``text`` (skip them); the others may."""
         if self._pending:
             self._read_pending()
@@ -189,7 +208,7 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        answer = self._all.difference(self._may_match(text))
+        answer = Ruled(self._all.difference(map(id, self._may_match(text))))
         if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
         self._seen[text] = answer
