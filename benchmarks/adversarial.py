@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
+
 ROOT = Path(__file__).resolve().parent.parent
 
 Input = tuple[str, Callable[[int], str]]
@@ -105,7 +107,10 @@ def _collect(
         return
     if depth <= 0:
         return
-    if isinstance(value, dict):
+    if attrs.has(type(value)):  # a record of patterns: named by its fields
+        for field in attrs.fields(type(value)):
+            _collect(getattr(value, field.name), f"{where}.{field.name}", depth - 1, out)
+    elif isinstance(value, dict):
         for key, item in value.items():
             _collect(item, f"{where}[{key!r}]", depth - 1, out)
     elif isinstance(value, (list, tuple, frozenset, set)):
@@ -157,8 +162,13 @@ def usage(where: str) -> str:
     """``"scan"`` when the code searches text with the pattern (``search``, ``finditer``, ``sub``
     …) or its use cannot be told; ``"anchored"`` when it only ever calls ``match``/``fullmatch``
     (one start position per call, so a scan of every position is not what it meets)."""
-    module_name, _, rest = where.rpartition(".")
+    parts = where.split(".")
+    module_name = next(  # the longest prefix that is a module: the rest is in it
+        ".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1) if ".".join(parts[:i]) in sys.modules
+    )
+    rest = where[len(module_name) + 1 :]
     name = re.match(r"\w+", rest)[0]  # type: ignore[index]
+    field = re.search(r"\.(\w+)$", rest)  # a record's field: the code calls `….field.match(`
     module = importlib.import_module(module_name)
     if name.startswith("_"):
         sources = [Path(module.__file__).read_text("utf-8")]  # type: ignore[arg-type]
@@ -167,7 +177,8 @@ def usage(where: str) -> str:
 
         package = Path(commitments.__file__).parent
         sources = [path.read_text("utf-8") for path in sorted(package.rglob("*.py"))]
-    methods = set().union(*(_calls(source, name) for source in sources))
+    called = field[1] if field else name
+    methods = set().union(*(_calls(source, called) for source in sources))
     return "anchored" if methods and not methods & _SCANS else "scan"
 
 

@@ -158,8 +158,8 @@ class Prefilter:
         self._pending.clear()
         self._all = frozenset(map(id, self._needs))
         keyed: dict[Mask, list[_Need]] = {}
-        for need in self._needs.values():
-            keyed.setdefault(need.key, []).append(need)
+        for filed in self._needs.values():
+            keyed.setdefault(filed.key, []).append(filed)
         self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
         tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
         inner, other = [], []

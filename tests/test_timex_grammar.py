@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commitments import Window, parse_due
+from commitments.timex import grammar
 
 D = dt.date(2025, 9, 3)  # a Wednesday
 
@@ -219,3 +222,27 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES, ids=NOT_DATES)
 def test_no_due_window(text: str) -> None:
     assert parse_due(text, issued=D) is None
+
+
+# --- the period scan finds what a plain scan of each whole rule finds ------------------------
+
+_PERIOD_FRAGMENTS = sorted(
+    {w for lead in grammar._LEAD_WORDS for w in (lead, lead.title())}
+    | {
+        " ", "   ", "\n", ",", "-", "the", "end", "of", "by the end of", "no later than",
+        "5 p.m.", "noon", "on", "next", "this", "week", "month", "year", "Friday", "Fri.",
+        "September", "Sept.", "17", "3rd", "2026", "Q3", "H1", "spring", "Christmas",
+        "today", "tomorrow", "weekend", "early", "mid-", "late", "quarter", "half", "x", "a",
+        "mid-October", "earlyOctober", "by\u00a0Friday", "at 11:30 a.m. on", "starting on",
+    }
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_FRAGMENTS), max_size=16).map(" ".join))
+def test_period_scan_finds_what_a_scan_for_the_whole_rule_finds(text: str) -> None:
+    leads = [m.start() for m in grammar._LEADS.finditer(text)]
+    for rule in grammar._PERIOD_RULES:
+        expected = [(m.span(), m.groupdict()) for m in rule.whole.finditer(text)]
+        found = [(m.span(), m.groupdict()) for m in grammar._period_matches(rule, text, leads)]
+        assert found == expected, (rule.period.name, text)

@@ -9,11 +9,12 @@ periods ("by Friday", "before 17 September", "no later than Q3"), and the vague 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -248,24 +249,83 @@ PAST = re.compile(
 )
 
 
-def _period_rules() -> list[tuple[Period, re.Pattern[str]]]:
-    ops = (
-        rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}"
-        r"|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
-    )
+_OPERATORS = (
+    rf"(?P<op>{BY_OPS}|{BEFORE_OPS}|{AT_OPS}|{SKIP_OPS}|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
+)
+_ADJECTIVES = r"(?P<adj>early|mid-?|late)"
+_PRETIME = (
+    r"(?:(?P<pretime>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midday|midnight)"
+    r"\s+(?:on\s+)?)?"
+)
+_LEAD_WORDS = sorted(
+    {
+        re.match(r"[a-z]+", option)[0]  # type: ignore[index]
+        for option in "|".join((BY_OPS, BEFORE_OPS, AT_OPS, SKIP_OPS, "early|mid|late")).split("|")
+    }
+)
+_LEADS = re.compile(rf"\b(?:{'|'.join(_LEAD_WORDS)})", re.IGNORECASE)
+"""Where an operator or adjective in front of a period may start: a word it begins with."""
+_REACH = 80
+"""How far before a period its operator may start, in characters ("no later than 11:30 a.m. on")."""
+
+
+@attrs.frozen
+class _PeriodRule:
+    """A named period with its operators in front: ``whole`` is the whole rule, ``body`` the
+    period alone.
+
+    Scanning for the whole rule tries forty-odd operators at every word of the text; scanning
+    for the period alone is several times faster. So :func:`_period_matches` scans for the
+    period and tries the whole rule only where it can start: at the words in reach before the
+    period that begin an operator, and at the period itself.
+    """
+
+    period: Period
+    whole: re.Pattern[str]
+    body: re.Pattern[str]
+
+
+def _period_rules() -> list[_PeriodRule]:
     rules = []
     for period in PERIODS:
-        pretime = (
-            r"(?:(?P<pretime>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midday|midnight)"
-            r"\s+(?:on\s+)?)?"
-        )
-        operator = (
-            rf"\b{ops}\s+{pretime}" if period.needs_operator else rf"(?:\b{ops}\s+{pretime})?\b"
-        )
         if period.name in ("month", "season", "year"):
-            operator = rf"\b(?:{ops}\s+|(?P<adj>early|mid-?|late)\s*)"
-        rules.append((period, re.compile(operator + period.pattern + r"(?!\w)", re.IGNORECASE)))
+            operator = rf"\b(?:{_OPERATORS}\s+|{_ADJECTIVES}\s*)"
+        elif period.needs_operator:
+            operator = rf"\b{_OPERATORS}\s+{_PRETIME}"
+        else:
+            operator = rf"(?:\b{_OPERATORS}\s+{_PRETIME})?\b"
+        body = period.pattern + r"(?!\w)"
+        rules.append(
+            _PeriodRule(
+                period, re.compile(operator + body, re.IGNORECASE), re.compile(body, re.IGNORECASE)
+            )
+        )
     return rules
+
+
+def _period_matches(rule: _PeriodRule, text: str, leads: list[int]) -> Iterator[re.Match[str]]:
+    """The matches a scan of ``text`` for ``rule.whole`` finds, found faster. ``leads`` are
+    the offsets of :data:`_LEADS` in ``text``, in order.
+
+    Every match holds its period, so none starts before the first place ``at`` where the period
+    alone matches, nor more than :data:`_REACH` characters before it; one that starts before
+    ``at`` starts with an operator or adjective. The first of those places where the whole rule
+    matches is where the scan would find it; if none does, no match starts at or before ``at``.
+    """
+    pos = 0
+    while (hit := rule.body.search(text, pos)) is not None:
+        at = hit.start()
+        first = bisect.bisect_left(leads, max(pos, at - _REACH))
+        found = None
+        for start in (*leads[first : bisect.bisect_left(leads, at, first)], at):
+            found = rule.whole.match(text, start)
+            if found is not None:
+                break
+        if found is None:
+            pos = at + 1
+            continue
+        yield found
+        pos = found.end()
 
 
 _PERIOD_RULES = _period_rules()
@@ -319,7 +379,7 @@ def _default_vague() -> re.Pattern[str]:
     return pattern
 
 
-SENTENCES.watch([*(p for _, p, _ in _DURATION_RULES), *(p for _, p in _PERIOD_RULES), PAST])
+SENTENCES.watch([*(p for _, p, _ in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST])
 
 
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
@@ -350,11 +410,14 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                 candidates.append(
                     Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind)
                 )
-    for period, pattern in _PERIOD_RULES:
-        if pattern in skip:
+    leads: list[int] | None = None
+    for rule in _PERIOD_RULES:
+        if rule.whole in skip:
             continue
-        for m in pattern.finditer(text):
-            candidates.append(_period_found(period, m))
+        if leads is None:
+            leads = [m.start() for m in _LEADS.finditer(text)]
+        for m in _period_matches(rule, text, leads):
+            candidates.append(_period_found(rule.period, m))
     for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(
