@@ -74,16 +74,17 @@ class Ruled:
     patterns are slow to build and to query; a set of their ``id()`` values is not.
     """
 
-    __slots__ = ("_ids",)
+    __slots__ = ("ids",)
 
     def __init__(self, ids: frozenset[int]):
-        self._ids = ids
+        self.ids = ids
+        """The ``id()`` of each pattern ruled out (for loops over many patterns)."""
 
     def __contains__(self, pattern: object) -> bool:
-        return id(pattern) in self._ids
+        return id(pattern) in self.ids
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self.ids)
 
 
 class _Need(NamedTuple):

@@ -59,6 +59,8 @@ _FILLER = (
     r"|week|month|night|morning|evening|afternoon)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+))*\s*$"
 )
+_FILLER_RE = re.compile(_FILLER)
+_NAME_SEQ_RE = re.compile(_NAME_SEQ)
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
@@ -78,6 +80,7 @@ _THE_END = re.compile(
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
+_POSSESSIVE_ORG = re.compile(r"['’]s\s+[a-z]")
 _ENTOURAGE = re.compile(
     r"\b(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|press\s+secretary"
     r"|lawyers?|attorneys?|camp|staff)$"
@@ -149,18 +152,36 @@ def clean_name(phrase: str) -> tuple[str, list[str]]:
     return name, titles
 
 
+def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
+    """Whether a pattern ending in ``$`` and in one of ``endings`` can match ``text``: a cheap
+    test that spares the scan of every position (``$`` also matches before a last newline)."""
+    return text.endswith(endings) or text.endswith("\n") and text[:-1].endswith(endings)
+
+
+# What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
+_ENDINGS = {
+    _PRONOUN_END: ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We"),
+    _POSSESSIVE_END: tuple(
+        "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
+        " lawyers attorney attorneys aide aides representative representatives camp".split()
+    ),
+}
+
+
 def _subject_before(text: str, start: int, end: int) -> str | None:
     """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
-    before = text[start:end]
-    before = re.sub(_FILLER, "", before)
-    m = _APPOSITIVE.search(before)
+    before = _FILLER_RE.sub("", text[start:end])
+    m = _APPOSITIVE.search(before) if _ends_with(before, (",",)) else None
     if m is not None:
         inner = m.group(1).strip()
-        if re.fullmatch(_NAME_SEQ, inner) and not clean_name(inner)[1] and inner[:4] != "The ":
+        if _NAME_SEQ_RE.fullmatch(inner) and not clean_name(inner)[1] and inner[:4] != "The ":
             return inner  # "its director, Olga Petrenko, said"
         if _NAME_END.search(before[: m.start()]) or _THE_END.search(before[: m.start()]):
             before = before[: m.start()]  # "Dan Hoffman, a former CIA officer, said"
     for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _POSSESSIVE_ORG_END, _THE_END):
+        endings = _ENDINGS.get(pattern)
+        if endings is not None and not _ends_with(before, endings):
+            continue
         found = pattern.search(before)
         if found is not None:
             phrase = found.group(1)
@@ -330,7 +351,7 @@ class Entities:
             return self.organisations[-1] if self.organisations else None
         if word in ("i", "we"):
             return None
-        if re.search(r"['’]s\s+[a-z]", phrase) and phrase.split()[-1].islower():
+        if _POSSESSIVE_ORG.search(phrase) and phrase.split()[-1].islower():
             org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
             self.organisations.append(org)  # "South Korea's trade ministry"
             return org

@@ -264,6 +264,7 @@ _LEAD_WORDS = sorted(
     }
 )
 _LEADS = re.compile(rf"\b(?:{'|'.join(_LEAD_WORDS)})", re.IGNORECASE)
+_LEAD_MAX = max(map(len, _LEAD_WORDS))
 """Where an operator or adjective in front of a period may start: a word it begins with."""
 _REACH = 80
 """How far before a period its operator may start, in characters ("no later than 11:30 a.m. on")."""
@@ -303,24 +304,28 @@ def _period_rules() -> list[_PeriodRule]:
     return rules
 
 
-def _period_matches(rule: _PeriodRule, text: str, leads: list[int]) -> Iterator[re.Match[str]]:
-    """The matches a scan of ``text`` for ``rule.whole`` finds, found faster. ``leads`` are
-    the offsets of :data:`_LEADS` in ``text``, in order.
+def _period_matches(rule: _PeriodRule, text: str) -> Iterator[re.Match[str]]:
+    """The matches a scan of ``text`` for ``rule.whole`` finds, found faster.
 
     Every match holds its period, so none starts before the first place ``at`` where the period
     alone matches, nor more than :data:`_REACH` characters before it; one that starts before
-    ``at`` starts with an operator or adjective. The first of those places where the whole rule
-    matches is where the scan would find it; if none does, no match starts at or before ``at``.
+    ``at`` starts with an operator or adjective (:data:`_LEADS`). The first of those places
+    where the whole rule matches is where the scan would find it; if none does, no match starts
+    at or before ``at``. Each stretch of text is looked at for leads once, so this stays linear.
     """
     pos = 0
     while (hit := rule.body.search(text, pos)) is not None:
         at = hit.start()
-        first = bisect.bisect_left(leads, max(pos, at - _REACH))
         found = None
-        for start in (*leads[first : bisect.bisect_left(leads, at, first)], at):
-            found = rule.whole.match(text, start)
+        # a lead word is at most _LEAD_MAX long: end the search past it, or it would be cut
+        for lead in _LEADS.finditer(text, max(pos, at - _REACH), at + _LEAD_MAX):
+            if lead.start() >= at:
+                break
+            found = rule.whole.match(text, lead.start())
             if found is not None:
                 break
+        if found is None:
+            found = rule.whole.match(text, at)
         if found is None:
             pos = at + 1
             continue
@@ -332,11 +337,14 @@ _PERIOD_RULES = _period_rules()
 _DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
 
 
+_SKIP_OPS, _BEFORE_OPS, _BY_OPS = (re.compile(ops) for ops in (SKIP_OPS, BEFORE_OPS, BY_OPS))
+
+
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
     op = " ".join(op.casefold().split())
-    if re.fullmatch(SKIP_OPS, op):
+    if _SKIP_OPS.fullmatch(op):
         return "skip", lambda day: None
-    if re.fullmatch(BEFORE_OPS, op):
+    if _BEFORE_OPS.fullmatch(op):
 
         def before(day: dt.date) -> Window | None:
             period = resolve_period(day)
@@ -346,7 +354,7 @@ def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tup
             return Window(day, last)
 
         return "before", before
-    if re.fullmatch(BY_OPS, op) or op == "by the end of":
+    if _BY_OPS.fullmatch(op) or op == "by the end of":
 
         def by(day: dt.date) -> Window | None:
             period = resolve_period(day)
@@ -400,9 +408,10 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
     skip = SENTENCES.ruled_out(text)  # patterns that cannot match here
+    skipped = skip.ids
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
-        if pattern in skip:
+        if id(pattern) in skipped:
             continue
         for m in pattern.finditer(text):
             resolve = build(m)
@@ -410,13 +419,10 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                 candidates.append(
                     Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind)
                 )
-    leads: list[int] | None = None
     for rule in _PERIOD_RULES:
-        if rule.whole in skip:
+        if id(rule.whole) in skipped:
             continue
-        if leads is None:
-            leads = [m.start() for m in _LEADS.finditer(text)]
-        for m in _period_matches(rule, text, leads):
+        for m in _period_matches(rule, text):
             candidates.append(_period_found(rule.period, m))
     for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
