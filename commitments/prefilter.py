@@ -15,6 +15,7 @@ is hand-listed, so it follows the rules as they change; a pattern that needs no 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -87,6 +88,29 @@ class Ruled:
         return len(self.ids)
 
 
+class _Alternative(NamedTuple):
+    """An :class:`Either` as masks: one option's groups must all be present."""
+
+    quick: Mask
+    """The best group of each option: none present, no option is."""
+    relevant: Mask
+    """Every group of every option."""
+    options: tuple[Mask, ...]
+    answers: dict[Mask, bool]
+    """Whether an option is present, by the relevant groups present (cached)."""
+
+    def allows(self, present: Mask) -> bool:
+        if not self.quick & present:
+            return False
+        key = present & self.relevant
+        answer = self.answers.get(key)
+        if answer is None:
+            if len(self.answers) >= _SEEN:  # bounded: start over
+                self.answers.clear()
+            answer = self.answers[key] = any(option & key == option for option in self.options)
+        return answer
+
+
 class _Need(NamedTuple):
     pattern: re.Pattern[str]
     key: Mask
@@ -94,8 +118,7 @@ class _Need(NamedTuple):
     them); 0 when it needs none."""
     plain: Mask
     """The groups it needs."""
-    eithers: tuple[tuple[Mask, tuple[Mask, ...]], ...]
-    """Its alternatives: the best group of each option (one needed), and each option's groups."""
+    eithers: tuple[_Alternative, ...]
 
 
 class Prefilter:
@@ -151,10 +174,11 @@ class Prefilter:
                     options = tuple(self._mask(option) for option in need.options)
                     # every option holds its most selective group: none present, no option is
                     quick = self._mask(max(option, key=_selectivity) for option in need.options)
-                    eithers.append((quick, options))
+                    relevant = functools.reduce(operator.or_, options, 0)
+                    eithers.append(_Alternative(quick, relevant, options, {}))
                 else:
                     plain.append(need)
-            key = self._mask(plain[:1]) or (eithers[0][0] if eithers else 0)
+            key = self._mask(plain[:1]) or (eithers[0].quick if eithers else 0)
             self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
         self._pending.clear()
         self._all = frozenset(map(id, self._needs))
@@ -237,12 +261,11 @@ class Prefilter:
             for pattern, _, plain, eithers in needs:
                 if plain & present != plain:
                     continue
-                if eithers and not all(
-                    quick & present and any(option & present == option for option in options)
-                    for quick, options in eithers
-                ):
-                    continue
-                found.append(pattern)
+                for either in eithers:
+                    if not either.allows(present):
+                        break
+                else:
+                    found.append(pattern)
         return found
 
     def forget(self) -> None:
