@@ -36,7 +36,7 @@ def _forget() -> None:
     each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
     Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
     """
-    from commitments.prefilter import SENTENCES
+    from commitments.prefilter import SENTENCES, TIME_EXPRESSIONS
     from commitments.timex import absolute, grammar, issue
 
     grammar._find_default.cache_clear()
@@ -44,6 +44,7 @@ def _forget() -> None:
     absolute._parser.cache_clear()
     issue.issued_window.cache_clear()
     SENTENCES.forget()
+    TIME_EXPRESSIONS.forget()
 
 
 def main(argv: list[str] | None = None) -> int:

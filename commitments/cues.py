@@ -194,9 +194,10 @@ SENTENCES.watch(
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
     """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
+    skipped = skip.ids
     found: list[Cue] = []
     for pattern, kind, noun in _RULES:
-        if pattern in skip:
+        if id(pattern) in skipped:
             continue
         for m in pattern.finditer(text, start, end):
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
@@ -224,7 +225,8 @@ def may_commit(sentence: str) -> bool:
     """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline
     word)?"""
     skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
-    return any(p.search(sentence) for p, _, _ in _RULES if p not in skip) or bool(
+    skipped = skip.ids
+    return any(p.search(sentence) for p, _, _ in _RULES if id(p) not in skipped) or bool(
         (_FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence))
         or (_CAN_DO not in skip and _CAN_DO.search(sentence))
     )

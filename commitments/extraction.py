@@ -304,10 +304,7 @@ class _Extractor:
             return  # a question asks; it does not commit
         if not (turn is not None and turn.action) and not cue_rules.may_commit(body):
             return  # no cue at all: skip the time grammar (most sentences of an article)
-        expressions = [
-            attrs.evolve(f, start=f.start + sent.start, end=f.end + sent.start)
-            for f in find(body, vague=self.vague)
-        ]
+        expressions = [f.shifted(sent.start) for f in find(body, vague=self.vague)]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
         self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
         sentence_issue = self._sentence_issue(issue_exprs, day)
@@ -667,7 +664,7 @@ class _Extractor:
         cue = Cue(start, start, Kind.PROMISE)
         pending = _Pending(cue, turn.speaker)
         if due is not None:
-            pending.due = attrs.evolve(due, start=due.start + start, end=due.end + start)
+            pending.due = due.shifted(start)
         sent = Sentence(start, end, 0)
         owner = turn.speaker or ""
         inner = re.fullmatch(r"[^()]*\(([^()]+)\)\s*", owner)  # "Treasurer (George Hall)"

@@ -23,7 +23,16 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-__all__ = ["SENTENCES", "Either", "Prefilter", "Ruled", "Word", "fold", "required"]
+__all__ = [
+    "SENTENCES",
+    "TIME_EXPRESSIONS",
+    "Either",
+    "Prefilter",
+    "Ruled",
+    "Word",
+    "fold",
+    "required",
+]
 
 
 class Word(NamedTuple):
@@ -288,7 +297,9 @@ def _inside(part: str, whole: str) -> bool:
 
 
 SENTENCES = Prefilter()
-"""The filter the pipeline asks once per sentence: cue rules, the due grammar, stated statuses."""
+"""The filter the pipeline asks once per sentence: reporting verbs, cue rules, stated statuses."""
+TIME_EXPRESSIONS = Prefilter()
+"""The filter for the due grammar's rules, asked only about sentences with a cue in them."""
 
 
 @functools.lru_cache(maxsize=1024)

@@ -61,6 +61,7 @@ _FILLER = (
 )
 _FILLER_RE = re.compile(_FILLER)
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
+_NAMES = re.compile(rf"(?<![\w’'-]){_NAME_SEQ}")
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
@@ -295,7 +296,9 @@ class Entities:
 
     def learn(self, text: str) -> None:
         """Register every titled or multi-word name in ``text``."""
-        for m in re.finditer(rf"(?<![\w’'-]){_NAME_SEQ}", text):
+        for m in _NAMES.finditer(text):
+            if len(m[0].split(maxsplit=1)) < 2:
+                continue  # one word ("The", "Smith"): no title before it, not a full name
             name, titles = clean_name(m[0])
             tokens = name.split()
             if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):

@@ -9,11 +9,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commitments import cues, extraction, speakers  # noqa: F401 (they watch their patterns)
-from commitments.prefilter import SENTENCES, Either, Prefilter, Word, fold, required
+from commitments.prefilter import (
+    SENTENCES,
+    TIME_EXPRESSIONS,
+    Either,
+    Prefilter,
+    Word,
+    fold,
+    required,
+)
 from commitments.timex import grammar
 
 grammar.find("Warm the default vague table up.")
-PATTERNS = SENTENCES.watched()  # every pattern the pipeline filters, rules added later included
+PATTERNS = [*SENTENCES.watched(), *TIME_EXPRESSIONS.watched()]  # every pattern the pipeline
+# filters, rules added later included
 PREFILTER = Prefilter(PATTERNS)
 
 

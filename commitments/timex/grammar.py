@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from commitments.prefilter import SENTENCES
+from commitments.prefilter import TIME_EXPRESSIONS
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
@@ -67,6 +67,18 @@ class Found:
     """The phrase can only point to the past ("last week", "yesterday")."""
     time: dt.time | None = None
     """A time of day given with it ("by Sunday at 6 p.m.")."""
+
+    def shifted(self, offset: int) -> Found:
+        """The same expression found ``offset`` characters further into a text."""
+        return Found(
+            start=self.start + offset,
+            end=self.end + offset,
+            text=self.text,
+            resolve=self.resolve,
+            kind=self.kind,
+            past=self.past,
+            time=self.time,
+        )
 
     def window(self, issued: Window | dt.date) -> Window | None:
         """The due window for an issue date or window (each end from the matching end)."""
@@ -383,11 +395,13 @@ def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[
 @functools.cache
 def _default_vague() -> re.Pattern[str]:
     pattern = _vague_compiled(tuple(sorted(default_table().items())))
-    SENTENCES.watch([pattern])
+    TIME_EXPRESSIONS.watch([pattern])
     return pattern
 
 
-SENTENCES.watch([*(p for _, p, _ in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST])
+TIME_EXPRESSIONS.watch(
+    [*(p for _, p, _ in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST]
+)
 
 
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
@@ -407,7 +421,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     vague_pattern = (
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
-    skip = SENTENCES.ruled_out(text)  # patterns that cannot match here
+    skip = TIME_EXPRESSIONS.ruled_out(text)  # patterns that cannot match here
     skipped = skip.ids
     candidates: list[Found] = []
     for kind, pattern, build in _DURATION_RULES:
