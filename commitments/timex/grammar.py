@@ -9,7 +9,6 @@ periods ("by Friday", "before 17 September", "no later than Q3"), and the vague 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import math
