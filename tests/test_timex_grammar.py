@@ -224,7 +224,7 @@ def test_no_due_window(text: str) -> None:
     assert parse_due(text, issued=D) is None
 
 
-# --- the period scan finds what a plain scan of each whole rule finds ------------------------
+# --- scans from an anchor find what a plain scan of each whole rule finds ---------------------
 
 _PERIOD_FRAGMENTS = sorted(
     {w for lead in grammar._LEAD_WORDS for w in (lead, lead.title())}
@@ -234,14 +234,21 @@ _PERIOD_FRAGMENTS = sorted(
         "September", "Sept.", "17", "3rd", "2026", "Q3", "H1", "spring", "Christmas",
         "today", "tomorrow", "weekend", "early", "mid-", "late", "quarter", "half", "x", "a",
         "mid-October", "earlyOctober", "by\u00a0Friday", "at 11:30 a.m. on", "starting on",
+        "within", "in", "about", "roughly", "two", "twenty-five", "10", "3.5", "or", "to", "–",
+        "days", "weeks", "business days", "months", "hours",
     }
 )  # fmt: skip
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PERIOD_FRAGMENTS), max_size=16).map(" ".join))
-def test_period_scan_finds_what_a_scan_for_the_whole_rule_finds(text: str) -> None:
+def test_anchored_scans_find_what_a_scan_for_the_whole_rule_finds(text: str) -> None:
     for rule in grammar._PERIOD_RULES:
         expected = [(m.span(), m.groupdict()) for m in rule.whole.finditer(text)]
         found = [(m.span(), m.groupdict()) for m in grammar._period_matches(rule, text)]
         assert found == expected, (rule.period.name, text)
+    for duration in grammar._DURATION_RULES:
+        if duration.whole is not None:
+            expected = [(m.span(), m.groupdict()) for m in duration.whole.finditer(text)]
+            found = [(m.span(), m.groupdict()) for m in duration.finditer(text)]
+            assert found == expected, (duration.kind, text)

@@ -128,14 +128,62 @@ def _number(m: re.Match[str], group: str = "n") -> float:
     return 1.0 if value is None else to_number(value)
 
 
+# --- scanning for a rule from a part of it ---------------------------------------------------
+
+_REACH = 80
+"""How far before its anchor a rule's match may start, in characters ("no later than 11:30 a.m.
+on" before a period, "within approximately twenty-five" before "to 30 days"). A run of spaces
+that pushes the start further away (dozens of them) ends the expression there."""
+_WORD_STARTS = re.compile(r"\b(?=\w)")
+
+
+def _scan(
+    whole: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    leads: re.Pattern[str] = _WORD_STARTS,
+    longest: int = 0,
+) -> Iterator[re.Match[str]]:
+    """The matches a scan of ``text`` for ``whole`` finds, found faster from ``anchor``: a part
+    of it that every match holds and that is quick to scan for.
+
+    No match starts before the first place ``at`` where the anchor matches, nor more than
+    :data:`_REACH` characters before it; one that starts before ``at`` starts where ``leads``
+    matches (a word, an operator). The first of those places where ``whole`` matches is where
+    the scan would find it; if none does, no match starts at or before ``at``. ``longest`` is
+    the length of the longest lead (a search that ended inside one would miss it). Each stretch
+    of text is looked at for leads once, so this stays linear.
+    """
+    pos = 0
+    while (hit := anchor.search(text, pos)) is not None:
+        at = hit.start()
+        found = None
+        for lead in leads.finditer(text, max(pos, at - _REACH), at + longest):
+            if lead.start() >= at:
+                break
+            found = whole.match(text, lead.start())
+            if found is not None:
+                break
+        if found is None:
+            found = whole.match(text, at)
+        if found is None:
+            pos = at + 1
+            continue
+        yield found
+        pos = found.end()
+
+
 # --- durations -------------------------------------------------------------------------------
 
-DURATION_RULES: list[tuple[str, str, Callable[[re.Match[str]], Resolve | None]]] = []
+Build = Callable[[re.Match[str]], Resolve | None]
+DURATION_RULES: list[tuple[str, str, Build, str | None]] = []
+"""(kind, pattern, what a match resolves to, an anchor: a part every match holds, if scanning
+for it is faster)."""
 
 
-def _rule(kind: str, pattern: str) -> Callable[[Callable[[re.Match[str]], Resolve | None]], None]:
-    def register(build: Callable[[re.Match[str]], Resolve | None]) -> None:
-        DURATION_RULES.append((kind, pattern, build))
+def _rule(kind: str, pattern: str, anchor: str | None = None) -> Callable[[Build], None]:
+    def register(build: Build) -> None:
+        DURATION_RULES.append((kind, pattern, build, anchor))
 
     return register
 
@@ -162,6 +210,7 @@ def _within_the_next_unit(m: re.Match[str]) -> Resolve:
 @_rule(
     "range",
     rf"\b(?:(?P<op>within|in)\s+)?{HEDGE}(?P<n>{NUMBER})\s*(?:or|to|-|–)\s*(?P<m>{NUMBER})\s+{UNIT}",
+    anchor=rf"(?:or|to|-|–)\s*{NUMBER}\s+{UNIT}",
 )
 def _range(m: re.Match[str]) -> Resolve | None:
     low, high = _number(m), _number(m, "m")
@@ -275,10 +324,8 @@ _LEAD_WORDS = sorted(
     }
 )
 _LEADS = re.compile(rf"\b(?:{'|'.join(_LEAD_WORDS)})", re.IGNORECASE)
-_LEAD_MAX = max(map(len, _LEAD_WORDS))
 """Where an operator or adjective in front of a period may start: a word it begins with."""
-_REACH = 80
-"""How far before a period its operator may start, in characters ("no later than 11:30 a.m. on")."""
+_LEAD_MAX = max(map(len, _LEAD_WORDS))
 
 
 @attrs.frozen
@@ -288,8 +335,8 @@ class _PeriodRule:
 
     Scanning for the whole rule tries forty-odd operators at every word of the text; scanning
     for the period alone is several times faster. So :func:`_period_matches` scans for the
-    period and tries the whole rule only where it can start: at the words in reach before the
-    period that begin an operator, and at the period itself.
+    period and tries the whole rule only where it can start (:func:`_scan`): at the words in
+    reach before the period that begin an operator, and at the period itself.
     """
 
     period: Period
@@ -300,52 +347,68 @@ class _PeriodRule:
 def _period_rules() -> list[_PeriodRule]:
     rules = []
     for period in PERIODS:
-        if period.name in ("month", "season", "year"):
+        adjectives = period.name in ("month", "season", "year")
+        if adjectives:
             operator = rf"\b(?:{_OPERATORS}\s+|{_ADJECTIVES}\s*)"
         elif period.needs_operator:
             operator = rf"\b{_OPERATORS}\s+{_PRETIME}"
         else:
             operator = rf"(?:\b{_OPERATORS}\s+{_PRETIME})?\b"
         body = period.pattern + r"(?!\w)"
+        # Where the period can start: at a word's start, or right after an adjective
+        # ("midOctober"); the test is cheap and fails at most places, so the scan is fast.
+        starts = r"(?:\b|(?<=early)|(?<=mid)|(?<=late))" if adjectives else r"\b"
         rules.append(
             _PeriodRule(
-                period, re.compile(operator + body, re.IGNORECASE), re.compile(body, re.IGNORECASE)
+                period,
+                re.compile(operator + body, re.IGNORECASE),
+                re.compile(starts + body, re.IGNORECASE),
             )
         )
     return rules
 
 
 def _period_matches(rule: _PeriodRule, text: str) -> Iterator[re.Match[str]]:
-    """The matches a scan of ``text`` for ``rule.whole`` finds, found faster.
-
-    Every match holds its period, so none starts before the first place ``at`` where the period
-    alone matches, nor more than :data:`_REACH` characters before it; one that starts before
-    ``at`` starts with an operator or adjective (:data:`_LEADS`). The first of those places
-    where the whole rule matches is where the scan would find it; if none does, no match starts
-    at or before ``at``. Each stretch of text is looked at for leads once, so this stays linear.
-    """
-    pos = 0
-    while (hit := rule.body.search(text, pos)) is not None:
-        at = hit.start()
-        found = None
-        # a lead word is at most _LEAD_MAX long: end the search past it, or it would be cut
-        for lead in _LEADS.finditer(text, max(pos, at - _REACH), at + _LEAD_MAX):
-            if lead.start() >= at:
-                break
-            found = rule.whole.match(text, lead.start())
-            if found is not None:
-                break
-        if found is None:
-            found = rule.whole.match(text, at)
-        if found is None:
-            pos = at + 1
-            continue
-        yield found
-        pos = found.end()
+    """The matches a scan of ``text`` for ``rule.whole`` finds: the period first, then its
+    operator or adjective before it."""
+    return _scan(rule.whole, rule.body, text, _LEADS, _LEAD_MAX)
 
 
 _PERIOD_RULES = _period_rules()
-_DURATION_RULES = [(k, re.compile(p, re.IGNORECASE), b) for k, p, b in DURATION_RULES]
+
+
+@attrs.frozen
+class _DurationRule:
+    """A duration rule, compiled: scanned for as ``pattern``, or, with an anchor, matched as
+    ``whole`` where :func:`_scan` finds it can start."""
+
+    kind: str
+    build: Build
+    pattern: re.Pattern[str] | None = None
+    whole: re.Pattern[str] | None = None
+    anchor: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        found = self.pattern or self.whole
+        assert found is not None
+        return found
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.pattern is not None:
+            return self.pattern.finditer(text)
+        assert self.whole is not None and self.anchor is not None
+        return _scan(self.whole, self.anchor, text)
+
+
+def _duration_rule(kind: str, pattern: str, build: Build, anchor: str | None) -> _DurationRule:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    if anchor is None:
+        return _DurationRule(kind, build, pattern=compiled)
+    return _DurationRule(kind, build, whole=compiled, anchor=re.compile(anchor, re.IGNORECASE))
+
+
+_DURATION_RULES = [_duration_rule(*rule) for rule in DURATION_RULES]
 
 
 _SKIP_OPS, _BEFORE_OPS, _BY_OPS = (re.compile(ops) for ops in (SKIP_OPS, BEFORE_OPS, BY_OPS))
@@ -399,7 +462,7 @@ def _default_vague() -> re.Pattern[str]:
 
 
 TIME_EXPRESSIONS.watch(
-    [*(p for _, p, _ in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST]
+    [*(r.compiled for r in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST]
 )
 
 
@@ -423,14 +486,16 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     skip = TIME_EXPRESSIONS.ruled_out(text)  # patterns that cannot match here
     skipped = skip.ids
     candidates: list[Found] = []
-    for kind, pattern, build in _DURATION_RULES:
-        if id(pattern) in skipped:
+    for duration in _DURATION_RULES:
+        if id(duration.compiled) in skipped:
             continue
-        for m in pattern.finditer(text):
-            resolve = build(m)
+        for m in duration.finditer(text):
+            resolve = duration.build(m)
             if resolve is not None:
                 candidates.append(
-                    Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=kind)
+                    Found(
+                        start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=duration.kind
+                    )
                 )
     for rule in _PERIOD_RULES:
         if id(rule.whole) in skipped:
