@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -118,6 +119,12 @@ class Attribution:
     participle: bool = False
     """An -ing form ("noting that …") that shares the sentence's subject."""
 
+    def shifted(self, offset: int) -> Attribution:
+        """The same attribution ``offset`` characters further into a text."""
+        return Attribution(
+            self.start + offset, self.end + offset, self.speaker, self.trailing, self.participle
+        )
+
 
 _CALENDAR_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -196,6 +203,22 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
 
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
+    # Only the sentence and the character before it (what a look-behind sees) matter: the
+    # answer is kept by them, since sentences repeat across an archive (boilerplate, wire copy).
+    found = _attributions_in(text[max(0, start - 1) : start], text[start:end])
+    return [a.shifted(start) for a in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def _attributions_in(before: str, sentence: str) -> tuple[Attribution, ...]:
+    """:func:`attributions` of ``sentence`` after the text ``before`` it, offsets in it."""
+    at = len(before)
+    return tuple(
+        a.shifted(-at) for a in _find_attributions(before + sentence, at, at + len(sentence))
+    )
+
+
+def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
     for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
