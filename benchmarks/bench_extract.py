@@ -30,19 +30,20 @@ def _timed(work: Callable[[], int]) -> tuple[float, int]:
 
 
 def _forget() -> None:
-    """Empty the caches of results (sentences seen, their attributions and time expressions,
+    """Empty the caches of results (sentences seen, their attributions, cues, time expressions,
     dates parsed, words of tokens, issue dates).
 
     Without this the second run would find every sentence of the corpus already done; with it,
     each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
     Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
     """
-    from commitments import speakers
+    from commitments import cues, speakers
     from commitments.prefilter import SENTENCES, TIME_EXPRESSIONS
     from commitments.timex import absolute, grammar, issue
 
     grammar._find_default.cache_clear()
     speakers._attributions_in.cache_clear()
+    cues._cues_in.cache_clear()
     absolute.parse_absolute.cache_clear()
     absolute._parser.cache_clear()
     issue.issued_window.cache_clear()

@@ -6,6 +6,7 @@ verb, a deadline noun, an offer) before its time expressions count as a due date
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -26,6 +27,10 @@ class Cue:
     kind: Kind
     noun: bool = False
     """A noun cue ("deadline", "ultimatum") that is itself the commitment."""
+
+    def shifted(self, offset: int) -> Cue:
+        """The same cue ``offset`` characters further into a text."""
+        return Cue(self.start + offset, self.end + offset, self.kind, self.noun)
 
 
 _I = re.IGNORECASE
@@ -192,44 +197,52 @@ SENTENCES.watch(
 
 
 def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
-    """The commitment cues in ``text[start:end]``, in order, overlapping ones merged."""
-    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
-    skipped = skip.ids
-    found: list[Cue] = []
-    for pattern, kind, noun in _RULES:
-        if id(pattern) in skipped:
-            continue
-        for m in pattern.finditer(text, start, end):
-            if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
-                continue
-            found.append(Cue(m.start(), m.end(), kind, noun))
-    if has_due:
-        for m in (
-            _FUTURE_PROGRESSIVE.finditer(text, start, end)
-            if (_FUTURE_PROGRESSIVE not in skip)
-            else ()
-        ):
-            found.append(Cue(m.start(), m.end(), Kind.PROMISE))
-        for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
-            found.append(Cue(m.start(), m.end(), Kind.OFFER))
+    """The commitment cues in ``text[start:end]``, in order, overlapping ones merged.
+
+    With ``has_due``, also the cues that only commit with a date ("we are meeting", "we can
+    send"): the sentence has one.
+    """
+    plain, dated = _cues_in(text[max(0, start - 1) : start], text[start:end])
+    found = [*plain, *dated] if has_due else list(plain)
     found.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
     for cue in found:
         if merged and cue.start < merged[-1].end:
             continue
         merged.append(cue)
-    return merged
+    return [cue.shifted(start) for cue in merged]
 
 
-def may_commit(sentence: str) -> bool:
-    """A quick test: could ``sentence`` hold a cue at all (a future, commissive or deadline
-    word)?"""
+def may_commit(text: str, start: int, end: int) -> bool:
+    """A quick test: could ``text[start:end]`` hold a cue at all (a future, commissive or
+    deadline word)? The cues found are kept for :func:`cues`."""
+    plain, dated = _cues_in(text[max(0, start - 1) : start], text[start:end])
+    return bool(plain or dated)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+    """The cues of ``sentence`` after the text ``before`` it (what a look-behind sees), offsets
+    in the sentence: those of every sentence, and those that need a date."""
+    text, start, end = before + sentence, len(before), len(before) + len(sentence)
     skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
     skipped = skip.ids
-    return any(p.search(sentence) for p, _, _ in _RULES if id(p) not in skipped) or bool(
-        (_FUTURE_PROGRESSIVE not in skip and _FUTURE_PROGRESSIVE.search(sentence))
-        or (_CAN_DO not in skip and _CAN_DO.search(sentence))
-    )
+    plain: list[Cue] = []
+    for pattern, kind, noun in _RULES:
+        if id(pattern) in skipped:
+            continue
+        for m in pattern.finditer(text, start, end):
+            if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
+                continue
+            plain.append(Cue(m.start() - start, m.end() - start, kind, noun))
+    dated: list[Cue] = []
+    for m in (
+        _FUTURE_PROGRESSIVE.finditer(text, start, end) if _FUTURE_PROGRESSIVE not in skip else ()
+    ):
+        dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
+    for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
+        dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
+    return tuple(plain), tuple(dated)
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:

@@ -302,7 +302,9 @@ class _Extractor:
         body = text[sent.start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
-        if not (turn is not None and turn.action) and not cue_rules.may_commit(body):
+        if not (turn is not None and turn.action) and not cue_rules.may_commit(
+            text, sent.start, sent.end
+        ):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(sent.start) for f in find(body, vague=self.vague)]
         issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
