@@ -192,7 +192,10 @@ _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonde
 
 
 SENTENCES.watch(
-    [*(pattern for pattern, _, _ in _RULES), _FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN, _KEPT, _EXPIRED]
+    [
+        *(pattern for pattern, _, _ in _RULES),
+        *(_FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN, _KEPT, _EXPIRED, _THREAT_WORDS, _CONDITION),
+    ]
 )
 
 
@@ -254,28 +257,33 @@ def refine_kind(kind: Kind, clause: str, *, deadline_expression: bool = False) -
     """The kind, sharpened by what else the clause says (consequences → threat)."""
     if kind is Kind.PROMISE and deadline_expression:
         return Kind.DEADLINE
-    if kind in (Kind.PROMISE, Kind.DEMAND) and _THREAT_WORDS.search(clause):
+    if kind in (Kind.PROMISE, Kind.DEMAND) and _search(_THREAT_WORDS, clause):
         return Kind.THREAT
     return kind
 
 
 def condition(clause: str) -> str | None:
     """A condition attached to the clause ("if the talks fail"), if any."""
-    m = _CONDITION.search(clause)
+    m = _search(_CONDITION, clause)
     return " ".join(m[0].split()) if m else None
 
 
 def stated_status(clause: str) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the
     deadline"."""
-    skip = SENTENCES.ruled_out(clause)
-    if _BROKEN not in skip and _BROKEN.search(clause):
+    if _search(_BROKEN, clause):
         return Status.BROKEN
-    if _KEPT not in skip and _KEPT.search(clause):
+    if _search(_KEPT, clause):
         return Status.KEPT
-    if _EXPIRED not in skip and _EXPIRED.search(clause):
+    if _search(_EXPIRED, clause):
         return Status.EXPIRED
     return None
+
+
+def _search(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """``pattern.search(clause)``, skipped when the pre-filter rules it out (a clause of the
+    sentence it was last asked about gets that answer at once)."""
+    return None if pattern in SENTENCES.ruled_out(clause) else pattern.search(clause)
 
 
 def hedged(clause: str) -> bool:

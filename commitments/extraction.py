@@ -736,6 +736,10 @@ _BARE_PARTICIPLE = re.compile(
 )
 
 
+_TO_THAT = re.compile(r"^(?:to|that)\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+
+
 def _action(
     text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
 ) -> str:
@@ -759,8 +763,8 @@ def _action(
     piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
     piece = _ASIDES.sub("", piece)
     piece = _BARE_PARTICIPLE.sub("", piece)
-    piece = re.sub(r"^(?:to|that)\s+", "", piece.strip(" ,;:—–-“”\"'’"))
-    piece = re.sub(r"\s+([,.;:])", r"\1", piece).strip(" ,;:—–-“”\"'’")
+    piece = _TO_THAT.sub("", piece.strip(" ,;:—–-“”\"'’"))
+    piece = _SPACE_BEFORE_MARK.sub(r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or text[pending.cue.start : pending.cue.end]

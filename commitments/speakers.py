@@ -190,6 +190,8 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
         endings = _ENDINGS.get(pattern)
         if endings is not None and not _ends_with(before, endings):
             continue
+        if pattern is _POSSESSIVE_ORG_END and "'s" not in before and "’s" not in before:
+            continue  # its match holds a possessive
         found = pattern.search(before)
         if found is not None:
             phrase = found.group(1)
