@@ -61,6 +61,8 @@ _FILLER = (
     r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+))*\s*$"
 )
 _FILLER_RE = re.compile(_FILLER)
+_FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER))
+"""Every word in the filler pattern: a filler phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
 _NAMES = re.compile(rf"(?<![\w’'-]){_NAME_SEQ}")
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
@@ -176,9 +178,22 @@ _ENDINGS = {
 }
 
 
+def _without_filler(before: str) -> str:
+    """``before`` without the adverbs and dates between a subject and its verb ("Smith also
+    told reporters on Monday"); the pattern runs only when the last words can be filler."""
+    words = before.rsplit(None, 3)
+    if (
+        before[-1:].isspace()
+        or (words and words[-1] in _FILLER_WORDS)
+        or (len(words) >= 3 and words[-3] in ("earlier", "later"))
+    ):
+        return _FILLER_RE.sub("", before)
+    return before
+
+
 def _subject_before(text: str, start: int, end: int) -> str | None:
     """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
-    before = _FILLER_RE.sub("", text[start:end])
+    before = _without_filler(text[start:end])
     m = _APPOSITIVE.search(before) if _ends_with(before, (",",)) else None
     if m is not None:
         inner = m.group(1).strip()
@@ -284,7 +299,10 @@ def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
     head = text[start : m.start()].rstrip()
     if _comma_conjunction(head):  # "…, and Smith said": a new clause, not a trailing report
         return False
-    return _after_comma_or_quote(head) and not _RELATIVE_END.search(head)
+    if not _after_comma_or_quote(head):
+        return False
+    relative = "that" in head or "who" in head or "which" in head  # what the pattern needs
+    return not (relative and _RELATIVE_END.search(head))
 
 
 # Searches for r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" and

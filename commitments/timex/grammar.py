@@ -538,8 +538,9 @@ _YEAR_OUT_OF_RANGE = re.compile(r",?\s*\d{5}")
 
 
 def _period_found(period: Period, m: re.Match[str]) -> Found:
-    op = m["op"] if "op" in m.groupdict() else None
-    adj = m.groupdict().get("adj")
+    groups = m.re.groupindex  # (groupdict() would build a dict of every group)
+    op = m["op"] if "op" in groups else None
+    adj = m["adj"] if "adj" in groups else None
 
     def resolve_period(day: dt.date) -> Window | None:
         try:
@@ -588,7 +589,7 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
             resolve = by_mid
         kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
     at = None
-    if m.groupdict().get("pretime"):
+    if "pretime" in groups and m["pretime"]:
         timed = TIME.match(" at " + m["pretime"])
         at = _time_of(timed) if timed else None
     return Found(

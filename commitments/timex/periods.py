@@ -97,7 +97,7 @@ def _current_or_next(day: dt.date, windows: Callable[[int], Window]) -> Window:
 
 def _month_window(m: re.Match[str], day: dt.date) -> Window:
     number = month_number(m["month"])
-    if m.groupdict().get("year"):
+    if "year" in m.re.groupindex and m["year"]:
         return cal.month(int(m["year"]), number)
     return _current_or_next(day, lambda y: cal.month(y, number))
 
