@@ -357,7 +357,7 @@ def _period_rules() -> list[_PeriodRule]:
         body = period.pattern + r"(?!\w)"
         # Where the period can start: at a word's start, or right after an adjective
         # ("midOctober"); the test is cheap and fails at most places, so the scan is fast.
-        starts = r"(?:\b|(?<=early)|(?<=mid)|(?<=late))" if adjectives else r"\b"
+        starts = r"(?:\b|(?<=[yde]))" if adjectives else r"\b"  # early, mid, late
         rules.append(
             _PeriodRule(
                 period,
@@ -444,7 +444,7 @@ def _vague_pattern(table: VagueTable) -> re.Pattern[str]:
     phrases = sorted(table, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     return re.compile(
-        rf"(?<!\bas\s)(?<!\bso\s)\b(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
+        rf"\b(?<!\bas\s)(?<!\bso\s)(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
         re.IGNORECASE,
     )
 
