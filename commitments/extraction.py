@@ -737,7 +737,7 @@ _BARE_PARTICIPLE = re.compile(
 
 
 _TO_THAT = re.compile(r"^(?:to|that)\s+")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+_SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,.;:])")  # from a run's start: linear
 
 
 def _action(

@@ -64,6 +64,7 @@ _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _SEEN = 4096  # answers kept by text and by the words present
 _CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
 _RUN_MAX = 32  # … as long as the run stays at most this many strings
+_WORDS_MAX = 512  # an alternation of at most this many literal strings is read as a group
 
 
 def fold(text: str) -> str:
@@ -381,6 +382,44 @@ def _chars(op: Any, av: Any) -> list[str] | None:
     return [c for c in found if c is not None]
 
 
+def _strings(op: Any, av: Any) -> list[str] | None:
+    """The folded strings one item can match, when it holds only literals and small classes
+    and they are few: ``[12]``, ``(?:will|shall)``, a word list written as a trie
+    (``add(?:ed|s)``). ``None`` otherwise, or when it can match nothing at all (``(?:s)?``)."""
+    found = _item_strings(op, av)
+    return None if found is None or "" in found else found
+
+
+def _item_strings(op: Any, av: Any) -> list[str] | None:
+    chars = _chars(op, av)
+    if chars is not None:
+        return chars
+    if op is sre.SUBPATTERN:
+        return _sequence_strings(av[-1])
+    if op is sre.BRANCH:
+        found: list[str] = []
+        for branch in av[1]:
+            strings = _sequence_strings(branch)
+            if strings is None or len(found) + len(strings) > _WORDS_MAX:
+                return None
+            found.extend(strings)
+        return found
+    if op in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
+        strings = _sequence_strings(av[2])  # an optional part: it, or nothing
+        return None if strings is None else [*strings, ""]
+    return None
+
+
+def _sequence_strings(items: Any) -> list[str] | None:
+    found = [""]
+    for op, av in items:
+        strings = _item_strings(op, av)
+        if strings is None or len(found) * len(strings) > _WORDS_MAX:
+            return None
+        found = [a + b for a in found for b in strings]
+    return found
+
+
 Bound = tuple[bool, bool]
 """What is known of the character next to a position: (not a letter, not a digit), where a
 letter or digit is an ASCII one after :func:`fold` (what a token is made of)."""
@@ -497,7 +536,7 @@ def _all_of(items: list[tuple[Any, Any]], left: Bound, right: Bound) -> set[Need
     run_before = left
     for i, (op, av) in enumerate([*items, (None, None)]):
         before = _bounded(items, i - 1, -1, left)
-        chars = None if op is None else _chars(op, av)
+        chars = None if op is None else _strings(op, av)
         if chars is not None and len(run) * len(chars) <= _RUN_MAX:
             if not run[0]:
                 run_before = before

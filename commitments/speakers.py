@@ -9,6 +9,7 @@ import attrs
 
 from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
 from commitments.prefilter import SENTENCES
+from commitments.trie import alternation
 
 __all__ = ["Attribution", "Entities", "attributions", "clean_name", "is_name"]
 
@@ -34,15 +35,15 @@ _PARTICIPLES = (
     "insisting arguing claiming stating explaining suggesting asserting declaring writing "
     "posting threatening indicating stressing emphasising emphasizing reiterating"
 ).split()
-VERB = "|".join(sorted(set(_VERBS), key=len, reverse=True))
-PARTICIPLE = "|".join(_PARTICIPLES)
+VERB = alternation(_VERBS)
+PARTICIPLE = alternation(_PARTICIPLES)
 
+_PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split()
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
 # name ("Ursula von der Leyen", "Ministry of Health").
 _TOKEN = (
-    rf"(?:[{UPPER}][\w'’.&-]*|(?:de|da|van|von|der|den|al|bin|la|le|du|del|di|dos|ter|of|for)"
-    rf"(?=\s+[{UPPER}]))"
+    rf"(?:[{UPPER}][\w'’.&-]*|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
 )
 _NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
 _LEADING = frozenset(
@@ -96,8 +97,8 @@ _AFTER_NAME = re.compile(
 
 _TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
-_VERB_RE = re.compile(rf"(?<![\w’'-])(?:{VERB})(?![\w’'-])")
-_PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{PARTICIPLE})(?![\w’'-])")
+_VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
+_PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")

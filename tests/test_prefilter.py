@@ -19,6 +19,7 @@ from commitments.prefilter import (
     required,
 )
 from commitments.timex import grammar
+from commitments.trie import alternation
 
 grammar.find("Warm the default vague table up.")
 PATTERNS = [*SENTENCES.watched(), *TIME_EXPRESSIONS.watched()]  # every pattern the pipeline
@@ -77,14 +78,16 @@ def test_runs_only_what_the_words_allow(sentence: str, runs: list[re.Pattern[str
     [
         (r"\bwithin\s+days", {frozenset({Word("within", True, True)}),
                               frozenset({Word("days", True, False)})}),
-        (r"(?:foo|bar)baz", {frozenset({Word("foo"), Word("bar")}), frozenset({Word("baz")})}),
+        (r"(?:foo|bar)baz", {frozenset({Word("foobaz"), Word("barbaz")})}),
+        (rf"\b{alternation(['adds', 'added', 'said'])}\b",
+         {frozenset({Word("adds", True, True), Word("added", True, True), Word("said", True, True)})}),
         (r"won['’]t\b", {frozenset({Word("won't", False, True), Word("won’t", False, True)})}),
         (r"(?-i:Q)[1-4]", {frozenset({Word(f"q{n}") for n in range(1, 5)})}),
         (r"\d{4}-\d\d", {frozenset({Word("-")})}),
         (r"(?:in\s+)?\bmay\b", {frozenset({Word("may", True, True)})}),
         (r"x?|y", set()),
     ],
-    ids=["bounded-words", "branch", "class-multiplies-run", "range", "punctuation",
+    ids=["bounded-words", "branch", "trie", "class-multiplies-run", "range", "punctuation",
          "optional-prefix", "can-be-empty"],
 )
 def test_required_words(pattern: str, expected: set[frozenset[Word]]) -> None:

@@ -23,6 +23,7 @@ from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
+from commitments.trie import alternation
 
 __all__ = ["Found", "find"]
 
@@ -323,7 +324,7 @@ _LEAD_WORDS = sorted(
         for option in "|".join((BY_OPS, BEFORE_OPS, AT_OPS, SKIP_OPS, "early|mid|late")).split("|")
     }
 )
-_LEADS = re.compile(rf"\b(?:{'|'.join(_LEAD_WORDS)})", re.IGNORECASE)
+_LEADS = re.compile(rf"\b{alternation(_LEAD_WORDS)}", re.IGNORECASE)
 """Where an operator or adjective in front of a period may start: a word it begins with."""
 _LEAD_MAX = max(map(len, _LEAD_WORDS))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from commitments.trie import alternation
+
 __all__ = ["NUMBER", "to_number"]
 
 _UNITS = {
@@ -38,10 +40,9 @@ _TENS = {
     "ninety": 90,
 }
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred"], key=len, reverse=True))
 NUMBER = (
-    rf"(?:\d{{1,4}}(?:\.\d+)?|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_UNITS)[2:11])}))?"
-    rf"|(?:{_WORD}))"
+    rf"(?:\d{{1,4}}(?:\.\d+)?|{alternation(_TENS)}(?:[- ]{alternation(list(_UNITS)[2:11])})?"
+    rf"|{alternation([*_UNITS, *_TENS, 'hundred'])})"
 )
 """A regular expression (no groups) for a number in digits or English words."""
 
