@@ -42,9 +42,7 @@ _PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
 # name ("Ursula von der Leyen", "Ministry of Health").
-_TOKEN = (
-    rf"(?:[{UPPER}][\w'’.&-]*|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
-)
+_TOKEN = rf"(?:[{UPPER}][\w'’.&-]*|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
 _NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
 _LEADING = frozenset(
     """the a an but and however meanwhile also so yet still later now on in at when after
