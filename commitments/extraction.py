@@ -18,6 +18,7 @@ from commitments import cues as cue_rules
 from commitments.cues import Cue
 from commitments.errors import DateError
 from commitments.followups import follow_up
+from commitments.prefilter import fold
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, paragraphs, quotes, sentences
 from commitments.speakers import VERB as REPORTING_VERB
@@ -470,7 +471,7 @@ class _Extractor:
                 result.append(pending)
             for group in groups:
                 best = max(group, key=lambda f: _specificity(f, self.published))
-                result.append(attrs.evolve(pending, due=best))
+                result.append(_Pending(pending.cue, pending.speaker, best, pending.issue))
         return result
 
     def _bind_issue(self, pendings: list[_Pending], issue_exprs: list[Found], day: dt.date) -> None:
@@ -730,6 +731,8 @@ _ASIDES = re.compile(
 )
 
 
+_ASIDE_WORDS = ("issued", "set", "given", "imposed", "announced", "made", "had", "has", "have")
+"""One of these is in every match of :data:`_ASIDES` and :data:`_BARE_PARTICIPLE`."""
 _BARE_PARTICIPLE = re.compile(
     r",\s*(?:issued|set|given|imposed|announced|made)(?=\s+(?:for|to|by|on|in)\b|\s*,|\s*$)",
     re.IGNORECASE,
@@ -761,8 +764,11 @@ def _action(
             at = max(at, b)
     pieces.append(text[at:clause_end] if at < clause_end else "")
     piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
-    piece = _ASIDES.sub("", piece)
-    piece = _BARE_PARTICIPLE.sub("", piece)
+    folded = fold(piece)  # lower case as a case-insensitive pattern sees it
+    if any(word in folded for word in _ASIDE_WORDS):  # what every aside holds
+        piece = _ASIDES.sub("", piece)
+        if "," in piece:
+            piece = _BARE_PARTICIPLE.sub("", piece)
     piece = _TO_THAT.sub("", piece.strip(" ,;:—–-“”\"'’"))
     piece = _SPACE_BEFORE_MARK.sub(r"\1", piece).strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
