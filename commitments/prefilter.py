@@ -251,16 +251,16 @@ class Prefilter:
         return answer
 
     def _may_match(self, text: str) -> list[re.Pattern[str]]:
-        folded = fold(text)
+        folded, tokens = _tokens(text)
         known = self._token_masks
-        present = 0
-        for token in set(_TOKEN.findall(folded)):
-            mask = known.get(token)
-            if mask is None:
-                if len(known) >= self._cache:  # bounded: start over when full
-                    known.clear()
-                mask = known[token] = self._mask_of(token)
-            present |= mask
+        new = tokens.difference(known)
+        if new:  # tokens not seen lately
+            if len(known) + len(new) >= self._cache:  # bounded: start over when full
+                known.clear()
+                new = tokens
+            for token in new:
+                known[token] = self._mask_of(token)
+        present = functools.reduce(operator.or_, map(known.__getitem__, tokens), 0)
         for word, mask in self._other:
             if word in folded:
                 present |= mask
@@ -280,9 +280,24 @@ class Prefilter:
 
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
+        _TOKENS.clear()
         self._token_masks.clear()
         self._seen.clear()
         self._last = None
+
+
+_TOKENS: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def _tokens(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` folded, and its tokens (kept a while: both filters ask about a sentence)."""
+    found = _TOKENS.get(text)
+    if found is None:
+        if len(_TOKENS) >= _SEEN:  # bounded: start over
+            _TOKENS.clear()
+        folded = fold(text)
+        found = _TOKENS[text] = (folded, frozenset(_TOKEN.findall(folded)))
+    return found
 
 
 def _inside(part: str, whole: str) -> bool:
