@@ -229,10 +229,10 @@ def _cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ..
     in the sentence: those of every sentence, and those that need a date."""
     text, start, end = before + sentence, len(before), len(before) + len(sentence)
     skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
-    skipped = skip.ids
+    allowed = skip.allowed
     plain: list[Cue] = []
     for pattern, kind, noun in _RULES:
-        if id(pattern) in skipped:
+        if id(pattern) not in allowed:
             continue
         for m in pattern.finditer(text, start, end):
             if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):

@@ -85,17 +85,17 @@ class Ruled:
     patterns are slow to build and to query; a set of their ``id()`` values is not.
     """
 
-    __slots__ = ("ids",)
+    __slots__ = ("allowed", "_watched")
 
-    def __init__(self, ids: frozenset[int]):
-        self.ids = ids
-        """The ``id()`` of each pattern ruled out (for loops over many patterns)."""
+    def __init__(self, allowed: frozenset[int], watched: frozenset[int]):
+        self.allowed = allowed
+        """The ``id()`` of each watched pattern that may match (for loops over many patterns,
+        all watched: ``id(pattern) not in ruled.allowed``)."""
+        self._watched = watched
 
     def __contains__(self, pattern: object) -> bool:
-        return id(pattern) in self.ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
+        found = id(pattern)
+        return found in self._watched and found not in self.allowed
 
 
 class _Alternative(NamedTuple):
@@ -243,7 +243,7 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        answer = Ruled(self._all.difference(map(id, self._may_match(text))))
+        answer = Ruled(frozenset(map(id, self._may_match(text))), self._all)
         if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
         self._seen[text] = answer

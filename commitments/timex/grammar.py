@@ -485,10 +485,10 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
     skip = TIME_EXPRESSIONS.ruled_out(text)  # patterns that cannot match here
-    skipped = skip.ids
+    allowed = skip.allowed
     candidates: list[Found] = []
     for duration in _DURATION_RULES:
-        if id(duration.compiled) in skipped:
+        if id(duration.compiled) not in allowed:
             continue
         for m in duration.finditer(text):
             resolve = duration.build(m)
@@ -499,7 +499,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                     )
                 )
     for rule in _PERIOD_RULES:
-        if id(rule.whole) in skipped:
+        if id(rule.whole) not in allowed:
             continue
         for m in _period_matches(rule, text):
             candidates.append(_period_found(rule.period, m))
