@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from commitments.prefilter import TIME_EXPRESSIONS
+from commitments.prefilter import TIME_EXPRESSIONS, fold
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
@@ -138,28 +138,42 @@ that pushes the start further away (dozens of them) ends the expression there.""
 _WORD_STARTS = re.compile(r"\b(?=\w)")
 
 
+def _folded(source: str) -> re.Pattern[str]:
+    """A case-sensitive pattern that finds, in a text's :func:`~commitments.prefilter.fold`,
+    every place where the case-insensitive pattern ``source`` matches the text (and perhaps a
+    few more: its case-sensitive parts, "(?-i:Jan)", match in any case).
+
+    Folding keeps every offset, and a case-sensitive pattern is scanned far faster: ``re``
+    tests a case-insensitive alternation branch by branch, a case-sensitive one by its first
+    characters. The rules' own patterns, matched on the text, have the last word.
+    """
+    return re.compile(re.sub(r"\(\?-i:([^()]*)\)", lambda m: f"(?:{m[1].lower()})", source))
+
+
 def _scan(
     whole: re.Pattern[str],
     anchor: re.Pattern[str],
     text: str,
+    folded: str,
     leads: re.Pattern[str] = _WORD_STARTS,
     longest: int = 0,
 ) -> Iterator[re.Match[str]]:
     """The matches a scan of ``text`` for ``whole`` finds, found faster from ``anchor``: a part
-    of it that every match holds and that is quick to scan for.
+    of it that every match holds, looked for in ``folded`` (``text`` folded, see
+    :func:`_folded`), where it is quick to scan for.
 
     No match starts before the first place ``at`` where the anchor matches, nor more than
     :data:`_REACH` characters before it; one that starts before ``at`` starts where ``leads``
-    matches (a word, an operator). The first of those places where ``whole`` matches is where
-    the scan would find it; if none does, no match starts at or before ``at``. ``longest`` is
-    the length of the longest lead (a search that ended inside one would miss it). Each stretch
-    of text is looked at for leads once, so this stays linear.
+    matches in ``folded`` (a word, an operator). The first of those places where ``whole``
+    matches is where the scan would find it; if none does, no match starts at or before
+    ``at``. ``longest`` is the length of the longest lead (a search that ended inside one would
+    miss it). Each stretch of text is looked at for leads once, so this stays linear.
     """
     pos = 0
-    while (hit := anchor.search(text, pos)) is not None:
+    while (hit := anchor.search(folded, pos)) is not None:
         at = hit.start()
         found = None
-        for lead in leads.finditer(text, max(pos, at - _REACH), at + longest):
+        for lead in leads.finditer(folded, max(pos, at - _REACH), at + longest):
             if lead.start() >= at:
                 break
             found = whole.match(text, lead.start())
@@ -324,7 +338,7 @@ _LEAD_WORDS = sorted(
         for option in "|".join((BY_OPS, BEFORE_OPS, AT_OPS, SKIP_OPS, "early|mid|late")).split("|")
     }
 )
-_LEADS = re.compile(rf"\b{alternation(_LEAD_WORDS)}", re.IGNORECASE)
+_LEADS = re.compile(rf"\b{alternation(_LEAD_WORDS)}")  # in folded text
 """Where an operator or adjective in front of a period may start: a word it begins with."""
 _LEAD_MAX = max(map(len, _LEAD_WORDS))
 
@@ -356,23 +370,14 @@ def _period_rules() -> list[_PeriodRule]:
         else:
             operator = rf"(?:\b{_OPERATORS}\s+{_PRETIME})?\b"
         body = period.pattern + r"(?!\w)"
-        # Where the period can start: at a word's start, or right after an adjective
-        # ("midOctober"); the test is cheap and fails at most places, so the scan is fast.
-        starts = r"(?:\b|(?<=[yde]))" if adjectives else r"\b"  # early, mid, late
-        rules.append(
-            _PeriodRule(
-                period,
-                re.compile(operator + body, re.IGNORECASE),
-                re.compile(starts + body, re.IGNORECASE),
-            )
-        )
+        rules.append(_PeriodRule(period, re.compile(operator + body, re.IGNORECASE), _folded(body)))
     return rules
 
 
-def _period_matches(rule: _PeriodRule, text: str) -> Iterator[re.Match[str]]:
+def _period_matches(rule: _PeriodRule, text: str, folded: str) -> Iterator[re.Match[str]]:
     """The matches a scan of ``text`` for ``rule.whole`` finds: the period first, then its
     operator or adjective before it."""
-    return _scan(rule.whole, rule.body, text, _LEADS, _LEAD_MAX)
+    return _scan(rule.whole, rule.body, text, folded, _LEADS, _LEAD_MAX)
 
 
 _PERIOD_RULES = _period_rules()
@@ -395,18 +400,18 @@ class _DurationRule:
         assert found is not None
         return found
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         if self.pattern is not None:
             return self.pattern.finditer(text)
         assert self.whole is not None and self.anchor is not None
-        return _scan(self.whole, self.anchor, text)
+        return _scan(self.whole, self.anchor, text, folded)
 
 
 def _duration_rule(kind: str, pattern: str, build: Build, anchor: str | None) -> _DurationRule:
     compiled = re.compile(pattern, re.IGNORECASE)
     if anchor is None:
         return _DurationRule(kind, build, pattern=compiled)
-    return _DurationRule(kind, build, whole=compiled, anchor=re.compile(anchor, re.IGNORECASE))
+    return _DurationRule(kind, build, whole=compiled, anchor=_folded(anchor))
 
 
 _DURATION_RULES = [_duration_rule(*rule) for rule in DURATION_RULES]
@@ -485,12 +490,13 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
     skip = TIME_EXPRESSIONS.ruled_out(text)  # patterns that cannot match here
+    folded = fold(text)
     allowed = skip.allowed
     candidates: list[Found] = []
     for duration in _DURATION_RULES:
         if id(duration.compiled) not in allowed:
             continue
-        for m in duration.finditer(text):
+        for m in duration.finditer(text, folded):
             resolve = duration.build(m)
             if resolve is not None:
                 candidates.append(
@@ -501,7 +507,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     for rule in _PERIOD_RULES:
         if id(rule.whole) not in allowed:
             continue
-        for m in _period_matches(rule, text):
+        for m in _period_matches(rule, text, folded):
             candidates.append(_period_found(rule.period, m))
     for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
         low, high = table[" ".join(m[0].casefold().split())]
