@@ -50,7 +50,9 @@ _DATE_FORMS = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
 ]
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
-_WROTE = re.compile(r"(?:On\s+(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s*wrote\s*:\s*\Z", re.DOTALL)
+# Matched against a line with its whitespace collapsed (one space at most between words), so one
+# optional space stands for a run: on a run of spaces `\s*` would be tried from every place.
+_WROTE = re.compile(r"(?:On\s(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s?wrote\s?:\s?\Z", re.DOTALL)
 _ADDRESS = re.compile(
     r"(?<!\s)\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)"
     r"|(?<![^\s<>()])(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
