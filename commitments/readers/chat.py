@@ -26,7 +26,7 @@ _DAY = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})
 _STAMP = rf"(?:{_DAY}(?:,?\s+|T))?{_TIME}|{_DAY}"
 _LINE = re.compile(
     rf"""
-    (?P<indent>[ \t]*)
+    (?P<indent>[ \t]*+)                   # possessive: nothing after it starts with a blank
     (?P<marker>>>\s*|[-–—]\s+)?                                   # ">> NAME:", "- NAME:" (captions)
     (?:
         \[(?P<stamp1>{_STAMP})\]\s*(?:[-–—]\s*)?                     # [10:02] / [2025-09-03 10:02]
