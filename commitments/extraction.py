@@ -200,6 +200,9 @@ class _Extractor:
         self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._quotes: list[Quote] = []
         self._day_windows: dict[dt.date, Window] = {}
+        self._resolved: dict[int, tuple[Found, dt.date, Window]] = {}
+        """The due windows of the current sentence's due expressions (by ``id()``), for the
+        day they were said on."""
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -367,7 +370,15 @@ class _Extractor:
             self._spans[start] = tuple((f.start, f.end) for f in expressions)
             sentence_issue = self._sentence_issue(issue_exprs, day) if issue_exprs else None
             said_on = sentence_issue.latest if sentence_issue else day
-            due_exprs = [f for f in due_exprs if _names_a_due_date(f, said_on)]
+            # _names_a_due_date, in line: each window kept for _commit (the same resolve call)
+            kept: list[Found] = []
+            resolved = self._resolved = {}
+            for found in due_exprs:
+                window = found.resolve(said_on)
+                if window is not None and window.latest >= said_on:
+                    kept.append(found)
+                    resolved[id(found)] = (found, said_on, window)
+            due_exprs = kept
         else:  # (what the lines above give for no expression)
             issue_exprs, due_exprs = [], []
             self._spans[start] = ()
@@ -688,7 +699,16 @@ class _Extractor:
         due = pending.due
         if due is not None:
             expression = due.text
-            due_window = due.window(issued)
+            known = self._resolved.get(id(due))
+            if (  # Found.window for a one-day window: resolve(that day), known from _sentence
+                known is not None
+                and known[0] is due
+                and issued.earliest == known[1]
+                and issued.latest == known[1]
+            ):
+                due_window = known[2]
+            else:
+                due_window = due.window(issued)
             if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if due.time is not None and due_window is not None:
