@@ -463,6 +463,8 @@ class _Extractor:
                 return speaker
             if turn_speaker:
                 return turn_speaker
+        if not atts:  # (what the lines below give with no attribution)
+            return turn_speaker if turn_speaker else None
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
                 gap = self.text[cue.end : att.start]
