@@ -95,10 +95,10 @@ _OWNER_IN_BRACKETS = re.compile(r"[^()]*\(([^()]+)\)\s*")  # (fullmatch only)
 
 
 def _after_article(text: str, end: int) -> bool:
-    """``re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[:end])``, without trying
+    r"""``re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[:end])``, without trying
     every position: every match ends the string with its whitespace, so the article ends
-    ``text[:end].rstrip()`` (``\s`` and ``str.isspace`` are the same set), which must be shorter.
-    (``\b`` looks behind the ``pos`` of a search, into the string.)"""
+    ``text[:end].rstrip()`` (``\s`` and ``str.isspace`` are the same set), which must be
+    shorter. (``\b`` looks behind the ``pos`` of a search, into the string.)"""
     head = text[:end]
     stripped = head.rstrip()
     if len(stripped) == len(head):
@@ -468,11 +468,7 @@ class _Extractor:
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
                 gap = self.text[cue.end : att.start]
-                if (
-                    name
-                    and att.start > cue.end
-                    and _RELATIVE_GAP.fullmatch(gap)
-                ):
+                if name and att.start > cue.end and _RELATIVE_GAP.fullmatch(gap):
                     return name
         governing = [
             name
