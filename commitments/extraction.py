@@ -72,7 +72,11 @@ _GAP_AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")  # (ful
 _GAP_BEFORE_QUOTE = re.compile(r"[^“”\".!?]{0,60}")  # (fullmatch only)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[“\"A-Z]")
 _LEAD_IN = re.compile(r"\s*(?:[A-Z]\w*\s*,\s*)?")  # (fullmatch only)
-_THAT_OR_SAID = re.compile(r"\s*(?:,\s*)?(?:that\b|,?\s*(?:he|she|they|it)\s+(?:said|told|added))")
+# (possessive runs: a match, if any, has them take every space they can, since what follows
+# each starts with a comma or a letter; linear on a run of spaces)
+_THAT_OR_SAID = re.compile(
+    r"\s*+(?:,\s*+)?(?:that\b|,?\s*+(?:he|she|they|it)\s++(?:said|told|added))"
+)
 _RELATIVE_GAP = re.compile(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}")  # (fullmatch only)
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\Z")
 _DEADLINE_WORD = re.compile(r"\b(?:deadline|ultimatum)")
