@@ -11,11 +11,20 @@ import re
 
 import attrs
 
-from commitments.prefilter import SENTENCES
+from commitments.prefilter import SENTENCES, Ruled
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 
-__all__ = ["Cue", "condition", "cues", "may_commit", "refine_kind", "stated_status"]
+__all__ = [
+    "Cue",
+    "condition",
+    "cues",
+    "cues_in",
+    "merged",
+    "may_commit",
+    "refine_kind",
+    "stated_status",
+]
 
 
 @attrs.frozen
@@ -206,14 +215,29 @@ def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]
     send"): the sentence has one.
     """
     plain, dated = _cues_in(text[max(0, start - 1) : start], text[start:end])
-    found = [*plain, *dated] if has_due else list(plain)
-    found.sort(key=lambda c: (c.start, -c.end))
-    merged: list[Cue] = []
+    return merged(plain, dated, start, has_due=has_due)
+
+
+def merged(
+    plain: tuple[Cue, ...], dated: tuple[Cue, ...], start: int, *, has_due: bool = False
+) -> list[Cue]:
+    """The cues of :func:`cues_in` in text offsets (``start`` is the sentence's), in order,
+    overlapping ones merged; the dated ones only with ``has_due``."""
+    found = [*plain, *dated] if has_due and dated else list(plain)
+    if len(found) > 1:
+        found.sort(key=_position)
+    result: list[Cue] = []
+    last_end = -1
     for cue in found:
-        if merged and cue.start < merged[-1].end:
+        if result and cue.start < last_end:
             continue
-        merged.append(cue)
-    return [cue.shifted(start) for cue in merged]
+        last_end = cue.end
+        result.append(Cue(cue.start + start, cue.end + start, cue.kind, cue.noun))
+    return result
+
+
+def _position(cue: Cue) -> tuple[int, int]:
+    return (cue.start, -cue.end)
 
 
 def may_commit(text: str, start: int, end: int) -> bool:
@@ -223,67 +247,94 @@ def may_commit(text: str, start: int, end: int) -> bool:
     return bool(plain or dated)
 
 
+def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+    """The cues of ``sentence`` (offsets in it) after the text ``before`` it: those of every
+    sentence, and those that need a date (cached; :func:`merged` puts them in order)."""
+    return _cues_in(before, sentence)
+
+
 @functools.lru_cache(maxsize=4096)
 def _cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
     """The cues of ``sentence`` after the text ``before`` it (what a look-behind sees), offsets
     in the sentence: those of every sentence, and those that need a date."""
     text, start, end = before + sentence, len(before), len(before) + len(sentence)
-    skip = SENTENCES.ruled_out(sentence)  # patterns that cannot match here
-    allowed = skip.allowed
+    allowed = SENTENCES.ruled_out(sentence).allowed  # patterns that may match here
     plain: list[Cue] = []
-    for pattern, kind, noun in _RULES:
-        if id(pattern) not in allowed:
+    for key, pattern, kind, noun in _KEYED_RULES:
+        if key not in allowed:
             continue
         for m in pattern.finditer(text, start, end):
-            if kind is Kind.PROMISE and m[0][:1] == "W" and m[0] == "Will" and _is_name(text, m):
+            if kind is Kind.PROMISE and m[0] == "Will" and _is_name(text, m):
                 continue
             plain.append(Cue(m.start() - start, m.end() - start, kind, noun))
     dated: list[Cue] = []
-    for m in (
-        _FUTURE_PROGRESSIVE.finditer(text, start, end) if _FUTURE_PROGRESSIVE not in skip else ()
-    ):
-        dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
-    for m in _CAN_DO.finditer(text, start, end) if _CAN_DO not in skip else ():
-        dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
+    if _FUTURE_PROGRESSIVE_ID in allowed:  # (every pattern here is watched)
+        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
+            dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
+    if _CAN_DO_ID in allowed:
+        for m in _CAN_DO.finditer(text, start, end):
+            dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
     return tuple(plain), tuple(dated)
+
+
+_KEYED_RULES = tuple((id(pattern), pattern, kind, noun) for pattern, kind, noun in _RULES)
+_FUTURE_PROGRESSIVE_ID = id(_FUTURE_PROGRESSIVE)
+_CAN_DO_ID = id(_CAN_DO)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:
     """ "Will Smith said": a capitalised Will followed by a capitalised word is a name."""
-    return bool(re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
+    return bool(_NAME_AFTER.match(text[m.end() : m.end() + 2]))
 
 
-def refine_kind(kind: Kind, clause: str, *, deadline_expression: bool = False) -> Kind:
-    """The kind, sharpened by what else the clause says (consequences → threat)."""
+def refine_kind(
+    kind: Kind, clause: str, *, deadline_expression: bool = False, ruled: Ruled | None = None
+) -> Kind:
+    """The kind, sharpened by what else the clause says (consequences → threat).
+
+    ``ruled``: the pre-filter's answer for ``clause`` or for a sentence that holds it without
+    cutting a token (else it is asked about ``clause``)."""
     if kind is Kind.PROMISE and deadline_expression:
         return Kind.DEADLINE
-    if kind in (Kind.PROMISE, Kind.DEMAND) and _search(_THREAT_WORDS, clause):
-        return Kind.THREAT
+    if kind in (Kind.PROMISE, Kind.DEMAND):
+        if ruled is None:
+            ruled = SENTENCES.ruled_out(clause)
+        if _THREAT_WORDS_ID in ruled.allowed and _THREAT_WORDS.search(clause):
+            return Kind.THREAT
     return kind
 
 
-def condition(clause: str) -> str | None:
-    """A condition attached to the clause ("if the talks fail"), if any."""
-    m = _search(_CONDITION, clause)
+def condition(clause: str, ruled: Ruled | None = None) -> str | None:
+    """A condition attached to the clause ("if the talks fail"), if any (``ruled`` as in
+    :func:`refine_kind`)."""
+    if ruled is None:
+        ruled = SENTENCES.ruled_out(clause)
+    m = _CONDITION.search(clause) if _CONDITION_ID in ruled.allowed else None
     return " ".join(m[0].split()) if m else None
 
 
-def stated_status(clause: str) -> Status | None:
+def stated_status(clause: str, ruled: Ruled | None = None) -> Status | None:
     """A status the text itself states: "had now expired", "kept her promise", "missed the
-    deadline"."""
-    if _search(_BROKEN, clause):
+    deadline" (``ruled`` as in :func:`refine_kind`)."""
+    if ruled is None:
+        ruled = SENTENCES.ruled_out(clause)  # asked once for the three patterns
+    allowed = ruled.allowed
+    if _BROKEN_ID in allowed and _BROKEN.search(clause):
         return Status.BROKEN
-    if _search(_KEPT, clause):
+    if _KEPT_ID in allowed and _KEPT.search(clause):
         return Status.KEPT
-    if _search(_EXPIRED, clause):
+    if _EXPIRED_ID in allowed and _EXPIRED.search(clause):
         return Status.EXPIRED
     return None
 
 
-def _search(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
-    """``pattern.search(clause)``, skipped when the pre-filter rules it out (a clause of the
-    sentence it was last asked about gets that answer at once)."""
-    return None if pattern in SENTENCES.ruled_out(clause) else pattern.search(clause)
+# Every pattern below is watched by SENTENCES: ``id(p) not in ruled.allowed`` is ``p in ruled``.
+_THREAT_WORDS_ID = id(_THREAT_WORDS)
+_CONDITION_ID = id(_CONDITION)
+_BROKEN_ID = id(_BROKEN)
+_KEPT_ID = id(_KEPT)
+_EXPIRED_ID = id(_EXPIRED)
 
 
 def hedged(clause: str) -> bool:

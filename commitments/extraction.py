@@ -18,7 +18,7 @@ from commitments import cues as cue_rules
 from commitments.cues import Cue
 from commitments.errors import DateError
 from commitments.followups import follow_up
-from commitments.prefilter import fold
+from commitments.prefilter import SENTENCES, fold
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.segmentation import Quote, Sentence, paragraphs, quotes, sentences
 from commitments.speakers import VERB as REPORTING_VERB
@@ -66,6 +66,48 @@ _GENERIC_ORG = re.compile(
     r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
     r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
 )
+# Patterns of the per-sentence and per-commitment steps, compiled once (``re.X(string, …)`` looks
+# its pattern up in re's cache at every call).
+_GAP_AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")  # (fullmatch only)
+_GAP_BEFORE_QUOTE = re.compile(r"[^“”\".!?]{0,60}")  # (fullmatch only)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[“\"A-Z]")
+_LEAD_IN = re.compile(r"\s*(?:[A-Z]\w*\s*,\s*)?")  # (fullmatch only)
+# (possessive runs: a match, if any, has them take every space they can, since what follows
+# each starts with a comma or a letter; linear on a run of spaces)
+_THAT_OR_SAID = re.compile(
+    r"\s*+(?:,\s*+)?(?:that\b|,?\s*+(?:he|she|they|it)\s++(?:said|told|added))"
+)
+_RELATIVE_GAP = re.compile(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}")  # (fullmatch only)
+_ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\Z")
+_DEADLINE_WORD = re.compile(r"\b(?:deadline|ultimatum)")
+_OTHER_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while)\b|\band\s+(?:that|would|will|gave|said)\b")
+_SUBJECTS_QUOTED = r"I|[Ww]e"
+_SUBJECTS = (
+    r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
+    r"|council|agency|bank|airline|union|club|party|department|administration|board)"
+)
+_SUBJECT_BEFORE = {  # by (quoted, the cue starts with an apostrophe)
+    (quoted, apostrophe): re.compile(
+        r"(?<![\w’'])(?:"
+        + (_SUBJECTS_QUOTED if quoted else _SUBJECTS)
+        + (r")$" if apostrophe else r")\s+$")
+    )
+    for quoted in (False, True)
+    for apostrophe in (False, True)
+}
+_OWNER_IN_BRACKETS = re.compile(r"[^()]*\(([^()]+)\)\s*")  # (fullmatch only)
+
+
+def _after_article(text: str, end: int) -> bool:
+    r"""``re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[:end])``, without trying
+    every position: every match ends the string with its whitespace, so the article ends
+    ``text[:end].rstrip()`` (``\s`` and ``str.isspace`` are the same set), which must be
+    shorter. (``\b`` looks behind the ``pos`` of a search, into the string.)"""
+    head = text[:end]
+    stripped = head.rstrip()
+    if len(stripped) == len(head):
+        return False
+    return _ARTICLE_END.search(stripped, max(0, len(stripped) - 5)) is not None
 
 
 def extract(
@@ -161,6 +203,10 @@ class _Extractor:
         self.quote_starts: list[int] | None = None
         self._spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._quotes: list[Quote] = []
+        self._day_windows: dict[dt.date, Window] = {}
+        self._resolved: dict[int, tuple[Found, dt.date, Window]] = {}
+        """The due windows of the current sentence's due expressions (by ``id()``), for the
+        day they were said on."""
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -183,16 +229,19 @@ class _Extractor:
             names = self._resolve_attributions(sent, atts)
             resolved.append((sent, atts, names))
         self._assign_quotes(region_quotes, resolved)
-        made: list[list[int]] = []
+        made: list[range] = []
+        found = self.found
         for sent, atts, names in resolved:
-            before = len(self.found)
+            before = len(found)
             self._sentence(sent, atts, names, region_quotes, turn_speaker, day, turn)
-            made.append(list(range(before, len(self.found))))
+            made.append(range(before, len(found)))
         self._follow_ups([s for s, _, _ in resolved], made)
 
-    def _follow_ups(self, sents: list[Sentence], made: list[list[int]]) -> None:
+    def _follow_ups(self, sents: list[Sentence], made: list[range]) -> None:
         """Kept or broken, as the next sentences of the paragraph tell."""
         for i, indices in enumerate(made):
+            if not indices:
+                continue
             dated = [
                 k for k in indices if self.found[k].due is not None and not self.found[k].stated
             ]
@@ -209,7 +258,10 @@ class _Extractor:
 
     def _resolve_attributions(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         names: list[str | None] = []
-        subject = _SUBJECT_START.match(self.text, sent.start, sent.end)
+        if atts and not any(att.participle for att in atts):
+            subject = None  # (asked for only with no attribution or a participle one)
+        else:
+            subject = _SUBJECT_START.match(self.text, sent.start, sent.end)
         if subject is not None and not atts:
             name, titles = clean_name(subject[0])
             if name and name[0].isupper() and (" " in name or titles):
@@ -239,28 +291,37 @@ class _Extractor:
         for quote in region_quotes:
             speaker = None
             flat = by_paragraph.get(quote.paragraph, [])
-            after = [
-                (att, name)
-                for att, name in flat
-                if quote.end <= att.start <= quote.end + 400
-                and att.trailing
-                and name
-                and re.fullmatch(
-                    r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})", self.text[quote.end : att.start]
+            # the first attribution after the quote, else the last before it (the tests are pure)
+            after = next(
+                (
+                    name
+                    for att, name in flat
+                    if quote.end <= att.start <= quote.end + 400
+                    and att.trailing
+                    and name
+                    and _GAP_AFTER_QUOTE.fullmatch(self.text, quote.end, att.start)
+                    and self._same_sentence_gap(quote.end, att.start)
+                ),
+                None,
+            )
+            before = (
+                next(
+                    (
+                        name
+                        for att, name in reversed(flat)
+                        if quote.start - 61 <= att.end <= quote.start
+                        and name
+                        and _GAP_BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])
+                    ),
+                    None,
                 )
-                and self._same_sentence_gap(quote.end, att.start)
-            ]
-            before = [
-                (att, name)
-                for att, name in flat
-                if quote.start - 61 <= att.end <= quote.start
-                and name
-                and re.fullmatch(r"[^“”\".!?]{0,60}", self.text[att.end : quote.start - 1])
-            ]
-            if after:
-                speaker = after[0][1]
-            elif before:
-                speaker = before[-1][1]
+                if after is None
+                else None
+            )
+            if after is not None:
+                speaker = after
+            elif before is not None:
+                speaker = before
             elif previous is not None and (
                 previous.paragraph == quote.paragraph
                 or not previous.closed
@@ -281,7 +342,7 @@ class _Extractor:
 
     def _same_sentence_gap(self, start: int, end: int) -> bool:
         gap = self.text[start:end]
-        return not re.search(r"[.!?]\s+[“\"A-Z]", gap.lstrip('”"’.!?,'))
+        return not _SENTENCE_BREAK.search(gap.lstrip('”"’.!?,'))
 
     def _paragraph_starts_with(self, quote: Quote) -> bool:
         line_start = self.text.rfind("\n", 0, quote.start) + 1
@@ -300,29 +361,44 @@ class _Extractor:
         turn: Turn | None,
     ) -> None:
         text = self.text
-        body = text[sent.start : sent.end]
+        start = sent.start
+        body = text[start : sent.end]
         if turn is not None and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
-        if not (turn is not None and turn.action) and not cue_rules.may_commit(
-            text, sent.start, sent.end
-        ):
+        plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
+        if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
-        expressions = [f.shifted(sent.start) for f in find(body, vague=self.vague)]
-        issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
-        self._spans[sent.start] = tuple((f.start, f.end) for f in expressions)
-        sentence_issue = self._sentence_issue(issue_exprs, day)
-        said_on = sentence_issue.latest if sentence_issue else day
-        due_exprs = [f for f in due_exprs if _names_a_due_date(f, said_on)]
-        found_cues = cue_rules.cues(text, sent.start, sent.end, has_due=bool(due_exprs))
+        expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
+        if expressions:
+            issue_exprs, due_exprs = self._split_roles(sent, expressions, atts)
+            self._spans[start] = tuple((f.start, f.end) for f in expressions)
+            sentence_issue = self._sentence_issue(issue_exprs, day) if issue_exprs else None
+            said_on = sentence_issue.latest if sentence_issue else day
+            # _names_a_due_date, in line: each window kept for _commit (the same resolve call)
+            kept: list[Found] = []
+            resolved = self._resolved = {}
+            for found in due_exprs:
+                window = found.resolve(said_on)
+                if window is not None and window.latest >= said_on:
+                    kept.append(found)
+                    resolved[id(found)] = (found, said_on, window)
+            due_exprs = kept
+        else:  # (what the lines above give for no expression)
+            issue_exprs, due_exprs = [], []
+            self._spans[start] = ()
+            sentence_issue = None
+        found_cues = cue_rules.merged(plain, dated, start, has_due=bool(due_exprs))
         if not found_cues:
             return
-        pendings: list[_Pending] = []
-        for cue in found_cues:
-            speaker = self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent)
-            pendings.append(_Pending(cue, speaker))
-        pendings = self._bind_due(pendings, due_exprs, atts)
-        self._bind_issue(pendings, issue_exprs, day)
-        self._emit(sent, pendings, sentence_issue, day, turn)
+        pendings = [
+            _Pending(cue, self._speaker_for(cue, atts, names, region_quotes, turn_speaker, sent))
+            for cue in found_cues
+        ]
+        if due_exprs:
+            pendings = self._bind_due(pendings, due_exprs, atts)
+        if issue_exprs:
+            self._bind_issue(pendings, issue_exprs, day)
+        self._emit(sent, body, pendings, sentence_issue, day, turn)
 
     def _split_roles(
         self, sent: Sentence, expressions: list[Found], atts: list[Attribution]
@@ -350,13 +426,13 @@ class _Extractor:
         head = text[sent.start : found.start]
         verb = None
         for m in _ISSUING.finditer(head):
-            if not re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", head[: m.start()]):
+            if not _after_article(head, m.start()):
                 verb = m  # (not "the signed contract")
         if verb is not None:
             between = head[verb.end() :]
             if len(between.split()) <= 6 and not _BLOCKERS.search(between):
                 return True
-        if not head.strip() or re.fullmatch(r"\s*(?:[A-Z]\w*\s*,\s*)?", head):
+        if not head.strip() or _LEAD_IN.fullmatch(head):
             tail = text[found.end : sent.end]
             if tail.lstrip().startswith(",") and _ISSUING.search(tail[:80]):
                 return True
@@ -364,8 +440,8 @@ class _Extractor:
         if _ISSUING.match(after.lstrip()) and after[:1].isspace():
             return True  # "Trump on Monday told reporters", "the Commission on Thursday gave"
         return bool(
-            re.match(r"\s*(?:,\s*)?(?:that\b|,?\s*(?:he|she|they|it)\s+(?:said|told|added))", after)
-            and verb is not None
+            verb is not None  # (tested first: the match has no side effect)
+            and _THAT_OR_SAID.match(after)
         )
 
     def _sentence_issue(self, issue_exprs: list[Found], day: dt.date) -> Window | None:
@@ -391,14 +467,12 @@ class _Extractor:
                 return speaker
             if turn_speaker:
                 return turn_speaker
+        if not atts:  # (what the lines below give with no attribution)
+            return turn_speaker if turn_speaker else None
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
                 gap = self.text[cue.end : att.start]
-                if (
-                    name
-                    and att.start > cue.end
-                    and re.fullmatch(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}", gap)
-                ):
+                if name and att.start > cue.end and _RELATIVE_GAP.fullmatch(gap):
                     return name
         governing = [
             name
@@ -460,17 +534,26 @@ class _Extractor:
                 bound.setdefault(id(target), []).append(found)
         result: list[_Pending] = []
         for pending in pendings:
-            dues = sorted(bound.get(id(pending), []), key=lambda f: f.start)
+            dues = bound.get(id(pending))
+            if dues is None:
+                result.append(pending)
+                continue
+            if len(dues) == 1:  # (one group of one: its best is itself)
+                result.append(_Pending(pending.cue, pending.speaker, dues[0], pending.issue))
+                continue
+            dues.sort(key=_start_of)
             groups: list[list[Found]] = []
             for found in dues:
                 if groups and not _COORDINATED.search(self.text[groups[-1][-1].end : found.start]):
                     groups[-1].append(found)
                 else:
                     groups.append([found])
-            if not groups:
-                result.append(pending)
             for group in groups:
-                best = max(group, key=lambda f: _specificity(f, self.published))
+                best = (
+                    group[0]
+                    if len(group) == 1
+                    else max(group, key=lambda f: _specificity(f, self.published))
+                )
                 result.append(_Pending(pending.cue, pending.speaker, best, pending.issue))
         return result
 
@@ -487,13 +570,12 @@ class _Extractor:
     def _emit(
         self,
         sent: Sentence,
+        body: str,
         pendings: list[_Pending],
         sentence_issue: Window | None,
         day: dt.date,
         turn: Turn | None,
     ) -> None:
-        text = self.text
-        body = text[sent.start : sent.end]
         emitted_speakers: set[str | None] = set()
         undated: dict[str, _Pending] = {}
         seen_due: set[tuple[str | None, int]] = set()
@@ -511,8 +593,10 @@ class _Extractor:
             limit = min(
                 (p.cue.start for p in dated if p.cue.start > pending.cue.start), default=sent.end
             )
-            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit)
-        for pending in pendings:
+            self._commit(
+                sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit, body
+            )
+        for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
             if pending.due is not None or pending.speaker is None:
                 continue
             if pending.cue.kind is Kind.DEMAND:
@@ -533,15 +617,14 @@ class _Extractor:
                 continue
             undated[pending.speaker] = pending
         for speaker, pending in undated.items():
-            self._commit(sent, pending, speaker, pending.issue or sentence_issue, day, turn)
+            self._commit(
+                sent, pending, speaker, pending.issue or sentence_issue, day, turn, None, body
+            )
 
     def _same_clause(self, a: Cue, b: Cue) -> bool:
         """No ", and …", "; " or ", but …" between two cues."""
         first, second = (a, b) if a.start <= b.start else (b, a)
-        return not re.search(
-            r"[;]|,\s+(?:and|but|while)\b|\band\s+(?:that|would|will|gave|said)\b",
-            self.text[first.end : second.start],
-        )
+        return not _OTHER_CLAUSE.search(self.text[first.end : second.start])
 
     def _undated_commits(
         self, pending: _Pending, body: str, sent: Sentence, *, chat: bool = False
@@ -566,16 +649,8 @@ class _Extractor:
         before = self.text[sent.start : pending.cue.start]
         after = self.text[pending.cue.end : sent.end]
         quoted = self._quote_at(self._quotes, pending.cue.start) is not None
-        subjects = (
-            r"I|[Ww]e"
-            if quoted
-            else (
-                r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
-                r"|council|agency|bank|airline|union|club|party|department|administration|board)"
-            )
-        )
-        space = "" if cue_text[:1] in "'’" else r"\s+"
-        subject_ok = bool(re.search(rf"(?<![\w’'])(?:{subjects}){space}$", before))
+        apostrophe = cue_text[:1] in "'’"
+        subject_ok = bool(_SUBJECT_BEFORE[quoted, apostrophe].search(before))
         return subject_ok and not _NOT_AN_ACTION.match(after)
 
     def _unattributed(self, sent: Sentence, pending: _Pending) -> str | None:
@@ -605,42 +680,70 @@ class _Extractor:
         day: dt.date,
         turn: Turn | None,
         limit: int | None = None,
+        body: str | None = None,
     ) -> None:
         text = self.text
-        clause_end = _clause_end(text, pending.cue, sent)
-        clause = text[pending.cue.start : clause_end]
-        issued = issue or Window.day(day)
+        cue = pending.cue
+        start, end = sent.start, sent.end
+        if body is None:
+            body = text[start:end]
+        clause_end = _clause_end(text, cue, sent)
+        if issue is None:
+            issued = self._day_windows.get(day)
+            if issued is None:
+                issued = self._day_windows[day] = Window.day(day)
+        else:
+            issued = issue
         due_window: Window | None = None
         expression = None
         due_at = None
-        kind = pending.cue.kind
-        if pending.due is not None:
-            expression = pending.due.text
-            due_window = pending.due.window(issued)
-            if pending.due.kind in ("deadline-noun", "deadline-of", "give"):
+        kind = cue.kind
+        due = pending.due
+        if due is not None:
+            expression = due.text
+            known = self._resolved.get(id(due))
+            if (  # Found.window for a one-day window: resolve(that day), known from _sentence
+                known is not None
+                and known[0] is due
+                and issued.earliest == known[1]
+                and issued.latest == known[1]
+            ):
+                due_window = known[2]
+            else:
+                due_window = due.window(issued)
+            if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
-            if pending.due.time is not None and due_window is not None:
-                due_at = dt.datetime.combine(due_window.latest, pending.due.time, tzinfo=self.zone)
-        after_cue = text[pending.cue.start : limit or sent.end]
-        stated = cue_rules.stated_status(after_cue)
+            if due.time is not None and due_window is not None:
+                due_at = dt.datetime.combine(due_window.latest, due.time, tzinfo=self.zone)
+        # The pre-filter's answer for the sentence holds for a stretch of it that cuts no token.
+        ruled = SENTENCES.ruled_out(body)
+        after_end = limit or end
+        after_cue = text[cue.start : after_end]
+        stated = cue_rules.stated_status(
+            after_cue, ruled if _cuts_no_token(text, cue.start, after_end, start, end) else None
+        )
         if stated is None:
-            stated = cue_rules.stated_status(text[sent.start : sent.end])
+            stated = cue_rules.stated_status(body, ruled)
             stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
         if stated is Status.EXPIRED:
-            about_deadline = pending.cue.noun or re.search(r"\b(?:deadline|ultimatum)", after_cue)
+            about_deadline = cue.noun or _DEADLINE_WORD.search(after_cue)
             if due_window is None or not about_deadline:
                 stated = None
             else:  # "had now expired": the deadline is no later than the publication day
                 latest = min(due_window.latest, day)
                 due_window = Window(min(due_window.earliest, latest), latest)
-        kind = cue_rules.refine_kind(kind, clause)
-        condition = cue_rules.condition(text[sent.start : sent.end])
-        action = _action(text, pending, clause_end, self._spans.get(sent.start, ()))
+        kind = cue_rules.refine_kind(
+            kind,
+            text[cue.start : clause_end],
+            ruled=ruled if _cuts_no_token(text, cue.start, clause_end, start, end) else None,
+        )
+        condition = cue_rules.condition(body, ruled)
+        action = _action(text, pending, clause_end, self._spans.get(start, ()))
         offset = self.document.offset
         source = Source(
             document=self.document.name,
-            start=offset + sent.start,
-            end=offset + sent.end,
+            start=offset + start,
+            end=offset + end,
             url=self.document.url,
             line=turn.line if turn else None,
         )
@@ -649,7 +752,7 @@ class _Extractor:
                 speaker=speaker,
                 action=action,
                 kind=kind,
-                text=" ".join(text[sent.start : sent.end].split()),
+                text=" ".join(body.split()),
                 expression=expression,
                 issued=issued,
                 due=due_window,
@@ -670,7 +773,7 @@ class _Extractor:
             pending.due = due.shifted(start)
         sent = Sentence(start, end, 0)
         owner = turn.speaker or ""
-        inner = re.fullmatch(r"[^()]*\(([^()]+)\)\s*", owner)  # "Treasurer (George Hall)"
+        inner = _OWNER_IN_BRACKETS.fullmatch(owner)  # "Treasurer (George Hall)"
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
@@ -701,12 +804,32 @@ def _headings(text: str, start: int, end: int) -> set[int]:
     return found
 
 
+def _start_of(found: Found) -> int:
+    return found.start
+
+
 def _specificity(found: Found, day: dt.date) -> tuple[int, int, int]:
     """Which of two expressions bound to one cue to keep: explicit dates and durations over vague
     phrases, then the narrower window ("next Tuesday" over "the summer"), then the longer text."""
     window = found.resolve(day)
     days = window.days if window is not None else 10**6
     return (0 if found.kind == "vague" else 1, -days, found.end - found.start)
+
+
+_TOKEN_START = re.compile(r"[a-z0-9]")  # what starts a token of the pre-filter, after fold()
+
+
+def _token_char(char: str) -> bool:
+    """Whether ``char`` is part of a pre-filter token (as ``prefilter._inside`` tells)."""
+    if char.isascii():
+        return char.isalnum()  # (ASCII letters and digits: folded, [a-z0-9])
+    return _TOKEN_START.match(fold(char)) is not None
+
+
+def _cuts_no_token(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """``text[a:b]``, inside the sentence ``text[start:end]``, holds no token the sentence lacks:
+    whatever may match in it may match in the sentence (the pre-filter's answer holds)."""
+    return (a <= start or not _token_char(text[a - 1])) and (b >= end or not _token_char(text[b]))
 
 
 def _clause_end(text: str, cue: Cue, sent: Sentence) -> int:
@@ -747,30 +870,54 @@ def _action(
     text: str, pending: _Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
 ) -> str:
     """What was committed to: the clause after the cue, without its time expressions."""
-    start = pending.cue.start if pending.cue.noun else pending.cue.end
-    if pending.cue.start == pending.cue.end:  # action items: the whole item
-        start = pending.cue.start
+    cue, due = pending.cue, pending.due
+    start = cue.start if cue.noun else cue.end
+    if cue.start == cue.end:  # action items: the whole item
+        start = cue.start
+    if due is not None:
+        spans = (*spans, (due.start, due.end))
     cuts = sorted(
         (max(a, start), min(b, clause_end))
-        for a, b in {*spans, *([(pending.due.start, pending.due.end)] if pending.due else [])}
+        for a, b in (set(spans) if len(spans) > 1 else spans)  # (distinct spans, as before)
         if a < clause_end
         and b > start
-        and not (pending.cue.noun and a <= pending.cue.start < b)  # keep "deadline" itself
+        and not (cue.noun and a <= cue.start < b)  # keep "deadline" itself
     )
-    pieces, at = [], start
-    for a, b in cuts:
-        if a >= at and a < clause_end:
-            pieces.append(text[at:a])
-            at = max(at, b)
-    pieces.append(text[at:clause_end] if at < clause_end else "")
-    piece = _CUE_WORDS.sub("", " ".join(" ".join(pieces).split()))
+    if cuts:
+        pieces, at = [], start
+        for a, b in cuts:
+            if a >= at and a < clause_end:
+                pieces.append(text[at:a])
+                at = max(at, b)
+        pieces.append(text[at:clause_end] if at < clause_end else "")
+        piece = " ".join(" ".join(pieces).split())
+    else:  # (one piece: the clause)
+        piece = " ".join(text[start:clause_end].split())
+    m = _CUE_WORDS.match(piece)  # (anchored at the start: ``sub`` replaces this match only)
+    if m is not None:
+        piece = piece[m.end() :]
     folded = fold(piece)  # lower case as a case-insensitive pattern sees it
-    if any(word in folded for word in _ASIDE_WORDS):  # what every aside holds
+    if (  # what every aside holds (one of _ASIDE_WORDS, tested in line)
+        "set" in folded
+        or "had" in folded
+        or "has" in folded
+        or "have" in folded
+        or "made" in folded
+        or "given" in folded
+        or "issued" in folded
+        or "imposed" in folded
+        or "announced" in folded
+    ):
         piece = _ASIDES.sub("", piece)
         if "," in piece:
             piece = _BARE_PARTICIPLE.sub("", piece)
-    piece = _TO_THAT.sub("", piece.strip(" ,;:—–-“”\"'’"))
-    piece = _SPACE_BEFORE_MARK.sub(r"\1", piece).strip(" ,;:—–-“”\"'’")
+    piece = piece.strip(" ,;:—–-“”\"'’")
+    m = _TO_THAT.match(piece)  # (anchored, as above)
+    if m is not None:
+        piece = piece[m.end() :]
+    if _SPACE_BEFORE_MARK.search(piece):  # (a template ``sub`` costs a Python call: only then)
+        piece = _SPACE_BEFORE_MARK.sub(r"\1", piece)
+    piece = piece.strip(" ,;:—–-“”\"'’")
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
-    return piece or text[pending.cue.start : pending.cue.end]
+    return piece or text[cue.start : cue.end]

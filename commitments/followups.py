@@ -8,6 +8,7 @@ commitment that the text has not already resolved.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from commitments.cues import stated_status
@@ -34,6 +35,9 @@ _BROKEN_LATER = re.compile(
 )
 
 
+_SHORT_VOWEL = re.compile(r"[a-z]*[^aeiou][aeiou][bdgmnprt]")  # (fullmatch only)
+
+
 def past_forms(verb: str) -> tuple[str, ...]:
     """The past tense and participle of an English verb ("reopen" → "reopened")."""
     verb = verb.casefold()
@@ -43,7 +47,7 @@ def past_forms(verb: str) -> tuple[str, ...]:
         return (verb + "d",)
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         return (verb[:-1] + "ied",)
-    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnprt]", verb) and len(verb) <= 4:
+    if len(verb) <= 4 and _SHORT_VOWEL.fullmatch(verb):
         return (verb + verb[-1] + "ed", verb + "ed")
     return (verb + "ed",)
 
@@ -53,15 +57,29 @@ def follow_up(action: str, later: str) -> Status | None:
     stated = stated_status(later)
     if stated in (Status.KEPT, Status.BROKEN):
         return stated
-    words = re.findall(r"[a-z]+", action.casefold())
-    if not words:
+    words = _WORD.finditer(action.casefold())  # (only the first two words are read)
+    first = next(words, None)
+    if first is None:
         return None
-    head = words[1] if words[0] == "be" and len(words) > 1 else words[0]
+    head = first[0]
+    if head == "be":
+        second = next(words, None)
+        if second is not None:
+            head = second[0]
+    forms = past_forms(head)
     m = _BROKEN_LATER.search(later)
-    if m is not None and m["verb"].casefold() in (head, *past_forms(head)):
+    if m is not None and m["verb"].casefold() in (head, *forms):
         return Status.BROKEN
-    pattern = r"\b(?:" + "|".join(map(re.escape, past_forms(head))) + r")\b"
-    found = re.search(pattern, later, re.IGNORECASE)
+    found = _past_pattern(forms).search(later)
     if found is not None and not _NEGATED.search(later[: found.start()]):
         return Status.KEPT
     return None
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _past_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The past forms of a verb as a word, in any case (compiled once for each verb)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)

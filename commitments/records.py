@@ -215,14 +215,10 @@ class Commitment:
 
 def commitment_id(speaker: str | None, action: str, due: Window | None, issued: Window) -> str:
     """A stable id: the same speaker, action and dates give the same id."""
-    key = "\x1f".join(
-        [
-            (speaker or "").casefold(),
-            " ".join(action.casefold().split()),
-            str(due) if due else "",
-            str(issued),
-        ]
-    )
+    key = (
+        f"{(speaker or '').casefold()}\x1f{' '.join(action.casefold().split())}"
+        f"\x1f{str(due) if due else ''}\x1f{str(issued)}"
+    )  # (the four parts joined by "\x1f")
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
