@@ -14,6 +14,9 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterator
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 import attrs
 
@@ -138,6 +141,87 @@ that pushes the start further away (dozens of them) ends the expression there.""
 _WORD_STARTS = re.compile(r"\b(?=\w)")
 
 
+_CLASS_MAX = 64
+"""A range in a character class with more characters than this makes a pattern's first
+characters unknown."""
+
+
+def _first_chars(items: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of the (case-sensitive) parsed pattern ``items`` may start with
+    (``None``: any), and whether it may match the empty string."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
+            continue  # zero width: a superset of the first characters is still one
+        if op is sre.LITERAL:
+            first: frozenset[str] | None = frozenset(chr(av))
+            empty = False
+        elif op is sre.IN:
+            found: set[str] = set()
+            for o, a in av:
+                if o is sre.LITERAL:
+                    found.add(chr(a))
+                elif o is sre.RANGE and a[1] - a[0] < _CLASS_MAX:
+                    found.update(map(chr, range(a[0], a[1] + 1)))
+                else:  # a category, a negation, a wide range
+                    return None, False
+            first, empty = frozenset(found), False
+        elif op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None, False
+            first, empty = _first_chars(av[-1])
+        elif op is sre.ATOMIC_GROUP:
+            first, empty = _first_chars(av)
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            empty = False
+            for branch in av[1]:
+                part, part_empty = _first_chars(branch)
+                if part is None:
+                    return None, False
+                union |= part
+                empty = empty or part_empty
+            first = frozenset(union)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            first, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:  # any character, a back reference, …
+            return None, False
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _quick_start(items: Any) -> bool:
+    """``re`` already skips to the places a match may start (a literal first, a class)."""
+    while items and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        items = items[0][1][-1]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.BRANCH:
+        return all(branch and branch[0][0] is sre.LITERAL for branch in av[1])
+    return op is sre.LITERAL or op is sre.IN
+
+
+def _guarded(source: str) -> str:
+    """``source`` (case-sensitive) behind a look-ahead for the characters its matches start
+    with, when it has such a set: the same matches, found faster. ``re`` finds no quick test
+    for the start of a pattern that begins with ``\b`` or an optional group, and tries its
+    whole program at every place; the look-ahead rules out most places with one class test.
+    """
+    parsed = sre_parse.parse(source)
+    if _quick_start(parsed):
+        return source
+    first, empty = _first_chars(parsed)
+    if first is None or empty:
+        return source
+    return f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){source}"
+
+
 def _folded(source: str) -> re.Pattern[str]:
     """A case-sensitive pattern that finds, in a text's :func:`~commitments.prefilter.fold`,
     every place where the case-insensitive pattern ``source`` matches the text (and perhaps a
@@ -147,7 +231,9 @@ def _folded(source: str) -> re.Pattern[str]:
     tests a case-insensitive alternation branch by branch, a case-sensitive one by its first
     characters. The rules' own patterns, matched on the text, have the last word.
     """
-    return re.compile(re.sub(r"\(\?-i:([^()]*)\)", lambda m: f"(?:{m[1].lower()})", source))
+    return re.compile(
+        _guarded(re.sub(r"\(\?-i:([^()]*)\)", lambda m: f"(?:{m[1].lower()})", source))
+    )
 
 
 def _scan(
@@ -186,6 +272,34 @@ def _scan(
             continue
         yield found
         pos = found.end()
+
+
+def _located(
+    whole: re.Pattern[str], locate: re.Pattern[str], text: str, folded: str
+) -> Iterator[re.Match[str]]:
+    """The matches ``whole.finditer(text)`` finds, for a ``whole`` that never matches the empty
+    string and a ``locate`` that matches in ``folded`` wherever ``whole`` matches in ``text``
+    (:func:`_locator`): ``locate`` finds the next place quickly, ``whole`` has the last word.
+    """
+    pos = 0
+    while (hit := locate.search(folded, pos)) is not None:
+        at = hit.start()
+        found = whole.match(text, at)
+        if found is None:
+            pos = at + 1
+            continue
+        yield found
+        pos = found.end()
+
+
+def _locator(whole: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern for :func:`_located` to find ``whole`` (case-insensitive, its literals ASCII)
+    with, in folded text; ``None`` when ``whole`` can match the empty string (a scan steps
+    over an empty match, :func:`_located` would not)."""
+    assert whole.flags & re.IGNORECASE
+    if sre_parse.parse(whole.pattern, whole.flags).getwidth()[0] == 0:
+        return None
+    return _folded(whole.pattern)
 
 
 # --- durations -------------------------------------------------------------------------------
@@ -338,7 +452,7 @@ _LEAD_WORDS = sorted(
         for option in "|".join((BY_OPS, BEFORE_OPS, AT_OPS, SKIP_OPS, "early|mid|late")).split("|")
     }
 )
-_LEADS = re.compile(rf"\b{alternation(_LEAD_WORDS)}")  # in folded text
+_LEADS = re.compile(_guarded(rf"\b{alternation(_LEAD_WORDS)}"))  # in folded text
 """Where an operator or adjective in front of a period may start: a word it begins with."""
 _LEAD_MAX = max(map(len, _LEAD_WORDS))
 
@@ -385,33 +499,32 @@ _PERIOD_RULES = _period_rules()
 
 @attrs.frozen
 class _DurationRule:
-    """A duration rule, compiled: scanned for as ``pattern``, or, with an anchor, matched as
-    ``whole`` where :func:`_scan` finds it can start."""
+    """A duration rule, compiled: ``whole`` matched where :func:`_scan` finds it can start from
+    ``anchor``, or where :func:`_located` finds it from ``locate``."""
 
     kind: str
     build: Build
-    pattern: re.Pattern[str] | None = None
-    whole: re.Pattern[str] | None = None
+    whole: re.Pattern[str]
     anchor: re.Pattern[str] | None = None
+    locate: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        found = self.pattern or self.whole
-        assert found is not None
-        return found
+        return self.whole
 
     def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
-        if self.pattern is not None:
-            return self.pattern.finditer(text)
-        assert self.whole is not None and self.anchor is not None
-        return _scan(self.whole, self.anchor, text, folded)
+        if self.anchor is not None:
+            return _scan(self.whole, self.anchor, text, folded)
+        if self.locate is not None:
+            return _located(self.whole, self.locate, text, folded)
+        return self.whole.finditer(text)
 
 
 def _duration_rule(kind: str, pattern: str, build: Build, anchor: str | None) -> _DurationRule:
     compiled = re.compile(pattern, re.IGNORECASE)
     if anchor is None:
-        return _DurationRule(kind, build, pattern=compiled)
-    return _DurationRule(kind, build, whole=compiled, anchor=_folded(anchor))
+        return _DurationRule(kind, build, compiled, locate=_locator(compiled))
+    return _DurationRule(kind, build, compiled, anchor=_folded(anchor))
 
 
 _DURATION_RULES = [_duration_rule(*rule) for rule in DURATION_RULES]
