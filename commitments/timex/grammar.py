@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -146,9 +146,21 @@ _CLASS_MAX = 64
 characters unknown."""
 
 
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+"""A class's categories, as written in a class (the same characters, for the same flags)."""
+
+
 def _first_chars(items: Any) -> tuple[frozenset[str] | None, bool]:
-    """The characters a match of the (case-sensitive) parsed pattern ``items`` may start with
-    (``None``: any), and whether it may match the empty string."""
+    """The characters a match of the (case-sensitive) parsed pattern ``items`` may start with,
+    as items of a character class (a character, ``\\d``; ``None``: any), and whether it may
+    match the empty string."""
     chars: set[str] = set()
     for op, av in items:
         if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
@@ -163,7 +175,9 @@ def _first_chars(items: Any) -> tuple[frozenset[str] | None, bool]:
                     found.add(chr(a))
                 elif o is sre.RANGE and a[1] - a[0] < _CLASS_MAX:
                     found.update(map(chr, range(a[0], a[1] + 1)))
-                else:  # a category, a negation, a wide range
+                elif o is sre.CATEGORY and a in _CATEGORIES:
+                    found.add(_CATEGORIES[a])
+                else:  # a negation, a wide range
                     return None, False
             first, empty = frozenset(found), False
         elif op is sre.SUBPATTERN:
@@ -219,7 +233,8 @@ def _guarded(source: str) -> str:
     first, empty = _first_chars(parsed)
     if first is None or empty:
         return source
-    return f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){source}"
+    escaped = (c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(first))
+    return f"(?=[{''.join(escaped)}]){source}"
 
 
 def _folded(source: str) -> re.Pattern[str]:
@@ -559,25 +574,52 @@ def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tup
     return "on", resolve_period
 
 
+def _vague_body(phrases: list[str]) -> str:
+    """The phrases (sorted longest first) as one alternation, each space a run of whitespace.
+
+    A table of lower-case ASCII phrases with single spaces is written as a trie of their
+    characters (:func:`~commitments.trie.alternation`, a space standing for ``\\s+``): it
+    matches what the list does. Two phrases that match at one place are one a prefix of the
+    other (each ``\\s+`` takes a whole run of whitespace, since a word follows it), and both
+    try the longer first.
+    """
+    if all(
+        p.isascii() and p == p.lower() and p == " ".join(p.split()) and "\0" not in p
+        for p in phrases
+    ):
+        return alternation(p.replace(" ", "\0") for p in phrases).replace("\0", r"\s+")
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
 def _vague_pattern(table: VagueTable) -> re.Pattern[str]:
-    phrases = sorted(table, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    body = _vague_body(sorted(table, key=len, reverse=True))
     return re.compile(
         rf"\b(?<!\bas\s)(?<!\bso\s)(?:{body})\b(?!\s+(?:as|after|afterwards|thereafter))",
         re.IGNORECASE,
     )
 
 
+class _Vague(NamedTuple):
+    pattern: re.Pattern[str]
+    locate: re.Pattern[str] | None
+    """For :func:`_located`, when the phrases are ASCII (``None``: scan for ``pattern``)."""
+
+
 @functools.lru_cache(maxsize=16)
-def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[str]:
-    return _vague_pattern(dict(key))
+def _vague_compiled(key: tuple[tuple[str, tuple[int, int]], ...]) -> _Vague:
+    pattern = _vague_pattern(dict(key))
+    ascii_ = all(phrase.isascii() for phrase, _ in key)
+    return _Vague(pattern, _locator(pattern) if ascii_ else None)
 
 
 @functools.cache
-def _default_vague() -> re.Pattern[str]:
-    pattern = _vague_compiled(tuple(sorted(default_table().items())))
-    TIME_EXPRESSIONS.watch([pattern])
-    return pattern
+def _default_vague() -> _Vague:
+    vague = _vague_compiled(tuple(sorted(default_table().items())))
+    TIME_EXPRESSIONS.watch([vague.pattern])
+    return vague
+
+
+_PAST_LOCATE = _locator(PAST)
 
 
 TIME_EXPRESSIONS.watch(
@@ -599,7 +641,7 @@ def _find_default(text: str) -> tuple[Found, ...]:
 
 def _find(text: str, vague: VagueTable | None) -> list[Found]:
     table = default_table() if vague is None else vague
-    vague_pattern = (
+    vague_pattern, vague_locate = (
         _default_vague() if vague is None else _vague_compiled(tuple(sorted(table.items())))
     )
     skip = TIME_EXPRESSIONS.ruled_out(text)  # patterns that cannot match here
@@ -622,7 +664,13 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
             continue
         for m in _period_matches(rule, text, folded):
             candidates.append(_period_found(rule.period, m))
-    for m in vague_pattern.finditer(text) if vague_pattern not in skip else ():
+    if vague_pattern in skip:
+        vagues: Iterator[re.Match[str]] = iter(())
+    elif vague_locate is None:
+        vagues = vague_pattern.finditer(text)
+    else:
+        vagues = _located(vague_pattern, vague_locate, text, folded)
+    for m in vagues:
         low, high = table[" ".join(m[0].casefold().split())]
         candidates.append(
             Found(
@@ -633,7 +681,8 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                 kind="vague",
             )
         )
-    for m in PAST.finditer(text) if PAST not in skip else ():
+    assert _PAST_LOCATE is not None
+    for m in _located(PAST, _PAST_LOCATE, text, folded) if PAST not in skip else ():
         candidates.append(
             Found(
                 start=m.start(),
