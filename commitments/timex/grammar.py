@@ -499,7 +499,12 @@ def _period_rules() -> list[_PeriodRule]:
         else:
             operator = rf"(?:\b{_OPERATORS}\s+{_PRETIME})?\b"
         body = period.pattern + r"(?!\w)"
-        rules.append(_PeriodRule(period, re.compile(operator + body, re.IGNORECASE), _folded(body)))
+        # Without adjectives, the rule puts a "\b" right before the period: so may the anchor
+        # (an adjective may run into it: "earlyOctober").
+        anchor = body if adjectives else rf"\b{body}"
+        rules.append(
+            _PeriodRule(period, re.compile(operator + body, re.IGNORECASE), _folded(anchor))
+        )
     return rules
 
 
