@@ -632,6 +632,11 @@ TIME_EXPRESSIONS.watch(
 )
 
 
+_DURATION_KEYS = tuple((id(rule.whole), rule) for rule in _DURATION_RULES)
+_PERIOD_KEYS = tuple((id(rule.whole), rule) for rule in _PERIOD_RULES)
+"""The rules by the ``id()`` of the pattern the pre-filter knows them by."""
+
+
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
     """Every time expression in ``text``, longest first where two overlap, in text order."""
     if vague is None:  # boilerplate sentences repeat across an archive: remember the last ones
@@ -653,8 +658,8 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     folded = fold(text)
     allowed = skip.allowed
     candidates: list[Found] = []
-    for duration in _DURATION_RULES:
-        if id(duration.compiled) not in allowed:
+    for key, duration in _DURATION_KEYS:
+        if key not in allowed:
             continue
         for m in duration.finditer(text, folded):
             resolve = duration.build(m)
@@ -664,8 +669,8 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                         start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=duration.kind
                     )
                 )
-    for rule in _PERIOD_RULES:
-        if id(rule.whole) not in allowed:
+    for key, rule in _PERIOD_KEYS:
+        if key not in allowed:
             continue
         for m in _period_matches(rule, text, folded):
             candidates.append(_period_found(rule.period, m))
