@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -238,6 +239,10 @@ _PERIOD_FRAGMENTS = sorted(
         "within", "in", "about", "roughly", "two", "twenty-five", "10", "3.5", "or", "to", "–",
         "days", "weeks", "business days", "months", "hours", "SEPTEMBER", "JAN", "Jan.", "jan 5",
         "NEXT WEEK", "İn", "ſpring", "\u212aelvin", "BY", "Q4", "q4", "EOD", "eod",
+        "the next", "coming", "following", "a couple of", "from now", "hence", "ago", "deadline",
+        "give", "gave", "more", "two-week", "30-day", "long", "ultimatum", "fortnight",
+        "with immediate effect", "yesterday", "last", "past", "soon", "very soon", "shortly",
+        "in the coming days", "as", "so", "after", "afterwards", "immediately", "right away",
     }
 )  # fmt: skip
 
@@ -254,3 +259,58 @@ def test_anchored_scans_find_what_a_scan_for_the_whole_rule_finds(text: str) -> 
             expected = [(m.span(), m.groupdict()) for m in duration.whole.finditer(text)]
             found = [(m.span(), m.groupdict()) for m in duration.finditer(text, fold(text))]
             assert found == expected, (duration.kind, text)
+    for whole, locate in ((grammar.PAST, grammar._PAST_LOCATE), grammar._default_vague()):
+        assert locate is not None
+        expected = [(m.span(), m.groupdict()) for m in whole.finditer(text)]
+        found = [
+            (m.span(), m.groupdict()) for m in grammar._located(whole, locate, text, fold(text))
+        ]
+        assert found == expected, (whole.pattern[:40], text)
+
+
+# --- a table of vague phrases as a trie matches the table as a list, longest first -------------
+
+_WORDS = ["in", "i", "the", "th", "a", "an", "few", "days", "day", "soon", "so", "as", "after", "x"]
+_PHRASES = st.lists(st.sampled_from(_WORDS), max_size=4).map(" ".join)
+_VAGUE_TEXT = st.lists(
+    st.sampled_from([*_WORDS, *(w.upper() for w in _WORDS), " ", "  ", "\n", ",", "-", "İn", "ſo"]),
+    max_size=14,
+).map(" ".join)
+
+
+def _listed(table: dict[str, tuple[int, int]]) -> re.Pattern[str]:
+    """The vague pattern written as a plain list, longest first (what the trie stands for)."""
+    phrases = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(
+        rf"\b(?<!\bas\s)(?<!\bso\s)(?:(?:{body}))\b(?!\s+(?:as|after|afterwards|thereafter))",
+        re.IGNORECASE,
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PHRASES, min_size=1, max_size=8), _VAGUE_TEXT)
+def test_a_vague_trie_finds_what_the_list_finds(phrases: list[str], text: str) -> None:
+    table = {p: (0, 1) for p in phrases}
+    expected = [(m.span(), m[0]) for m in _listed(table).finditer(text)]
+    pattern, locate = grammar._vague_compiled(tuple(sorted(table.items())))
+    assert [(m.span(), m[0]) for m in pattern.finditer(text)] == expected, (phrases, text)
+    if locate is not None:
+        found = grammar._located(pattern, locate, text, fold(text))
+        assert [(m.span(), m[0]) for m in found] == expected, (phrases, text)
+
+
+def test_odd_vague_tables_are_matched_as_lists() -> None:
+    for table in ({"straße": (0, 1)}, {"In  the": (0, 1), "in the end": (0, 2)}, {"": (0, 1)}):
+        pattern, locate = grammar._vague_compiled(tuple(sorted(table.items())))
+        assert pattern.pattern == _listed(table).pattern
+        assert (locate is None) == (not all(map(str.isascii, table)) or "" in table)
+
+
+def test_guards_keep_every_match() -> None:
+    for source in (r"\bin\s+\d+", r"(?:a|b)?c", r"x*", r"[^a]b", r"(?i:a)b", r"\d{4}"):
+        guarded = re.compile(grammar._guarded(source))
+        for text in ("in 5 c bc ac xx ab Ab 2024", "", "b c", "zzzz 12345"):
+            assert [m.span() for m in guarded.finditer(text)] == [
+                m.span() for m in re.finditer(source, text)
+            ]
