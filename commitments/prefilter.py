@@ -197,12 +197,16 @@ class Prefilter:
             keyed.setdefault(filed.key, []).append(filed)
         self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
         tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
-        inner, other = [], []
+        inner, others = [], {}
         for word, mask in self._words.items():
+            if not (word.text.isalpha() or word.text.isdigit()):
+                core = _core(word)  # " month" → a token that starts with "month"
+                if core is None:
+                    others[word.text] = others.get(word.text, 0) | mask
+                    continue
+                word = core
             text = word.text
-            if not (text.isalpha() or text.isdigit()):
-                other.append((text, mask))
-            elif not (word.starts or word.ends):
+            if not (word.starts or word.ends):
                 inner.append((text, mask))
             else:
                 table = tables.setdefault((word.starts, word.ends), {})
@@ -210,7 +214,7 @@ class Prefilter:
         self._whole = tables.get((True, True), {})
         self._prefixes = tables.get((True, False), {})
         self._suffixes = tables.get((False, True), {})
-        self._inner, self._other = tuple(inner), tuple(other)
+        self._inner, self._other = tuple(inner), tuple(others.items())
         self.forget()
 
     def _mask(self, groups: Iterable[frozenset[Word]]) -> Mask:
@@ -298,6 +302,20 @@ def _tokens(text: str) -> tuple[str, frozenset[str]]:
         folded = fold(text)
         found = _TOKENS[text] = (folded, frozenset(_TOKEN.findall(folded)))
     return found
+
+
+def _core(word: Word) -> Word | None:
+    """The longest token inside a word that is not one ("feb." → "feb" at a token's end,
+    " month" → "month" at a token's start): wherever the word is, that token piece is, so it
+    can stand for the word, and a token table finds it faster than a search of the text."""
+    runs = [m.span() for m in _TOKEN.finditer(word.text)]
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    # inside the word, a run is cut off by a non-token character or by the other kind of run
+    starts = word.starts if start == 0 else True
+    ends = word.ends if end == len(word.text) else True
+    return Word(word.text[start:end], starts, ends)
 
 
 def _inside(part: str, whole: str) -> bool:
