@@ -43,10 +43,13 @@ class Cue:
 
 
 _I = re.IGNORECASE
+# Every rule below starts at a word or an apostrophe ("'ll", "’re"): the look-ahead
+# `(?=[\w'’])` after the look-behind says so, and `re` then rules out most places of a text
+# (spaces, punctuation, the middle of a word) with one class test instead of the whole rule.
 _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (
         re.compile(
-            r"(?<![\w’'-])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
+            r"(?<![\w’'-])(?=[\w'’])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
             r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
             r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
             r"(?<!political\swill)",
@@ -64,10 +67,14 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.PROMISE,
         False,
     ),
-    (re.compile(r"(?<![\w’'-])(?:won['’]t|shan['’]t)(?![\w’'-])", _I), Kind.PROMISE, False),
+    (
+        re.compile(r"(?<![\w’'-])(?=[\w'’])(?:won['’]t|shan['’]t)(?![\w’'-])", _I),
+        Kind.PROMISE,
+        False,
+    ),
     (
         re.compile(
-            r"(?<![\w’'-])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
+            r"(?<![\w’'-])(?=[\w'’])would(?![\w’'-])(?!\s+(?:have|not\s+have|'ve|like|love|prefer|rather"
             r"|mind|be\s+(?:great|good|nice|helpful|fine|perfect|ideal|better|best|awesome"
             r"|lovely|brilliant|amazing|useful|wise|a\s+shame|a\s+pity)))",
             _I,
@@ -77,7 +84,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)",
+            r"(?<![\w’'-])(?=[\w'’])(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?(?:going\s+to|gonna)\s+(?!be\s+(?:a|an|the)\b)",
             _I,
         ),
         Kind.PROMISE,
@@ -85,7 +92,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+            r"(?<![\w’'-])(?=[\w'’])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
             r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
             r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
@@ -97,7 +104,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
+            r"(?<![\w’'-])(?=[\w'’])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
             r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
             r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)",
             _I,
@@ -107,20 +114,23 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)", _I
+            r"(?<![\w’'-])(?=[\w'’])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)",
+            _I,
         ),
         Kind.PROMISE,
         False,
     ),
-    (re.compile(r"(?<![\w’'-])threat\w*", _I), Kind.THREAT, False),
+    (re.compile(r"(?<![\w’'-])(?=[\w'’])threat\w*", _I), Kind.THREAT, False),
     (
-        re.compile(r"(?<![\w’'-])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I),
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I
+        ),
         Kind.DEADLINE,
         True,
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
+            r"(?<![\w’'-])(?=[\w'’])(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|instruct(?:s|ed|ing)?"
             r"|direct(?:s|ed)"
             r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
             r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
@@ -131,12 +141,19 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (
-        re.compile(r"(?<![\w’'-])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+", _I),
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:demand(?:s|ed|ing)?|requir(?:es|ed|ing))\s+(?:an?|the)\s+",
+            _I,
+        ),
         Kind.DEMAND,
         False,
     ),
-    (re.compile(r"(?<![\w’'-])must(?![\w’'-])", _I), Kind.DEMAND, False),
-    (re.compile(r"(?<![\w’'-])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I), Kind.DEMAND, False),
+    (re.compile(r"(?<![\w’'-])(?=[\w'’])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (
+        re.compile(r"(?<![\w’'-])(?=[\w'’])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I),
+        Kind.DEMAND,
+        False,
+    ),
     (
         re.compile(
             rf"(?<![\w’'-])(?:have|has|had|get|gets|got)\s+(?:until|till|(?:just\s+|only\s+)?"
@@ -148,7 +165,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
+            r"(?<![\w’'-])(?=[\w'’])(?:give|gives|gave|given|giving)\s+(?:[\w'’-]+\s+){1,3}?"
             r"(?=until\b|till\b|by\b)",
             _I,
         ),
@@ -157,7 +174,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
+            r"(?<![\w’'-])(?=[\w'’])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
             r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
             _I,
         ),
@@ -166,10 +183,10 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
 )
 _FUTURE_PROGRESSIVE = re.compile(
-    r"(?<![\w’'-])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
+    r"(?<![\w’'-])(?=[\w'’])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
 )
 _CAN_DO = re.compile(
-    r"(?<![\w’'-])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])"
+    r"(?<![\w’'-])(?=[\w'’])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])"
 )
 _THREAT_WORDS = re.compile(
     r"\b(?:consequences|sanctions?|tariffs?|retaliat\w*|punish\w*|strike\s+back|or\s+else"
@@ -177,7 +194,7 @@ _THREAT_WORDS = re.compile(
     _I,
 )
 _CONDITION = re.compile(
-    r"(?<![\w’'-])(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that"
+    r"(?<![\w’'-])(?=[\w'’])(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that"
     r"|in\s+case|should\s+(?=\w+\s+(?:fail|refuse|not)))\s[^,;.!?”\"]{3,120}",
     _I,
 )

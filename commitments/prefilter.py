@@ -198,7 +198,8 @@ class Prefilter:
             keyed.setdefault(filed.key, []).append(filed)
         self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
         tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
-        inner, others = [], {}
+        inner: list[tuple[str, Mask]] = []
+        others: dict[str, Mask] = {}
         for word, mask in self._words.items():
             if not (word.text.isalpha() or word.text.isdigit()):
                 core = _core(word)  # " month" → a token that starts with "month"

@@ -21,7 +21,8 @@ __all__ = ["issued_window"]
 _DAY = dt.timedelta(days=1)
 
 _RULES = re.compile(
-    rf"""^(?:on\s+|this\s+|at\s+|over\s+|in\s+|during\s+|the\s+)*(?:
+    rf"""^(?=.{{0,200}}\Z)  # a phrase, not a page: no backtracking through a long run of words
+    (?:on\s+|this\s+|at\s+|over\s+|in\s+|during\s+|the\s+)*(?:
       (?P<yesterday>yesterday|last\s+night)
     | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)
     | (?P<last>last|this\s+past|past)\s+(?:
