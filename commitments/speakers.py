@@ -42,8 +42,9 @@ _PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
 # name ("Ursula von der Leyen", "Ministry of Health").
-_TOKEN = rf"(?:[{UPPER}][\w'’.&-]*|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
-_NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
+_TOKEN_TEMPLATE = "(?:%(upper)s%(inner)s*|" + alternation(_PARTICLES) + "(?=%(space)s+%(upper)s))"
+_NAME_TEMPLATE = f"(?:{_TOKEN_TEMPLATE}%(space)s+){{0,6}}{_TOKEN_TEMPLATE}"
+_NAME_SEQ = _NAME_TEMPLATE % {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
 _LEADING = frozenset(
     """the a an but and however meanwhile also so yet still later now on in at when after
     before if while although as then thus instead separately earlier last this that there
@@ -99,17 +100,72 @@ _VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
-# The same words found faster. A pattern that starts with a look-behind is tried at every place
-# of a text (a full match attempt each); one that starts with a character class is tried only
-# where that class matches (a quick scan). So a word is looked for just after a character the
-# look-behind allows, taken as part of the match (`_VERB_AFTER`), and at the very start of the
-# text on its own (`_VERB_AT`). Same matches: the character before a word is never part of an
-# earlier match (that one ends with a letter, which the look-ahead says is not followed by a
-# letter, and every word here starts with one).
-_VERB_AT = re.compile(rf"{VERB}(?![\w’'-])")
-_VERB_AFTER = re.compile(rf"[^\w’'-]({VERB})(?![\w’'-])")
-_PARTICIPLE_AT = re.compile(rf"{PARTICIPLE}(?![\w’'-])")
-_PARTICIPLE_AFTER = re.compile(rf"[^\w’'-]({PARTICIPLE})(?![\w’'-])")
+
+
+def _ascii_class(pattern: str) -> str:
+    """The ASCII characters that ``pattern`` (one character) matches, as a class that lists
+    them: in an ASCII text the two match alike, and a listed class is quicker to test than a
+    category (``\\w``, ``\\s``)."""
+    chars = [chr(c) for c in range(128) if re.fullmatch(pattern, chr(c))]
+    return "[{}]".format("".join(map(re.escape, chars)))
+
+
+# The character classes of the patterns below, and the same for ASCII texts.
+_CLASSES = {
+    "upper": f"[{UPPER}]",
+    "space": r"\s",
+    "wordish": r"[\w’'-]",
+    "inner": r"[\w'’.&-]",
+    "non_word": r"[^\w’'-]",  # what the look-behind `(?<![\w’'-])` allows before a word
+}
+_ASCII_CLASSES = {key: _ascii_class(pattern) for key, pattern in _CLASSES.items()}
+
+
+class _WordStarts:
+    """What ``(?<![\w’'-])X`` finds, found faster.
+
+    A pattern that starts with a look-behind is tried at every place of a text (a full match
+    attempt each); one that starts with a character class is tried only where the class
+    matches (a quick scan). So X is looked for just after a character the look-behind allows,
+    taken into the match, and at the very start of the text on its own. Same matches, as long
+    as the character before a match is never the last one of the match before it: X starts
+    with a word character, and every match of X ends before a character that cannot start X.
+    In an ASCII text the classes are the listed ones of :data:`_ASCII_CLASSES`.
+    """
+
+    def __init__(self, pattern: str):
+        """``pattern`` names its classes: ``%(upper)s``, ``%(space)s`` …"""
+        self.at = re.compile(pattern % _CLASSES)
+        led = "%(non_word)s(" + pattern + ")"
+        self.after = re.compile(led % _CLASSES)
+        self.after_ascii = re.compile(led % _ASCII_CLASSES)
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the matches in ``text[start:end]`` (the look-behind sees before)."""
+        spans = []
+        pos = start - 1
+        if start == 0:
+            first = self.at.match(text, 0, end)
+            pos = 0 if first is None else first.end()
+            if first is not None:
+                spans.append(first.span())
+        after = self.after_ascii if text.isascii() else self.after
+        for m in after.finditer(text, pos, end):
+            spans.append(m.span(1))
+        return spans
+
+
+# Every match ends at a letter before a character that is not one (the look-ahead).
+_VERBS_FOUND = _WordStarts(VERB + "(?!%(wordish)s)")
+_PARTICIPLES_FOUND = _WordStarts(PARTICIPLE + "(?!%(wordish)s)")
+# What `_NAMES` finds. A name is its tokens, one after another: "(?:T\s+){0,6}T" is
+# "T(?:\s+T){0,6}", the same chain of up to 7 whole tokens, each up to the space after it or,
+# last, as long as it goes; written so, a place where no token starts fails at once (no
+# repeat is set up first). The character before a name is not the last of the name before
+# it: a name ends with a particle before a space, or with a token that ends before a character
+# not in `[\w'’.&-]`; neither can start a name.
+_NAMES_FOUND = _WordStarts(f"{_TOKEN_TEMPLATE}(?:%(space)s+{_TOKEN_TEMPLATE}){{0,6}}")
+
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
 
 LOOKBACK = 400
@@ -272,30 +328,13 @@ def _attributions_in(before: str, sentence: str) -> tuple[Attribution, ...]:
     )
 
 
-def _words(
-    at: re.Pattern[str], after: re.Pattern[str], text: str, start: int, end: int
-) -> list[tuple[int, int]]:
-    """The spans that the look-behind form of ``at`` finds in ``text[start:end]`` (see
-    `_VERB_AFTER`)."""
-    spans = []
-    pos = start - 1
-    if start == 0:
-        first = at.match(text, 0, end)
-        pos = 0 if first is None else first.end()
-        if first is not None:
-            spans.append(first.span())
-    for m in after.finditer(text, pos, end):
-        spans.append(m.span(1))
-    return spans
-
-
 _PASSIVE_WORDS = ("be", "been", "being", "is", "are", "was", "were")
 
 
 def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
-    verbs = _words(_VERB_AT, _VERB_AFTER, text, start, end) if _VERB_RE not in skip else ()
+    verbs = _VERBS_FOUND.spans(text, start, end) if _VERB_RE not in skip else ()
     for v_start, v_end in verbs:
         low = max(start, v_start - 12)
         if (
@@ -317,7 +356,7 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         if after is not None and _is_trailing(text, near, v_start):
             found.append(Attribution(v_start, after[1], after[0], True))
     if _PARTICIPLE_RE not in skip:
-        for p_start, p_end in _words(_PARTICIPLE_AT, _PARTICIPLE_AFTER, text, start, end):
+        for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
             found.append(Attribution(p_start, p_end, None, False, True))
     for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
         after = _after_name(text, m.end(), end)
@@ -403,10 +442,11 @@ class Entities:
 
     def learn(self, text: str) -> None:
         """Register every titled or multi-word name in ``text``."""
-        for m in _NAMES.finditer(text):
-            if len(m[0].split(maxsplit=1)) < 2:
+        for at, end in _NAMES_FOUND.spans(text, 0, len(text)):
+            found = text[at:end]
+            if len(found.split(maxsplit=1)) < 2:
                 continue  # one word ("The", "Smith"): no title before it, not a full name
-            name, titles = clean_name(m[0])
+            name, titles = clean_name(found)
             tokens = name.split()
             if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):
                 continue
@@ -416,7 +456,7 @@ class Entities:
                 if tokens[0].casefold() in _LEADING or len(tokens) > 4:
                     continue
                 self.full.setdefault(tokens[-1].casefold(), name)
-                self.mentions.append((m.start(), self.full[tokens[-1].casefold()]))
+                self.mentions.append((at, self.full[tokens[-1].casefold()]))
                 gender = gender_of(name, titles)
                 if gender:
                     self.genders.setdefault(name, gender)
