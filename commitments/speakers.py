@@ -122,7 +122,7 @@ _ASCII_CLASSES = {key: _ascii_class(pattern) for key, pattern in _CLASSES.items(
 
 
 class _WordStarts:
-    """What ``(?<![\w’'-])X`` finds, found faster.
+    r"""What ``(?<![\w’'-])X`` finds, found faster.
 
     A pattern that starts with a look-behind is tried at every place of a text (a full match
     attempt each); one that starts with a character class is tried only where the class
