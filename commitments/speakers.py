@@ -42,8 +42,9 @@ _PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
 # name ("Ursula von der Leyen", "Ministry of Health").
-_TOKEN = rf"(?:[{UPPER}][\w'’.&-]*|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
-_NAME_SEQ = rf"(?:{_TOKEN}\s+){{0,6}}{_TOKEN}"
+_TOKEN_TEMPLATE = "(?:%(upper)s%(inner)s*|" + alternation(_PARTICLES) + "(?=%(space)s+%(upper)s))"
+_NAME_TEMPLATE = f"(?:{_TOKEN_TEMPLATE}%(space)s+){{0,6}}{_TOKEN_TEMPLATE}"
+_NAME_SEQ = _NAME_TEMPLATE % {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
 _LEADING = frozenset(
     """the a an but and however meanwhile also so yet still later now on in at when after
     before if while although as then thus instead separately earlier last this that there
@@ -99,6 +100,72 @@ _VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
+
+
+def _ascii_class(pattern: str) -> str:
+    """The ASCII characters that ``pattern`` (one character) matches, as a class that lists
+    them: in an ASCII text the two match alike, and a listed class is quicker to test than a
+    category (``\\w``, ``\\s``)."""
+    chars = [chr(c) for c in range(128) if re.fullmatch(pattern, chr(c))]
+    return "[{}]".format("".join(map(re.escape, chars)))
+
+
+# The character classes of the patterns below, and the same for ASCII texts.
+_CLASSES = {
+    "upper": f"[{UPPER}]",
+    "space": r"\s",
+    "wordish": r"[\w’'-]",
+    "inner": r"[\w'’.&-]",
+    "non_word": r"[^\w’'-]",  # what the look-behind `(?<![\w’'-])` allows before a word
+}
+_ASCII_CLASSES = {key: _ascii_class(pattern) for key, pattern in _CLASSES.items()}
+
+
+class _WordStarts:
+    r"""What ``(?<![\w’'-])X`` finds, found faster.
+
+    A pattern that starts with a look-behind is tried at every place of a text (a full match
+    attempt each); one that starts with a character class is tried only where the class
+    matches (a quick scan). So X is looked for just after a character the look-behind allows,
+    taken into the match, and at the very start of the text on its own. Same matches, as long
+    as the character before a match is never the last one of the match before it: X starts
+    with a word character, and every match of X ends before a character that cannot start X.
+    In an ASCII text the classes are the listed ones of :data:`_ASCII_CLASSES`.
+    """
+
+    def __init__(self, pattern: str):
+        """``pattern`` names its classes: ``%(upper)s``, ``%(space)s`` …"""
+        self.at = re.compile(pattern % _CLASSES)
+        led = "%(non_word)s(" + pattern + ")"
+        self.after = re.compile(led % _CLASSES)
+        self.after_ascii = re.compile(led % _ASCII_CLASSES)
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the matches in ``text[start:end]`` (the look-behind sees before)."""
+        spans = []
+        pos = start - 1
+        if start == 0:
+            first = self.at.match(text, 0, end)
+            pos = 0 if first is None else first.end()
+            if first is not None:
+                spans.append(first.span())
+        after = self.after_ascii if text.isascii() else self.after
+        for m in after.finditer(text, pos, end):
+            spans.append(m.span(1))
+        return spans
+
+
+# Every match ends at a letter before a character that is not one (the look-ahead).
+_VERBS_FOUND = _WordStarts(VERB + "(?!%(wordish)s)")
+_PARTICIPLES_FOUND = _WordStarts(PARTICIPLE + "(?!%(wordish)s)")
+# What `_NAMES` finds. A name is its tokens, one after another: "(?:T\s+){0,6}T" is
+# "T(?:\s+T){0,6}", the same chain of up to 7 whole tokens, each up to the space after it or,
+# last, as long as it goes; written so, a place where no token starts fails at once (no
+# repeat is set up first). The character before a name is not the last of the name before
+# it: a name ends with a particle before a space, or with a token that ends before a character
+# not in `[\w'’.&-]`; neither can start a name.
+_NAMES_FOUND = _WordStarts(f"{_TOKEN_TEMPLATE}(?:%(space)s+{_TOKEN_TEMPLATE}){{0,6}}")
+
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
 
 LOOKBACK = 400
@@ -168,45 +235,72 @@ def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
 
 
 # What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
-_ENDINGS = {
-    _PRONOUN_END: ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We"),
-    _POSSESSIVE_END: tuple(
-        "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
-        " lawyers attorney attorneys aide aides representative representatives camp".split()
-    ),
-}
+_PRONOUN_ENDINGS = ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We")
+_POSSESSIVE_ENDINGS = tuple(
+    "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
+    " lawyers attorney attorneys aide aides representative representatives camp".split()
+)
 
 
 def _without_filler(before: str) -> str:
     """``before`` without the adverbs and dates between a subject and its verb ("Smith also
     told reporters on Monday"); the pattern runs only when the last words can be filler."""
     words = before.rsplit(None, 3)
-    if (
-        before[-1:].isspace()
-        or (words and words[-1] in _FILLER_WORDS)
-        or (len(words) >= 3 and words[-3] in ("earlier", "later"))
+    if (words and words[-1] in _FILLER_WORDS) or (
+        len(words) >= 3 and words[-3] in ("earlier", "later")
     ):
         return _FILLER_RE.sub("", before)
-    return before
+    # A match that holds a filler phrase ends with one of its words (tested above); any other
+    # match is the bare `\s*$`, which only takes the trailing space (`\s` is `str.isspace`).
+    return before.rstrip()
+
+
+def _last_words(text: str, count: int) -> int:
+    """A position before the last ``count`` words of ``text`` (words split by white space), 0
+    when it has no more than that: where to start searching for a match that ends at the end
+    (`$`) and spans at most ``count`` such words. A search from there finds the same match as
+    one from 0 (look-behinds still see the text before it) without trying every position."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+# The patterns a subject ends with, in the order tried, each with the endings its match must
+# have (or None) and the most white-space-separated words its match can span: its tokens hold
+# no white space and sit between `\s+` (a name: at most 7 tokens; "his office": a name, 's and
+# two words; "the …": at most 7 words; "X's y z w": an article, a name, two words and a noun).
+# Only their first token can start inside a word. (A tuple, not a dict keyed by the patterns:
+# a compiled pattern's hash reads its whole program.)
+_ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...] = (
+    (_PRONOUN_END, _PRONOUN_ENDINGS, 1),
+    (_POSSESSIVE_END, _POSSESSIVE_ENDINGS, 9),
+    (_NAME_END, None, 7),
+    (_POSSESSIVE_ORG_END, None, 11),
+    (_THE_END, None, 7),
+)
 
 
 def _subject_before(text: str, start: int, end: int) -> str | None:
     """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
     before = _without_filler(text[start:end])
-    m = _APPOSITIVE.search(before) if _ends_with(before, (",",)) else None
+    m = None
+    if _ends_with(before, (",",)):
+        # The match's inner part holds no comma: it starts at the comma before the last one.
+        opening = before.rfind(",", 0, before.rfind(","))
+        m = _APPOSITIVE.search(before, opening) if opening >= 0 else None
     if m is not None:
         inner = m.group(1).strip()
         if _NAME_SEQ_RE.fullmatch(inner) and not clean_name(inner)[1] and inner[:4] != "The ":
             return inner  # "its director, Olga Petrenko, said"
-        if _NAME_END.search(before[: m.start()]) or _THE_END.search(before[: m.start()]):
-            before = before[: m.start()]  # "Dan Hoffman, a former CIA officer, said"
-    for pattern in (_PRONOUN_END, _POSSESSIVE_END, _NAME_END, _POSSESSIVE_ORG_END, _THE_END):
-        endings = _ENDINGS.get(pattern)
+        head = before[: m.start()]
+        at = _last_words(head, 7)
+        if _NAME_END.search(head, at) or _THE_END.search(head, at):
+            before = head  # "Dan Hoffman, a former CIA officer, said"
+    for pattern, endings, words in _ENDING_PATTERNS:
         if endings is not None and not _ends_with(before, endings):
             continue
         if pattern is _POSSESSIVE_ORG_END and "'s" not in before and "’s" not in before:
             continue  # its match holds a possessive
-        found = pattern.search(before)
+        found = pattern.search(before, _last_words(before, words))
         if found is not None:
             phrase = found.group(1)
             if pattern is _NAME_END and (
@@ -234,25 +328,36 @@ def _attributions_in(before: str, sentence: str) -> tuple[Attribution, ...]:
     )
 
 
+_PASSIVE_WORDS = ("be", "been", "being", "is", "are", "was", "were")
+
+
 def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
-    for m in _VERB_RE.finditer(text, start, end) if _VERB_RE not in skip else ():
-        if _PASSIVE.search(text, max(start, m.start() - 12), m.start()):
+    verbs = _VERBS_FOUND.spans(text, start, end) if _VERB_RE not in skip else ()
+    for v_start, v_end in verbs:
+        low = max(start, v_start - 12)
+        if (
+            v_start > low
+            and text[v_start - 1].isspace()
+            and (text[v_start - 2].isspace() or text.endswith(_PASSIVE_WORDS, low, v_start - 1))
+            and _PASSIVE.search(text, low, v_start)
+        ):  # (the pattern needs a space before the verb, and one of its words before that)
             continue  # "staff would be told": nobody is reporting here
-        near = max(start, m.start() - LOOKBACK)
-        subject = _subject_before(text, near, m.start())
-        if subject is not None and _plural_noun(text, m, subject, end):
+        near = max(start, v_start - LOOKBACK)
+        subject = _subject_before(text, near, v_start)
+        if subject is not None and _plural_noun(text, text[v_start:v_end], v_end, subject, end):
             continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
-            trailing = _is_trailing(text, near, m)
-            found.append(Attribution(m.start(), m.end(), subject, trailing=trailing))
+            trailing = _is_trailing(text, near, v_start)
+            found.append(Attribution(v_start, v_end, subject, trailing))
             continue
-        after = _after_name(text, m.end(), end)
-        if after is not None and _is_trailing(text, near, m):
-            found.append(Attribution(m.start(), after[1], after[0], trailing=True))
-    for m in _PARTICIPLE_RE.finditer(text, start, end) if _PARTICIPLE_RE not in skip else ():
-        found.append(Attribution(m.start(), m.end(), None, trailing=False, participle=True))
+        after = _after_name(text, v_end, end)
+        if after is not None and _is_trailing(text, near, v_start):
+            found.append(Attribution(v_start, after[1], after[0], True))
+    if _PARTICIPLE_RE not in skip:
+        for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
+            found.append(Attribution(p_start, p_end, None, False, True))
     for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
         after = _after_name(text, m.end(), end)
         if after is not None:
@@ -282,20 +387,19 @@ def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
     return m[0].strip(), m.end()
 
 
-def _plural_noun(text: str, m: re.Match[str], subject: str, end: int) -> bool:
+def _plural_noun(text: str, word: str, word_end: int, subject: str, end: int) -> bool:
     """A present-tense verb in -s after "the …" is more often a plural noun ("the release
     notes")."""
-    word = m[0]
     if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
         return False
     if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
         return False
-    return not _NOT_A_NOUN.match(text, m.end(), end)
+    return not _NOT_A_NOUN.match(text, word_end, end)
 
 
-def _is_trailing(text: str, start: int, m: re.Match[str]) -> bool:
+def _is_trailing(text: str, start: int, verb: int) -> bool:
     """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
-    head = text[start : m.start()].rstrip()
+    head = text[start:verb].rstrip()
     if _comma_conjunction(head):  # "…, and Smith said": a new clause, not a trailing report
         return False
     if not _after_comma_or_quote(head):
@@ -338,10 +442,11 @@ class Entities:
 
     def learn(self, text: str) -> None:
         """Register every titled or multi-word name in ``text``."""
-        for m in _NAMES.finditer(text):
-            if len(m[0].split(maxsplit=1)) < 2:
+        for at, end in _NAMES_FOUND.spans(text, 0, len(text)):
+            found = text[at:end]
+            if len(found.split(maxsplit=1)) < 2:
                 continue  # one word ("The", "Smith"): no title before it, not a full name
-            name, titles = clean_name(m[0])
+            name, titles = clean_name(found)
             tokens = name.split()
             if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):
                 continue
@@ -351,7 +456,7 @@ class Entities:
                 if tokens[0].casefold() in _LEADING or len(tokens) > 4:
                     continue
                 self.full.setdefault(tokens[-1].casefold(), name)
-                self.mentions.append((m.start(), self.full[tokens[-1].casefold()]))
+                self.mentions.append((at, self.full[tokens[-1].casefold()]))
                 gender = gender_of(name, titles)
                 if gender:
                     self.genders.setdefault(name, gender)
