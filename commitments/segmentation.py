@@ -38,7 +38,10 @@ ABBREVIATIONS = frozenset(
 )
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))")
-_BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|[.!?…]+[”\"’')\]]*$")
+# A sentence end, and a capital, digit or opening mark after it (or the end). Written to start
+# with a character class, which lets `re` skip straight to the next stop instead of trying the
+# pattern at every character.
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[”\"’')\]]*(?:(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|$)")
 _OPEN = "“«„"
 _CLOSE = "”»"
 _MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
