@@ -50,19 +50,23 @@ _LEADING = frozenset(
     before if while although as then thus instead separately earlier last this that there
     here on,""".split()
 )
-_FILLER = (
-    r"(?:\s+(?:also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
+_FILLER_PHRASES = (
+    r"also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
     r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
     r"|had\s+previously|has\s+since|would|will|could|subsequently|simply|only|just|recently"
     r"|swiftly|firmly|bluntly|flatly|openly|explicitly|formally|officially|first|never|not"
     r"|has\s+repeatedly|told\s+reporters|also\s+has|yesterday|today|tonight"
     r"|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|week|month|night|morning|evening|afternoon)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+))*\s*$"
+    r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+"
 )
-_FILLER_RE = re.compile(_FILLER)
-_FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER))
-"""Every word in the filler pattern: a filler phrase ends in one of them (or "earlier this X")."""
+"""The words that may stand between a subject and its verb ("Smith also told reporters on
+Monday said"): :func:`_without_filler` takes any run of them off the end of a text."""
+_FILLER_LAST = re.compile(rf"\s+(?:{_FILLER_PHRASES})\Z")
+_FILLER_REACH = 80
+"""The longest filler phrase with the spaces before it, in characters, give or take."""
+_FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
+"""Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
 _NAMES = re.compile(rf"(?<![\w’'-]){_NAME_SEQ}")
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
@@ -243,16 +247,21 @@ _POSSESSIVE_ENDINGS = tuple(
 
 
 def _without_filler(before: str) -> str:
-    """``before`` without the adverbs and dates between a subject and its verb ("Smith also
-    told reporters on Monday"); the pattern runs only when the last words can be filler."""
+    """``before`` without the filler phrases at its end, and the space around them ("Smith also
+    told reporters on Monday" → "Smith").
+
+    The phrases are taken off one at a time from the end, each the longest that ends there: a
+    pattern for "any run of them up to the end" would be tried from every word of a long run,
+    which is quadratic. The last words are tested first, as most texts end with none.
+    """
+    end = len(before.rstrip())
     words = before.rsplit(None, 3)
     if (words and words[-1] in _FILLER_WORDS) or (
         len(words) >= 3 and words[-3] in ("earlier", "later")
     ):
-        return _FILLER_RE.sub("", before)
-    # A match that holds a filler phrase ends with one of its words (tested above); any other
-    # match is the bare `\s*$`, which only takes the trailing space (`\s` is `str.isspace`).
-    return before.rstrip()
+        while (m := _FILLER_LAST.search(before, max(0, end - _FILLER_REACH), end)) is not None:
+            end = m.start()
+    return before[:end].rstrip()
 
 
 def _last_words(text: str, count: int) -> int:
