@@ -26,7 +26,8 @@ _PREFIX = re.compile(
     r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:\[(?P<box>[ xX✓✔])\][ \t]+)?"
 )
 _HANDLE = r"@[\w.\-]*\w"
-_PERSON = r"[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|di|la|le|al|bin)){0,3}"
+# (A name's letters are taken possessively: nothing that may follow one starts with them.)
+_PERSON = r"[A-Z][\w'’.\-]*+(?:[ \t]+(?:[A-Z][\w'’.\-]*+|de|van|von|da|del|di|la|le|al|bin)){0,3}"
 _ONE = rf"(?:{_HANDLE}|{_PERSON}(?:[ \t]*\({_PERSON}\))?)"  # "Treasurer (George Hall)"
 _OWNERS = rf"(?P<owner>{_ONE}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_ONE}){{0,3}})"
 _DASH = r"[ \t]+[—–-][ \t]+|[ \t]*[—–][ \t]*"

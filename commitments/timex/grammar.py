@@ -49,7 +49,7 @@ AT_OPS = (
 )
 SKIP_OPS = r"after|since|following|last|past|previous|earlier\s+this"
 TIME = re.compile(
-    r",?\s*(?:at\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
+    r",?\s*+(?:at\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)|(?P<noon>noon|midday|midnight))",
     re.IGNORECASE,
 )
