@@ -62,7 +62,8 @@ _FILLER_PHRASES = (
 )
 """The words that may stand between a subject and its verb ("Smith also told reporters on
 Monday said"): :func:`_without_filler` takes any run of them off the end of a text."""
-_FILLER_LAST = re.compile(rf"\s+(?:{_FILLER_PHRASES})\Z")
+# From the start of a run of spaces, taken whole (each phrase starts with a letter): linear.
+_FILLER_LAST = re.compile(rf"(?<!\s)\s++(?:{_FILLER_PHRASES})\Z")
 _FILLER_REACH = 80
 """The longest filler phrase with the spaces before it, in characters, give or take."""
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
@@ -75,7 +76,11 @@ _POSSESSIVE_END = re.compile(
     r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
     r"|camp)$"
 )
-_NAME_END = re.compile(rf"(?<![\w’'-])({_NAME_SEQ})$")
+# Up to the end, a name's letters and the spaces between its words are taken possessively
+# (what follows them is a space, a name's first letter or the end, never more of the same):
+# the same matches, with far less backtracking on hostile text.
+_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
+_NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
 _POSSESSIVE_ORG_END = re.compile(
     rf"(?<![\w’'-])((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
 )
@@ -259,7 +264,13 @@ def _without_filler(before: str) -> str:
     if (words and words[-1] in _FILLER_WORDS) or (
         len(words) >= 3 and words[-3] in ("earlier", "later")
     ):
-        while (m := _FILLER_LAST.search(before, max(0, end - _FILLER_REACH), end)) is not None:
+        while True:
+            start = max(0, end - _FILLER_REACH)
+            while start and before[start - 1].isspace():  # not from inside a run of spaces
+                start -= 1
+            m = _FILLER_LAST.search(before, start, end)
+            if m is None:
+                break
             end = m.start()
     return before[:end].rstrip()
 

@@ -32,3 +32,16 @@ def test_a_long_run_of_filler_takes_linear_time() -> None:
     """The plain pattern is tried from every word of the run: 20,000 words took minutes."""
     text = "Smith" + " also" * 20_000 + " "
     assert speakers._without_filler(text) == "Smith"
+
+
+PLAIN_NAME_END = re.compile(rf"(?<![\w’'-])({speakers._NAME_SEQ})$")
+NAME_PIECES = ["Ann", "O'Brien", "St.", "Jean-Claude", "von", "der", "Leyen", "de", "the", "said",
+               " ", "  ", "\n", ",", "’s", "'s", "A", "x", "É"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_names_up_to_the_end_are_found_as_by_the_plain_pattern(text: str) -> None:
+    found = speakers._NAME_END.search(text)
+    plain = PLAIN_NAME_END.search(text)
+    assert (found and (found.span(), found[1])) == (plain and (plain.span(), plain[1]))
