@@ -143,6 +143,7 @@ def _calls(source: str, name: str) -> set[str]:
     """The methods called on ``name`` in ``source``: directly, on a variable assigned from it
     (``pattern = _VTT if vtt else _SRT``) or on a loop variable over it."""
     names = {name}
+    source = re.sub(r"\bid\([^()]*\)", "0", source)  # id(pattern) uses no method of it
     while True:
         before = len(names)
         # the pattern itself, not a call on it: `pattern.match(…)` gives a match, not a pattern

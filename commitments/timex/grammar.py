@@ -292,7 +292,7 @@ def _scan(
 def _located(
     whole: re.Pattern[str], locate: re.Pattern[str], text: str, folded: str
 ) -> Iterator[re.Match[str]]:
-    """The matches ``whole.finditer(text)`` finds, for a ``whole`` that never matches the empty
+    """The matches a scan of ``text`` for ``whole`` finds, for a ``whole`` that never matches the empty
     string and a ``locate`` that matches in ``folded`` wherever ``whole`` matches in ``text``
     (:func:`_locator`): ``locate`` finds the next place quickly, ``whole`` has the last word.
     """
@@ -535,16 +535,18 @@ class _DurationRule:
     def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         if self.anchor is not None:
             return _scan(self.whole, self.anchor, text, folded)
-        if self.locate is not None:
-            return _located(self.whole, self.locate, text, folded)
-        return self.whole.finditer(text)
+        assert self.locate is not None
+        return _located(self.whole, self.locate, text, folded)
 
 
 def _duration_rule(kind: str, pattern: str, build: Build, anchor: str | None) -> _DurationRule:
     compiled = re.compile(pattern, re.IGNORECASE)
-    if anchor is None:
-        return _DurationRule(kind, build, compiled, locate=_locator(compiled))
-    return _DurationRule(kind, build, compiled, anchor=_folded(anchor))
+    if anchor is not None:
+        return _DurationRule(kind, build, compiled, anchor=_folded(anchor))
+    locate = _locator(compiled)
+    if locate is None:  # a rule of ours that matches empty text: a mistake in the rule
+        raise ValueError(f"the duration rule {kind!r} matches the empty string")
+    return _DurationRule(kind, build, compiled, locate=locate)
 
 
 _DURATION_RULES = [_duration_rule(*rule) for rule in DURATION_RULES]
