@@ -292,9 +292,10 @@ def _scan(
 def _located(
     whole: re.Pattern[str], locate: re.Pattern[str], text: str, folded: str
 ) -> Iterator[re.Match[str]]:
-    """The matches a scan of ``text`` for ``whole`` finds, for a ``whole`` that never matches the empty
-    string and a ``locate`` that matches in ``folded`` wherever ``whole`` matches in ``text``
-    (:func:`_locator`): ``locate`` finds the next place quickly, ``whole`` has the last word.
+    """The matches a scan of ``text`` for ``whole`` finds, for a ``whole`` that never matches
+    the empty string and a ``locate`` that matches in ``folded`` wherever ``whole`` matches in
+    ``text`` (:func:`_locator`): ``locate`` finds the next place quickly, ``whole`` has the last
+    word.
     """
     pos = 0
     while (hit := locate.search(folded, pos)) is not None:
