@@ -70,18 +70,9 @@ _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
 _NAMES = re.compile(rf"(?<![\w’'-]){_NAME_SEQ}")
-
-
-def _near_the_end(words: int) -> str:
-    """A look-ahead: at most ``words`` words (runs without white space) from here to the end.
-    The patterns below end at the end (`$`) and span at most so many words; with it, a scan
-    tries each of them only near the end instead of from every word of a long text."""
-    return rf"(?=(?:\S++\s++){{0,{words}}}\S*+\s*+\Z)"
-
-
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
-    rf"(?<![\w’'-]){_near_the_end(9)}({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
+    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
     r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
     r"|camp)$"
 )
@@ -89,19 +80,15 @@ _POSSESSIVE_END = re.compile(
 # (what follows them is a space, a name's first letter or the end, never more of the same):
 # the same matches, with far less backtracking on hostile text.
 _TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
-_NAME_END = re.compile(
-    rf"(?<![\w’'-]){_near_the_end(7)}((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$"
-)
+_NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
 _POSSESSIVE_ORG_END = re.compile(
-    rf"(?<![\w’'-]){_near_the_end(11)}((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-    r"[a-z][\w-]*)$"
+    rf"(?<![\w’'-])((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
 )
 _AUX = (
     r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
 )
 _THE_END = re.compile(
-    rf"(?<![\w’']){_near_the_end(7)}((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
-    rf"(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
+    rf"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
     rf"(?:[\w-]+['’]s\s+)?(?:{_AUX}[a-z][\w-]*\s+){{0,2}}{_AUX}[a-z][\w-]*"
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
