@@ -102,6 +102,8 @@ def match_chat_line(line: str, *, captions: bool = False) -> ChatLine | None:
     With ``captions``, a ``- Name:`` or ``>> Name:`` speaker-change marker may come first (as in
     subtitle cues); elsewhere a ``- Name: …`` line is a list item, not a chat line.
     """
+    if ":" not in line:
+        return None  # (the pattern needs the colon after the name: a cheap test first)
     match = _LINE.match(line)
     if match is None or match["indent"] or (match["marker"] and not captions):
         return None

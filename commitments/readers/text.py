@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
-
 from commitments.readers.actions import ActionLine, is_action_heading, match_action_line
 from commitments.readers.base import LineIndex
 from commitments.readers.chat import looks_like_chat, match_chat_line
@@ -38,8 +36,11 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(raw)
 
 
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
+
+
 def _is_markdown_heading(line: str) -> bool:
-    return re.match(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)", line) is not None
+    return "#" in line and _HEADING.match(line) is not None
 
 
 def _all_actions(body: str) -> bool:
@@ -105,8 +106,16 @@ def scan_turns(
         if current is None:
             indent = len(text) - len(text.lstrip())
             current = Turn(speaker=None, start=start + indent, end=end, line=where(start))
-        else:
-            current = attrs.evolve(current, end=end)
+        else:  # the turn grows by a line (built directly: attrs.evolve is slow per line)
+            current = Turn(
+                speaker=current.speaker,
+                start=current.start,
+                end=end,
+                published=current.published,
+                line=current.line,
+                action=current.action,
+                done=current.done,
+            )
 
     for start, text in _lines(body):
         if not text.strip():
