@@ -69,8 +69,11 @@ def extract(
         for i in inputs.documents(files)
     )
     with Progress() as progress:
-        for result in extract_many(items, jobs=jobs, undated=today(), vague=table_):
-            progress.update(len(result.commitments))
+        as_json = as_of if fmt == "jsonl" else None  # written by the workers
+        for result in extract_many(
+            items, jobs=jobs, undated=today(), vague=table_, json_as_of=as_json
+        ):
+            progress.update(result.count)
             if result.failure is not None:
                 click.echo(f"Error: {result.failure}", err=True)
                 failed += 1
@@ -85,8 +88,8 @@ def extract(
                 )
                 document = attrs.evolve(document, published=today())
             if fmt == "jsonl":
-                for c in result.commitments:
-                    click.echo(json.dumps(c.to_json(as_of), ensure_ascii=False))
+                if result.json_lines:
+                    click.echo(result.json_lines, nl=False)
             elif fmt == "records":
                 record = to_record(document, result.commitments)
                 click.echo(json.dumps(record, ensure_ascii=False))
