@@ -62,8 +62,9 @@ _FILLER_PHRASES = (
 )
 """The words that may stand between a subject and its verb ("Smith also told reporters on
 Monday said"): :func:`_without_filler` takes any run of them off the end of a text."""
-# From the start of a run of spaces, taken whole (each phrase starts with a letter): linear.
-_FILLER_LAST = re.compile(rf"(?<!\s)\s++(?:{_FILLER_PHRASES})\Z")
+# A filler phrase with the spaces before it, tested between two given places (`fullmatch`).
+_FILLER_SEGMENT = re.compile(rf"\s++(?:{_FILLER_PHRASES})")
+_RUN_STARTS = re.compile(r"(?<!\s)\s")
 _FILLER_REACH = 80
 """The longest filler phrase with the spaces before it, in characters, give or take."""
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
@@ -255,24 +256,33 @@ def _without_filler(before: str) -> str:
     """``before`` without the filler phrases at its end, and the space around them ("Smith also
     told reporters on Monday" → "Smith").
 
-    The phrases are taken off one at a time from the end, each the longest that ends there: a
-    pattern for "any run of them up to the end" would be tried from every word of a long run,
-    which is quadratic. The last words are tested first, as most texts end with none.
+    Which phrases make up the run is worked out from the end: every place where a phrase ends
+    that can be reached from the end is a place where another phrase may end. The leftmost place
+    reached is where the run starts. (A pattern for "a run of phrases up to the end" would be
+    tried from every word of a long run: quadratic.) The last words are tested first, as most
+    texts end with none.
     """
     end = len(before.rstrip())
     words = before.rsplit(None, 3)
-    if (words and words[-1] in _FILLER_WORDS) or (
-        len(words) >= 3 and words[-3] in ("earlier", "later")
+    if not (
+        (words and words[-1] in _FILLER_WORDS)
+        or (len(words) >= 3 and words[-3] in ("earlier", "later"))
     ):
-        while True:
-            start = max(0, end - _FILLER_REACH)
-            while start and before[start - 1].isspace():  # not from inside a run of spaces
-                start -= 1
-            m = _FILLER_LAST.search(before, start, end)
-            if m is None:
-                break
-            end = m.start()
-    return before[:end].rstrip()
+        return before[:end]
+    start = end
+    reached, todo = {end}, [end]
+    while todo:
+        stop = todo.pop()
+        lo = max(0, stop - _FILLER_REACH)
+        while lo and before[lo - 1].isspace():  # the whole run of spaces before a phrase
+            lo -= 1
+        for run in _RUN_STARTS.finditer(before, lo, stop):
+            at = run.start()
+            if at not in reached and _FILLER_SEGMENT.fullmatch(before, at, stop):
+                reached.add(at)
+                todo.append(at)
+                start = min(start, at)
+    return before[:start]
 
 
 def _last_words(text: str, count: int) -> int:
