@@ -256,7 +256,7 @@ def _scan(
     anchor: re.Pattern[str],
     text: str,
     folded: str,
-    leads: re.Pattern[str] = _WORD_STARTS,
+    leads: re.Pattern[str] | None = _WORD_STARTS,
     longest: int = 0,
 ) -> Iterator[re.Match[str]]:
     """The matches a scan of ``text`` for ``whole`` finds, found faster from ``anchor``: a part
@@ -268,18 +268,20 @@ def _scan(
     matches in ``folded`` (a word, an operator). The first of those places where ``whole``
     matches is where the scan would find it; if none does, no match starts at or before
     ``at``. ``longest`` is the length of the longest lead (a search that ended inside one would
-    miss it). Each stretch of text is looked at for leads once, so this stays linear.
+    miss it). Each stretch of text is looked at for leads once, so this stays linear. Without
+    ``leads``, every match starts where the anchor does.
     """
     pos = 0
     while (hit := anchor.search(folded, pos)) is not None:
         at = hit.start()
         found = None
-        for lead in leads.finditer(folded, max(pos, at - _REACH), at + longest):
-            if lead.start() >= at:
-                break
-            found = whole.match(text, lead.start())
-            if found is not None:
-                break
+        if leads is not None:
+            for lead in leads.finditer(folded, max(pos, at - _REACH), at + longest):
+                if lead.start() >= at:
+                    break
+                found = whole.match(text, lead.start())
+                if found is not None:
+                    break
         if found is None:
             found = whole.match(text, at)
         if found is None:
@@ -297,15 +299,7 @@ def _located(
     ``text`` (:func:`_locator`): ``locate`` finds the next place quickly, ``whole`` has the last
     word.
     """
-    pos = 0
-    while (hit := locate.search(folded, pos)) is not None:
-        at = hit.start()
-        found = whole.match(text, at)
-        if found is None:
-            pos = at + 1
-            continue
-        yield found
-        pos = found.end()
+    return _scan(whole, locate, text, folded, None)
 
 
 def _locator(whole: re.Pattern[str]) -> re.Pattern[str] | None:
