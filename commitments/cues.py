@@ -37,10 +37,6 @@ class Cue:
     noun: bool = False
     """A noun cue ("deadline", "ultimatum") that is itself the commitment."""
 
-    def shifted(self, offset: int) -> Cue:
-        """The same cue ``offset`` characters further into a text."""
-        return Cue(self.start + offset, self.end + offset, self.kind, self.noun)
-
 
 _I = re.IGNORECASE
 # Every rule below starts at a word or an apostrophe ("'ll", "’re"): the look-ahead

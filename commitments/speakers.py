@@ -70,7 +70,6 @@ _FILLER_REACH = 80
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
-_NAMES = re.compile(rf"(?<![\w’'-]){_NAME_SEQ}")
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
@@ -168,12 +167,12 @@ class _WordStarts:
 # Every match ends at a letter before a character that is not one (the look-ahead).
 _VERBS_FOUND = _WordStarts(VERB + "(?!%(wordish)s)")
 _PARTICIPLES_FOUND = _WordStarts(PARTICIPLE + "(?!%(wordish)s)")
-# What `_NAMES` finds. A name is its tokens, one after another: "(?:T\s+){0,6}T" is
-# "T(?:\s+T){0,6}", the same chain of up to 7 whole tokens, each up to the space after it or,
-# last, as long as it goes; written so, a place where no token starts fails at once (no
-# repeat is set up first). The character before a name is not the last of the name before
-# it: a name ends with a particle before a space, or with a token that ends before a character
-# not in `[\w'’.&-]`; neither can start a name.
+# Names as a scan for `_NAME_SEQ` after a non-word character finds them. A name is its tokens,
+# one after another: "(?:T\s+){0,6}T" is "T(?:\s+T){0,6}", the same chain of up to 7 whole
+# tokens, each up to the space after it or, last, as long as it goes; written so, a place where
+# no token starts fails at once (no repeat is set up first). The character before a name is not
+# the last of the name before it: a name ends with a particle before a space, or with a token
+# that ends before a character not in `[\w'’.&-]`; neither can start a name.
 _NAMES_FOUND = _WordStarts(f"{_TOKEN_TEMPLATE}(?:%(space)s+{_TOKEN_TEMPLATE}){{0,6}}")
 
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
