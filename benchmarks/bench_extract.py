@@ -58,7 +58,7 @@ def _forget() -> None:
 
     grammar._find_default.cache_clear()
     speakers._attributions_in.cache_clear()
-    cues._cues_in.cache_clear()
+    cues.cues_in.cache_clear()
     absolute.parse_absolute.cache_clear()
     absolute._parser.cache_clear()
     issue.issued_window.cache_clear()

@@ -18,10 +18,8 @@ from commitments.timex.numbers import NUMBER
 __all__ = [
     "Cue",
     "condition",
-    "cues",
     "cues_in",
     "merged",
-    "may_commit",
     "refine_kind",
     "stated_status",
 ]
@@ -221,16 +219,6 @@ SENTENCES.watch(
 )
 
 
-def cues(text: str, start: int, end: int, *, has_due: bool = False) -> list[Cue]:
-    """The commitment cues in ``text[start:end]``, in order, overlapping ones merged.
-
-    With ``has_due``, also the cues that only commit with a date ("we are meeting", "we can
-    send"): the sentence has one.
-    """
-    plain, dated = _cues_in(text[max(0, start - 1) : start], text[start:end])
-    return merged(plain, dated, start, has_due=has_due)
-
-
 def merged(
     plain: tuple[Cue, ...], dated: tuple[Cue, ...], start: int, *, has_due: bool = False
 ) -> list[Cue]:
@@ -253,23 +241,12 @@ def _position(cue: Cue) -> tuple[int, int]:
     return (cue.start, -cue.end)
 
 
-def may_commit(text: str, start: int, end: int) -> bool:
-    """A quick test: could ``text[start:end]`` hold a cue at all (a future, commissive or
-    deadline word)? The cues found are kept for :func:`cues`."""
-    plain, dated = _cues_in(text[max(0, start - 1) : start], text[start:end])
-    return bool(plain or dated)
-
-
-def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
-    """The cues of ``sentence`` (offsets in it) after the text ``before`` it: those of every
-    sentence, and those that need a date (cached; :func:`merged` puts them in order)."""
-    return _cues_in(before, sentence)
-
-
 @functools.lru_cache(maxsize=4096)
-def _cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
     """The cues of ``sentence`` after the text ``before`` it (what a look-behind sees), offsets
-    in the sentence: those of every sentence, and those that need a date."""
+    in the sentence: those of every sentence, and those that only commit with a date ("we are
+    meeting", "we can send"). Kept by sentence: boilerplate repeats across an archive.
+    :func:`merged` puts them in order."""
     text, start, end = before + sentence, len(before), len(before) + len(sentence)
     allowed = SENTENCES.ruled_out(sentence).allowed  # patterns that may match here
     plain: list[Cue] = []

@@ -376,7 +376,8 @@ class _Extractor:
             self._spans[start] = tuple((f.start, f.end) for f in expressions)
             sentence_issue = self._sentence_issue(issue_exprs, day) if issue_exprs else None
             said_on = sentence_issue.latest if sentence_issue else day
-            # _names_a_due_date, in line: each window kept for _commit (the same resolve call)
+            # a due date is on or after the day it was said ("bought in 2022" is not one); each
+            # window is kept for _commit, which would resolve it again
             kept: list[Found] = []
             resolved = self._resolved = {}
             for found in due_exprs:
@@ -779,12 +780,6 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
-
-
-def _names_a_due_date(found: Found, said_on: dt.date) -> bool:
-    """A due date can only be on or after the day it was said ("bought in 2022" is not one)."""
-    window = found.resolve(said_on)
-    return window is not None and window.latest >= said_on
 
 
 def _headings(text: str, start: int, end: int) -> set[int]:

@@ -163,7 +163,6 @@ class Prefilter:
         self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
         self._cache = cache
         self._token_masks: dict[str, Mask] = {}
-        self._hits: set[str] = set()  # the tokens above whose mask is not empty
         self._last: tuple[str, Ruled] | None = None
         self._seen: dict[str, Ruled] = {}  # recent texts (a document's
         # sentences are asked about twice: once for their speakers, once for the rest)
@@ -259,19 +258,14 @@ class Prefilter:
     def _may_match(self, text: str) -> list[re.Pattern[str]]:
         folded, tokens = _tokens(text)
         known = self._token_masks
-        hits = self._hits
         new = tokens.difference(known)
         if new:  # tokens not seen lately
             if len(known) + len(new) >= self._cache:  # bounded: start over when full
                 known.clear()
-                hits.clear()
                 new = tokens
             for token in new:
-                mask = known[token] = self._mask_of(token)
-                if mask:
-                    hits.add(token)
-        # most tokens ("the", "said") hold no word of any pattern: join only those that do
-        present = functools.reduce(operator.or_, map(known.__getitem__, tokens & hits), 0)
+                known[token] = self._mask_of(token)
+        present = functools.reduce(operator.or_, map(known.__getitem__, tokens), 0)
         for word, mask in self._other:
             if word in folded:
                 present |= mask
@@ -293,7 +287,6 @@ class Prefilter:
         """Drop every cached answer (benchmarks start cold with it)."""
         _TOKENS.clear()
         self._token_masks.clear()
-        self._hits.clear()
         self._seen.clear()
         self._last = None
 

@@ -523,10 +523,6 @@ class _DurationRule:
     anchor: re.Pattern[str] | None = None
     locate: re.Pattern[str] | None = None
 
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        return self.whole
-
     def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         if self.anchor is not None:
             return _scan(self.whole, self.anchor, text, folded)
@@ -625,7 +621,7 @@ _PAST_LOCATE = _locator(PAST)
 
 
 TIME_EXPRESSIONS.watch(
-    [*(r.compiled for r in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST]
+    [*(r.whole for r in _DURATION_RULES), *(r.whole for r in _PERIOD_RULES), PAST]
 )
 
 
