@@ -1,4 +1,5 @@
-"""Run ``commitments serve`` as a real process on 127.0.0.1 and stop it at the end."""
+"""Run a feed server on 127.0.0.1 (in this process, or ``commitments serve`` as a real process)
+and stop it at the end."""
 
 from __future__ import annotations
 
@@ -9,7 +10,20 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from commitments.outputs.feeds import Feeds, FeedServer, make_server
+
 BIN = Path(sys.executable).parent
+
+
+@contextlib.contextmanager
+def in_process(feeds: Feeds) -> Iterator[FeedServer]:
+    """A server for ``feeds`` on a free port of 127.0.0.1, in a thread of this process."""
+    running = make_server(feeds, host="127.0.0.1", port=0)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
 
 
 def local_env(**extra: str) -> dict[str, str]:

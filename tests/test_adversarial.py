@@ -7,7 +7,7 @@ checks smaller, with generous bounds, so a regression fails here and not in prod
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
+import importlib
 import subprocess
 import sys
 import time
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from script_helpers import load
 
 from commitments import extract
 from commitments.readers import read_text
@@ -25,15 +26,7 @@ DAY = dt.date(2025, 9, 3)
 MB = 1_000_000
 
 
-def _load_benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("adversarial_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
+bench = load(BENCHMARK, "adversarial_benchmark")
 
 
 def _seconds(work: Callable[[], object]) -> float:

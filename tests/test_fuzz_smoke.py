@@ -4,26 +4,17 @@ hundred random and mutated inputs go through it cleanly. The long run is not par
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
+from script_helpers import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FINDINGS = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.bin"))
 
 
-def _harness():  # type: ignore[no-untyped-def]
-    path = ROOT / "fuzz" / "fuzz_pipeline.py"
-    spec = importlib.util.spec_from_file_location("fuzz_pipeline", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _harness()
+harness = load(ROOT / "fuzz" / "fuzz_pipeline.py", "fuzz_pipeline")
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import icalendar
 import pytest
 from ical_helpers import UPDATED, commitment, deadline, lint, resolution, tracked
+from serve_helpers import in_process
 
 from commitments.errors import OutputError, StoreError
 from commitments.outputs.calendar import to_ical
@@ -265,12 +266,8 @@ def test_index_ignores_a_hostile_host_header() -> None:
 
 @pytest.fixture
 def server() -> Iterator[FeedServer]:
-    running = make_server(feeds(), host="127.0.0.1", port=0)
-    running.start()
-    try:
+    with in_process(feeds()) as running:
         yield running
-    finally:
-        running.stop()
 
 
 def _request(

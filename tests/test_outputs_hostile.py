@@ -19,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical_helpers import commitment, tracked
+from serve_helpers import in_process
 
 from commitments.outputs.calendar import clean_text, to_ical
-from commitments.outputs.feeds import Feeds, FeedServer, make_server
+from commitments.outputs.feeds import Feeds, FeedServer
 from commitments.records import Tracked
 
 NOW = dt.datetime(2025, 9, 3, 15, 0, tzinfo=dt.UTC)
@@ -130,12 +131,8 @@ def test_other_methods_are_not_allowed(method: str) -> None:
 
 @pytest.fixture
 def server() -> Iterator[FeedServer]:
-    running = make_server(feeds(), host="127.0.0.1", port=0)
-    running.start()
-    try:
+    with in_process(feeds()) as running:
         yield running
-    finally:
-        running.stop()
 
 
 def raw(server: FeedServer, request: bytes) -> bytes:
