@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from commitments import speakers
+from commitments.extraction import speakers
 
 # The filler strip as first written: one pattern for a run of filler phrases up to the end.
 PLAIN_FILLER = re.compile(rf"(?:\s+(?:{speakers._FILLER_PHRASES}))*\s*$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from commitments.cues import stated_status
+from commitments.extraction.cues import stated_status
 from commitments.records import Status
 
 __all__ = ["follow_up", "past_forms"]

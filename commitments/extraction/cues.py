@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from commitments.prefilter import SENTENCES, Ruled
+from commitments.fastmatch.prefilter import SENTENCES, Ruled
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
 

@@ -14,19 +14,19 @@ import zoneinfo
 
 import attrs
 
-from commitments import cues as cue_rules
-from commitments.cues import Cue
+from commitments.extraction import cues as cue_rules
+from commitments.extraction.cues import Cue
 from commitments.errors import DateError
-from commitments.followups import follow_up
-from commitments.prefilter import SENTENCES, fold
+from commitments.extraction.followups import follow_up
+from commitments.fastmatch.prefilter import SENTENCES, fold
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
-from commitments.segmentation import Quote, Sentence, paragraphs, quotes, sentences
-from commitments.speakers import VERB as REPORTING_VERB
-from commitments.speakers import Attribution, Entities, attributions, clean_name
+from commitments.extraction.segmentation import Quote, Sentence, paragraphs, quotes, sentences
+from commitments.extraction.speakers import VERB as REPORTING_VERB
+from commitments.extraction.speakers import Attribution, Entities, attributions, clean_name
 from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
 from commitments.timex.vague import VagueTable
-from commitments.trie import alternation
+from commitments.fastmatch.trie import alternation
 
 __all__ = ["extract", "extract_document", "parse_due"]
 

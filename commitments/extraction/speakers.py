@@ -7,9 +7,9 @@ import re
 
 import attrs
 
-from commitments.names import KNOWN_PEOPLE, TITLES, gender_of
-from commitments.prefilter import SENTENCES
-from commitments.trie import alternation
+from commitments.extraction.names import KNOWN_PEOPLE, TITLES, gender_of
+from commitments.fastmatch.prefilter import SENTENCES
+from commitments.fastmatch.trie import alternation
 
 __all__ = ["Attribution", "Entities", "attributions", "clean_name", "is_name"]
 
