@@ -80,7 +80,7 @@ FIXED = [
     ("commitments.readers.mail", "_ADDRESS", "search", " " * 100_000 + "x"),
     ("commitments.readers.mail", "_ADDRESS", "search", "a" * 100_000),
     ("commitments.readers.actions", "_TRAILING_AT", "search", "send it" + " " * 100_000 + "x"),
-    ("commitments.extraction.pipeline", "_ASIDES", "sub", " " * 100_000 + "x"),
+    ("commitments.extraction.patterns", "ASIDES", "sub", " " * 100_000 + "x"),
     ("commitments.extraction.speakers", "_POSSESSIVE_END", "search", "A" * 50_000 + " x"),
 ]
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import functools
 import re
 
-from commitments.extraction.cues import stated_status
-from commitments.records import Status
+import attrs
 
-__all__ = ["follow_up", "past_forms"]
+from commitments.extraction.cues import stated_status
+from commitments.extraction.segmentation import Sentence
+from commitments.records import Commitment, Status
+
+__all__ = ["follow_up", "follow_ups", "past_forms"]
 
 _IRREGULAR = {
     "be": ("was", "were", "been"), "begin": ("began", "begun"), "bring": ("brought",),
@@ -83,3 +86,26 @@ _WORD = re.compile(r"[a-z]+")
 def _past_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """The past forms of a verb as a word, in any case (compiled once for each verb)."""
     return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+
+
+def follow_ups(
+    found: list[Commitment], text: str, sents: list[Sentence], made: list[range]
+) -> None:
+    """Mark commitments of ``found`` kept or broken, as the next sentences of the paragraph tell.
+
+    ``made[i]`` holds the indices in ``found`` of the commitments made in ``sents[i]``.
+    """
+    for i, indices in enumerate(made):
+        if not indices:
+            continue
+        dated = [k for k in indices if found[k].due is not None and not found[k].stated]
+        if len(dated) != 1:
+            continue
+        (k,) = dated
+        for j in range(i + 1, min(i + 3, len(sents))):
+            if sents[j].paragraph != sents[i].paragraph or made[j]:
+                break
+            status = follow_up(found[k].action, text[sents[j].start : sents[j].end])
+            if status is not None:
+                found[k] = attrs.evolve(found[k], stated=status)
+                break

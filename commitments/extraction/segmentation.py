@@ -21,6 +21,7 @@ __all__ = [
     "MAX_SENTENCE",
     "Quote",
     "Sentence",
+    "headings",
     "paragraphs",
     "quotes",
     "sentences",
@@ -166,3 +167,23 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
 def _opens(text: str, i: int, p_start: int) -> bool:
     """A straight double quote opens when it follows a space, a bracket or the paragraph start."""
     return i == p_start or not text[i - 1].isalnum()
+
+
+def headings(text: str, start: int, end: int) -> set[int]:
+    """Paragraphs of ``text[start:end]`` that are headlines or headings: a restatement, written
+    without a speaker.
+
+    A Markdown heading (``# …``), or a first line with no closing punctuation above more text.
+    """
+    spans = list(paragraphs(text[start:end]))
+    found = {i for i, (a, b) in enumerate(spans) if text[start + a : start + b].startswith("#")}
+    if len(spans) > 1:
+        a, b = spans[0]
+        first = text[start + a : start + b]
+        if (
+            "\n" not in first
+            and len(first) < 200
+            and not first.rstrip().endswith(tuple('.!?”"’:;'))
+        ):
+            found.add(0)
+    return found

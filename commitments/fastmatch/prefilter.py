@@ -30,6 +30,7 @@ __all__ = [
     "Prefilter",
     "Ruled",
     "Word",
+    "cuts_no_token",
     "fold",
     "required",
 ]
@@ -317,6 +318,22 @@ def _core(word: Word) -> Word | None:
     starts = word.starts if start == 0 else True
     ends = word.ends if end == len(word.text) else True
     return Word(word.text[start:end], starts, ends)
+
+
+_TOKEN_START = re.compile(r"[a-z0-9]")  # what starts a token, after fold()
+
+
+def _token_char(char: str) -> bool:
+    """Whether ``char`` is part of a token (as :func:`_inside` tells)."""
+    if char.isascii():
+        return char.isalnum()  # (ASCII letters and digits: folded, [a-z0-9])
+    return _TOKEN_START.match(fold(char)) is not None
+
+
+def cuts_no_token(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """``text[a:b]``, inside the sentence ``text[start:end]``, holds no token the sentence lacks:
+    whatever may match in it may match in the sentence (the pre-filter's answer holds)."""
+    return (a <= start or not _token_char(text[a - 1])) and (b >= end or not _token_char(text[b]))
 
 
 def _inside(part: str, whole: str) -> bool:
