@@ -13,6 +13,8 @@ import itertools
 
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.cues import Cue
+from commitments.extraction.entities import Entities
+from commitments.extraction.names import clean_name
 from commitments.extraction.patterns import (
     BARE_MODAL,
     FIRST_PERSON,
@@ -28,7 +30,7 @@ from commitments.extraction.patterns import (
 )
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Quote, Sentence
-from commitments.extraction.speakers import Attribution, Entities, clean_name
+from commitments.extraction.speakers import Attribution
 from commitments.records import Kind
 
 __all__ = ["Attributor", "Resolved"]

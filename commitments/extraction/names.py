@@ -1,11 +1,49 @@
-"""Data about names: titles to strip, first names that tell a gender, well-known people.
+"""Names: what a name looks like, titles to strip, first names that tell a gender.
 
-Kept as plain data so it can be read, extended and tested on its own.
+Mostly plain data, so it can be read, extended and tested on its own.
 """
 
 from __future__ import annotations
 
-__all__ = ["FEMALE", "KNOWN_PEOPLE", "MALE", "TITLES", "gender_of"]
+from commitments.fastmatch.trie import alternation
+
+__all__ = [
+    "CLASSES",
+    "FEMALE",
+    "KNOWN_PEOPLE",
+    "LEADING",
+    "MALE",
+    "NAME_SEQ",
+    "PARTICLES",
+    "TITLES",
+    "TOKEN_TEMPLATE",
+    "UPPER",
+    "clean_name",
+    "gender_of",
+    "is_name",
+]
+
+PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split()
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
+# name ("Ursula von der Leyen", "Ministry of Health").
+TOKEN_TEMPLATE = "(?:%(upper)s%(inner)s*|" + alternation(PARTICLES) + "(?=%(space)s+%(upper)s))"
+_NAME_TEMPLATE = f"(?:{TOKEN_TEMPLATE}%(space)s+){{0,6}}{TOKEN_TEMPLATE}"
+NAME_SEQ = _NAME_TEMPLATE % {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
+LEADING = frozenset(
+    """the a an but and however meanwhile also so yet still later now on in at when after
+    before if while although as then thus instead separately earlier last this that there
+    here on,""".split()
+)
+
+# The character classes of the name and word patterns (``%(upper)s`` …).
+CLASSES = {
+    "upper": f"[{UPPER}]",
+    "space": r"\s",
+    "wordish": r"[\w’'-]",
+    "inner": r"[\w'’.&-]",
+    "non_word": r"[^\w’'-]",  # what the look-behind `(?<![\w’'-])` allows before a word
+}
 
 TITLES = frozenset(
     """president vice prime minister secretary governor gov gov. mayor senator sen sen.
@@ -115,3 +153,37 @@ def gender_of(name: str, titles: list[str] | None = None) -> str | None:
     if first in MALE:
         return "m"
     return None
+
+
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
+    christmas easter""".split()
+)
+
+
+def is_name(name: str) -> bool:
+    """Whether ``name`` can name a party: not a month, a weekday or a holiday."""
+    words = name.casefold().split()
+    return bool(words) and words[0] not in _CALENDAR_WORDS
+
+
+def clean_name(phrase: str) -> tuple[str, list[str]]:
+    """A name without leading function words and titles, and the titles removed."""
+    words = phrase.replace("’", "'").split()
+    while words and words[0].casefold().rstrip(",") in LEADING and len(words) > 1:
+        words = words[1:]
+    titles: list[str] = []
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if word.casefold() in TITLES:
+            last_title = i
+    if last_title >= 0:
+        titles = words[: last_title + 1]
+        words = words[last_title + 1 :]
+    elif len(words) > 1 and words[0].casefold() in TITLES:
+        titles, words = words[:1], words[1:]
+    name = " ".join(words).strip(" ,.'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name, titles

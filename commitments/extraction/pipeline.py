@@ -18,12 +18,13 @@ from commitments.extraction import binding
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
+from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.patterns import DEADLINE_WORD, OWNER_IN_BRACKETS
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
-from commitments.extraction.speakers import Attribution, Entities, attributions
+from commitments.extraction.speakers import Attribution, attributions
 from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.timex.grammar import Found, find

@@ -7,11 +7,19 @@ import re
 
 import attrs
 
-from commitments.extraction.names import KNOWN_PEOPLE, TITLES, gender_of
+from commitments.extraction.names import (
+    CLASSES,
+    LEADING,
+    NAME_SEQ,
+    PARTICLES,
+    UPPER,
+    clean_name,
+)
 from commitments.fastmatch.prefilter import SENTENCES
 from commitments.fastmatch.trie import alternation
+from commitments.fastmatch.wordstarts import WordStarts
 
-__all__ = ["Attribution", "Entities", "attributions", "clean_name", "is_name"]
+__all__ = ["LOOKBACK", "PARTICIPLE", "VERB", "Attribution", "attributions"]
 
 _VERBS = (
     "said says told tells stated states added adds continued continues wrote writes "
@@ -38,18 +46,6 @@ _PARTICIPLES = (
 VERB = alternation(_VERBS)
 PARTICIPLE = alternation(_PARTICIPLES)
 
-_PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split()
-UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
-# name ("Ursula von der Leyen", "Ministry of Health").
-_TOKEN_TEMPLATE = "(?:%(upper)s%(inner)s*|" + alternation(_PARTICLES) + "(?=%(space)s+%(upper)s))"
-_NAME_TEMPLATE = f"(?:{_TOKEN_TEMPLATE}%(space)s+){{0,6}}{_TOKEN_TEMPLATE}"
-_NAME_SEQ = _NAME_TEMPLATE % {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
-_LEADING = frozenset(
-    """the a an but and however meanwhile also so yet still later now on in at when after
-    before if while although as then thus instead separately earlier last this that there
-    here on,""".split()
-)
 _FILLER_PHRASES = (
     r"also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
     r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
@@ -69,20 +65,20 @@ _FILLER_REACH = 80
 """The longest filler phrase with the spaces before it, in characters, give or take."""
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
-_NAME_SEQ_RE = re.compile(_NAME_SEQ)
+_NAME_SEQ_RE = re.compile(NAME_SEQ)
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
-    rf"(?<![\w’'-])({_NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
+    rf"(?<![\w’'-])({NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
     r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
     r"|camp)$"
 )
 # Up to the end, a name's letters and the spaces between its words are taken possessively
 # (what follows them is a space, a name's first letter or the end, never more of the same):
 # the same matches, with far less backtracking on hostile text.
-_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(_PARTICLES)}(?=\s+[{UPPER}]))"
+_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}]))"
 _NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
 _POSSESSIVE_ORG_END = re.compile(
-    rf"(?<![\w’'-])((?:[Tt]he\s+)?{_NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
+    rf"(?<![\w’'-])((?:[Tt]he\s+)?{NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
 )
 _AUX = (
     r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
@@ -93,17 +89,12 @@ _THE_END = re.compile(
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
-_POSSESSIVE_ORG = re.compile(r"['’]s\s+[a-z]")
-_ENTOURAGE = re.compile(
-    r"\b(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|press\s+secretary"
-    r"|lawyers?|attorneys?|camp|staff)$"
-)
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
 _AFTER_NAME = re.compile(
-    rf"\s*(?:{_NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
+    rf"\s*(?:{NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
 )
 
-_TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{_NAME_SEQ}")
+_TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{NAME_SEQ}")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
@@ -111,70 +102,9 @@ _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
 
 
-def _ascii_class(pattern: str) -> str:
-    """The ASCII characters that ``pattern`` (one character) matches, as a class that lists
-    them: in an ASCII text the two match alike, and a listed class is quicker to test than a
-    category (``\\w``, ``\\s``)."""
-    chars = [chr(c) for c in range(128) if re.fullmatch(pattern, chr(c))]
-    return "[{}]".format("".join(map(re.escape, chars)))
-
-
-# The character classes of the patterns below, and the same for ASCII texts.
-_CLASSES = {
-    "upper": f"[{UPPER}]",
-    "space": r"\s",
-    "wordish": r"[\w’'-]",
-    "inner": r"[\w'’.&-]",
-    "non_word": r"[^\w’'-]",  # what the look-behind `(?<![\w’'-])` allows before a word
-}
-_ASCII_CLASSES = {key: _ascii_class(pattern) for key, pattern in _CLASSES.items()}
-
-
-class _WordStarts:
-    r"""What ``(?<![\w’'-])X`` finds, found faster.
-
-    A pattern that starts with a look-behind is tried at every place of a text (a full match
-    attempt each); one that starts with a character class is tried only where the class
-    matches (a quick scan). So X is looked for just after a character the look-behind allows,
-    taken into the match, and at the very start of the text on its own. Same matches, as long
-    as the character before a match is never the last one of the match before it: X starts
-    with a word character, and every match of X ends before a character that cannot start X.
-    In an ASCII text the classes are the listed ones of :data:`_ASCII_CLASSES`.
-    """
-
-    def __init__(self, pattern: str):
-        """``pattern`` names its classes: ``%(upper)s``, ``%(space)s`` …"""
-        self.at = re.compile(pattern % _CLASSES)
-        led = "%(non_word)s(" + pattern + ")"
-        self.after = re.compile(led % _CLASSES)
-        self.after_ascii = re.compile(led % _ASCII_CLASSES)
-
-    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans of the matches in ``text[start:end]`` (the look-behind sees before)."""
-        spans = []
-        pos = start - 1
-        if start == 0:
-            first = self.at.match(text, 0, end)
-            pos = 0 if first is None else first.end()
-            if first is not None:
-                spans.append(first.span())
-        after = self.after_ascii if text.isascii() else self.after
-        for m in after.finditer(text, pos, end):
-            spans.append(m.span(1))
-        return spans
-
-
 # Every match ends at a letter before a character that is not one (the look-ahead).
-_VERBS_FOUND = _WordStarts(VERB + "(?!%(wordish)s)")
-_PARTICIPLES_FOUND = _WordStarts(PARTICIPLE + "(?!%(wordish)s)")
-# Names as a scan for `_NAME_SEQ` after a non-word character finds them. A name is its tokens,
-# one after another: "(?:T\s+){0,6}T" is "T(?:\s+T){0,6}", the same chain of up to 7 whole
-# tokens, each up to the space after it or, last, as long as it goes; written so, a place where
-# no token starts fails at once (no repeat is set up first). The character before a name is not
-# the last of the name before it: a name ends with a particle before a space, or with a token
-# that ends before a character not in `[\w'’.&-]`; neither can start a name.
-_NAMES_FOUND = _WordStarts(f"{_TOKEN_TEMPLATE}(?:%(space)s+{_TOKEN_TEMPLATE}){{0,6}}")
-
+_VERBS_FOUND = WordStarts(VERB + "(?!%(wordish)s)", CLASSES)
+_PARTICIPLES_FOUND = WordStarts(PARTICIPLE + "(?!%(wordish)s)", CLASSES)
 _NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
 
 LOOKBACK = 400
@@ -201,40 +131,6 @@ class Attribution:
         return Attribution(
             self.start + offset, self.end + offset, self.speaker, self.trailing, self.participle
         )
-
-
-_CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
-    christmas easter""".split()
-)
-
-
-def is_name(name: str) -> bool:
-    """Whether ``name`` can name a party: not a month, a weekday or a holiday."""
-    words = name.casefold().split()
-    return bool(words) and words[0] not in _CALENDAR_WORDS
-
-
-def clean_name(phrase: str) -> tuple[str, list[str]]:
-    """A name without leading function words and titles, and the titles removed."""
-    words = phrase.replace("’", "'").split()
-    while words and words[0].casefold().rstrip(",") in _LEADING and len(words) > 1:
-        words = words[1:]
-    titles: list[str] = []
-    last_title = -1
-    for i, word in enumerate(words[:-1]):
-        if word.casefold() in TITLES:
-            last_title = i
-    if last_title >= 0:
-        titles = words[: last_title + 1]
-        words = words[last_title + 1 :]
-    elif len(words) > 1 and words[0].casefold() in TITLES:
-        titles, words = words[:1], words[1:]
-    name = " ".join(words).strip(" ,.'")
-    if name.endswith("'s"):
-        name = name[:-2]
-    return name, titles
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
@@ -333,7 +229,7 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
         if found is not None:
             phrase = found.group(1)
             if pattern is _NAME_END and (
-                phrase.split()[-1].casefold() in _LEADING or phrase.endswith(("’s", "'s"))
+                phrase.split()[-1].casefold() in LEADING or phrase.endswith(("’s", "'s"))
             ):
                 continue
             return phrase
@@ -394,7 +290,7 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     return sorted(found, key=lambda a: a.start)
 
 
-_APPOSED_NAME = re.compile(rf",\s*({_NAME_SEQ})(?=\s*[,.;]|\s*$)")
+_APPOSED_NAME = re.compile(rf",\s*({NAME_SEQ})(?=\s*[,.;]|\s*$)")
 
 
 def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
@@ -454,110 +350,3 @@ def _after_comma_or_quote(head: str) -> bool:
 def _comma_conjunction(head: str) -> bool:
     comma = head.rfind(",")
     return comma >= 0 and _CONJUNCTION_TO_END.match(head, comma + 1) is not None
-
-
-@attrs.define
-class Entities:
-    """The people and organisations of one document: full names, genders, who spoke last."""
-
-    full: dict[str, str] = attrs.field(factory=dict)
-    """A surname (casefolded) → the full name first seen with it."""
-    genders: dict[str, str] = attrs.field(factory=dict)
-    recent: list[str] = attrs.field(factory=list)
-    """Named people in the order they last spoke or were the subject, most recent last."""
-    organisations: list[str] = attrs.field(factory=list)
-    mentions: list[tuple[int, str]] = attrs.field(factory=list)
-    """(offset, full name) of every person named in the text, in order."""
-
-    def learn(self, text: str) -> None:
-        """Register every titled or multi-word name in ``text``."""
-        for at, end in _NAMES_FOUND.spans(text, 0, len(text)):
-            found = text[at:end]
-            if len(found.split(maxsplit=1)) < 2:
-                continue  # one word ("The", "Smith"): no title before it, not a full name
-            name, titles = clean_name(found)
-            tokens = name.split()
-            if not tokens or any(not t[0].isupper() and len(tokens) == 1 for t in tokens):
-                continue
-            if len(tokens) >= 2 and all(
-                t[0].isupper() or t in ("de", "van", "von") for t in tokens
-            ):
-                if tokens[0].casefold() in _LEADING or len(tokens) > 4:
-                    continue
-                self.full.setdefault(tokens[-1].casefold(), name)
-                self.mentions.append((at, self.full[tokens[-1].casefold()]))
-                gender = gender_of(name, titles)
-                if gender:
-                    self.genders.setdefault(name, gender)
-            elif len(tokens) == 1 and titles:
-                gender = gender_of(name, titles)
-                if gender:
-                    self.genders.setdefault(self.canonical(name), gender)
-
-    def canonical(self, name: str) -> str:
-        """The full name for a surname seen with one ("Trump" → "Donald Trump")."""
-        key = name.casefold()
-        if " " not in name:
-            if key in self.full:
-                return self.full[key]
-            return KNOWN_PEOPLE.get(key, name)
-        last = name.split()[-1].casefold()
-        if self.full.get(last, name).casefold().endswith(key):
-            return self.full.get(last, name)
-        return name
-
-    def resolve(self, phrase: str, position: int | None = None) -> str | None:
-        """A speaker for a raw phrase: a pronoun resolved, a title stripped, a name completed.
-
-        A pronoun means the last speaker it fits; failing that, the last person named before
-        ``position`` whose gender fits.
-        """
-        word = phrase.casefold()
-        if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            for name in reversed(self.recent):
-                if self.genders.setdefault(name, want) == want:
-                    return name
-            named = [n for at, n in self.mentions if position is None or at < position]
-            for name in reversed(named):
-                if self.genders.get(name) == want:
-                    return name
-            for name in reversed(named):
-                if self.genders.setdefault(name, want) == want:
-                    return name
-            return None
-        if word in ("it", "they"):
-            return self.organisations[-1] if self.organisations else None
-        if word in ("i", "we"):
-            return None
-        if _POSSESSIVE_ORG.search(phrase) and phrase.split()[-1].islower():
-            org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
-            self.organisations.append(org)  # "South Korea's trade ministry"
-            return org
-        if word.split()[0] in ("a", "an"):
-            return phrase[0].lower() + phrase[1:]  # "a company spokesman"
-        if word.split()[0] in ("the", "its", "their", "his", "her"):
-            org = phrase[0].lower() + phrase[1:]
-            if word.split()[0] in ("his", "her") and _ENTOURAGE.search(word):
-                return self.resolve("he" if word.startswith("his") else "she", position)
-            if word.split()[0] != "the":
-                return self.organisations[-1] if self.organisations else None
-            self.organisations.append(org)
-            return org
-        name, titles = clean_name(phrase)
-        if not name or not is_name(name):
-            return None
-        canonical = self.canonical(name)
-        gender = gender_of(canonical, titles)
-        if gender:
-            self.genders.setdefault(canonical, gender)
-        self.mention(canonical)
-        return canonical
-
-    def mention(self, name: str) -> None:
-        """Note that ``name`` spoke or acted: the most recent person a pronoun can mean."""
-        if not is_name(name):
-            return
-        if name in self.recent:
-            self.recent.remove(name)
-        self.recent.append(name)
