@@ -69,7 +69,9 @@ def imports_of(name: str, source: str, modules: set[str]) -> set[str]:
 
 def _graph() -> dict[str, set[str]]:
     names = set(MODULES)
-    return {name: imports_of(name, path.read_text("utf-8"), names) for name, path in MODULES.items()}
+    return {
+        name: imports_of(name, path.read_text("utf-8"), names) for name, path in MODULES.items()
+    }
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -157,4 +159,3 @@ def test_no_layer_imports_one_above_it() -> None:
         if _layer(other) > _layer(name)
     ]
     assert upward == []
-

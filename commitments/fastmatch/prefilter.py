@@ -19,9 +19,11 @@ import operator
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
+
+from commitments.fastmatch.internals import RegexInternalsError
+from commitments.fastmatch.internals import constants as sre
+from commitments.fastmatch.internals import parser as sre_parse
 
 __all__ = [
     "SENTENCES",
@@ -364,8 +366,11 @@ def required(pattern: re.Pattern[str]) -> Requirement:
     """
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a private API: if it ever changes, filter nothing
-        return ()
+    except Exception as exc:  # (a compiled pattern parses: only a changed parser fails here)
+        raise RegexInternalsError(
+            f"re._parser cannot parse {pattern.pattern!r} ({type(exc).__name__}: {exc}), which"
+            " re compiled: the regular-expression pre-filter cannot read patterns on this Python"
+        ) from exc
     # The edges of the pattern say nothing about the text around a match: not bounded.
     return tuple(sorted(_all_of(list(tree), _UNKNOWN, _UNKNOWN), key=_order))
 

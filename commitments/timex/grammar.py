@@ -14,12 +14,12 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterator
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 import attrs
 
+from commitments.fastmatch.internals import constants as sre
+from commitments.fastmatch.internals import parser as sre_parse
 from commitments.fastmatch.prefilter import TIME_EXPRESSIONS, fold
 from commitments.fastmatch.trie import alternation
 from commitments.records import Window
