@@ -7,6 +7,7 @@ pronouns, names) → cues → time expressions (issue and due windows) and makes
 words), :mod:`.patterns` (the regular expressions they share).
 """
 
+from commitments.extraction.aliases import AliasTable
 from commitments.extraction.pipeline import extract, extract_document, parse_due
 
-__all__ = ["extract", "extract_document", "parse_due"]
+__all__ = ["AliasTable", "extract", "extract_document", "parse_due"]

@@ -1,4 +1,9 @@
-"""The people and organisations of one document: full names, genders, who spoke last."""
+"""The people and organisations of one document: full names, genders, who spoke last.
+
+A surname alone is completed from the same document only ("Harris" → the "Tom Harris" named in
+it), or from the user's :class:`~commitments.extraction.aliases.AliasTable`; never from a list
+of famous people, which turned "Councillor Harris said" into Kamala Harris.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ import re
 
 import attrs
 
+from commitments.extraction.aliases import AliasTable
 from commitments.extraction.names import (
     CLASSES,
-    KNOWN_PEOPLE,
     LEADING,
     TOKEN_TEMPLATE,
     clean_name,
@@ -45,6 +50,8 @@ class Entities:
     organisations: list[str] = attrs.field(factory=list)
     mentions: list[tuple[int, str]] = attrs.field(factory=list)
     """(offset, full name) of every person named in the text, in order."""
+    aliases: AliasTable | None = None
+    """The user's aliases: a name listed in it means its canonical name."""
 
     def learn(self, text: str) -> None:
         """Register every titled or multi-word name in ``text``."""
@@ -61,7 +68,8 @@ class Entities:
             ):
                 if tokens[0].casefold() in LEADING or len(tokens) > 4:
                     continue
-                self.full.setdefault(tokens[-1].casefold(), name)
+                known = self.aliases.canonical(name) if self.aliases is not None else name
+                self.full.setdefault(tokens[-1].casefold(), known)
                 self.mentions.append((at, self.full[tokens[-1].casefold()]))
                 gender = gender_of(name, titles)
                 if gender:
@@ -72,12 +80,16 @@ class Entities:
                     self.genders.setdefault(self.canonical(name), gender)
 
     def canonical(self, name: str) -> str:
-        """The full name for a surname seen with one ("Trump" → "Donald Trump")."""
+        """The full name for a surname seen with one in the document ("Trump" → "Donald
+        Trump"), or the canonical name of an alias."""
+        if self.aliases is None:
+            return self._completed(name)
+        return self.aliases.get(name) or self.aliases.canonical(self._completed(name))
+
+    def _completed(self, name: str) -> str:
         key = name.casefold()
         if " " not in name:
-            if key in self.full:
-                return self.full[key]
-            return KNOWN_PEOPLE.get(key, name)
+            return self.full.get(key, name)
         last = name.split()[-1].casefold()
         if self.full.get(last, name).casefold().endswith(key):
             return self.full.get(last, name)
@@ -107,6 +119,10 @@ class Entities:
             return self.organisations[-1] if self.organisations else None
         if word in ("i", "we"):
             return None
+        aliased = self.aliases.get(phrase) if self.aliases is not None else None
+        if aliased is not None:  # "the US president" in the user's table
+            self.mention(aliased)
+            return aliased
         if _POSSESSIVE_ORG.search(phrase) and phrase.split()[-1].islower():
             org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
             self.organisations.append(org)  # "South Korea's trade ministry"

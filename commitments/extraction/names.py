@@ -10,7 +10,6 @@ from commitments.fastmatch.trie import alternation
 __all__ = [
     "CLASSES",
     "FEMALE",
-    "KNOWN_PEOPLE",
     "LEADING",
     "MALE",
     "NAME_SEQ",
@@ -109,34 +108,6 @@ MALE = frozenset(
     anil sanjay kenji haruto hiroki wei jun hao ming chen""".split()
 ) - {"yuki", "jo", "kim"}
 """First names read as male when a pronoun ("he said") has to find its speaker."""
-
-KNOWN_PEOPLE = {
-    "trump": "Donald Trump",
-    "biden": "Joe Biden",
-    "putin": "Vladimir Putin",
-    "zelenskyy": "Volodymyr Zelenskyy",
-    "zelensky": "Volodymyr Zelensky",
-    "xi": "Xi Jinping",
-    "macron": "Emmanuel Macron",
-    "scholz": "Olaf Scholz",
-    "merz": "Friedrich Merz",
-    "starmer": "Keir Starmer",
-    "sunak": "Rishi Sunak",
-    "modi": "Narendra Modi",
-    "erdogan": "Recep Tayyip Erdogan",
-    "netanyahu": "Benjamin Netanyahu",
-    "meloni": "Giorgia Meloni",
-    "sybiha": "Andrii Sybiha",
-    "lavrov": "Sergei Lavrov",
-    "peskov": "Dmitry Peskov",
-    "vance": "JD Vance",
-    "rubio": "Marco Rubio",
-    "harris": "Kamala Harris",
-    "von der leyen": "Ursula von der Leyen",
-    "guterres": "António Guterres",
-    "kim jong un": "Kim Jong Un",
-}
-"""Surnames of well-known public figures → full names, used when a text names them only once."""
 
 
 def gender_of(name: str, titles: list[str] | None = None) -> str | None:

@@ -16,6 +16,7 @@ import attrs
 from commitments.errors import DateError
 from commitments.extraction import binding
 from commitments.extraction import cues as cue_rules
+from commitments.extraction.aliases import AliasTable
 from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
@@ -41,13 +42,16 @@ def extract(
     tz: str | None = None,
     name: str = "-",
     vague: VagueTable | None = None,
+    aliases: AliasTable | None = None,
 ) -> list[Commitment]:
     """The commitments made in ``text``, a document published on ``published``.
 
     ``as_of`` is accepted for symmetry with the CLI: statuses are computed by
-    :meth:`Commitment.status`, so the records do not depend on it.
+    :meth:`Commitment.status`, so the records do not depend on it. ``aliases`` maps other names
+    of a speaker to one canonical name (:class:`~commitments.extraction.aliases.AliasTable`).
     """
-    return extract_document(Document(text=text, name=name, published=published, tz=tz), vague=vague)
+    document = Document(text=text, name=name, published=published, tz=tz)
+    return extract_document(document, vague=vague, aliases=aliases)
 
 
 def extract_document(
@@ -56,8 +60,10 @@ def extract_document(
     published: dt.date | None = None,
     tz: str | None = None,
     vague: VagueTable | None = None,
+    aliases: AliasTable | None = None,
 ) -> list[Commitment]:
-    """The commitments made in a document read by one of the readers."""
+    """The commitments made in a document read by one of the readers (``aliases``: as for
+    :func:`extract`)."""
     day = published or document.published
     if day is None:
         raise DateError(
@@ -65,7 +71,7 @@ def extract_document(
             source=document.name,
         )
     zone = _zone(tz or document.tz)
-    extractor = _Extractor(document, day, zone, vague)
+    extractor = _Extractor(document, day, zone, vague, aliases)
     if document.turns:
         for turn in document.turns:
             extractor.region(turn.start, turn.end, turn)
@@ -104,14 +110,20 @@ class _Extractor:
     """Walks one document's sentences, keeping who spoke last across them."""
 
     def __init__(
-        self, document: Document, published: dt.date, zone: dt.tzinfo, vague: VagueTable | None
+        self,
+        document: Document,
+        published: dt.date,
+        zone: dt.tzinfo,
+        vague: VagueTable | None,
+        aliases: AliasTable | None = None,
     ):
         self.document = document
         self.text = document.text
         self.published = published
         self.zone = zone
         self.vague = vague
-        entities = Entities()
+        self.aliases = aliases
+        entities = Entities(aliases=aliases)
         entities.learn(self.text)
         self.scratch = Scratch()
         self.speakers = Attributor(self.text, entities, self.scratch)
@@ -327,6 +339,8 @@ class _Extractor:
             url=self.document.url,
             line=turn.line if turn else None,
         )
+        if self.aliases is not None:  # (a turn's or an action item's speaker too)
+            speaker = self.aliases.canonical(speaker)
         self.found.append(
             Commitment(
                 speaker=speaker,
