@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import main
-from commitments import InputError, extract, extract_document, read_path
-from commitments import AliasTable
+from commitments import AliasTable, InputError, extract, extract_document, read_path
 from commitments.records import Document, Turn
 
 DAY = dt.date(2025, 9, 3)
