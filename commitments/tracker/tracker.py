@@ -19,6 +19,7 @@ from commitments.records import Commitment, Document, Resolution, Status, Tracke
 from commitments.tracker import merge
 from commitments.tracker.records import Entry, Mention
 from commitments.tracker.report import Group, Report, build_report
+from commitments.tracker.rows import check_commitment, check_date
 from commitments.tracker.store import Store, speaker_key
 
 __all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
@@ -101,6 +102,7 @@ class Tracker:
         now = _aware(now)
         if document.published is None:
             document = attrs.evolve(document, published=now.date())
+        check_date(document.published, f"the publication date of {document.name!r}")
         digest = document_digest(document)
         if self.store.has_document(digest):
             return AddResult(document=document.name, skipped=True)
@@ -112,7 +114,12 @@ class Tracker:
     ) -> AddResult:
         """Track commitments already extracted from ``document`` (idempotent like :meth:`add`)."""
         now = _aware(now)
-        return self._track(document, document_digest(document), list(commitments), now)
+        if document.published is not None:
+            check_date(document.published, f"the publication date of {document.name!r}")
+        found = list(commitments)
+        for commitment in found:
+            check_commitment(commitment)
+        return self._track(document, document_digest(document), found, now)
 
     def _track(
         self, document: Document, digest: str, found: Sequence[Commitment], now: dt.datetime
