@@ -19,7 +19,8 @@ commitments with different verbs ("I'll patch it today … I'll write my part by
 
 The merged commitment keeps the id it was first tracked under and takes the most specific window
 of its mentions: the narrowest (fewest days); a tie goes to the earlier deadline, then to the
-earlier mention. A dated mention is always more specific than an undated one.
+earlier mention by publication date, document and offset (never by the order documents were
+added). A dated mention is always more specific than an undated one.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "NEAR",
     "action_similarity",
     "alike",
+    "canonical",
     "merged_commitment",
     "most_specific",
     "restates",
@@ -183,19 +185,26 @@ def same_commitment(new: Mention, old: Mention) -> bool:
     )
 
 
-def _specificity(item: tuple[int, Mention]) -> tuple[int, int, str, int]:
-    index, mention = item
+def canonical(mention: Mention) -> tuple[str, str, int, str]:
+    """A mention's place in an order that does not depend on the order documents were added:
+    by publication date, then document, then offset in it."""
+    published = mention.published.isoformat() if mention.published is not None else ""
+    return (published, mention.document, mention.source.start, mention.commitment.id)
+
+
+def _specificity(mention: Mention) -> tuple[int, int, str, tuple[str, str, int, str]]:
     due = mention.commitment.due
     if due is None:
-        return (1, 0, "", index)
-    return (0, due.days, due.latest.isoformat(), index)
+        return (1, 0, "", canonical(mention))
+    return (0, due.days, due.latest.isoformat(), canonical(mention))
 
 
 def most_specific(mentions: Sequence[Mention]) -> Mention:
-    """The mention with the most specific window (narrowest; then earliest deadline; then first)."""
+    """The mention with the most specific window (narrowest; then earliest deadline; then the
+    first in :func:`canonical` order, so the result never depends on the order of adding)."""
     if not mentions:
         raise ValueError("a tracked commitment has at least one mention")
-    return min(enumerate(mentions), key=_specificity)[1]
+    return min(mentions, key=_specificity)
 
 
 def merged_commitment(id: str, mentions: Sequence[Mention]) -> Commitment:
@@ -209,14 +218,12 @@ def merged_commitment(id: str, mentions: Sequence[Mention]) -> Commitment:
     stated = best.stated
     final = [m for m in mentions if m.commitment.stated in (Status.KEPT, Status.BROKEN)]
     if final:
-        latest = max(
-            enumerate(final),
-            key=lambda item: (item[1].published is not None, item[1].published, item[0]),
-        )[1]
+        latest = max(final, key=canonical)
         stated = latest.commitment.stated
     elif stated is None and any(m.commitment.stated is Status.EXPIRED for m in mentions):
         stated = Status.EXPIRED
     condition = best.condition or next(
-        (m.commitment.condition for m in mentions if m.commitment.condition), None
+        (m.commitment.condition for m in sorted(mentions, key=canonical) if m.commitment.condition),
+        None,
     )
     return attrs.evolve(best, id=id, stated=stated, condition=condition)

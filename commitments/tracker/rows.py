@@ -69,7 +69,9 @@ def check_date(value: object, what: str) -> None:
 def check_moment(value: object, what: str) -> None:
     """A datetime with a time zone."""
     if not isinstance(value, dt.datetime) or value.tzinfo is None or value.utcoffset() is None:
-        raise DateError(f"{what} must be a time-zone aware datetime, got {value!r}")
+        raise DateError(
+            f"{what} has no time zone: it must be a time-zone aware datetime, got {value!r}"
+        )
 
 
 def _check_window(window: object, what: str) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -370,6 +370,50 @@ class Store:
             " AND issued_latest >= ? AND issued_earliest <= ?)",
             (mention_id, speaker_key, issued.earliest.isoformat(), issued.latest.isoformat()),
         )
+
+    def ids_with_mention(self, mention_id: str) -> set[str]:
+        """Ids of the entries holding a mention whose own id is ``mention_id``."""
+        rows = self._query(
+            "SELECT DISTINCT commitment_id FROM mentions WHERE mention_id = ?", (mention_id,)
+        )
+        return {row[0] for row in rows}
+
+    def ids_by_speaker(self, speaker_key: str, issued: Window) -> set[str]:
+        """Ids of the entries with a mention by ``speaker_key`` issued on a day within ``issued``."""
+        rows = self._query(
+            "SELECT DISTINCT commitment_id FROM mentions WHERE speaker_key = ?"
+            " AND speaker_key != '' AND issued_latest >= ? AND issued_earliest <= ?",
+            (speaker_key, issued.earliest.isoformat(), issued.latest.isoformat()),
+        )
+        return {row[0] for row in rows}
+
+    def entries_with_ids(self, ids: Iterable[str]) -> list[Entry]:
+        """The entries with these ids (those that exist), sorted by id."""
+        found: list[Entry] = []
+        for chunk in _chunks(sorted(set(ids)), 400):
+            marks = ", ".join("?" * len(chunk))
+            found += self._load(f"WHERE c.id IN ({marks})", chunk)
+        return sorted(found, key=lambda entry: entry.id)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the store."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
+    def absorb(self, survivor: str, other: str) -> None:
+        """Merge entry ``other`` into ``survivor``: its mentions and resolutions follow the
+        survivor's, and ``other`` is gone. Save the survivor's merged record afterwards."""
+        with self.transaction():
+            for table in ("mentions", "resolutions"):
+                # Table names come from this tuple; values go in as parameters.
+                offset = self._query(
+                    f"SELECT count(*) FROM {table} WHERE commitment_id = ?", (survivor,)
+                )[0][0]
+                self._run(
+                    f"UPDATE {table} SET commitment_id = ?, position = position + ?"
+                    " WHERE commitment_id = ?",
+                    (survivor, offset, other),
+                )
+            self._run("DELETE FROM commitments WHERE id = ?", (other,))
 
     def _dicts(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
         with self._errors():

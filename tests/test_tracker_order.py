@@ -1,0 +1,147 @@
+"""Merging is linear in the mentions and does not depend on the order documents are added.
+
+Issue 16, items 11 and 24: 12,000 restatements of one promise were compared pairwise inside one
+write transaction; and the same 600 documents gave 106, 107 or 115 commitments by the order they
+were added, because a mention joined the first entry it matched and never bridged two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tracker_helpers import NOW, document, extractor, make, window
+
+from commitments.records import Commitment, Kind, Source
+from commitments.tracker import Tracker
+from commitments.tracker import matching as matching_module
+from commitments.tracker.records import Mention
+
+# -- linear ---------------------------------------------------------------------------------------
+
+
+def _restatements(count: int) -> list[Commitment]:
+    return [make("call Putin", start=i * 40, document="big.md") for i in range(count)]
+
+
+def _comparisons(count: int) -> int:
+    with Tracker(":memory:", extractor=extractor({"big.md": _restatements(count)})) as tracker:
+        result = tracker.add(document("big.md"), now=NOW)
+        assert len(result.created) == 1
+        (entry,) = tracker.entries()
+        assert len(entry.mentions) == count
+        assert tracker.last_pool is not None
+        return tracker.last_pool.comparisons
+
+
+def test_12000_restatements_of_one_promise_take_linear_work() -> None:
+    small, big = _comparisons(1_200), _comparisons(12_000)
+    assert big <= 2 * 12_000
+    assert big / small <= 11  # ten times the mentions, ten times the work (not a hundred)
+
+
+def test_mentions_that_match_nothing_are_compared_once_per_entry_not_per_mention() -> None:
+    calls = Counter[str]()
+
+    def counted(new: Mention, old: Mention) -> bool:
+        calls["compare"] += 1
+        return False
+
+    mentions = [
+        Mention(commitment=make(f"act {i}", start=i), document="d") for i in range(50)
+    ] + [Mention(commitment=make("act 0", start=9999), document="d")]
+    pool = matching_module.Pool([], compare=counted)
+    for mention in mentions:
+        pool.add(mention)
+    assert pool.comparisons == calls["compare"] + len(mentions)
+    assert calls["compare"] == sum(range(50)) + 49  # the restated "act 0" is found by id
+
+
+def test_the_store_is_read_before_the_write_lock() -> None:
+    order: list[str] = []
+    with Tracker(":memory:", extractor=extractor({"a.md": [make()]})) as tracker:
+        store = tracker.store
+        real_transaction, real_load = store.transaction, store.entries_with_ids
+
+        def transaction():  # type: ignore[no-untyped-def]
+            order.append("lock")
+            return real_transaction()
+
+        def load(ids):  # type: ignore[no-untyped-def]
+            order.append("read")
+            return real_load(ids)
+
+        store.transaction = transaction  # type: ignore[method-assign]
+        store.entries_with_ids = load  # type: ignore[method-assign]
+        tracker.add(document("a.md"), now=NOW)
+    assert order[:2] == ["read", "lock"]
+
+
+# -- order independence ---------------------------------------------------------------------------
+
+SPEAKERS = ["Ann Lee", "Bo Chen", "Cy Diaz"]
+ACTIONS = [
+    "call Putin",
+    "speak to Putin",
+    "send the draft",
+    "share the draft",
+    "send the budget",
+    "visit Kyiv",
+    "publish the report",
+]
+DUES = [None, ("2025-09-04", "2025-09-10"), ("2025-09-05", "2025-09-06"), ("2025-10-01", None)]
+
+
+def _commitment(rng: random.Random, name: str, index: int) -> Commitment:
+    due = rng.choice(DUES)
+    c = make(
+        rng.choice(ACTIONS),
+        speaker=rng.choice(SPEAKERS),
+        kind=rng.choice([Kind.PROMISE, Kind.PROMISE, Kind.THREAT]),
+        due=window(*due) if due else None,
+        issued=window(rng.choice(["2025-09-02", "2025-09-03", "2025-09-04"])),
+        document=name,
+        start=index * 150,
+    )
+    return attrs.evolve(c, source=Source(document=name, start=index * 150, end=index * 150 + 40))
+
+
+def _corpus(seed: int, documents: int) -> dict[str, list[Commitment]]:
+    rng = random.Random(seed)
+    return {
+        f"doc{d:04}.md": [_commitment(rng, f"doc{d:04}.md", i) for i in range(rng.randint(0, 4))]
+        for d in range(documents)
+    }
+
+
+def _store_after(found: dict[str, list[Commitment]], order: list[str]) -> Counter[object]:
+    with Tracker(":memory:", extractor=extractor(found)) as tracker:
+        for name in order:
+            published = dt.date(2025, 9, 2) + dt.timedelta(days=int(name[3:7]) % 3)
+            tracker.add(document(name, published=published.isoformat()), now=NOW)
+        return Counter(
+            (entry.tracked.commitment, len(entry.mentions), entry.tracked.commitment.text)
+            for entry in tracker.entries()
+        )
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_any_order_of_adding_leaves_the_same_store(seed: int, data: st.DataObject) -> None:
+    found = _corpus(seed, 12)
+    names = sorted(found)
+    shuffled = data.draw(st.permutations(names))
+    assert _store_after(found, shuffled) == _store_after(found, names)
+
+
+def test_600_documents_in_two_orders_leave_the_same_store() -> None:
+    found = _corpus(600, 600)
+    names = sorted(found)
+    shuffled = random.Random(24).sample(names, len(names))
+    first = _store_after(found, names)
+    assert _store_after(found, shuffled) == first
+    assert 10 < sum(first.values()) < sum(len(c) for c in found.values())  # merges happened
