@@ -379,7 +379,7 @@ class Store:
         return {row[0] for row in rows}
 
     def ids_by_speaker(self, speaker_key: str, issued: Window) -> set[str]:
-        """Ids of the entries with a mention by ``speaker_key`` issued on a day within ``issued``."""
+        """Ids of the entries with a mention by ``speaker_key`` issued on a day in ``issued``."""
         rows = self._query(
             "SELECT DISTINCT commitment_id FROM mentions WHERE speaker_key = ?"
             " AND speaker_key != '' AND issued_latest >= ? AND issued_earliest <= ?",
