@@ -102,7 +102,7 @@ def slow_clients(where: tuple[str, int], count: int) -> list[socket.socket]:
     return clients
 
 
-# -- item 16: slow connections ----------------------------------------------------------------------
+# -- item 16: slow connections ---------------------------------------------------------------------
 
 
 def test_a_new_client_is_answered_while_1000_slow_connections_are_open() -> None:
@@ -208,7 +208,7 @@ def test_a_server_at_a_low_open_file_limit_still_answers(tmp_path: Path) -> None
     assert "Traceback" not in stderr
 
 
-# -- item 17: request framing -----------------------------------------------------------------------
+# -- item 17: request framing ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -245,7 +245,7 @@ def test_a_small_body_is_read_and_the_connection_kept() -> None:
         assert answer.count(b"HTTP/1.1 405") == 1 and answer.count(b"HTTP/1.1 200") == 1
 
 
-# -- item 18: what reaches a terminal, and whose address the links carry -----------------------------
+# -- item 18: what reaches a terminal, and whose address the links carry ---------------------------
 
 
 def test_control_characters_in_requests_are_escaped_in_the_log() -> None:

@@ -16,12 +16,12 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
-from tracker_helpers import NOW, document, extractor, make, window
+from tracker_helpers import NOW, document, extractor, make
 
 from cli.main import main
 from commitments.errors import CorruptStoreError, DateError, InputError
 from commitments.outputs.feeds import Feeds
-from commitments.records import Document, Window
+from commitments.records import Window
 from commitments.tracker import Tracker
 
 
@@ -79,7 +79,9 @@ def test_add_extracted_with_a_naive_due_at_is_one_error_and_the_store_stays_read
     db = tmp_path / "s.db"
     runner = CliRunner()
     added = runner.invoke(main, ["add", "--extracted", str(records), "--db", str(db)])
+    assert added.exit_code == 1
     assert "Traceback" not in added.output
+    assert "has no time zone" in added.stderr and "good.md: 1 commitment found" in added.stdout
     exported = runner.invoke(main, ["export", "--db", str(db), "--as-of", "2025-09-03"])
     assert exported.exit_code == 0, exported.output
     assert "BEGIN:VCALENDAR" in exported.stdout
@@ -154,7 +156,8 @@ EDITS = [
 def edited(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, str, str]:
     sql, fragment = request.param
     db = tmp_path / "s.db"
-    with _tracker(db, **{"a.md": [make()], "b.md": [make("send the draft", speaker="Ann Lee")]}) as t:
+    found = {"a.md": [make()], "b.md": [make("send the draft", speaker="Ann Lee")]}
+    with _tracker(db, **found) as t:
         t.add(document("a.md"), now=NOW)
         t.add(document("b.md"), now=NOW)
         bad_id = make().id
@@ -206,7 +209,3 @@ def test_the_library_raises_its_own_error_for_a_bad_row(tmp_path: Path) -> None:
     with Tracker(db) as tracker, pytest.raises(CorruptStoreError, match=make().id):
         tracker.entries()
 
-
-def test_documents_fixture_is_a_document() -> None:
-    assert isinstance(document("a.md"), Document)
-    assert window("2025-09-04").days == 1
