@@ -135,7 +135,7 @@ def description(tracked: Tracked, as_of: dt.date) -> str:
 
 
 MAX_ALSO = 20
-"""The most other places a description lists (a dense archive can restate one thing 12,000 times)."""
+"""The most other places a description lists (an archive can restate one thing 12,000 times)."""
 
 
 def categories(tracked: Tracked, as_of: dt.date) -> list[str]:
