@@ -23,7 +23,6 @@ dependency only where a library is clearly better (see the CHANGELOG).
 from __future__ import annotations
 
 import errno
-import resource
 import socket
 import socketserver
 import sys
@@ -38,6 +37,11 @@ import attrs
 
 from commitments.errors import OutputError
 from commitments.outputs.table import printable
+
+try:
+    import resource
+except ImportError:  # Windows: no open-file limit to read
+    resource = None  # type: ignore[assignment]
 
 __all__ = [
     "IDLE_TIMEOUT",
@@ -95,6 +99,8 @@ class Responder(Protocol):
 
 def connection_budget(wanted: int = MAX_CONNECTIONS) -> int:
     """How many connections the open-file limit leaves room for, at most ``wanted``."""
+    if resource is None:
+        return wanted
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return wanted
