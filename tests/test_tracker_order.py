@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tracker_helpers import NOW, document, extractor, make, window
 
-from commitments.records import Commitment, Kind, Source
+from commitments.records import Commitment, Kind, Source, Window
 from commitments.tracker import Tracker
 from commitments.tracker import matching as matching_module
+from commitments.tracker.merge import same_commitment
 from commitments.tracker.records import Mention
 
 # -- linear ---------------------------------------------------------------------------------------
@@ -44,21 +45,43 @@ def test_12000_restatements_of_one_promise_take_linear_work() -> None:
     assert big / small <= 11  # ten times the mentions, ten times the work (not a hundred)
 
 
-def test_mentions_that_match_nothing_are_compared_once_per_entry_not_per_mention() -> None:
-    calls = Counter[str]()
-
-    def counted(new: Mention, old: Mention) -> bool:
-        calls["compare"] += 1
-        return False
-
-    mentions = [
-        Mention(commitment=make(f"act {i}", start=i), document="d") for i in range(50)
-    ] + [Mention(commitment=make("act 0", start=9999), document="d")]
-    pool = matching_module.Pool([], compare=counted)
+def _pool_work(mentions: list[Mention]) -> tuple[int, int]:
+    pool = matching_module.Pool([])
     for mention in mentions:
         pool.add(mention)
-    assert pool.comparisons == calls["compare"] + len(mentions)
-    assert calls["compare"] == sum(range(50)) + 49  # the restated "act 0" is found by id
+    return pool.comparisons, len(pool.groups)
+
+
+def _distinct_actions(count: int) -> list[Mention]:
+    return [
+        Mention(commitment=make(f"buy item{i} widget{i}", start=i * 50), document="d")
+        for i in range(count)
+    ]
+
+
+def _distinct_weeks(count: int) -> list[Mention]:
+    first = dt.date(2025, 9, 8)
+    return [
+        Mention(
+            commitment=make(
+                "call Putin",
+                start=i * 50,
+                due=Window.day(first + dt.timedelta(weeks=i)),
+                issued=window("2025-09-03"),
+            ),
+            document="d",
+        )
+        for i in range(count)
+    ]
+
+
+def test_thousands_of_different_commitments_by_one_speaker_take_linear_work() -> None:
+    for make_mentions in (_distinct_actions, _distinct_weeks):
+        small, groups = _pool_work(make_mentions(300))
+        big, big_groups = _pool_work(make_mentions(3000))
+        assert (groups, big_groups) == (300, 3000)  # none of them is the same commitment
+        assert big <= 4 * 3000, make_mentions.__name__
+        assert big / small <= 12  # ten times the mentions: ten times the work, not a hundred
 
 
 def test_the_store_is_read_before_the_write_lock() -> None:
@@ -145,3 +168,56 @@ def test_600_documents_in_two_orders_leave_the_same_store() -> None:
     first = _store_after(found, names)
     assert _store_after(found, shuffled) == first
     assert 10 < sum(first.values()) < sum(len(c) for c in found.values())  # merges happened
+
+
+MENTIONS = st.builds(
+    lambda speaker, action, due, issued, start, doc: Mention(
+        commitment=make(
+            action,
+            speaker=speaker,
+            due=window(*due) if due else None,
+            issued=window(issued),
+            start=start,
+            document=doc,
+        ),
+        document=doc,
+    ),
+    speaker=st.sampled_from(["Ann Lee", "ann  lee", "Bo Chen", None]),
+    action=st.sampled_from(
+        ACTIONS
+        + ["call", "call him", "speak", "send it", "fix the bug", "patch the bug today", "go",
+           "send the draft budget report to the board", "share draft budget report with board"]
+    ),
+    due=st.sampled_from(
+        [None, ("2025-09-04", "2025-09-10"), ("2025-09-05", "2025-09-06"), ("2025-10-01", None),
+         ("2025-09-01", "2026-09-01"), ("2025-09-11", "2025-09-12")]
+    ),
+    issued=st.sampled_from(["2025-09-02", "2025-09-03"]),
+    start=st.integers(0, 2000),
+    doc=st.sampled_from(["d1", "d2"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MENTIONS, max_size=25, unique_by=lambda m: (m.document, m.source.start)))
+def test_the_index_finds_every_entry_comparing_all_pairs_would(mentions: list[Mention]) -> None:
+    pool = matching_module.Pool([])
+    for mention in mentions:
+        pool.add(mention)
+    got = sorted(sorted((m.document, m.source.start) for m in g.mentions)
+                 for g in pool.groups.values())
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(mentions):
+        for j in range(i):
+            if same_commitment(a, mentions[j]):
+                parent[find(i)] = find(j)
+    components: dict[int, list[tuple[str, int]]] = {}
+    for i, m in enumerate(mentions):
+        components.setdefault(find(i), []).append((m.document, m.source.start))
+    assert got == sorted(sorted(c) for c in components.values())

@@ -8,8 +8,9 @@ commitments depend on that order: a mention that bridges two entries merged them
 last but not when it came first.)
 
 The work grows with the number of mentions: a mention is looked up by its id (a restatement in
-the same words is found at once), and compared only with the mentions of entries by the same
-speaker, of the same kind, once per entry (the first match is enough).
+the same words is found at once), and compared only with mentions that share an index key with
+it (:func:`merge.index_keys`: same speaker and kind, a week of the due window, a pair of action
+words or the verb's family), and no more once their entry matched.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from commitments.records import Kind, Resolution, Tracked
+from commitments.records import Resolution, Tracked
 from commitments.tracker import merge
 from commitments.tracker.records import Entry, Mention
-from commitments.tracker.store import speaker_key
 
 __all__ = ["Group", "Pool"]
 
@@ -44,7 +44,6 @@ class Group:
     """Ids of stored entries merged into this one, in the order they were."""
     sequence: int = 0
     keys: set[tuple[str, str, int]] = attrs.field(factory=set)
-    by_speaker: dict[tuple[str, Kind], list[Mention]] = attrs.field(factory=dict)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -55,22 +54,20 @@ def _key(mention: Mention) -> tuple[str, str, int]:
     return (mention.document, mention.commitment.id, mention.source.start)
 
 
-def _speaker_kind(mention: Mention) -> tuple[str, Kind] | None:
-    key = speaker_key(mention.commitment.speaker)
-    return (key, mention.commitment.kind) if key else None
-
-
 class Pool:
-    """Entries that a document's mentions may join, indexed by mention id and by speaker."""
+    """Entries that a document's mentions may join, indexed by mention id and by
+    :func:`merge.index_keys` (speaker, kind, window weeks, action words and verb family)."""
 
     def __init__(self, entries: Iterable[Entry], *, compare: Compare = merge.same_commitment):
         self.comparisons = 0
-        """How many times two mentions were compared (the work, for tests)."""
+        """How many look-ups and comparisons of two mentions were made (the work, for tests)."""
         self._compare = compare
         self.groups: dict[str, Group] = {}
+        self._parent: dict[str, str] = {}  # union-find over group ids: merged into
         self._by_id: dict[str, set[str]] = {}
-        self._by_speaker: dict[tuple[str, Kind], set[str]] = {}
-        self.touched: list[str] = []
+        self._index: dict[tuple[object, ...], dict[str, list[Mention]]] = {}
+        self.touched: dict[str, None] = {}
+        """Ids of the entries this document's mentions went into, in order (an ordered set)."""
         for entry in entries:
             group = Group(
                 id=entry.id,
@@ -80,30 +77,43 @@ class Pool:
                 sequence=entry.tracked.sequence,
             )
             self.groups[group.id] = group
+            self._parent[group.id] = group.id
             for mention in entry.mentions:
-                self._index(group, mention)
+                self._insert(group, mention)
                 group.old.append(mention)
 
-    def _index(self, group: Group, mention: Mention) -> None:
+    def _find(self, group_id: str) -> str:
+        parent = self._parent
+        while parent[group_id] != group_id:
+            parent[group_id] = parent[parent[group_id]]
+            group_id = parent[group_id]
+        return group_id
+
+    def _insert(self, group: Group, mention: Mention) -> None:
         group.keys.add(_key(mention))
         self._by_id.setdefault(mention.commitment.id, set()).add(group.id)
-        where = _speaker_kind(mention)
-        if where is not None:
-            group.by_speaker.setdefault(where, []).append(mention)
-            self._by_speaker.setdefault(where, set()).add(group.id)
+        stored, _ = merge.index_keys(mention.commitment)
+        for key in stored:
+            self._index.setdefault(key, {}).setdefault(group.id, []).append(mention)
 
     def _matches(self, mention: Mention) -> set[str]:
-        found = set(self._by_id.get(mention.commitment.id, ()))
+        found = {self._find(g) for g in self._by_id.get(mention.commitment.id, ())}
         self.comparisons += 1  # the look-up by id
-        where = _speaker_kind(mention)
-        if where is None:
-            return found
-        for group_id in sorted(self._by_speaker.get(where, set()) - found):
-            for old in self.groups[group_id].by_speaker[where]:
-                self.comparisons += 1
-                if self._compare(mention, old):
-                    found.add(group_id)
-                    break
+        seen: set[int] = set()
+        _, wanted = merge.index_keys(mention.commitment)
+        for key in wanted:
+            for group_id, olds in self._index.get(key, {}).items():
+                group = self._find(group_id)
+                if group in found:
+                    continue
+                for old in olds:
+                    if id(old) in seen:
+                        continue
+                    seen.add(id(old))
+                    self.comparisons += 1
+                    if self._compare(mention, old):
+                        found.add(group)
+                        break
         return found
 
     def add(self, mention: Mention) -> str:
@@ -112,14 +122,14 @@ class Pool:
         if not found:
             group = Group(id=mention.commitment.id, stored=None, old=[], history=[])
             self.groups[group.id] = group
+            self._parent[group.id] = group.id
         else:
             group = self._merge(found)
             if _key(mention) in group.keys:
                 return group.id  # the extractor reported the same mention twice
         group.new.append(mention)
-        self._index(group, mention)
-        if group.id not in self.touched:
-            self.touched.append(group.id)
+        self._insert(group, mention)
+        self.touched.setdefault(group.id)
         return group.id
 
     def _merge(self, ids: set[str]) -> Group:
@@ -128,6 +138,7 @@ class Pool:
         survivor = ordered[0]
         for other in ordered[1:]:
             del self.groups[other.id]
+            self._parent[other.id] = survivor.id
             if other.stored is not None:
                 survivor.absorbed += [other.id, *other.absorbed]
                 survivor.old += other.old
@@ -137,19 +148,8 @@ class Pool:
             survivor.new += other.new
             survivor.sequence = max(survivor.sequence, other.sequence)
             survivor.keys |= other.keys
-            for where, mentions in other.by_speaker.items():
-                survivor.by_speaker.setdefault(where, []).extend(mentions)
-                ids_there = self._by_speaker[where]
-                ids_there.discard(other.id)
-                ids_there.add(survivor.id)
-            for mention in other.mentions:
-                ids_of = self._by_id[mention.commitment.id]
-                ids_of.discard(other.id)
-                ids_of.add(survivor.id)
-            if other.id in self.touched:
-                self.touched.remove(other.id)
-        if survivor.id not in self.touched:
-            self.touched.append(survivor.id)
+            self.touched.pop(other.id, None)
+        self.touched.setdefault(survivor.id)
         return survivor
 
     def entry(self, group: Group, now: dt.datetime) -> Entry:
