@@ -104,6 +104,23 @@ def test_the_store_is_read_before_the_write_lock() -> None:
     assert order[:2] == ["read", "lock"]
 
 
+def test_a_write_by_another_process_meanwhile_recomputes_under_the_lock() -> None:
+    with Tracker(":memory:", extractor=extractor({"a.md": [make()]})) as tracker:
+        versions = iter([1, 2])  # another connection committed between the read and the lock
+        tracker.store.data_version = lambda: next(versions)  # type: ignore[method-assign]
+        pools = []
+        real = tracker._pool
+
+        def counted(mentions):  # type: ignore[no-untyped-def]
+            pools.append(len(mentions))
+            return real(mentions)
+
+        tracker._pool = counted  # type: ignore[method-assign]
+        tracker.add(document("a.md"), now=NOW)
+        assert pools == [1, 1]
+        assert len(tracker.entries()) == 1
+
+
 # -- order independence ---------------------------------------------------------------------------
 
 SPEAKERS = ["Ann Lee", "Bo Chen", "Cy Diaz"]
