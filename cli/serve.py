@@ -93,6 +93,12 @@ def serve(
         base_url = url
     server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url)
     click.echo(f"Serving on {url}/", nl=True)
+    if base_url is None:
+        click.echo(
+            "Note: listening on every address; pass --base-url (https://HOST/…) so that the"
+            " index's webcal:// links name this machine.",
+            err=True,
+        )
     shown = (base_url or url).split("://", 1)[1]
     click.echo(f"Subscribe: webcal://{shown}/calendar.ics")
     click.get_text_stream("stdout").flush()
