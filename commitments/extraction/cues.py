@@ -143,6 +143,16 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (re.compile(r"(?<![\w’'-])(?=[\w'’])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:hereby\s+|further\s+|also\s+)?"
+            r"(?:directed|ordered|instructed|required|requested|reminded\s+of\s+(?:their|its|his|her)"
+            r"\s+obligation)\s+to\s+(?=\w)",
+            _I,
+        ),
+        Kind.DEMAND,
+        False,
+    ),
     (
         re.compile(r"(?<![\w’'-])(?=[\w'’])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I),
         Kind.DEMAND,

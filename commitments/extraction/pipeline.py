@@ -23,9 +23,11 @@ from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.patterns import DEADLINE_WORD, OWNER_IN_BRACKETS
 from commitments.extraction.phrasing import action, clause_end
+from commitments.extraction.parties import is_party
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
+from commitments.extraction.voice import voices
 from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.timex.grammar import Found, find
@@ -127,6 +129,7 @@ class _Extractor:
         entities.learn(self.text)
         self.scratch = Scratch()
         self.speakers = Attributor(self.text, entities, self.scratch)
+        self.voices = voices(self.text, document.title)
         self.found: list[Commitment] = []
 
     # -- regions and sentences --------------------------------------------------------------
@@ -149,9 +152,11 @@ class _Extractor:
         self.speakers.assign_quotes(region_quotes, resolved)
         made: list[range] = []
         found = self.found
+        label_at = self.voices.label_at
         for sent, atts, names in resolved:
             before = len(found)
-            self._sentence(sent, atts, names, turn_speaker, day, turn)
+            speaker = turn_speaker if turn is not None else label_at(sent.start)
+            self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
@@ -169,7 +174,7 @@ class _Extractor:
         text = self.text
         start = sent.start
         body = text[start : sent.end]
-        if turn is not None and body.rstrip().endswith("?"):
+        if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
@@ -205,7 +210,7 @@ class _Extractor:
             pendings = binding.bind_due(text, pendings, due_exprs, atts, self.published)
         if issue_exprs:
             binding.bind_issue(pendings, issue_exprs, day)
-        self._emit(sent, body, pendings, sentence_issue, day, turn)
+        self._emit(sent, body, pendings, sentence_issue, day, turn, attributed=bool(atts))
 
     def _emit(
         self,
@@ -215,8 +220,11 @@ class _Extractor:
         sentence_issue: Window | None,
         day: dt.date,
         turn: Turn | None,
+        *,
+        attributed: bool = False,
     ) -> None:
         speakers = self.speakers
+        text = self.text
         emitted_speakers: set[str | None] = set()
         undated: dict[str, Pending] = {}
         seen_due: set[tuple[str | None, int]] = set()
@@ -224,6 +232,13 @@ class _Extractor:
         for pending in dated:
             assert pending.due is not None
             speaker = pending.speaker or speakers.unattributed(sent, pending.cue)
+            issuer = self.voices.default
+            if issuer and not attributed and speaker != issuer and _obliges(text, pending.cue):
+                # "Defendants shall file … on or before March 11": the court's deadline
+                speaker = issuer
+                pending.cue = attrs.evolve(pending.cue, kind=Kind.DEADLINE)
+            elif speaker is None or not is_party(speaker):
+                speaker = self.voices.at(sent.start)
             if speaker is None:
                 continue
             key = (speaker, pending.due.start)
@@ -371,3 +386,8 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
+
+
+def _obliges(text: str, cue: cue_rules.Cue) -> bool:
+    """An obligation laid on someone ("shall file", "must be submitted", "are directed to")."""
+    return cue.kind is Kind.DEMAND or text[cue.start : cue.end].casefold() == "shall"
