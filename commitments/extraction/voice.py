@@ -6,12 +6,16 @@ now remain open until July 7"), a company's release ("Production is expected to 
 quarter"), a spokesperson's briefing ("On Monday the President will give the commencement
 address"). The voice is read from the shape of the document, never from a list of parties:
 
-- a transcript label at the start of a paragraph (``MS. PERINO:``, ``SECRETARY KERRY:``,
-  ``The Minister of State (Lord Young of Cookham):``) speaks until the next label;
-- a title "… by NAME" ("Press Gaggle by Dana Perino", "Statement by the Press Secretary");
-- a header field naming the issuer (``AGENCY:``, ``Answered by:``, ``From:``-like lines);
-- a court's formula ("IT IS HEREBY ORDERED", "the Court shall", a court's caption) → the Court;
-- a release's opening sentence "NAME (…) announced/said today …".
+- a transcript label at the start of a line (``MS. PERINO:``, ``SECRETARY KERRY:``,
+  ``The Minister of State (Lord Young of Cookham):``, ``Mr. Michael Foot:``) speaks until the
+  next label; a label of one capitalised word counts only where the document names that person
+  in full (the label ``PERINO:`` beside "Dana Perino"), and then speaks with the full name;
+- a title "… by NAME" ("Press Gaggle by Dana Perino"), "Press Statement, NAME, Spokesperson",
+  "NAME Announces …", or a title naming a body ("Formal Minutes - Procedure Committee");
+- a header field naming the issuer (``AGENCY:``, ``Answered by:``);
+- a court's formulas ("IT IS HEREBY ORDERED", "SO ORDERED", "the Court shall") or a case name
+  for a title ("Carlson v. Commissioner") → the Court;
+- a release's opening sentence "NAME (…) today announced …".
 """
 
 from __future__ import annotations
@@ -21,42 +25,52 @@ import re
 
 import attrs
 
+from commitments.extraction.names import clean_name
+from commitments.extraction.parties import is_party
+
 __all__ = ["Voices", "voices"]
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|of|the|and|de|von|van|for|&)"
+_CAP = r"[A-Z][\w'’.&-]*"
+_NAME_WORD = rf"(?:{_CAP}|of|the|and|for|de|von|van|&)"
+_HONORIFIC = r"(?:MR|MS|MRS|DR|SEN|SENATOR|REP|GEN|GENERAL|ADM|ADMIRAL|AMB|AMBASSADOR|GOV|SECRETARY|PRESIDENT|MINISTER|CHAIRMAN|CHAIR|JUDGE|THE\s+PRESIDENT)"
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.?[ \t]+)?[A-Z][A-Z'’.-]+"
-    r"(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})[ \t]*:[ \t]+(?=\S)",
+    rf"^[ \t]*(?P<label>(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})"
+    r"[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
 """``MS. PERINO: …`` — a speaker's label in capitals at the start of a line."""
-_ROLE_LABEL = re.compile(
-    r"^[ \t]*(?:The[ \t]+)?(?P<role>(?:Prime[ \t]+)?(?:Minister|Secretary|Parliamentary|Leader"
-    r"|Chancellor|Solicitor|Attorney|Lord|Baroness|Chief|Under-Secretary|Parliamentary)[^\n:()]{0,80})"
-    r"\((?P<name>[^()\n]{3,60})\)[ \t]*:",
-    re.MULTILINE,
-)
-"""``The Minister of State, Home Office (Lord Young of Cookham):`` — Hansard's answering member."""
 _CASE_LABEL = re.compile(
-    r"^[ \t]*(?P<label>(?:Mr|Ms|Mrs|Dr|Sir|Lord|Baroness|Dame)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
-    r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*:[ \t]+(?=\S)",
+    r"^[ \t]*(?P<label>(?:Mr|Ms|Mrs|Dr|Sir|Lord|Baroness|Dame)\.?[ \t]+[A-Z][\w'’-]+"
+    r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
 """``Mr. Michael Foot: …`` — a speaker's label in title case (Hansard, committee evidence)."""
-_NOT_A_SPEAKER = frozenset(
-    {
-        "Q", "A", "NOTE", "NOTES", "DATES", "DATE", "SUMMARY", "ADDRESSES", "AGENCY", "ACTION",
-        "SUBJECT", "RE", "WHEN", "WHERE", "WHAT", "WHO", "TODAY", "TIME", "CONTACT", "FOR",
-        "SOURCE", "PRESENT", "UPDATE", "UPDATED", "POSTED", "EDITOR", "EDITORS", "BACKGROUND",
-        "FROM", "TO", "CC", "TITLE", "ORDER", "ORDERED", "IT", "NB", "PS", "TEXT", "AUDIO",
-        "VIDEO", "PHOTO", "LOCATION", "PLACE", "AGENDA", "MINUTES", "ITEM", "RESULT",
-    }
+_ROLE_LABEL = re.compile(
+    r"^[ \t]*(?:The[ \t]+)?(?:Prime[ \t]+)?(?:Minister|Secretary|Parliamentary|Leader|Chancellor"
+    r"|Solicitor|Attorney|Chief|Under-Secretary|Deputy|Lord[ \t]+Privy|Advocate)[^\n:()]{0,80}"
+    r"\((?P<name>[A-Z][^()\n]{2,60})\)[ \t]*:",
+    re.MULTILINE,
 )
-_BY_TITLE = re.compile(
-    r"\b(?:by|from)[ \t]+(?P<name>(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+" + _NAME_WORD + r"){0,6})\s*$"
+"""``The Minister of State, Home Office (Lord Young of Cookham):`` — the answering member."""
+_BY_TITLE = re.compile(rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})")
+_STATEMENT_TITLE = re.compile(
+    rf"^(?:Press[ \t]+Statement|Statement|Remarks|Readout)[ \t]*[,:–—-][ \t]*(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
+)
+_ACTOR_TITLE = re.compile(
+    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}){{0,6}}?)[ \t]+(?:Announces|Reports|Sets|Names|Launches"
+    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms|to[ \t]+[A-Z]\w+)\b"
+)
+_BODY_HEADS = (
+    r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
+    r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
+    r"|Administration|Bureau|Task[ \t]+Force|Inc\.?|Ltd|plc|LLC"
+)
+_BODY_TITLE = re.compile(
+    rf"(?:^|[ \t][-–—:][ \t]|,[ \t])(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})"
+    rf"(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)"
 )
 _ISSUER_FIELD = re.compile(
-    r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by|Department|Authority)[ \t]*:[ \t]*"
+    r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by)[ \t]*:[ \t]*"
     r"(?P<name>[A-Z][^\n;]{2,80}?)[ \t]*(?:\([A-Z]{2,8}\))?[ \t]*[.;]?[ \t]*$",
     re.MULTILINE,
 )
@@ -68,13 +82,28 @@ _COURT = re.compile(
     r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b",
     re.MULTILINE,
 )
-_CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+re\b")
+_CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
-    r"(?:^|\n|--|—|–|\)\s)[ \t]*(?P<name>[A-Z][\w'’&.-]*(?:[ \t,]+(?:" + _NAME_WORD + r"|Inc\.?|Corp\.?"
-    r"|Ltd\.?|LLC|plc|Co\.?|N\.A\.))" + r"{0,7}?)[ \t,]*(?:\([^()\n]{1,40}\)[ \t,]*)?"
-    r"(?:today[ \t]+)?(?:announced|announces|said|says|reported|reports|confirmed|confirms"
-    r"|unveiled|unveils|released|releases|stated)\b"
+    rf"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*(?P<name>{_CAP}(?:[ \t]+(?:{_NAME_WORD}|Inc\.?,?|Corp\.?"
+    r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
+    r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
+    r"|confirmed|confirms|unveiled|unveils|released|releases)\b"
+)
+_RELEASE = re.compile(
+    r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99|News[ \t]+Release"
+    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
+)
+"""A press release says so, or announces "today"."""
+_PERSON_LABEL_WORDS = frozenset(
+    {
+        "Q", "A", "NOTE", "NOTES", "DATES", "DATE", "SUMMARY", "ADDRESSES", "AGENCY", "ACTION",
+        "SUBJECT", "RE", "WHEN", "WHERE", "WHAT", "WHO", "TODAY", "TIME", "CONTACT", "FOR",
+        "SOURCE", "PRESENT", "UPDATE", "UPDATED", "POSTED", "EDITOR", "BACKGROUND", "FROM", "TO",
+        "CC", "TITLE", "ORDER", "ORDERED", "QUESTION", "ANSWER", "BEFORE", "PRN", "NASDAQ",
+        "NYSE", "LOCATION", "AGENDA", "MINUTES", "ITEM", "RESULT", "MEDIA", "PRESS", "PHONE",
+        "EMAIL", "TEL", "FAX", "WEB", "URL", "RELEASE", "EMBARGO", "EMBARGOED", "TOPIC",
+    }
 )
 
 
@@ -83,55 +112,84 @@ class Voices:
     """Who speaks from each offset of a text, where no sentence names a speaker."""
 
     starts: tuple[int, ...] = ()
-    names: tuple[str, ...] = ()
+    names: tuple[str | None, ...] = ()
     default: str | None = None
     """The issuer, for text before the first label (or with none)."""
 
     def at(self, offset: int) -> str | None:
-        """The voice in force at ``offset``."""
+        """The voice in force at ``offset``: a label's speaker, else the issuer."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        return (self.names[i] or None) if i >= 0 else self.default
+        return (self.names[i] or self.default) if i >= 0 else self.default
 
     def label_at(self, offset: int) -> str | None:
         """The speaker whose transcript label is in force at ``offset`` (not the issuer)."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        return (self.names[i] or None) if i >= 0 else None
+        return self.names[i] if i >= 0 else None
 
 
-def _label_name(label: str) -> str | None:
+def _full_name(word: str, haystack: str) -> str | None:
+    """The name the document gives in full for a one-word label (``PERINO`` → Dana Perino)."""
+    surname = word.capitalize()
+    m = re.search(rf"\b((?:[A-Z][\w'’.-]+[ \t]+){{1,2}}){re.escape(surname)}\b", haystack)
+    if m is None:
+        return None
+    name, _ = clean_name(m[0])
+    return name if " " in name else None
+
+
+def _label_name(label: str, haystack: str) -> str | None:
     words = label.replace("’", "'").split()
-    if words[0].rstrip(".").upper() in ("MR", "MS", "MRS", "DR", "SEN", "REP", "GEN", "ADM", "AMB", "GOV"):
-        words = words[1:]
-    if not words or any(w.rstrip(".") in _NOT_A_SPEAKER for w in words[:1]):
+    honorific = re.fullmatch(_HONORIFIC + r"\.?", words[0], re.IGNORECASE) is not None
+    rest = words[1:] if honorific else words
+    if not rest or rest[0].rstrip(".").upper() in _PERSON_LABEL_WORDS:
         return None
-    if len(words) == 1 and words[0].rstrip(".") in _NOT_A_SPEAKER:
-        return None
-    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+    if len(rest) == 1:
+        return _full_name(rest[0].rstrip("."), haystack)
+    name = " ".join(w.capitalize() if w.isupper() else w for w in rest)
+    return name if is_party(name) else None
+
+
+def _title_voice(title: str) -> str | None:
+    title = " ".join(title.split())
+    for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
+        if m := pattern.search(title):
+            name, _ = clean_name(re.split(r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"])[0])
+            if name and is_party(name) and " " in name.strip():
+                return name
+    return None
 
 
 def _issuer(text: str, title: str | None) -> str | None:
-    if title and (m := _BY_TITLE.search(title.strip())):
-        return m["name"].strip()
-    if m := _ISSUER_FIELD.search(text[:3000]):
-        return m["name"].strip().rstrip(".")
     if _COURT.search(text) or (title and _CASE_TITLE.search(title)):
         return "the Court"
-    if m := _ANNOUNCES.search(text[:1500]):
+    if title and (name := _title_voice(title)):
+        return name
+    if m := _ISSUER_FIELD.search(text[:3000]):
+        return m["name"].strip().rstrip(".")
+    if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
         name = m["name"].strip(" ,")
-        if name.split()[0] not in ("The", "He", "She", "It", "They", "We", "I"):
+        if is_party(name) and name.split()[0] not in ("He", "She", "It", "They", "We", "I", "As"):
+            return name
+    if title and (m := _BODY_TITLE.search(" ".join(title.split()))):
+        name = m["name"].strip()
+        if is_party(name):
             return name
     return None
 
 
 def voices(text: str, title: str | None = None) -> Voices:
     """Read who speaks where in ``text`` (its ``title`` may name the issuer)."""
+    haystack = f"{title or ''}\n{text}"
     found: list[tuple[int, str | None]] = []
-    for pattern, group in ((_LABEL, "label"), (_CASE_LABEL, "label"), (_ROLE_LABEL, "name")):
-        for m in pattern.finditer(text):
-            name = _label_name(m[group]) if group == "label" else m[group].strip()
-            found.append((m.start(), name))
+    for m in _LABEL.finditer(text):
+        found.append((m.start(), _label_name(m["label"], haystack)))
+    for m in _CASE_LABEL.finditer(text):
+        name, _ = clean_name(m["label"])
+        found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
+    for m in _ROLE_LABEL.finditer(text):
+        found.append((m.start(), m["name"].strip()))
     found.sort(key=lambda pair: pair[0])
-    # A "Q:" or other non-speaker label ends the previous speaker's turn: keep it as None.
-    starts = tuple(start for start, _ in found)
-    names = tuple(name or "" for _, name in found)
-    return Voices(starts, names, _issuer(text, title))
+    # A "Q:" or other label that names nobody ends the previous speaker's turn (None).
+    return Voices(
+        tuple(start for start, _ in found), tuple(name for _, name in found), _issuer(text, title)
+    )
