@@ -11,6 +11,8 @@ import datetime as dt
 
 import attrs
 
+import re
+
 from commitments.extraction.cues import Cue
 from commitments.extraction.patterns import (
     ARTICLE_END,
@@ -46,6 +48,8 @@ def split_roles(
     issue: list[Found] = []
     due: list[Found] = []
     for found in expressions:
+        if furniture(text, found):
+            continue  # a dateline, a date line or a "Posted:" stamp dates the page, never a due
         if found.kind.startswith("skip"):
             if issued_window(found.text, published) is not None:
                 issue.append(found)  # "last Friday", "past week": they date statements
@@ -174,3 +178,34 @@ def bind_issue(pendings: list[Pending], issue_exprs: list[Found], day: dt.date) 
         ]
         if nouns:
             nouns[-1].issue = issued_window(found.text, day)
+
+
+_DATELINE_AFTER = re.compile(
+    r"[ \t]*\)?[ \t]*(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
+)
+_STAMP_BEFORE = re.compile(
+    r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?|Issued|Released"
+    r"|Filed|Decided|Submitted|Received|Adopted|Effective[ \t]+date|Date[ \t]+of[ \t]+issue)\b"
+    r"(?:[ \t]+on)?[ \t]*:?[ \t]*(?:[A-Za-z]+,?[ \t]+)?$",
+    re.IGNORECASE,
+)
+TIME_TAIL = re.compile(r"[ \t,]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I)
+_ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
+
+
+def furniture(text: str, found: Found) -> bool:
+    """A date that is page furniture: a line of its own ("June 16, 2006", "Tuesday, 3rd Mar 2021
+    09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -") or a stamp
+    ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is never a due date."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start : found.start], text[found.end : line_end]
+    if _ONLY_DATE_PUNCT.fullmatch(before) and (
+        _ONLY_DATE_PUNCT.fullmatch(TIME_TAIL.sub("", after, count=1)) or _ONLY_DATE_PUNCT.fullmatch(after)
+    ):
+        return True
+    if found.kind in ("date", "year", "month") or found.kind.startswith("date"):
+        if _DATELINE_AFTER.match(after) and not re.search(r"\b(?:by|until|before|on|till)\s*$", before, re.I):
+            return True
+    return bool(_STAMP_BEFORE.search(before))

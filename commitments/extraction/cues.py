@@ -86,7 +86,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+            r"(?<![\w’'-])(?=[\w'’])(?<!had\s)(?<!previously\s)(?<!originally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
             r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
             r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
@@ -114,7 +114,12 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.PROMISE,
         False,
     ),
-    (re.compile(r"(?<![\w’'-])(?=[\w'’])threat\w*", _I), Kind.THREAT, False),
+    (  # "threatened to", "threatens sanctions", "a threat to walk out": not "the threat of
+        # climate change"
+        re.compile(r"(?<![\w’'-])(?=[\w'’])(?:threaten\w*|threats?(?=\s+(?:to|that)\s))", _I),
+        Kind.THREAT,
+        False,
+    ),
     (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I

@@ -52,6 +52,13 @@ _THINGS = frozenset(
     railway line lines bridge station network scheme portal website site page product products
     storm hurricane weather rain game games match matches season race""".split()
 )
+_NAMED_THINGS = frozenset(
+    """period rule regulation meeting briefing conference hearing session debate reading flight
+    launch mission census closure reception dinner ceremony summit visit trip tour report review
+    consultation bill act amendment proposal statement announcement storm hurricane""".split()
+)
+"""Heads that end a capitalised name of a thing, not of a party ("Press Briefing"); surnames
+and bodies ("Price", "International Monetary Fund") end others."""
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -71,4 +78,5 @@ def _ok(words: list[str]) -> bool:
         return False
     if last in _FUNCTION_WORDS or last in _TIME_WORDS:
         return False
-    return last.rstrip("'’s") not in _THINGS and last not in _THINGS
+    things = _NAMED_THINGS if words[-1][:1].isupper() else _THINGS
+    return last not in things and last.removesuffix("s") not in things

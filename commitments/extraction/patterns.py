@@ -57,6 +57,15 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     r"|continue|get|prefer|expect)\b",
     re.IGNORECASE,
 )
+DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
+    r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
+    r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"
+    r"|get\s+(?:right\s+)?(?:to|into|started|going|you\s+out)|start\s+(?:off\s+)?(?:with|by)"
+    r"|begin\s+(?:with|by)|turn\s+(?:it\s+)?(?:over|to)|go\s+(?:ahead|to\s+your)|leave\s+it"
+    r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
+    r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield)\b",
+    re.IGNORECASE,
+)
 GENERIC_ORG = re.compile(
     r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
     r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"

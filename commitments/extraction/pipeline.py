@@ -21,7 +21,7 @@ from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
-from commitments.extraction.patterns import DEADLINE_WORD, OWNER_IN_BRACKETS
+from commitments.extraction.patterns import DEADLINE_WORD, DISCOURSE, OWNER_IN_BRACKETS
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.parties import is_party
 from commitments.extraction.scratch import Scratch
@@ -239,7 +239,7 @@ class _Extractor:
                 pending.cue = attrs.evolve(pending.cue, kind=Kind.DEADLINE)
             elif speaker is None or not is_party(speaker):
                 speaker = self.voices.at(sent.start)
-            if speaker is None:
+            if speaker is None or DISCOURSE.match(text, pending.cue.end):
                 continue
             key = (speaker, pending.due.start)
             if key in seen_due:
@@ -254,6 +254,8 @@ class _Extractor:
             )
         for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
             if pending.due is not None or pending.speaker is None:
+                continue
+            if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
                 continue
             if pending.cue.kind is Kind.DEMAND:
                 continue  # an undated demand ("urged both sides to return to talks") has no date
