@@ -24,6 +24,7 @@ from commitments.extraction.followups import follow_ups
 from commitments.extraction.patterns import DEADLINE_WORD, DISCOURSE, OWNER_IN_BRACKETS
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.parties import is_party
+from commitments.extraction.schedule import items as schedule_items
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
@@ -140,6 +141,7 @@ class _Extractor:
         if turn is not None and turn.action:
             self._action_item(start, end, turn, day)
             return
+        scheduled = self._schedule(start, end, day) if turn is None else ()
         region_quotes = quotes(self.text, start, end)
         self.speakers.start_region(region_quotes)
         resolved: list[Resolved] = []
@@ -154,6 +156,8 @@ class _Extractor:
         found = self.found
         label_at = self.voices.label_at
         for sent, atts, names in resolved:
+            if scheduled and any(a <= sent.start < b for a, b in scheduled):
+                continue  # a schedule's line: made into an item already
             before = len(found)
             speaker = turn_speaker if turn is not None else label_at(sent.start)
             self._sentence(sent, atts, names, speaker, day, turn)
@@ -373,6 +377,21 @@ class _Extractor:
                 source=source,
             )
         )
+
+    def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
+        """Make the schedule items of a region; their spans, for the sentences to skip."""
+        spans = []
+        for item in schedule_items(self.text, start, end, day, self.vague):
+            speaker = item.actor or self.voices.at(item.start)
+            if speaker is None or not is_party(speaker):
+                continue
+            speaker = self.speakers.entities.canonical(speaker)
+            cue = cue_rules.Cue(item.due.end, item.due.end, Kind.PROMISE)
+            pending = Pending(cue, speaker)
+            pending.due = item.due
+            self._commit(Sentence(item.start, item.end, 0), pending, speaker, None, day, None)
+            spans.append((item.start, item.end))
+        return spans
 
     def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
         body = self.text[start:end]
