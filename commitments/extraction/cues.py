@@ -53,6 +53,11 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
+    (  # a body's next sitting: "[Adjourned till Tuesday 18th October", "next meeting: 4 May"
+        re.compile(r"(?<![\w’'-])(?=[\w'’])(?:adjourned\s+(?:till|until|to)\b|next\s+meeting\b)", _I),
+        Kind.PROMISE,
+        False,
+    ),
     (
         re.compile(
             r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
@@ -88,7 +93,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?<!had\s)(?<!previously\s)(?<!originally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
             r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
-            r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
+            r"|expected|targeted|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
             r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)",
             _I,

@@ -78,5 +78,7 @@ def _ok(words: list[str]) -> bool:
         return False
     if last in _FUNCTION_WORDS or last in _TIME_WORDS:
         return False
-    things = _NAMED_THINGS if words[-1][:1].isupper() else _THINGS
+    # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
+    # capitalised only because it starts a sentence ("Production is expected to cease").
+    things = _NAMED_THINGS if words[-1][:1].isupper() and len(words) > 1 else _THINGS
     return last not in things and last.removesuffix("s") not in things

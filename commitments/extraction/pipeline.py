@@ -9,6 +9,7 @@ words :mod:`.phrasing`'s; this module walks the document and makes the records.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import attrs
@@ -324,6 +325,8 @@ class _Extractor:
                 due_window = known[2]
             else:
                 due_window = due.window(issued)
+            if due_window is not None and _SITTING.match(text, cue.start, cue.end):
+                due_window = Window.day(due_window.latest)  # "Adjourned till Tuesday": that day
             if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if due.time is not None and due_window is not None:
@@ -407,6 +410,9 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
+
+
+_SITTING = re.compile(r"adjourned|next\s+meeting", re.IGNORECASE)
 
 
 def _obliges(text: str, cue: cue_rules.Cue) -> bool:

@@ -364,7 +364,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "date",
         rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
-        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{YEAR})?))(?![\d:])",
+        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{YEAR})?))(?!\d|:\d)",
         _date,
     ),
     Period(
