@@ -22,7 +22,12 @@ from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
-from commitments.extraction.patterns import DEADLINE_WORD, DISCOURSE, OWNER_IN_BRACKETS
+from commitments.extraction.patterns import (
+    DEADLINE_WORD,
+    DISCOURSE,
+    OWNER_IN_BRACKETS,
+    GENERIC_ORG,
+)
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.parties import is_party
 from commitments.extraction.schedule import items as schedule_items
@@ -258,7 +263,12 @@ class _Extractor:
                 sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit, body
             )
         for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
-            if pending.due is not None or pending.speaker is None:
+            if pending.due is not None:
+                continue
+            voiced = False
+            if pending.speaker is None and not attributed and turn is None:
+                pending.speaker, voiced = self._narrated(sent, pending.cue)
+            if pending.speaker is None:
                 continue
             if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
                 continue
@@ -267,7 +277,9 @@ class _Extractor:
                 # to track
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None):
+            if not speakers.commits_speaker(
+                pending.cue, body, sent, chat=turn is not None
+            ) and not voiced:
                 continue
             if pending.speaker in undated:
                 continue
@@ -325,6 +337,9 @@ class _Extractor:
                 due_window = known[2]
             else:
                 due_window = due.window(issued)
+            if cue.noun and due_window is not None and due.kind == "date":
+                # "The deadline for the final report is 20 August": due by that day
+                due_window = Window(min(issued.earliest, due_window.latest), due_window.latest)
             if due_window is not None and _SITTING.match(text, cue.start, cue.end):
                 due_window = Window.day(due_window.latest)  # "Adjourned till Tuesday": that day
             if due.kind in ("deadline-noun", "deadline-of", "give"):
@@ -381,6 +396,24 @@ class _Extractor:
             )
         )
 
+    def _narrated(self, sent: Sentence, cue: cue_rules.Cue) -> tuple[str | None, bool]:
+        """Who makes an unattributed, undated commitment in a document with its own voice (a
+        release, a notice, minutes): the party the sentence names as its subject, else the
+        document's voice ("Production will be moved …"); and whether it was the voice. Nobody
+        in a document without one (a news story's narrator reports, it does not commit)."""
+        issuer = self.voices.default
+        if issuer is None or self.speakers.quote_at(cue.start) is not None:
+            return None, False
+        if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
+            return None, False
+        head = self.text[sent.start : cue.start]
+        if _WE.fullmatch(head):  # "We will consider all responses": the issuer speaks
+            return self.voices.at(sent.start), True
+        subject = self.speakers.unattributed(sent, cue)
+        if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
+            return subject, False  # "The company will provide …" in the company's release
+        return None, False
+
     def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
         """Make the schedule items of a region; their spans, for the sentences to skip."""
         spans = []
@@ -412,6 +445,7 @@ class _Extractor:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
 
 
+_WE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")
 _SITTING = re.compile(r"adjourned|next\s+meeting", re.IGNORECASE)
 
 

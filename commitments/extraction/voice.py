@@ -95,6 +95,11 @@ _RELEASE = re.compile(
     r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
 )
 """A press release says so, or announces "today"."""
+_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|and|for|on|the|de)[ \t]+)*){0,6}[A-Z][\w&-]*)(?:['’]s)?"
+    r"[ \t]+\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)"
+)
+"""A body introduced with its acronym: "the Competition and Markets Authority (CMA)"."""
 _PERSON_LABEL_WORDS = frozenset(
     {
         "Q", "A", "NOTE", "NOTES", "DATES", "DATE", "SUMMARY", "ADDRESSES", "AGENCY", "ACTION",
@@ -174,7 +179,26 @@ def _issuer(text: str, title: str | None) -> str | None:
         name = m["name"].strip()
         if is_party(name):
             return name
-    return None
+    return _principal_body(text)
+
+
+def _principal_body(text: str) -> str | None:
+    """The body a document introduces with its acronym and names most often after that."""
+    best, most = None, 1
+    for m in _ACRONYM.finditer(text[:4000]):
+        acronym = m["acronym"].upper()
+        words = m["name"].split()
+        while words and sum(w[0].isupper() for w in words) > len(acronym):
+            words.pop(0)  # "On 21 February the Competition and Markets Authority (CMA)"
+        while words and not words[0][0].isupper():
+            words.pop(0)
+        name = " ".join(words)
+        if "".join(w[0] for w in words if w[0].isupper()) != acronym or not is_party(name):
+            continue  # the acronym is the name's initials, or it is no introduction
+        count = text.count(m["acronym"]) + text.count(name)
+        if count > most:
+            best, most = f"the {name}" if name.split()[0].islower() else name, count
+    return best
 
 
 def voices(text: str, title: str | None = None) -> Voices:
