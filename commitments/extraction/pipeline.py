@@ -30,6 +30,7 @@ from commitments.extraction.patterns import (
 )
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.parties import is_party
+from commitments.extraction.schedule import item_action
 from commitments.extraction.schedule import items as schedule_items
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
@@ -306,6 +307,7 @@ class _Extractor:
         turn: Turn | None,
         limit: int | None = None,
         body: str | None = None,
+        what: str | None = None,
     ) -> None:
         text = self.text
         cue = pending.cue
@@ -369,7 +371,8 @@ class _Extractor:
             ruled=ruled if cuts_no_token(text, cue.start, end_of_clause, start, end) else None,
         )
         condition = cue_rules.condition(body, ruled)
-        what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
+        if what is None:
+            what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
         offset = self.document.offset
         source = Source(
             document=self.document.name,
@@ -422,10 +425,14 @@ class _Extractor:
             if speaker is None or not is_party(speaker):
                 continue
             speaker = self.speakers.entities.canonical(speaker)
-            cue = cue_rules.Cue(item.due.end, item.due.end, Kind.PROMISE)
+            kind = Kind.DEADLINE if item.due_by else Kind.PROMISE
+            cue = cue_rules.Cue(item.due.end, item.due.end, kind)
             pending = Pending(cue, speaker)
             pending.due = item.due
-            self._commit(Sentence(item.start, item.end, 0), pending, speaker, None, day, None)
+            what = item_action(self.text, item)
+            self._commit(
+                Sentence(item.start, item.end, 0), pending, speaker, None, day, None, what=what
+            )
             spans.append((item.start, item.end))
         return spans
 

@@ -25,7 +25,7 @@ from commitments.records import Window
 from commitments.timex.grammar import Found, find
 from commitments.timex.vague import VagueTable
 
-__all__ = ["Item", "items"]
+__all__ = ["Item", "item_action", "items"]
 
 _LINE = re.compile(r"[^\n]+")
 _LEAD = re.compile(r"[ \t>*•·-]*")
@@ -43,6 +43,10 @@ _ACTOR = re.compile(
 _WHAT = re.compile(r"[a-z]{3,}")
 _NEGATED = re.compile(r"\b(?:not|no[ \t]+[a-z]+|cancel(?:l?ed)?|postponed)\b", re.IGNORECASE)
 _INTRODUCES = re.compile(r"[ \t]*:[ \t]*")
+_LISTS_DATES = re.compile(
+    r"\b(?:schedule|timetable|deadlines|dates|as[ \t]+follows)\b[^\n]{0,60}:[ \t]*$", re.IGNORECASE
+)
+"""A line that introduces a list of dated items: "the following briefing schedule will now apply:"."""
 _NOT_A_VERB = frozenset({"is", "has", "was", "as", "its", "this", "his", "hers", "yes", "less"})
 
 
@@ -55,6 +59,8 @@ class Item:
     due: Found
     actor: str | None
     """The party the item names first ("Secretary Blinken hosts …"), if any."""
+    due_by: bool = False
+    """The item is due by its date (a listed filing), not on it (an event)."""
 
 
 def _ends(line: str, vague: VagueTable | None) -> tuple[Found | None, Found | None]:
@@ -63,6 +69,31 @@ def _ends(line: str, vague: VagueTable | None) -> tuple[Found | None, Found | No
     if not found:
         return None, None
     return min(found, key=lambda f: (f.start, -f.end)), max(found, key=lambda f: (f.end, f.start))
+
+
+def _listed(body: str, at: int, published: dt.date, vague: VagueTable | None) -> Iterator[Item]:
+    """Each date of a listed line, with the words before it, is an item."""
+    previous = 0
+    for found in find(body, vague=vague):
+        if found.past or found.kind != "date":
+            continue
+        window = found.resolve(published)
+        item = body[previous : found.start]
+        if window is not None and window.latest >= published and _WHAT.search(item):
+            by = _by(found.shifted(at))
+            yield Item(at + previous, at + found.end, by, None, due_by=True)
+        previous = found.end
+
+
+def _by(found: Found) -> Found:
+    """The same date read as a deadline: due from the day it was set until that date."""
+    on = found.resolve
+
+    def resolve(day: dt.date) -> Window | None:
+        window = on(day)
+        return None if window is None else Window(min(day, window.latest), window.latest)
+
+    return attrs.evolve(found, resolve=resolve, kind="by:date")
 
 
 def _day(day: dt.date, text: str, start: int, end: int) -> Found:
@@ -88,11 +119,19 @@ def items(
 ) -> Iterator[Item]:
     """The schedule items of ``text[start:end]``, dated on or after ``published``."""
     heading: dt.date | None = None
+    listing = False
     for line in _LINE.finditer(text, start, end):
         lead = _LEAD.match(line[0])
         at = line.start() + (lead.end() if lead else 0)
         body = text[at : line.end()]
         if len(body) < 4:
+            continue
+        if listing:  # "Appellant's Brief October 7, 2016 … Appellees' Brief(s) November 7, 2016"
+            listing = False
+            yield from _listed(body, at, published, vague)
+            continue
+        if _LISTS_DATES.search(body):
+            listing = True
             continue
         found, last = _ends(body, vague)
         if last is not None and found is not None and _INTRODUCES.fullmatch(body[last.end :]):
@@ -119,3 +158,19 @@ def items(
             if day >= published and _says_what(item):
                 due = _day(day, body[: time.end()].strip(), at, at + time.end())
                 yield Item(at, line.end(), due, _actor(item))
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z)])[.;](?:\s|$)")
+_ITEM_NOISE = re.compile(r"^[\s,;:—–-]+|\([^()]*\)|[\s,;:.—–-]+$")
+
+
+def item_action(text: str, item: Item) -> str:
+    """What an item says will happen: its words besides the date, to the end of its first
+    sentence ("Committee of the whole House and remaining stages of the … Bill")."""
+    if item.due.start > item.start:  # a listed item: its words come before the date
+        words = text[item.start : item.due.start]
+    else:
+        words = text[item.due.end : item.end]
+    end = _SENTENCE_END.search(words)
+    words = words[: end.start()] if end else words
+    return " ".join(_ITEM_NOISE.sub("", words).split()) or " ".join(words.split())
