@@ -181,7 +181,7 @@ def bind_issue(pendings: list[Pending], issue_exprs: list[Found], day: dt.date) 
 
 
 _DATELINE_AFTER = re.compile(
-    r"[ \t]*\)?[ \t]*(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
+    r"[ \t]*+\)?[ \t]*+(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
 )
 _STAMP_BEFORE = re.compile(
     r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?|Issued|Released"
@@ -189,8 +189,14 @@ _STAMP_BEFORE = re.compile(
     r"(?:[ \t]+on)?[ \t]*:?[ \t]*(?:[A-Za-z]+,?[ \t]+)?$",
     re.IGNORECASE,
 )
-TIME_TAIL = re.compile(r"[ \t,]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I)
+TIME_TAIL = re.compile(r"[ \t,]*+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I)
+_OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.IGNORECASE)
 _ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
+
+
+def _time_end(after: str) -> int:
+    m = TIME_TAIL.match(after)
+    return m.end() if m else 0
 
 
 def furniture(text: str, found: Found) -> bool:
@@ -202,10 +208,10 @@ def furniture(text: str, found: Found) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start : found.start], text[found.end : line_end]
     if _ONLY_DATE_PUNCT.fullmatch(before) and (
-        _ONLY_DATE_PUNCT.fullmatch(TIME_TAIL.sub("", after, count=1)) or _ONLY_DATE_PUNCT.fullmatch(after)
+        _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])
     ):
         return True
     if found.kind in ("date", "year", "month") or found.kind.startswith("date"):
-        if _DATELINE_AFTER.match(after) and not re.search(r"\b(?:by|until|before|on|till)\s*$", before, re.I):
+        if _DATELINE_AFTER.match(after) and not _OPERATOR.search(f"{before}{found.text}"):
             return True
     return bool(_STAMP_BEFORE.search(before))

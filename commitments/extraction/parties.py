@@ -53,7 +53,7 @@ _THINGS = frozenset(
     storm hurricane weather rain game games match matches season race""".split()
 )
 _NAMED_THINGS = frozenset(
-    """period rule regulation meeting briefing conference hearing session debate reading flight
+    """period rule meeting briefing conference hearing session debate reading flight
     launch mission census closure reception dinner ceremony summit visit trip tour report review
     consultation bill act amendment proposal statement announcement storm hurricane""".split()
 )

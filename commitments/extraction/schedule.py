@@ -29,7 +29,7 @@ __all__ = ["Item", "item_action", "items"]
 
 _LINE = re.compile(r"[^\n]+")
 _LEAD = re.compile(r"[ \t>*•·-]*")
-_AFTER_DATE = re.compile(r"[ \t]*(?:,[ \t]*\d{4})?[ \t]*[—–:]+[ \t]*|[ \t]+-{1,2}[ \t]+")
+_AFTER_DATE = re.compile(r"[ \t]*+(?:,[ \t]*+\d{4})?[ \t]*+[—–:]++[ \t]*+|[ \t]++-{1,2}[ \t]++")
 _TIME = re.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*[ap]\.?[ \t]?m\.?|\d{1,2}[:.]\d{2}(?![\d,]))(?:[ \t]+[A-Z]{2,4}\b)?"
     r"[ \t]*[-–—:]?[ \t]+(?=[A-Z(])",
@@ -126,14 +126,14 @@ def items(
         body = text[at : line.end()]
         if len(body) < 4:
             continue
-        if listing:  # "Appellant's Brief October 7, 2016 … Appellees' Brief(s) November 7, 2016"
-            listing = False
+        found, last = _ends(body, vague)
+        if listing and found is not None and found.start > 0:
+            listing = False  # "Appellant's Brief October 7, 2016 … Reply Brief November 22, 2016"
             yield from _listed(body, at, published, vague)
             continue
-        if _LISTS_DATES.search(body):
-            listing = True
+        listing = bool(_LISTS_DATES.search(body))
+        if listing:
             continue
-        found, last = _ends(body, vague)
         if last is not None and found is not None and _INTRODUCES.fullmatch(body[last.end :]):
             window = last.resolve(published)  # "… the Conference on Wednesday, February 2:"
             heading = window.earliest if window and window.earliest == window.latest else None

@@ -34,7 +34,7 @@ _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_WORD = rf"(?:{_CAP}|of|the|and|for|de|von|van|&)"
 _HONORIFIC = r"(?:MR|MS|MRS|DR|SEN|SENATOR|REP|GEN|GENERAL|ADM|ADMIRAL|AMB|AMBASSADOR|GOV|SECRETARY|PRESIDENT|MINISTER|CHAIRMAN|CHAIR|JUDGE|THE\s+PRESIDENT)"
 _LABEL = re.compile(
-    rf"^[ \t]*(?P<label>(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})"
+    rf"^[ \t]*(?P<label>Q|A|(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})"
     r"[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -95,10 +95,8 @@ _RELEASE = re.compile(
     r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
 )
 """A press release says so, or announces "today"."""
-_ACRONYM = re.compile(
-    r"(?P<name>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|and|for|on|the|de)[ \t]+)*){0,6}[A-Z][\w&-]*)(?:['’]s)?"
-    r"[ \t]+\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)"
-)
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)")
+_NAME_BEFORE = re.compile(r"[\w&'’-]+")
 """A body introduced with its acronym: "the Competition and Markets Authority (CMA)"."""
 _PERSON_LABEL_WORDS = frozenset(
     {
@@ -185,9 +183,16 @@ def _issuer(text: str, title: str | None) -> str | None:
 def _principal_body(text: str) -> str | None:
     """The body a document introduces with its acronym and names most often after that."""
     best, most = None, 1
+    head = text[:20000]
+    seen: set[str] = set()
     for m in _ACRONYM.finditer(text[:4000]):
+        if m["acronym"] in seen:
+            continue
+        seen.add(m["acronym"])
         acronym = m["acronym"].upper()
-        words = m["name"].split()
+        words = _NAME_BEFORE.findall(text[max(0, m.start() - 120) : m.start()])[-12:]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
         while words and sum(w[0].isupper() for w in words) > len(acronym):
             words.pop(0)  # "On 21 February the Competition and Markets Authority (CMA)"
         while words and not words[0][0].isupper():
@@ -195,7 +200,7 @@ def _principal_body(text: str) -> str | None:
         name = " ".join(words)
         if "".join(w[0] for w in words if w[0].isupper()) != acronym or not is_party(name):
             continue  # the acronym is the name's initials, or it is no introduction
-        count = text.count(m["acronym"]) + text.count(name)
+        count = head.count(m["acronym"]) + head.count(name)
         if count > most:
             best, most = f"the {name}" if name.split()[0].islower() else name, count
     return best
