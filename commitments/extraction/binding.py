@@ -194,6 +194,11 @@ _OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.
 _ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
 
 
+_NEAR = 80
+"""How far from a date its line may start for the date to be furniture (a stamp's label, a
+dateline's place); the look is bounded, so long lines cost no more than short ones."""
+
+
 def _time_end(after: str) -> int:
     m = TIME_TAIL.match(after)
     return m.end() if m else 0
@@ -203,9 +208,12 @@ def furniture(text: str, found: Found) -> bool:
     """A date that is page furniture: a line of its own ("June 16, 2006", "Tuesday, 3rd Mar 2021
     09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -") or a stamp
     ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is never a due date."""
-    line_start = text.rfind("\n", 0, found.start) + 1
-    line_end = text.find("\n", found.end)
-    line_end = len(text) if line_end < 0 else line_end
+    reach = max(0, found.start - _NEAR)
+    line_start = text.rfind("\n", reach, found.start) + 1
+    line_end = text.find("\n", found.end, found.end + _NEAR)
+    line_end = min(len(text), found.end + _NEAR) if line_end < 0 else line_end
+    if line_start == 0 and reach > 0:
+        return False  # furniture is a short line, a dateline or a stamp at a line's start
     before, after = text[line_start : found.start], text[found.end : line_end]
     if _ONLY_DATE_PUNCT.fullmatch(before) and (
         _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])

@@ -28,6 +28,8 @@ from commitments.timex.vague import VagueTable
 __all__ = ["Item", "item_action", "items"]
 
 _LINE = re.compile(r"[^\n]+")
+_LONGEST = 1500
+"""The longest line read as a schedule's line (a listed schedule may run to a paragraph)."""
 _LEAD = re.compile(r"[ \t>*•·-]*")
 _AFTER_DATE = re.compile(r"[ \t]*+(?:,[ \t]*+\d{4})?[ \t]*+[—–:]++[ \t]*+|[ \t]++-{1,2}[ \t]++")
 _TIME = re.compile(
@@ -124,8 +126,9 @@ def items(
         lead = _LEAD.match(line[0])
         at = line.start() + (lead.end() if lead else 0)
         body = text[at : line.end()]
-        if len(body) < 4:
-            continue
+        if len(body) < 4 or len(body) > _LONGEST:
+            listing = False
+            continue  # an item is a line, not a page of running text
         found, last = _ends(body, vague)
         if listing and found is not None and found.start > 0:
             listing = False  # "Appellant's Brief October 7, 2016 … Reply Brief November 22, 2016"
