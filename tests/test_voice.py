@@ -7,14 +7,26 @@ import pytest
 from commitments.extraction.voice import voices
 
 ISSUERS = [
-    ("Press Gaggle by Maria Lopez", "Aboard the aircraft.\nMS. LOPEZ: Good morning.", "Maria Lopez"),
+    (
+        "Press Gaggle by Maria Lopez",
+        "Aboard the aircraft.\nMS. LOPEZ: Good morning.",
+        "Maria Lopez",
+    ),
     ("Remarks by Governor Alan Reyes at the Harbour Summit", "Thank you all.", "Alan Reyes"),
-    ("Press Statement, Tom Okafor, Department Spokesperson", "The Secretary will travel.", "Tom Okafor"),
+    (
+        "Press Statement, Tom Okafor, Department Spokesperson",
+        "The Secretary will travel.",
+        "Tom Okafor",
+    ),
     ("Northfield Dairy Announces Closure of Plant", "The plant will close.", "Northfield Dairy"),
     ("Smith v. Jones", "The motion is denied.", "the Court"),
     (None, "IT IS HEREBY ORDERED that the parties file a report.", "the Court"),
     (None, "The motion is granted.\n\nSO ORDERED.", "the Court"),
-    ("Formal Minutes - Transport Committee, Tuesday 4 May", "Members present: …", "Transport Committee"),
+    (
+        "Formal Minutes - Transport Committee, Tuesday 4 May",
+        "Members present: …",
+        "Transport Committee",
+    ),
     (None, "AGENCY: Bureau of Reclamation.\nACTION: Notice.", "Bureau of Reclamation"),
     (
         None,
@@ -31,7 +43,9 @@ ISSUERS = [
 ]
 
 
-@pytest.mark.parametrize(("title", "text", "issuer"), ISSUERS, ids=[str(i) for i in range(len(ISSUERS))])
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"), ISSUERS, ids=[str(i) for i in range(len(ISSUERS))]
+)
 def test_the_issuer_is_read_from_the_shape_of_the_document(
     title: str | None, text: str, issuer: str | None
 ) -> None:
@@ -55,7 +69,10 @@ def test_a_transcript_label_speaks_until_the_next_label() -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("The Minister of State, Home Office (Lord Barrow of Hale): The review will report.", "Lord Barrow of Hale"),
+        (
+            "The Minister of State, Home Office (Lord Barrow of Hale): The review will report.",
+            "Lord Barrow of Hale",
+        ),
         ("Mr. Peter Hollis: We will publish the report next week.", "Peter Hollis"),
         ("DATES: Comments must be received by May 1.", None),
         ("WASHINGTON: The agency will decide.", None),

@@ -8,10 +8,9 @@ coordinated actions splits in two) and an issue date next to a deadline noun dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
-
-import re
 
 from commitments.extraction.cues import Cue
 from commitments.extraction.patterns import (
@@ -184,12 +183,15 @@ _DATELINE_AFTER = re.compile(
     r"[ \t]*+\)?[ \t]*+(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
 )
 _STAMP_BEFORE = re.compile(
-    r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?|Issued|Released"
+    r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?"
+    r"|Issued|Released"
     r"|Filed|Decided|Submitted|Received|Adopted|Effective[ \t]+date|Date[ \t]+of[ \t]+issue)\b"
     r"(?:[ \t]+on)?[ \t]*:?[ \t]*(?:[A-Za-z]+,?[ \t]+)?$",
     re.IGNORECASE,
 )
-TIME_TAIL = re.compile(r"[ \t,]*+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I)
+TIME_TAIL = re.compile(
+    r"[ \t,]*+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I
+)
 _OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.IGNORECASE)
 _ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
 

@@ -22,14 +22,14 @@ from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
+from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     DEADLINE_WORD,
     DISCOURSE,
-    OWNER_IN_BRACKETS,
     GENERIC_ORG,
+    OWNER_IN_BRACKETS,
 )
 from commitments.extraction.phrasing import action, clause_end
-from commitments.extraction.parties import is_party
 from commitments.extraction.schedule import item_action
 from commitments.extraction.schedule import items as schedule_items
 from commitments.extraction.scratch import Scratch
@@ -278,9 +278,10 @@ class _Extractor:
                 # to track
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if not speakers.commits_speaker(
-                pending.cue, body, sent, chat=turn is not None
-            ) and not voiced:
+            if (
+                not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None)
+                and not voiced
+            ):
                 continue
             if pending.speaker in undated:
                 continue

@@ -33,7 +33,8 @@ _LONGEST = 1500
 _LEAD = re.compile(r"[ \t>*•·-]*")
 _AFTER_DATE = re.compile(r"[ \t]*+(?:,[ \t]*+\d{4})?[ \t]*+[—–:]++[ \t]*+|[ \t]++-{1,2}[ \t]++")
 _TIME = re.compile(
-    r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*[ap]\.?[ \t]?m\.?|\d{1,2}[:.]\d{2}(?![\d,]))(?:[ \t]+[A-Z]{2,4}\b)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*[ap]\.?[ \t]?m\.?|\d{1,2}[:.]\d{2}(?![\d,]))"
+    r"(?:[ \t]+[A-Z]{2,4}\b)?"
     r"[ \t]*[-–—:]?[ \t]+(?=[A-Z(])",
     re.IGNORECASE,
 )
@@ -48,7 +49,8 @@ _INTRODUCES = re.compile(r"[ \t]*:[ \t]*")
 _LISTS_DATES = re.compile(
     r"\b(?:schedule|timetable|deadlines|dates|as[ \t]+follows)\b[^\n]{0,60}:[ \t]*$", re.IGNORECASE
 )
-"""A line that introduces a list of dated items: "the following briefing schedule will now apply:"."""
+"""A line that introduces a list of dated items ("the following briefing schedule will now
+apply:")."""
 _NOT_A_VERB = frozenset({"is", "has", "was", "as", "its", "this", "his", "hers", "yes", "less"})
 
 

@@ -32,9 +32,13 @@ __all__ = ["Voices", "voices"]
 
 _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_WORD = rf"(?:{_CAP}|of|the|and|for|de|von|van|&)"
-_HONORIFIC = r"(?:MR|MS|MRS|DR|SEN|SENATOR|REP|GEN|GENERAL|ADM|ADMIRAL|AMB|AMBASSADOR|GOV|SECRETARY|PRESIDENT|MINISTER|CHAIRMAN|CHAIR|JUDGE|THE\s+PRESIDENT)"
+_HONORIFIC = (
+    r"(?:MR|MS|MRS|DR|SEN|SENATOR|REP|GEN|GENERAL|ADM|ADMIRAL|AMB|AMBASSADOR|GOV|SECRETARY"
+    r"|PRESIDENT|MINISTER|CHAIRMAN|CHAIR|JUDGE|THE\s+PRESIDENT)"
+)
 _LABEL = re.compile(
-    rf"^[ \t]*(?P<label>Q|A|(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){{0,3}})"
+    rf"^[ \t]*(?P<label>Q|A|(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+"
+    r"(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
     r"[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -52,12 +56,16 @@ _ROLE_LABEL = re.compile(
     re.MULTILINE,
 )
 """``The Minister of State, Home Office (Lord Young of Cookham):`` — the answering member."""
-_BY_TITLE = re.compile(rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})")
+_BY_TITLE = re.compile(
+    rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})"
+)
 _STATEMENT_TITLE = re.compile(
-    rf"^(?:Press[ \t]+Statement|Statement|Remarks|Readout)[ \t]*[,:–—-][ \t]*(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
+    r"^(?:Press[ \t]+Statement|Statement|Remarks|Readout)[ \t]*[,:–—-][ \t]*"
+    rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
 )
 _ACTOR_TITLE = re.compile(
-    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}){{0,6}}?)[ \t]+(?:Announces|Reports|Sets|Names|Launches"
+    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}){{0,6}}?)[ \t]+"
+    r"(?:Announces|Reports|Sets|Names|Launches"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms|to[ \t]+[A-Z]\w+)\b"
 )
 _BODY_HEADS = (
@@ -66,7 +74,8 @@ _BODY_HEADS = (
     r"|Administration|Bureau|Task[ \t]+Force|Inc\.?|Ltd|plc|LLC"
 )
 _BODY_TITLE = re.compile(
-    rf"(?:^|[ \t][-–—:][ \t]|,[ \t])(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})"
+    r"(?:^|[ \t][-–—:][ \t]|,[ \t])"
+    rf"(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})"
     rf"(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)"
 )
 _ISSUER_FIELD = re.compile(
@@ -85,13 +94,16 @@ _COURT = re.compile(
 _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
-    rf"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*(?P<name>{_CAP}(?:[ \t]+(?:{_NAME_WORD}|Inc\.?,?|Corp\.?"
-    r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
+    r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
+    rf"(?P<name>{_CAP}(?:[ \t]+(?:{_NAME_WORD}|Inc\.?,?|Corp\.?"
+    r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
+    r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
     r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
     r"|confirmed|confirms|unveiled|unveils|released|releases)\b"
 )
 _RELEASE = re.compile(
-    r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99|News[ \t]+Release"
+    r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
+    r"|News[ \t]+Release"
     r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
 )
 """A press release says so, or announces "today"."""
@@ -100,12 +112,62 @@ _NAME_BEFORE = re.compile(r"[\w&'’-]+")
 """A body introduced with its acronym: "the Competition and Markets Authority (CMA)"."""
 _PERSON_LABEL_WORDS = frozenset(
     {
-        "Q", "A", "NOTE", "NOTES", "DATES", "DATE", "SUMMARY", "ADDRESSES", "AGENCY", "ACTION",
-        "SUBJECT", "RE", "WHEN", "WHERE", "WHAT", "WHO", "TODAY", "TIME", "CONTACT", "FOR",
-        "SOURCE", "PRESENT", "UPDATE", "UPDATED", "POSTED", "EDITOR", "BACKGROUND", "FROM", "TO",
-        "CC", "TITLE", "ORDER", "ORDERED", "QUESTION", "ANSWER", "BEFORE", "PRN", "NASDAQ",
-        "NYSE", "LOCATION", "AGENDA", "MINUTES", "ITEM", "RESULT", "MEDIA", "PRESS", "PHONE",
-        "EMAIL", "TEL", "FAX", "WEB", "URL", "RELEASE", "EMBARGO", "EMBARGOED", "TOPIC",
+        "Q",
+        "A",
+        "NOTE",
+        "NOTES",
+        "DATES",
+        "DATE",
+        "SUMMARY",
+        "ADDRESSES",
+        "AGENCY",
+        "ACTION",
+        "SUBJECT",
+        "RE",
+        "WHEN",
+        "WHERE",
+        "WHAT",
+        "WHO",
+        "TODAY",
+        "TIME",
+        "CONTACT",
+        "FOR",
+        "SOURCE",
+        "PRESENT",
+        "UPDATE",
+        "UPDATED",
+        "POSTED",
+        "EDITOR",
+        "BACKGROUND",
+        "FROM",
+        "TO",
+        "CC",
+        "TITLE",
+        "ORDER",
+        "ORDERED",
+        "QUESTION",
+        "ANSWER",
+        "BEFORE",
+        "PRN",
+        "NASDAQ",
+        "NYSE",
+        "LOCATION",
+        "AGENDA",
+        "MINUTES",
+        "ITEM",
+        "RESULT",
+        "MEDIA",
+        "PRESS",
+        "PHONE",
+        "EMAIL",
+        "TEL",
+        "FAX",
+        "WEB",
+        "URL",
+        "RELEASE",
+        "EMBARGO",
+        "EMBARGOED",
+        "TOPIC",
     }
 )
 
@@ -156,7 +218,9 @@ def _title_voice(title: str) -> str | None:
     title = " ".join(title.split())
     for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
         if m := pattern.search(title):
-            name, _ = clean_name(re.split(r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"])[0])
+            name, _ = clean_name(
+                re.split(r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"])[0]
+            )
             if name and is_party(name) and " " in name.strip():
                 return name
     return None
