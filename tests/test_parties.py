@@ -26,6 +26,9 @@ PHRASES = [
     ("Production", False),
     ("the meeting", False),
     ("Proposed", False),
+    ("Shuttle Discovery", False),
+    ("Central America Tropical Storm Adrian", False),
+    ("Office of Rail Regulation", True),
 ]
 
 

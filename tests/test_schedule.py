@@ -68,3 +68,11 @@ def test_the_pipeline_gives_items_to_the_voice_of_the_schedule() -> None:
     )
     found = extract(text, published=PUBLISHED)
     assert [(c.speaker, str(c.due)) for c in found] == [("Moreno", "2024-03-08")]
+
+
+def test_a_subject_that_sets_a_deadline_owns_it() -> None:
+    text = "The regional government has set a six-month deadline for landlords to register."
+    found = extract(text, published=PUBLISHED)
+    assert [(c.speaker, c.kind.value, str(c.due)) for c in found] == [
+        ("the regional government", "deadline", "2024-03-07…2024-09-07")
+    ]

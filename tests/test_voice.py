@@ -38,6 +38,12 @@ ISSUERS = [
         "On 2 May the Office of Rail Regulation (ORR) opened a review. The ORR will report. ORR staff",
         "Office of Rail Regulation",
     ),
+    (
+        None,
+        "Written statements\nMade by: Lord Barrow of Hale (Lord in Waiting)\nThe review",
+        "Lord Barrow of Hale",
+    ),
+    ("NASA Sets Launch Date for Next Flight", "The launch is targeted for May 2.", "NASA"),
     ("Storm hits coast", "Officials said the storm would weaken. Residents were evacuated.", None),
     (None, "Acme Widgets said on Monday it would open a plant.", None),
 ]

@@ -25,6 +25,7 @@ from commitments.extraction.patterns import (
     OTHER_CLAUSE,
     RELATIVE_GAP,
     SENTENCE_BREAK,
+    SETS_DEADLINE,
     SUBJECT_BEFORE,
     SUBJECT_START,
 )
@@ -218,7 +219,11 @@ class Attributor:
         if self.text[cue.start : cue.end].casefold() in ("would",):
             return None
         m = SUBJECT_START.match(head)
-        if m is None or len(head[m.end() :].split()) > 2:
+        if m is None:
+            return None
+        gap = head[m.end() :]
+        # "The government has set a six-month deadline": the subject sets the noun's deadline
+        if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
             return None
         phrase = m[0]
         if phrase.split()[0].casefold() == "the":

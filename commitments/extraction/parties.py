@@ -59,6 +59,12 @@ _NAMED_THINGS = frozenset(
 )
 """Heads that end a capitalised name of a thing, not of a party ("Press Briefing"); surnames
 and bodies ("Price", "International Monetary Fund") end others."""
+_THING_NAMES = frozenset(
+    """shuttle spacecraft rocket satellite hurricane storm typhoon cyclone tornado flight mission
+    operation project programme program bill act""".split()
+)
+"""Words that make a capitalised name the name of a thing ("Shuttle Discovery", "Tropical Storm
+Adrian", "Operation Sea Lion")."""
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -77,6 +83,8 @@ def _ok(words: list[str]) -> bool:
     if first in _FUNCTION_WORDS and first not in ("the", "a", "an", "this", "its"):
         return False
     if last in _FUNCTION_WORDS or last in _TIME_WORDS:
+        return False
+    if len(words) > 1 and any(w.casefold() in _THING_NAMES for w in words if w[:1].isupper()):
         return False
     # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
     # capitalised only because it starts a sentence ("Production is expected to cease").

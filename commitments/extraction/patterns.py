@@ -57,6 +57,10 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     r"|continue|get|prefer|expect)\b",
     re.IGNORECASE,
 )
+SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
+    r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
+    r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
+)
 DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
     r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
     r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"

@@ -79,8 +79,9 @@ _BODY_TITLE = re.compile(
     rf"(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)"
 )
 _ISSUER_FIELD = re.compile(
-    r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by)[ \t]*:[ \t]*"
-    r"(?P<name>[A-Z][^\n;]{2,80}?)[ \t]*(?:\([A-Z]{2,8}\))?[ \t]*[.;]?[ \t]*$",
+    r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by|Made[ \t]+by|Statement[ \t]+by"
+    r"|Statement[ \t]+made[ \t]+by)[ \t]*:[ \t]*"
+    r"(?P<name>[A-Z][^\n;()]{2,80}?)[ \t]*(?:\([^\n]{0,80}\))?[ \t]*[.;]?[ \t]*$",
     re.MULTILINE,
 )
 _COURT = re.compile(
@@ -101,6 +102,7 @@ _ANNOUNCES = re.compile(
     r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
     r"|confirmed|confirms|unveiled|unveils|released|releases)\b"
 )
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
 _RELEASE = re.compile(
     r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
     r"|News[ \t]+Release"
@@ -221,7 +223,7 @@ def _title_voice(title: str) -> str | None:
             name, _ = clean_name(
                 re.split(r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"])[0]
             )
-            if name and is_party(name) and " " in name.strip():
+            if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
     return None
 
