@@ -371,7 +371,30 @@ def _relative_to_an_event(m: re.Match[str]) -> Resolve | None:
     return lambda day: None
 
 
-@_rule("within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}")
+@_rule(
+    "range",
+    rf"\b(?:(?P<op>within|in)\s+)?{HEDGE}(?P<n>{NUMBER})\s+(?P<unit1>days?|weeks?|months?)"
+    rf"\s+(?:to|or)\s+{HEDGE}(?P<m>{NUMBER})\s+{UNIT}",
+    anchor=rf"(?:to|or)\s+{HEDGE}{NUMBER}\s+{UNIT}",
+)
+def _mixed_range(m: re.Match[str]) -> Resolve | None:
+    """ "about ten days to two weeks": from the first amount in its unit to the second in its."""
+    low, high, unit1, unit2 = _number(m), _number(m, "m"), m["unit1"], m["unit"]
+
+    def resolve(day: dt.date) -> Window | None:
+        try:
+            first = day if (m["op"] or "").casefold() == "within" else _add(day, low, unit1)
+            last = _add(day, high, unit2)
+        except (OverflowError, ValueError):
+            return None
+        return Window(first, last) if first <= last else None
+
+    return resolve
+
+
+@_rule(
+    "within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))(?:\s+|-(?=[a-z]+s\b)){UNIT}"
+)
 def _within(m: re.Match[str]) -> Resolve:
     amount = 3.0 if m["n"] is None else _number(m)
     return _span(0, amount, m["unit"], bool(m["biz"]))
@@ -382,7 +405,10 @@ def _couple(m: re.Match[str]) -> Resolve:
     return _span(2, 3, m["unit"], bool(m["biz"]))
 
 
-@_rule("in", rf"\bin\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}(?!\s+(?:ago|earlier|before))")
+@_rule(
+    "in",
+    rf"\bin\s+{HEDGE}(?P<n>{NUMBER})(?:\s+|-(?=[a-z]+s\b)){UNIT}(?!\s+(?:ago|earlier|before))",
+)
 def _in(m: re.Match[str]) -> Resolve:
     return _span(_number(m), _number(m), m["unit"], bool(m["biz"]))
 
@@ -760,6 +786,16 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
                 return Window(min(day, fifteenth), fifteenth)
 
             resolve = by_mid
+        elif op_kind == "by" and period.name == "year" and (m["part"] or "").startswith("mid"):
+            # "by mid-2026": the middle of the year, 30 June, not the end of its middle third
+            def by_midyear(day: dt.date) -> Window | None:
+                window = resolve_period(day)
+                if window is None:
+                    return None
+                middle = dt.date(window.earliest.year, 6, 30)
+                return Window(min(day, middle), middle)
+
+            resolve = by_midyear
         kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
     at = None
     if "pretime" in groups and m["pretime"]:
