@@ -76,13 +76,16 @@ def _after_article(text: str, end: int) -> bool:
     return ARTICLE_END.search(stripped, max(0, len(stripped) - 5)) is not None
 
 
+_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+
+
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
     verb = None
     for m in ISSUING.finditer(head):
-        if not _after_article(head, m.start()):
-            verb = m  # (not "the signed contract")
+        if not _after_article(head, m.start()) and not _FUTURE_BE.search(head, 0, m.start()):
+            verb = m  # (not "the signed contract", not "is expected to be published")
     if verb is not None:
         between = head[verb.end() :]
         if len(between.split()) <= 6 and not BLOCKERS.search(between):

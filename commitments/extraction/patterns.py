@@ -57,6 +57,10 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     r"|continue|get|prefer|expect)\b",
     re.IGNORECASE,
 )
+LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
+    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should)\b[^,;]{1,120},\s*"
+    r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead)\b,?\s+)+"
+)
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
     r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"

@@ -443,9 +443,21 @@ def _deadline_of(m: re.Match[str]) -> Resolve:
 @_rule(
     "give",
     rf"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"{HEDGE}(?P<n>{NUMBER})\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}(?!\s*(?:or|to)\s)",
+    rf"{HEDGE}(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
+    rf"(?!\s*(?:or|to)\s+{HEDGE}{NUMBER})",
 )
 def _give(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "give",
+    rf"\b(?:have|has|had|get|gets|got)\s+(?:just\s+|only\s+|another\s+)?{HEDGE}"
+    rf"(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
+    r"\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
+)
+def _grant(m: re.Match[str]) -> Resolve:
+    """ "have seven days to leave the country", "had 20 days to reach a deal": [D, D + N]."""
     return _span(0, _number(m), m["unit"], bool(m["biz"]))
 
 
