@@ -36,3 +36,22 @@ def test_a_release_date_line_is_not_a_due_date() -> None:
     )
     found = extract(text, published=dt.date(2007, 5, 22))
     assert [str(c.due) for c in found] == ["2007-05-22…2007-12-31"]
+
+
+def test_a_timestamp_is_no_due_date() -> None:
+    text = 'A report timestamped "8 May 2006, 09:25 GMT" said the ministry would publish the letter.'
+    assert all(c.due is None for c in extract(text, published=dt.date(2006, 5, 8)))
+
+
+def test_an_aside_about_the_past_dates_nothing_outside_it() -> None:
+    text = "The trip will be his fourth to the region (he also traveled to Seoul in June)."
+    assert all(c.due is None for c in extract(text, published=dt.date(2014, 4, 1)))
+
+
+def test_a_parenthesis_that_sharpens_the_deadline_counts() -> None:
+    text = (
+        "ORDERED that immediately upon receipt of this order (and in any event no later than "
+        "July 29, 2024), the parties are instructed to begin their efforts."
+    )
+    found = extract(text, published=dt.date(2024, 7, 8))
+    assert "2024-07-08…2024-07-29" in [str(c.due) for c in found]

@@ -79,6 +79,30 @@ def _after_article(text: str, end: int) -> bool:
 _FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
 
 
+def _aside(text: str, found: Found, cue: Cue) -> bool:
+    """The expression sits in a parenthesis the cue is outside of, one that tells of something
+    else that happened ("(he also traveled to Sunnylands in June)"); a parenthesis that only
+    sharpens the date ("(and in any event no later than July 29)") is no aside."""
+    if found.start < cue.start:
+        opened = text.rfind("(", max(0, found.start - 200), found.start)
+        closed = text.find(")", found.end, cue.start)
+        if opened < 0 or closed < 0 or ")" in text[opened : found.start]:
+            return False
+    else:
+        opened = text.rfind("(", cue.end, found.start)
+        if opened < 0 or ")" in text[opened : found.start]:
+            return False
+        closed = text.find(")", found.end, found.end + 200)
+        closed = found.end if closed < 0 else closed
+    return bool(_PAST_VERB.search(text, opened, closed))
+
+
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
+
+
+_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+
+
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
@@ -144,8 +168,9 @@ def bind_due(
         ]
         after = [p for p in pendings if p.cue.start >= found.end]
         target = inside[0] if inside else before[-1] if before else after[0] if after else None
-        if target is not None:
-            bound.setdefault(id(target), []).append(found)
+        if target is None or _aside(text, found, target.cue):
+            continue  # "(he also traveled to Sunnylands in June)": an aside's date is its own
+        bound.setdefault(id(target), []).append(found)
     result: list[Pending] = []
     for pending in pendings:
         dues = bound.get(id(pending))
@@ -195,6 +220,10 @@ _STAMP_BEFORE = re.compile(
 TIME_TAIL = re.compile(
     r"[ \t,]*+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I
 )
+_TIMESTAMP = re.compile(
+    r"[ \t]*+,?[ \t]*+\d{1,2}:\d{2}(?::\d{2})?[ \t]*+(?:[AP]M[ \t]*+)?(?:GMT|UTC|[A-Z]{2,4}T)\b"
+)
+_ZONE = re.compile(r"[ \t]*+(?:GMT|UTC|[A-Z]{2,4}T)\b")
 _OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.IGNORECASE)
 _ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
 
@@ -224,6 +253,8 @@ def furniture(text: str, found: Found) -> bool:
         _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])
     ):
         return True
+    if found.kind == "date" and (_TIMESTAMP.match(after) or found.time and _ZONE.match(after)):
+        return True  # "8 May 2006, 09:25 GMT": a timestamp
     if found.kind in ("date", "year", "month") or found.kind.startswith("date"):
         if _DATELINE_AFTER.match(after) and not _OPERATOR.search(f"{before}{found.text}"):
             return True

@@ -25,7 +25,8 @@ _FUNCTION_WORDS = frozenset(
     yesterday shortly soon later earlier currently recently finally first next last again already
     still just only even proposed written according said says saying told asked added noted it its
     is are was were be been being has have had do does did will would shall should can could may
-    might must not seek seeks sought""".split()
+    might must not seek seeks sought skip menu share print search home navigation close show
+    expand results""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may

@@ -356,6 +356,8 @@ def _range(m: re.Match[str]) -> Resolve | None:
     low, high = _number(m), _number(m, "m")
     if high < low:
         return None
+    if m["op"] is None and m["unit"].casefold().startswith("year"):
+        return None  # "serve 35-40 years in prison": a length, not a time from now
     if (m["op"] or "").casefold() == "within":
         return _span(0, high, m["unit"], bool(m["biz"]))
     return _span(low, high, m["unit"], bool(m["biz"]))
