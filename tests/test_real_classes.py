@@ -114,3 +114,16 @@ NOT_COMMITMENTS = [
 @pytest.mark.parametrize("text", NOT_COMMITMENTS, ids=[t[:40] for t in NOT_COMMITMENTS])
 def test_not_commitments(text: str) -> None:
     assert extract(text, published=D) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In its advertisement, the startup promised women as one of its perks.",
+        "We will do exactly the same thing with the next witness.",
+        "I remain convinced that it is only in unity that we will find the strength we need.",
+    ],
+    ids=["promised-a-thing-past", "do-the-same", "find-the-strength"],
+)
+def test_vague_or_past_undated_statements_commit_nobody(text: str) -> None:
+    assert extract(text, published=D) == []

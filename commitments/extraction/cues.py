@@ -107,7 +107,10 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
             r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
-            r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)",
+            r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)"
+            r"(?=\s+(?:to|that|not|never|a|an|the|this|these|its|his|her|their|our|my|more|new"
+            r"|full|further|some|no|\$|£|€|\d|[“\"]|him|them|us|me|you|it|(?:[\w,]+\s+){1,4}?(?:to|that)\b)"
+            r"|[,.;:]|\s*$)",
             _I,
         ),
         Kind.PROMISE,
