@@ -305,6 +305,17 @@ def _half(m: re.Match[str], day: dt.date) -> Window:
     return _numbered(m, day, cal.half)
 
 
+def _fiscal_year(m: re.Match[str], day: dt.date) -> Window:
+    return cal.year(int(m["year"]))
+
+
+def _month_pair(m: re.Match[str], day: dt.date) -> Window:
+    first = _month_window(m, day)
+    second = month_number(m["month2"])
+    year_ = first.earliest.year + (second < first.earliest.month)
+    return Window(first.earliest, cal.month(year_, second).latest)
+
+
 def _season(m: re.Match[str], day: dt.date) -> Window:
     name = m["season"].casefold()
     if m["year"]:
@@ -367,7 +378,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "date",
         rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{DATE_YEAR})?"
-        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{DATE_YEAR})?))(?![\d:])",
+        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{DATE_YEAR})?))(?!\d|:\d)",
         _date,
     ),
     Period(
@@ -460,6 +471,25 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:(?P<which>this|next|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _season,
+        needs_operator=True,
+    ),
+    Period(  # "next spring", "this autumn": no operator needed
+        "season-named",
+        rf"(?P<which>this|next)\s+(?P<season>spring|summer|fall|autumn|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        _season,
+    ),
+    Period(  # "in March and April", "from June to August 2026"
+        "month-pair",
+        rf"(?P<month>{MONTH})\s+(?:and|to|through|until|-|–)\s+(?P<month2>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _month_pair,
+        needs_operator=True,
+    ),
+    Period(  # "by the end of fiscal 2027", "in FY2026": the year it names
+        "fiscal-year",
+        rf"(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})",
+        _fiscal_year,
         needs_operator=True,
     ),
     Period(
