@@ -54,7 +54,7 @@ BARE_MODAL = re.compile(
 )
 NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*+` is exact)
     r"\s*+(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
-    r"|continue|get|prefer|expect|find|try|work|keep|stay|look|do\s+(?:exactly\s+)?(?:the\s+same"
+    r"|continue|get|prefer|expect|find|try|work|stay|look|do\s+(?:exactly\s+)?(?:the\s+same"
     r"|(?:our|my|their|its)\s+best|what|everything|all|whatever))\b",
     re.IGNORECASE,
 )
