@@ -28,6 +28,12 @@ from commitments.timex.vague import VagueTable
 __all__ = ["Item", "item_action", "items"]
 
 _LINE = re.compile(r"[^\n]+")
+_MAY_BE_SCHEDULE = re.compile(
+    r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b|today|tomorrow|tonight|this\s|next\s|the\s+week|\[?adjourned",
+    re.IGNORECASE,
+)
+"""How a schedule's line starts: a date, a day, a time (a cheap test before the time grammar)."""
 _LONGEST = 1500
 """The longest line read as a schedule's line (a listed schedule may run to a paragraph)."""
 _LEAD = re.compile(r"[ \t>*•·-]*")
@@ -131,6 +137,8 @@ def items(
         if len(body) < 4 or len(body) > _LONGEST:
             listing = False
             continue  # an item is a line, not a page of running text
+        if not (listing or _MAY_BE_SCHEDULE.match(body) or body.rstrip().endswith(":")):
+            continue  # (most lines of running text: no time grammar for them)
         found, last = _ends(body, vague)
         if listing and found is not None and found.start > 0:
             listing = False  # "Appellant's Brief October 7, 2016 … Reply Brief November 22, 2016"
