@@ -74,6 +74,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.origin = origin
         self.internal_ok = internal_ok
 
+    def http_error_302(  # the 301, 303, 307 and 308 handlers are this one
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any
+    ) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            self.check(req.full_url, location)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
     def redirect_request(
         self,
         req: urllib.request.Request,
@@ -83,14 +93,19 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         headers: Any,
         newurl: str,
     ) -> urllib.request.Request | None:
-        target = urllib.parse.urljoin(req.full_url, newurl)
-        short = target if len(target) <= 200 else target[:200] + "…"
+        self.check(req.full_url, newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    def check(self, base: str, location: str) -> None:
+        """An :class:`InputError` unless a redirect from ``base`` to ``location`` may be
+        followed."""
+        short = location if len(location) <= 200 else location[:200] + "…"
         try:
-            host = check_url(target)
-        except InputError as exc:
+            host = check_url(urllib.parse.urljoin(base, location))
+        except ValueError as exc:  # InputError too
+            reason = exc.message if isinstance(exc, InputError) else f"is not a valid URL ({exc})"
             raise InputError(
-                f"redirects to {short!r}, which cannot be followed ({exc.message})",
-                source=self.origin,
+                f"redirects to {short!r}, which cannot be followed ({reason})", source=self.origin
             ) from None
         if not self.internal_ok and is_internal(host):
             raise InputError(
@@ -98,7 +113,6 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 " may not lead there",
                 source=self.origin,
             )
-        return super().redirect_request(req, fp, code, msg, headers, target)
 
 
 def fetch(url: str, *, timeout: float = 30.0) -> bytes:

@@ -53,8 +53,9 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 # Matched against a line with its whitespace collapsed (one space at most between words), so one
 # optional space stands for a run: on a run of spaces `\s*` would be tried from every place.
 _WROTE = re.compile(r"(?:On\s(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s?wrote\s?:\s?\Z", re.DOTALL)
+# Matched on the stripped line: blanks before and after the closing dashes shared every run.
 _ORIGINAL = re.compile(
-    r"\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\s*\Z",
+    r"(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\Z",
     re.IGNORECASE,
 )
 _HEADER_LINE = re.compile(
@@ -190,7 +191,7 @@ def _header_block(
 ) -> tuple[str | None, dt.date | None, int] | None:
     """An Outlook-style or forwarded header block at line ``i``: (from, date, lines used)."""
     j = i
-    if _ORIGINAL.match(lines[i][1]):
+    if _ORIGINAL.match(lines[i][1].strip()):
         j += 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
