@@ -59,9 +59,10 @@ def heading_shape(spaces: int = 250) -> bytes:
 
 
 def address_run(size: int = 128 * 1024) -> bytes:
-    """An e-mail whose From header is ``a@a@a@…`` (the address pattern was quadratic)."""
-    header = b"From: " + b"a@" * (size // 2) + b"\r\nDate: Mon, 1 Sep 2025 16:02:00 +0100\r\n\r\n"
-    return header + b"We will act by Friday.\r\n"
+    """An e-mail forwarding a message whose ``From:`` is ``a@a@a@…`` (the address pattern was
+    quadratic: 128 KB took 86 s)."""
+    forwarded = b"From: " + b"a@" * (size // 2) + b"\r\nSent: Monday\r\n\r\nWe will act.\r\n"
+    return HEADERS + b"\r\n-----Original Message-----\r\n" + forwarded
 
 
 def voice_spaces(spaces: int = 200_000) -> bytes:

@@ -79,7 +79,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     ) -> Any:
         location = headers.get("location") or headers.get("uri")
         if location:
-            self.check(req.full_url, location)
+            self.check(req.full_url, location, fp)
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -93,12 +93,20 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         headers: Any,
         newurl: str,
     ) -> urllib.request.Request | None:
-        self.check(req.full_url, newurl)
+        self.check(req.full_url, newurl, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
-    def check(self, base: str, location: str) -> None:
-        """An :class:`InputError` unless a redirect from ``base`` to ``location`` may be
-        followed."""
+    def check(self, base: str, location: str, response: Any) -> None:
+        """An :class:`InputError` (the redirect ``response`` closed) unless a redirect from
+        ``base`` to ``location`` may be followed."""
+        try:
+            self._check(base, location)
+        except InputError:
+            if response is not None:
+                response.close()
+            raise
+
+    def _check(self, base: str, location: str) -> None:
         short = location if len(location) <= 200 else location[:200] + "…"
         try:
             host = check_url(urllib.parse.urljoin(base, location))
