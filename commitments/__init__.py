@@ -21,6 +21,7 @@ from commitments.errors import (
 # The rest is imported on first use (PEP 562), so `import commitments.errors` (what the CLI
 # needs to start) does not load dateparser, icalendar or sqlite3.
 _LAZY = {
+    "AliasTable": "commitments.extraction",
     "extract": "commitments.extraction",
     "extract_document": "commitments.extraction",
     "extract_many": "commitments.batch",
@@ -47,7 +48,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from commitments.batch import extract_many
-    from commitments.extraction import extract, extract_document, parse_due
+    from commitments.extraction import AliasTable, extract, extract_document, parse_due
     from commitments.outputs.calendar import to_ical
     from commitments.outputs.feeds import Feeds, make_server
     from commitments.readers import ReadFailure, read_path, read_sources, read_text, read_url
@@ -79,6 +80,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AliasTable",
     "Commitment",
     "CommitmentsError",
     "CorruptStoreError",
