@@ -95,3 +95,19 @@ def original_message_spaces(spaces: int = 80_000) -> bytes:
 def chat_spaces(spaces: int = 80_000) -> bytes:
     """A chat line whose name is followed by a long run of blanks and no colon after them."""
     return b"Ana: hi\nBo: yes\nAna" + b" " * spaces + b"x: b\n"
+
+
+def unclosed_tags(size: int = 80_000, unit: str = "<a ") -> bytes:
+    """An HTML e-mail of tags that never close (the stdlib parser rescanned from each ``<``:
+    80 KB took 56 s)."""
+    return html_mail(unit * (size // len(unit)))
+
+
+def feed_of_comments(size: int = 80_000) -> bytes:
+    """A feed entry of ``<!--`` that never close (feedparser's HTML pass was quadratic)."""
+    body = "<!--" * (size // 4)
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title>'
+        f"<pubDate>Mon, 01 Sep 2025 10:00:00 +0000</pubDate><description><![CDATA[{body}]]>"
+        "</description></item></channel></rss>"
+    ).encode()

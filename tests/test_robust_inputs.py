@@ -355,6 +355,9 @@ GROWTH = [
     ("mail-header-line", hostile.header_line_spaces, "email", 20_000),
     ("original-message", hostile.original_message_spaces, "email", 20_000),
     ("chat-name-blanks", hostile.chat_spaces, "chat", 20_000),
+    ("html-unclosed-tags", hostile.unclosed_tags, "email", 20_000),
+    ("html-unclosed-comments", lambda n: hostile.unclosed_tags(n, "<!--"), "email", 20_000),
+    ("feed-unclosed-comments", hostile.feed_of_comments, "rss", 20_000),
 ]
 
 

@@ -104,6 +104,25 @@ class _Text(HTMLParser):
             self.words.append(data)
 
 
+_OPEN_ENDS = (("<!--", "-->"), ("<![", "]]>"), ("<", ">"))
+
+
+def _without_open_ends(markup: str) -> str:
+    """``markup`` with every ``<`` that nothing closes written as ``&lt;`` (it is text anyway).
+
+    The standard library's parser, given a ``<`` whose tag, comment or section never ends, scans
+    to the end of the input, gives up, takes the ``<`` as text and scans again from the next one:
+    quadratic (80 KB of ``<a `` took 56 s). A ``<`` after the last ``>`` (a ``<!--`` after the
+    last ``-->``) can never close, so it is escaped first, in one pass.
+    """
+    for opening, closing in _OPEN_ENDS:
+        end = markup.rfind(closing)
+        end = end + len(closing) if end >= 0 else 0
+        if markup.find(opening, end) >= 0:
+            markup = markup[:end] + markup[end:].replace(opening, "&lt;" + opening[1:])
+    return markup
+
+
 class _TooLong(Exception):
     """The text has grown past the limit."""
 
@@ -115,7 +134,7 @@ def html_to_text(markup: str, *, limit: int = MAX_DOCUMENT, source: str | None =
     """
     parser = _Text(limit)
     try:
-        parser.feed(markup)
+        parser.feed(_without_open_ends(markup))
         parser.close()
         parser._flush()
     except _TooLong:
