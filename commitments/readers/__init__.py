@@ -162,7 +162,8 @@ def _open(path: str, *, regular_only: bool) -> BinaryIO:
         if not stat.S_ISREG(mode) and (regular_only or not stat.S_ISFIFO(mode)):
             kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
             raise InputError(f"is {kind}, not a regular file: skipped", source=path)
-        os.set_blocking(fd, True)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -225,9 +226,10 @@ def read_url(
 ) -> Iterator[Document]:
     """The documents at an http(s) URL, normally an RSS or Atom feed (one per entry).
 
-    The download happens when iteration starts. Raises :class:`~commitments.errors.InputError`
-    when the URL cannot be fetched (with the HTTP status or network reason) and
-    :class:`~commitments.errors.FormatError` when it is not a feed.
+    The download happens when iteration starts; ``timeout`` bounds all of it, not each read, and
+    redirects go only to http(s) URLs (to a loopback or private address only from one). Raises
+    :class:`~commitments.errors.InputError` when the URL cannot be fetched (with the HTTP status
+    or network reason) and :class:`~commitments.errors.FormatError` when it is not a feed.
     """
     return _raise_failures(url, _iter_url(url, _format(input_format), timeout))
 
