@@ -22,6 +22,7 @@ from cli._tracker import (
 )
 from cli.options import Inputs
 from commitments.errors import CommitmentsError
+from commitments.outputs.table import printable
 from commitments.records import Window
 from commitments.tracker import Group, Report, Tracker
 
@@ -161,7 +162,7 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
         + ", ".join(shown),
         color=use_color,
     )
-    speakers = max(len(item.tracked.commitment.speaker or "—") for item in report.items)
+    speakers = max(len(printable(item.tracked.commitment.speaker or "—")) for item in report.items)
     for group, items in report.groups().items():
         if not items:
             continue
@@ -180,9 +181,9 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             resolution = item.tracked.resolution
             if resolution is not None and item.group in (Group.KEPT, Group.BROKEN, Group.WITHDRAWN):
                 extra[-1] = f"{resolution.status.value} on {resolution.on.isoformat()}"
-            line = (
+            line = (  # speakers and actions come from the text: no control character gets out
                 f"  {click.style(item.tracked.id[:width], fg='yellow')}  {due:<22}  "
-                f"{(c.speaker or '—'):<{speakers}}  {c.action}  "
+                f"{printable(c.speaker or '—'):<{speakers}}  {printable(c.action)}  "
                 + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
             )
             click.echo(line, color=use_color)
