@@ -12,7 +12,7 @@ import click
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs, aliases_option, jobs_option
 from cli.progress import Progress
-from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+from commitments.errors import CommitmentsError, DateError, InputError
 
 if TYPE_CHECKING:
     from commitments.extraction import AliasTable
@@ -108,28 +108,19 @@ def _found(
         from commitments.batch import read_records
 
         for item in read_records(sources):
-            if isinstance(item, tuple):
-                yield item
-            else:
-                yield FormatError(item.message, source=item.source, line=item.line), None
+            yield item if isinstance(item, tuple) else (item, None)
         return
     if jobs == 1 and aliases is None:  # (the tracker extracts, with no aliases)
         for document in documents(sources, inputs):
             yield document, None
         return
     from commitments.batch import extract_many
-    from commitments.readers import ReadFailure
 
-    items = (
-        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError)
-        else i
-        for i in documents(sources, inputs)
-    )
-    for result in extract_many(items, jobs=jobs, undated=now().date(), aliases=aliases):
+    for result in extract_many(
+        inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases
+    ):
         if result.failure is not None:
-            failure = result.failure
-            yield InputError(failure.message, source=failure.source, line=failure.line), None
+            yield result.failure, None
         else:
             assert result.document is not None
             yield result.document, result.commitments

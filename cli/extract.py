@@ -11,7 +11,6 @@ import click
 
 from cli.options import DATE, Inputs, aliases_option, input_options, jobs_option, today
 from cli.progress import Progress
-from commitments.errors import InputError
 
 
 @click.command()
@@ -57,7 +56,6 @@ def extract(
     """
     from commitments.batch import extract_many, to_record
     from commitments.extraction import AliasTable
-    from commitments.readers import ReadFailure
     from commitments.records import Commitment
     from commitments.timex.vague import load_vague
 
@@ -66,12 +64,7 @@ def extract(
     alias_table = AliasTable.load(aliases) if aliases else None
     found: list[Commitment] = []
     failed = 0
-    items = (
-        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError)
-        else i
-        for i in inputs.documents(files)
-    )
+    items = inputs.documents(files)  # documents, and read failures passed on as they are
     with Progress() as progress:
         as_json = as_of if fmt == "jsonl" else None  # written by the workers
         for result in extract_many(

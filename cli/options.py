@@ -69,15 +69,13 @@ class Inputs:
     tz: str | None = None
     input_format: str | None = None
 
-    def documents(self, sources: Sequence[str]) -> Iterator[Document | InputError]:
-        """Each source's document (with --published and --tz applied), or the error that stopped
-        it being read; a bad source never stops the rest."""
+    def documents(self, sources: Sequence[str]) -> Iterator[Document | ReadFailure]:
+        """Each source's document (with --published and --tz applied), or the
+        :class:`ReadFailure` (an :class:`InputError`) that stopped it being read; a bad source
+        never stops the rest."""
         for item in read_sources(sources, input_format=self.input_format):
             if isinstance(item, ReadFailure):
-                message = item.message
-                if message.startswith(f"{item.source}: "):
-                    message = message[len(item.source) + 2 :]
-                yield InputError(message, source=item.source, line=item.line)
+                yield item
                 continue
             if self.published is not None:
                 item = attrs.evolve(item, published=self.published)

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from commitments.errors import CommitmentsError, FormatError
-from commitments.readers.base import ReadFailure
+from commitments.errors import CommitmentsError, FormatError, InputError
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, capped_lines, too_big
+from commitments.readers.jsonl import loads
 from commitments.records import Commitment, Document, Kind, Source, Status, Window
 from commitments.timex.vague import VagueTable
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Extracted", "extract_many", "from_record", "read_records", "to_record"]
 
+MAX_RECORD = 4 * MAX_DOCUMENT
+"""The most bytes one line of records may have: a document of the most bytes one may have, with
+its commitments."""
 CHUNK_DOCUMENTS = 32
 """A chunk holds at most this many documents …"""
 CHUNK_CHARACTERS = 256 * 1024
@@ -169,7 +173,7 @@ def _extract_chunk(chunk: list[Document | ReadFailure], options: _Options) -> li
                 item, published=day, tz=options.tz, vague=options.vague, aliases=options.aliases
             )
         except CommitmentsError as exc:
-            failure = ReadFailure(source=item.name, message=exc.message)
+            failure = ReadFailure(source=item.name, message=exc.message, error=type(exc))
             outcomes.append(((), failure, None, 0))
             continue
         if options.json_as_of is not None:
@@ -298,26 +302,34 @@ def read_records(
         try:
             stream = sys.stdin.buffer if source == "-" else open(source, "rb")
         except OSError as exc:
-            yield ReadFailure(source=source, message=f"cannot read: {exc.strerror}")
+            yield ReadFailure(
+                source=source, message=f"cannot read: {exc.strerror}", error=InputError
+            )
             continue
         with stream if source != "-" else contextlib.nullcontext(stream):
-            for number, raw in enumerate(stream, start=1):
+            for number, raw in enumerate(capped_lines(stream, MAX_RECORD), start=1):
+                if len(raw) > MAX_RECORD:
+                    yield ReadFailure(
+                        source=source, line=number, message=too_big(MAX_RECORD, "record")
+                    )
+                    continue
                 if not raw.strip():
                     continue
                 try:
-                    record = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    yield ReadFailure(source=source, line=number, message=f"is not JSON ({exc})")
+                    record = loads(raw, name=source, number=number)
+                except FormatError as exc:
+                    yield ReadFailure.from_error(exc, source=source, line=number)
                     continue
                 failed = record.get("failure") if isinstance(record, dict) else None
                 if isinstance(failed, dict):  # an input the extraction could not read
+                    line = failed.get("line")
                     yield ReadFailure(
                         source=str(failed.get("source", source)),
-                        line=failed.get("line"),
+                        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
                         message=str(failed.get("message")),
                     )
                     continue
                 try:
                     yield from_record(record, source=source, line=number)
-                except FormatError as exc:
-                    yield ReadFailure(source=source, line=number, message=exc.message)
+                except Exception as exc:  # noqa: BLE001 - one bad record must not stop the rest
+                    yield ReadFailure.from_error(exc, source=source, line=number)

@@ -53,7 +53,7 @@ def test_the_benchmark_finds_the_patterns_and_how_they_are_used() -> None:
     assert "commitments.extraction.speakers._POSSESSIVE_END" in found
     assert "commitments.extraction.cues._RULES[0][0]" in found  # inside a tuple of rules
     assert bench.usage("commitments.readers.vtt._VTT_TIMING") == "anchored"  # via an alias
-    assert bench.usage("commitments.readers.mail._ADDRESS") == "scan"
+    assert bench.usage("commitments.readers.vtt._VOICE") == "scan"
     assert bench.usage("commitments.extraction.cues._RULES[3][0]") == "scan"  # a loop over the rules
 
 
@@ -77,8 +77,6 @@ FIXED = [
     ("commitments.readers.vtt", "_VOICE", "search", "<v" + ".a" * 5_000 + "x"),
     ("commitments.readers.vtt", "_TAG", "findall", "<v " * 30_000),
     ("commitments.readers.vtt", "_TAG", "findall", "{\\" * 30_000),
-    ("commitments.readers.mail", "_ADDRESS", "search", " " * 100_000 + "x"),
-    ("commitments.readers.mail", "_ADDRESS", "search", "a" * 100_000),
     ("commitments.readers.actions", "_TRAILING_AT", "search", "send it" + " " * 100_000 + "x"),
     ("commitments.extraction.patterns", "ASIDES", "sub", " " * 100_000 + "x"),
     ("commitments.extraction.speakers", "_POSSESSIVE_END", "search", "A" * 50_000 + " x"),

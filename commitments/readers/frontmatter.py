@@ -27,7 +27,8 @@ __all__ = ["FrontMatter", "check_zone", "interpret_fields", "split_front_matter"
 
 _FENCE = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_KEY_VALUE = re.compile(r"([A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\Z")
+# The value ends at its last non-blank (a lazy value before `[ \t]*\Z` was quadratic in blanks).
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(.*[^ \t])?)?[ \t]*\Z")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
 
 
@@ -62,7 +63,7 @@ def _unquote(raw: str, source: str, line: int) -> str:
                 f"unclosed single quote in front matter: {raw}", source=source, line=line
             )
         return raw[1:-1].replace("''", "'")
-    return re.sub(r"\s+#.*\Z", "", raw)  # a trailing comment on a bare value
+    return re.sub(r"(?<!\s)\s+#.*\Z", "", raw)  # a trailing comment (from a run's start: linear)
 
 
 def split_front_matter(text: str, source: str = "-") -> FrontMatter:
