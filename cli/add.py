@@ -12,10 +12,10 @@ import click
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs, jobs_option
 from cli.progress import Progress
-from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+from commitments import CommitmentsError, DateError, FormatError, InputError
 
 if TYPE_CHECKING:
-    from commitments.records import Commitment, Document
+    from commitments import Commitment, Document
 
 
 @click.command()
@@ -89,7 +89,7 @@ def _found(
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
-        from commitments.batch import read_records
+        from commitments import read_records
 
         for item in read_records(sources):
             if isinstance(item, tuple):
@@ -101,8 +101,7 @@ def _found(
         for document in documents(sources, inputs):
             yield document, None
         return
-    from commitments.batch import extract_many
-    from commitments.readers import ReadFailure
+    from commitments import ReadFailure, extract_many
 
     items = (
         ReadFailure(source=i.source or "-", line=i.line, message=i.message)

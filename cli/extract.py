@@ -11,7 +11,7 @@ import click
 
 from cli.options import DATE, Inputs, input_options, jobs_option, today
 from cli.progress import Progress
-from commitments.errors import InputError
+from commitments import InputError
 
 
 @click.command()
@@ -53,10 +53,7 @@ def extract(
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
       commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
     """
-    from commitments.batch import extract_many, to_record
-    from commitments.readers import ReadFailure
-    from commitments.records import Commitment
-    from commitments.timex.vague import load_vague
+    from commitments import Commitment, ReadFailure, extract_many, load_vague, to_record
 
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
@@ -99,7 +96,7 @@ def extract(
         out = {"as_of": as_of.isoformat(), "commitments": [c.to_json(as_of) for c in found]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif fmt == "table":
-        from commitments.outputs.table import table
+        from commitments import table
 
         click.echo(table(found, as_of=as_of), nl=False)
     if failed:

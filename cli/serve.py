@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
 
 from cli._tracker import db_option
 from cli.export import store_records
-from commitments.outputs.calendar import DEFAULT_NAME
-from commitments.outputs.feeds import Feeds, make_server
+from commitments import DEFAULT_NAME, Feeds, make_server
 
 
 def _clock() -> dt.datetime:
@@ -54,7 +54,7 @@ def serve(host: str, port: int, name: str, quiet: bool, db: Path | None) -> None
     url = server.url
     click.echo(f"Serving on {url}/", nl=True)
     click.echo(f"Subscribe: {url.replace('http://', 'webcal://', 1)}/calendar.ics")
-    click.get_text_stream("stdout").flush()
+    sys.stdout.flush()  # the address, before serving: a script may be waiting for it
     try:
         server.serve_forever()
     except KeyboardInterrupt:
