@@ -31,9 +31,7 @@ def test_all_is_exactly_what_the_package_exposes() -> None:
         name
         for name, value in vars(commitments).items()
         if not name.startswith("_")
-        and not (
-            isinstance(value, types.ModuleType) and value.__name__.startswith("commitments.")
-        )
+        and not (isinstance(value, types.ModuleType) and value.__name__.startswith("commitments."))
     }
     assert exposed == set(commitments.__all__)
     assert set(dir(commitments)) >= set(commitments.__all__)
