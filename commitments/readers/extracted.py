@@ -12,7 +12,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from commitments.errors import FormatError
 from commitments.readers.base import ReadFailure
@@ -46,6 +46,13 @@ def from_record(
         ) from None
 
 
+def _open(source: str) -> contextlib.AbstractContextManager[BinaryIO]:
+    """The file, or standard input for ``-`` (left open when the block ends)."""
+    if source == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)
+    return open(source, "rb")
+
+
 def read_records(
     sources: Iterable[str],
 ) -> Iterator[tuple[Document, list[Commitment]] | ReadFailure]:
@@ -56,11 +63,11 @@ def read_records(
     """
     for source in sources:
         try:
-            stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+            opened = _open(source)
         except OSError as exc:
             yield ReadFailure(source=source, message=f"cannot read: {exc.strerror}")
             continue
-        with stream if source != "-" else contextlib.nullcontext(stream):
+        with opened as stream:
             for number, raw in enumerate(stream, start=1):
                 if not raw.strip():
                     continue
