@@ -52,8 +52,8 @@ def _forget() -> None:
     each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
     Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
     """
-    from commitments import cues, speakers
-    from commitments.prefilter import SENTENCES, TIME_EXPRESSIONS
+    from commitments.extraction import cues, speakers
+    from commitments.fastmatch.prefilter import SENTENCES, TIME_EXPRESSIONS
     from commitments.timex import absolute, grammar, issue
 
     grammar._find_default.cache_clear()

@@ -10,12 +10,12 @@ import attrs
 import click
 
 from cli._tracker import db_option, documents, input_options, now, open_tracker
-from cli.options import Inputs, jobs_option
+from cli.options import Inputs, aliases_option, jobs_option
 from cli.progress import Progress
 from commitments import CommitmentsError, DateError, FormatError, InputError
 
 if TYPE_CHECKING:
-    from commitments import Commitment, Document
+    from commitments import AliasTable, Commitment, Document
 
 
 @click.command()
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     help="SOURCES hold records written by `extract --format records` or the Dask"
     " recipe: track their commitments without extracting again.",
 )
+@aliases_option
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -37,6 +38,7 @@ def add(
     db: Path | None,
     jobs: int,
     extracted: bool,
+    aliases: Path | None,
 ) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
@@ -49,8 +51,9 @@ def add(
       commitments add archive.jsonl --jobs 2
     """
     failed = 0
+    alias_table = _alias_table(aliases)
     with open_tracker(db) as tracker, Progress() as progress:
-        for document, found in _found(sources, inputs, jobs, extracted):
+        for document, found in _found(sources, inputs, jobs, extracted, alias_table):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
@@ -84,8 +87,20 @@ def add(
         ctx.exit(1)
 
 
+def _alias_table(path: Path | None) -> AliasTable | None:
+    if path is None:
+        return None
+    from commitments import AliasTable
+
+    return AliasTable.load(path)
+
+
 def _found(
-    sources: tuple[str, ...], inputs: Inputs, jobs: int, extracted: bool
+    sources: tuple[str, ...],
+    inputs: Inputs,
+    jobs: int,
+    extracted: bool,
+    aliases: AliasTable | None = None,
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
@@ -97,7 +112,7 @@ def _found(
             else:
                 yield FormatError(item.message, source=item.source, line=item.line), None
         return
-    if jobs == 1:
+    if jobs == 1 and aliases is None:  # (the tracker extracts, with no aliases)
         for document in documents(sources, inputs):
             yield document, None
         return
@@ -109,7 +124,7 @@ def _found(
         else i
         for i in documents(sources, inputs)
     )
-    for result in extract_many(items, jobs=jobs, undated=now().date()):
+    for result in extract_many(items, jobs=jobs, undated=now().date(), aliases=aliases):
         if result.failure is not None:
             failure = result.failure
             yield InputError(failure.message, source=failure.source, line=failure.line), None

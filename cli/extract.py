@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import click
 
-from cli.options import DATE, Inputs, input_options, jobs_option, today
+from cli.options import DATE, Inputs, aliases_option, input_options, jobs_option, today
 from cli.progress import Progress
 from commitments import InputError
 
@@ -34,6 +34,7 @@ from commitments import InputError
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A TOML table of vague phrases that extends or overrides the built-in one.",
 )
+@aliases_option
 @jobs_option("Worker processes; the output is the same, in input order, for any number.")
 def extract(
     files: tuple[str, ...],
@@ -41,6 +42,7 @@ def extract(
     as_of: dt.date | None,
     fmt: str,
     vague: Path | None,
+    aliases: Path | None,
     jobs: int,
 ) -> None:
     """Print the commitments found in FILES (files, directories, URLs, or - for stdin).
@@ -53,10 +55,18 @@ def extract(
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
       commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
     """
-    from commitments import Commitment, ReadFailure, extract_many, load_vague, to_record
+    from commitments import (
+        AliasTable,
+        Commitment,
+        ReadFailure,
+        extract_many,
+        load_vague,
+        to_record,
+    )
 
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
+    alias_table = AliasTable.load(aliases) if aliases else None
     found: list[Commitment] = []
     failed = 0
     items = (
@@ -68,7 +78,12 @@ def extract(
     with Progress() as progress:
         as_json = as_of if fmt == "jsonl" else None  # written by the workers
         for result in extract_many(
-            items, jobs=jobs, undated=today(), vague=table_, json_as_of=as_json
+            items,
+            jobs=jobs,
+            undated=today(),
+            vague=table_,
+            json_as_of=as_json,
+            aliases=alias_table,
         ):
             progress.update(result.count)
             if result.failure is not None:

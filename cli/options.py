@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -137,3 +138,13 @@ def jobs_option(help: str) -> Callable[[F], F]:
     return click.option(
         "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=help
     )
+
+
+def aliases_option(function: F) -> F:
+    """``--aliases FILE``: a TOML table of other names for speakers (``aliases: Path | None``)."""
+    return click.option(
+        "--aliases",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A TOML [aliases] table mapping other names of a speaker to one canonical name"
+        ' ("Donald Trump" = ["Trump", "the US president"]).',
+    )(function)

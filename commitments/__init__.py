@@ -22,6 +22,7 @@ if _typing.TYPE_CHECKING:
     from commitments.errors import NotFoundError as NotFoundError
     from commitments.errors import OutputError as OutputError
     from commitments.errors import StoreError as StoreError
+    from commitments.extraction import AliasTable as AliasTable
     from commitments.extraction import extract as extract
     from commitments.extraction import extract_document as extract_document
     from commitments.extraction import parse_due as parse_due

@@ -17,6 +17,7 @@ import json
 import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +25,9 @@ from commitments.errors import CommitmentsError
 from commitments.readers.base import ReadFailure
 from commitments.records import Commitment, Document
 from commitments.timex.vague import VagueTable
+
+if TYPE_CHECKING:
+    from commitments.extraction.aliases import AliasTable
 
 __all__ = ["Extracted", "extract_many"]
 
@@ -56,6 +60,7 @@ class _Options:
     tz: str | None
     vague: Mapping[str, tuple[int, int]] | None
     json_as_of: dt.date | None = None
+    aliases: AliasTable | None = None
 
 
 def extract_many(
@@ -67,6 +72,7 @@ def extract_many(
     tz: str | None = None,
     vague: VagueTable | None = None,
     json_as_of: dt.date | None = None,
+    aliases: AliasTable | None = None,
 ) -> Iterator[Extracted]:
     """The commitments of each document of ``items``, one :class:`Extracted` per item, in order.
 
@@ -76,12 +82,13 @@ def extract_many(
     :class:`~commitments.errors.DateError` message). ``jobs`` worker processes share the work.
     With ``json_as_of``, each document's commitments come back as JSON Lines with their status
     on that day (:attr:`Extracted.json_lines`): the workers write them, which spares the parent
-    process most of its work.
+    process most of its work. ``aliases`` is passed on to
+    :func:`~commitments.extraction.extract_document`.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     options = _Options(
-        published, undated, tz, dict(vague) if vague is not None else None, json_as_of
+        published, undated, tz, dict(vague) if vague is not None else None, json_as_of, aliases
     )
     chunks = _chunks(items)
     if jobs == 1:
@@ -155,7 +162,9 @@ def _extract_chunk(chunk: list[Document | ReadFailure], options: _Options) -> li
             continue
         day = options.published or item.published or options.undated
         try:
-            found = extract_document(item, published=day, tz=options.tz, vague=options.vague)
+            found = extract_document(
+                item, published=day, tz=options.tz, vague=options.vague, aliases=options.aliases
+            )
         except CommitmentsError as exc:
             failure = ReadFailure(source=item.name, message=exc.message)
             outcomes.append(((), failure, None, 0))

@@ -36,11 +36,11 @@ bench = load(BENCHMARK, "adversarial_benchmark")
 def test_the_benchmark_finds_the_patterns_and_how_they_are_used() -> None:
     found = dict(bench.patterns())
     assert len(found) > 100
-    assert "commitments.speakers._POSSESSIVE_END" in found
-    assert "commitments.cues._RULES[0][0]" in found  # inside a tuple of rules
+    assert "commitments.extraction.speakers._POSSESSIVE_END" in found
+    assert "commitments.extraction.cues._RULES[0][0]" in found  # inside a tuple of rules
     assert bench.usage("commitments.readers.vtt._VTT_TIMING") == "anchored"  # via an alias
     assert bench.usage("commitments.readers.mail._ADDRESS") == "scan"
-    assert bench.usage("commitments.cues._RULES[3][0]") == "scan"  # a loop over the rules
+    assert bench.usage("commitments.extraction.cues._RULES[3][0]") == "scan"  # a loop over the rules
 
 
 @pytest.mark.slow
@@ -68,8 +68,8 @@ FIXED: list[tuple[str, str, str, Callable[[int], str]]] = [
     ("commitments.readers.mail", "_ADDRESS", "search", lambda n: " " * n + "x"),
     ("commitments.readers.mail", "_ADDRESS", "search", lambda n: "a" * n),
     ("commitments.readers.actions", "_TRAILING_AT", "search", lambda n: "send it" + " " * n + "x"),
-    ("commitments.extraction", "_ASIDES", "sub", lambda n: " " * n + "x"),
-    ("commitments.speakers", "_POSSESSIVE_END", "search", lambda n: "A" * n + " x"),
+    ("commitments.extraction.patterns", "ASIDES", "sub", lambda n: " " * n + "x"),
+    ("commitments.extraction.speakers", "_POSSESSIVE_END", "search", lambda n: "A" * n + " x"),
 ]
 
 

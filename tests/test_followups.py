@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from commitments import Status, extract
-from commitments.followups import follow_up, past_forms
+from commitments.extraction.followups import follow_up, past_forms
 
 D = dt.date(2025, 9, 3)
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments import cues, extraction, speakers  # noqa: F401 (they watch their patterns)
-from commitments.prefilter import (
+from commitments.extraction import cues, pipeline, speakers  # noqa: F401 (they watch their patterns)
+from commitments.fastmatch.prefilter import (
     SENTENCES,
     TIME_EXPRESSIONS,
     Either,
@@ -19,7 +19,7 @@ from commitments.prefilter import (
     required,
 )
 from commitments.timex import grammar
-from commitments.trie import alternation
+from commitments.fastmatch.trie import alternation
 
 grammar.find("Warm the default vague table up.")
 PATTERNS = [*SENTENCES.watched(), *TIME_EXPRESSIONS.watched()]  # every pattern the pipeline

@@ -15,7 +15,7 @@ from commitments.extraction import extract_document
 from commitments.readers import FORMATS, ReadFailure, read_sources
 from commitments.readers.base import capped_lines
 from commitments.records import Commitment, Document, Turn
-from commitments.segmentation import MAX_PARAGRAPH, MAX_SENTENCE, paragraphs, quotes, sentences
+from commitments.extraction.segmentation import MAX_PARAGRAPH, MAX_SENTENCE, paragraphs, quotes, sentences
 
 WORDS = [
     "will", "would", "pledged", "promised", "threatened", "must", "deadline", "said", "told",

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments import segmentation
+from commitments.extraction import segmentation
 
 # The sentence-end pattern as first written: two branches that share their start. The faster
 # form starts with a character class (so `re` can skip to the next stop) and shares the start.

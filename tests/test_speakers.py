@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from commitments import speakers
+from commitments.extraction import names, speakers
 
 # The filler strip as first written: one pattern for a run of filler phrases up to the end.
 PLAIN_FILLER = re.compile(rf"(?:\s+(?:{speakers._FILLER_PHRASES}))*\s*$")
@@ -35,7 +35,7 @@ def test_a_long_run_of_filler_takes_linear_time() -> None:
     assert speakers._without_filler(text) == "Smith"
 
 
-PLAIN_NAME_END = re.compile(rf"(?<![\w’'-])({speakers._NAME_SEQ})$")
+PLAIN_NAME_END = re.compile(rf"(?<![\w’'-])({names.NAME_SEQ})$")
 NAME_PIECES = ["Ann", "O'Brien", "St.", "Jean-Claude", "von", "der", "Leyen", "de", "the", "said",
                " ", "  ", "\n", ",", "’s", "'s", "A", "x", "É"]  # fmt: skip
 

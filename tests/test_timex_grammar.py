@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commitments import Window, parse_due
-from commitments.prefilter import fold
+from commitments.fastmatch.prefilter import fold
 from commitments.timex import grammar
 
 D = dt.date(2025, 9, 3)  # a Wednesday

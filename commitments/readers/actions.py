@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-from commitments.readers.chat import is_speaker_name
+from commitments.readers.speaker_names import is_speaker_name
 
 __all__ = ["ActionLine", "is_action_heading", "match_action_line"]
 

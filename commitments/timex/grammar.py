@@ -14,19 +14,19 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterator
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 import attrs
 
-from commitments.prefilter import TIME_EXPRESSIONS, fold
+from commitments.fastmatch.internals import constants as sre
+from commitments.fastmatch.internals import parser as sre_parse
+from commitments.fastmatch.prefilter import TIME_EXPRESSIONS, fold
+from commitments.fastmatch.trie import alternation
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
 from commitments.timex.periods import PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
-from commitments.trie import alternation
 
 __all__ = ["Found", "find"]
 
@@ -238,9 +238,10 @@ def _guarded(source: str) -> str:
 
 
 def _folded(source: str) -> re.Pattern[str]:
-    """A case-sensitive pattern that finds, in a text's :func:`~commitments.prefilter.fold`,
-    every place where the case-insensitive pattern ``source`` matches the text (and perhaps a
-    few more: its case-sensitive parts, "(?-i:Jan)", match in any case).
+    """A case-sensitive pattern that finds, in a text's
+    :func:`~commitments.fastmatch.prefilter.fold`, every place where the case-insensitive
+    pattern ``source`` matches the text (and perhaps a few more: its case-sensitive parts,
+    "(?-i:Jan)", match in any case).
 
     Folding keeps every offset, and a case-sensitive pattern is scanned far faster: ``re``
     tests a case-insensitive alternation branch by branch, a case-sensitive one by its first
@@ -576,7 +577,7 @@ def _vague_body(phrases: list[str]) -> str:
     """The phrases (sorted longest first) as one alternation, each space a run of whitespace.
 
     A table of lower-case ASCII phrases with single spaces is written as a trie of their
-    characters (:func:`~commitments.trie.alternation`, a space standing for ``\\s+``): it
+    characters (:func:`~commitments.fastmatch.trie.alternation`, a space standing for ``\\s+``): it
     matches what the list does. Two phrases that match at one place are one a prefix of the
     other (each ``\\s+`` takes a whole run of whitespace, since a word follows it), and both
     try the longer first.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commitments.trie import alternation
+from commitments.fastmatch.trie import alternation
 
 __all__ = ["NUMBER", "to_number"]
 

@@ -1,0 +1,259 @@
+"""Who said it: the speaker of each quote and of each cue.
+
+An :class:`Attributor` follows one document: the attributions of a sentence resolved to names
+(pronouns, titles, surnames), each quote given to the attribution next to it (or to the speaker
+of the quote before it), and each cue given to the quote it is in, the attribution governing
+it, or the narrator's named subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from commitments.extraction import cues as cue_rules
+from commitments.extraction.cues import Cue
+from commitments.extraction.entities import Entities
+from commitments.extraction.names import clean_name
+from commitments.extraction.patterns import (
+    BARE_MODAL,
+    FIRST_PERSON,
+    GAP_AFTER_QUOTE,
+    GAP_BEFORE_QUOTE,
+    GENERIC_ORG,
+    NOT_AN_ACTION,
+    OTHER_CLAUSE,
+    RELATIVE_GAP,
+    SENTENCE_BREAK,
+    SUBJECT_BEFORE,
+    SUBJECT_START,
+)
+from commitments.extraction.scratch import Scratch
+from commitments.extraction.segmentation import Quote, Sentence
+from commitments.extraction.speakers import Attribution
+from commitments.records import Kind
+
+__all__ = ["Attributor", "Resolved"]
+
+Resolved = tuple[Sentence, list[Attribution], list[str | None]]
+"""A sentence, its attributions and the name each resolves to."""
+
+
+class Attributor:
+    """The speakers of one document's quotes and cues, keeping who spoke last across them."""
+
+    def __init__(self, text: str, entities: Entities, scratch: Scratch):
+        self.text = text
+        self.entities = entities
+        self.scratch = scratch
+
+    def start_region(self, region_quotes: list[Quote]) -> None:
+        """Use the quotes of a new region (a turn, or the whole text)."""
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
+        self.scratch.quote_starts = [q.start for q in region_quotes] if disjoint else None
+        self.scratch.quotes = region_quotes
+
+    def names(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
+        """The name each attribution of ``sent`` means (a participle one: the last finite one's)."""
+        names: list[str | None] = []
+        if atts and not any(att.participle for att in atts):
+            subject = None  # (asked for only with no attribution or a participle one)
+        else:
+            subject = SUBJECT_START.match(self.text, sent.start, sent.end)
+        if subject is not None and not atts:
+            name, titles = clean_name(subject[0])
+            if name and name[0].isupper() and (" " in name or titles):
+                self.entities.mention(self.entities.canonical(name))
+        last_finite: str | None = None
+        for att in atts:
+            if att.participle:
+                if last_finite is None and subject is not None:
+                    last_finite = self.entities.resolve(subject[0])
+                names.append(last_finite)
+                continue
+            speaker = self.entities.resolve(att.speaker, att.start) if att.speaker else None
+            names.append(speaker)
+            if speaker is not None:
+                last_finite = speaker
+        return names
+
+    def assign_quotes(self, region_quotes: list[Quote], resolved: list[Resolved]) -> None:
+        """Give each quote of the region its speaker."""
+        by_paragraph: dict[int, list[tuple[Attribution, str | None]]] = {}
+        for sent, atts, names in resolved:
+            by_paragraph.setdefault(sent.paragraph, []).extend(zip(atts, names, strict=True))
+        quote_speakers = self.scratch.quote_speakers
+        previous: Quote | None = None
+        for quote in region_quotes:
+            speaker = None
+            flat = by_paragraph.get(quote.paragraph, [])
+            # the first attribution after the quote, else the last before it (the tests are pure)
+            after = next(
+                (
+                    name
+                    for att, name in flat
+                    if quote.end <= att.start <= quote.end + 400
+                    and att.trailing
+                    and name
+                    and GAP_AFTER_QUOTE.fullmatch(self.text, quote.end, att.start)
+                    and self._same_sentence_gap(quote.end, att.start)
+                ),
+                None,
+            )
+            before = (
+                next(
+                    (
+                        name
+                        for att, name in reversed(flat)
+                        if quote.start - 61 <= att.end <= quote.start
+                        and name
+                        and GAP_BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])
+                    ),
+                    None,
+                )
+                if after is None
+                else None
+            )
+            if after is not None:
+                speaker = after
+            elif before is not None:
+                speaker = before
+            elif previous is not None and (
+                previous.paragraph == quote.paragraph
+                or not previous.closed
+                or self._paragraph_starts_with(quote)
+            ):
+                speaker = quote_speakers.get(previous)
+            quote_speakers[quote] = speaker
+            if speaker:
+                self.entities.mention(speaker)
+            previous = quote
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The first quote of the region that holds ``position`` (a binary search)."""
+        region_quotes = self.scratch.quotes
+        starts = self.scratch.quote_starts
+        if starts is None:  # not sorted and disjoint: look at every one
+            return next((q for q in region_quotes if position in q), None)
+        i = bisect.bisect_right(starts, position) - 1
+        return region_quotes[i] if i >= 0 and position in region_quotes[i] else None
+
+    def _same_sentence_gap(self, start: int, end: int) -> bool:
+        gap = self.text[start:end]
+        return not SENTENCE_BREAK.search(gap.lstrip('”"’.!?,'))
+
+    def _paragraph_starts_with(self, quote: Quote) -> bool:
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        return self.text[line_start : quote.start - 1].strip() == ""
+
+    def speaker_for(
+        self,
+        cue: Cue,
+        atts: list[Attribution],
+        names: list[str | None],
+        turn_speaker: str | None,
+        sent: Sentence,
+    ) -> str | None:
+        """Who made the commitment ``cue`` marks: the quote's speaker, the governing
+        attribution, a trailing one, or the turn's speaker."""
+        inside = self.quote_at(cue.start)
+        if inside is not None:
+            speaker = self.scratch.quote_speakers.get(inside)
+            if speaker:
+                return speaker
+            if turn_speaker:
+                return turn_speaker
+        if not atts:  # (what the lines below give with no attribution)
+            return turn_speaker if turn_speaker else None
+        if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
+            for att, name in zip(atts, names, strict=True):
+                gap = self.text[cue.end : att.start]
+                if name and att.start > cue.end and RELATIVE_GAP.fullmatch(gap):
+                    return name
+        governing = [
+            name
+            for att, name in zip(atts, names, strict=True)
+            if name and not att.trailing and att.start <= cue.start
+        ]
+        if governing:
+            if turn_speaker and FIRST_PERSON.search(self.text[sent.start : cue.end]):
+                return turn_speaker
+            return governing[-1]
+        trailing = [
+            name
+            for att, name in zip(atts, names, strict=True)
+            if name and att.start >= cue.end and att.trailing
+        ]
+        if trailing:
+            if GENERIC_ORG.fullmatch(trailing[0]):
+                named = self._named_subject(sent, cue)
+                if named:
+                    return named
+            return trailing[0]
+        earlier_trailing = [
+            name for att, name in zip(atts, names, strict=True) if name and att.trailing
+        ]
+        if turn_speaker:
+            return turn_speaker
+        if earlier_trailing and inside is None:
+            return earlier_trailing[-1]
+        return None
+
+    def _named_subject(self, sent: Sentence, cue: Cue) -> str | None:
+        """ "Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
+        head = self.text[sent.start : cue.start]
+        m = SUBJECT_START.match(head)
+        if m is None or not m[0][:1].isupper() or m[0].split()[0] == "The" and m[0][4:5].islower():
+            return None
+        if len(head[m.end() :].split()) > 2:
+            return None
+        name, _ = clean_name(m[0])
+        return self.entities.canonical(name) if name else None
+
+    def unattributed(self, sent: Sentence, cue: Cue) -> str | None:
+        """A narrator's future statement about a named party: that party, if the clause dates it."""
+        head = self.text[sent.start : cue.start]
+        if cue_rules.hedged(head) or cue.kind is Kind.OFFER:
+            return None
+        if self.text[cue.start : cue.end].casefold() in ("would",):
+            return None
+        m = SUBJECT_START.match(head)
+        if m is None or len(head[m.end() :].split()) > 2:
+            return None
+        phrase = m[0]
+        if phrase.split()[0].casefold() == "the":
+            return self.entities.resolve(phrase)
+        name, _ = clean_name(phrase)
+        if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):
+            return None
+        return self.entities.canonical(name)
+
+    def commits_speaker(self, cue: Cue, body: str, sent: Sentence, *, chat: bool = False) -> bool:
+        """Whether an undated cue in prose commits anyone.
+
+        Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
+        ("will", "would") does only with the speaker as its subject ("we will contact every
+        owner", "it would provide $500 million"), followed by an action: not a prediction about
+        something else ("the measure would hit families"), a state ("we would need more time")
+        or a passive ("nobody will be left guessing").
+        """
+        cue_text = self.text[cue.start : cue.end]
+        if cue_text[:2] in ("'d", "’d"):
+            return False  # "that's what I'd do": hypothetical unless a date says otherwise
+        if not BARE_MODAL.fullmatch(cue_text):
+            return True
+        if chat:  # the line's speaker said it: any action they will take
+            return not NOT_AN_ACTION.match(self.text[cue.end : sent.end])
+        if cue_rules.refine_kind(cue.kind, body) is Kind.THREAT:
+            return True
+        before = self.text[sent.start : cue.start]
+        after = self.text[cue.end : sent.end]
+        quoted = self.quote_at(cue.start) is not None
+        apostrophe = cue_text[:1] in "'’"
+        subject_ok = bool(SUBJECT_BEFORE[quoted, apostrophe].search(before))
+        return subject_ok and not NOT_AN_ACTION.match(after)
+
+    def same_clause(self, a: Cue, b: Cue) -> bool:
+        """No ", and …", "; " or ", but …" between two cues."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return not OTHER_CLAUSE.search(self.text[first.end : second.start])

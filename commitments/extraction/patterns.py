@@ -1,0 +1,135 @@
+"""The regular expressions the extraction steps share, compiled once.
+
+(``re.X(string, …)`` looks its pattern up in ``re``'s cache at every call.) Each names a pattern
+of language; the steps that use them are :mod:`.attribution` (who said it), :mod:`.binding`
+(which time expression dates what) and :mod:`.phrasing` (the words of the action).
+"""
+
+from __future__ import annotations
+
+import re
+
+from commitments.extraction.speakers import VERB as REPORTING_VERB
+from commitments.fastmatch.trie import alternation
+
+__all__ = [
+    "ARTICLE_END",
+    "ASIDES",
+    "BARE_MODAL",
+    "BARE_PARTICIPLE",
+    "BLOCKERS",
+    "CLAUSE_END",
+    "COORDINATED",
+    "CUE_WORDS",
+    "DEADLINE_WORD",
+    "FIRST_PERSON",
+    "GAP_AFTER_QUOTE",
+    "GAP_BEFORE_QUOTE",
+    "GENERIC_ORG",
+    "ISSUING",
+    "LEAD_IN",
+    "NOT_AN_ACTION",
+    "OTHER_CLAUSE",
+    "OWNER_IN_BRACKETS",
+    "RELATIVE_GAP",
+    "SENTENCE_BREAK",
+    "SPACE_BEFORE_MARK",
+    "SUBJECT_BEFORE",
+    "SUBJECT_START",
+    "THAT_OR_SAID",
+    "TO_THAT",
+]
+
+# -- who said it ------------------------------------------------------------------------------
+
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
+SUBJECT_START = re.compile(
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
+    r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
+)
+BARE_MODAL = re.compile(
+    r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"
+    r"(?:going\s+to|gonna)\s*)",
+    re.IGNORECASE,
+)
+NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*+` is exact)
+    r"\s*+(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
+    r"|continue|get|prefer|expect)\b",
+    re.IGNORECASE,
+)
+GENERIC_ORG = re.compile(
+    r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
+    r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
+)
+GAP_AFTER_QUOTE = re.compile(r"[”\"’,.!?\s]*(?:[^“”\"]{0,80})")  # (fullmatch only)
+GAP_BEFORE_QUOTE = re.compile(r"[^“”\".!?]{0,60}")  # (fullmatch only)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[“\"A-Z]")
+RELATIVE_GAP = re.compile(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}")  # (fullmatch only)
+OTHER_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while)\b|\band\s+(?:that|would|will|gave|said)\b")
+_SUBJECTS_QUOTED = r"I|[Ww]e"
+_SUBJECTS = (
+    r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
+    r"|council|agency|bank|airline|union|club|party|department|administration|board)"
+)
+SUBJECT_BEFORE = {  # by (quoted, the cue starts with an apostrophe)
+    (quoted, apostrophe): re.compile(
+        r"(?<![\w’'])(?:"
+        + (_SUBJECTS_QUOTED if quoted else _SUBJECTS)
+        + (r")$" if apostrophe else r")\s+$")
+    )
+    for quoted in (False, True)
+    for apostrophe in (False, True)
+}
+OWNER_IN_BRACKETS = re.compile(r"[^()]*\(([^()]+)\)\s*")  # (fullmatch only)
+
+# -- when it was said and when it is due ------------------------------------------------------
+
+_ISSUING_WORDS = (
+    "said says told stated announced declared informed wrote posted tweeted reported issued set"
+    " imposed gave made delivered pledged promised vowed threatened warned asserted claimed"
+    " insisted confirmed questioned asked added noted ordered demanded urged agreed offered"
+    " signed unveiled responded replied explained speaking talking writing posting testifying"
+    " interviewed released published sent filed dated broadcast aired quoted"
+).split()
+ISSUING = re.compile(  # the words as a trie (trie.py), tried only where a word starts
+    rf"(?<![\w’'-])(?=\w){alternation(_ISSUING_WORDS)}(?![\w’'-])", re.IGNORECASE
+)
+BLOCKERS = re.compile(r"\b(?:that|to|will|would|can|if|when|and\s+\w+ed)\b|['’](?:ll|d)\b|[“”\"]")
+COORDINATED = re.compile(
+    r"\b(?:and|then|with|while|followed\s+by|but|plus)\b\s+(?:\w+\s+){1,}", re.IGNORECASE
+)
+LEAD_IN = re.compile(r"\s*(?:[A-Z]\w*\s*,\s*)?")  # (fullmatch only)
+# (possessive runs: a match, if any, has them take every space they can, since what follows
+# each starts with a comma or a letter; linear on a run of spaces)
+THAT_OR_SAID = re.compile(
+    r"\s*+(?:,\s*+)?(?:that\b|,?\s*+(?:he|she|they|it)\s++(?:said|told|added))"
+)
+ARTICLE_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\Z")
+DEADLINE_WORD = re.compile(r"\b(?:deadline|ultimatum)")
+
+# -- the words of the action ------------------------------------------------------------------
+
+CLAUSE_END = re.compile(
+    r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
+    rf"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){{1,3}}(?:{REPORTING_VERB})\b"
+    r"|,[”\"’]?\s+(?:said|says|added|told|wrote|stated)\b"
+)
+CUE_WORDS = re.compile(
+    r"^(?:will|shall|would|['’]ll|won['’]t|(?:am|is|are|was|were|['’]m|['’]re)?\s*going\s+to|gonna"
+    r"|must)\s+",
+    re.IGNORECASE,
+)
+ASIDES = re.compile(
+    r"(?:,|(?<!\s))\s*(?:issued|set|given|imposed|announced|made)\s+"
+    r"(?:last\s+\w+|earlier\s+this\s+\w+"
+    r"|this\s+past\s+\w+|on\s+\w+|yesterday|\w+\s+(?:days|weeks|months)\s+ago)"
+    r"|(?:,|(?<!\s))\s*(?:had|has|have)\s+(?:now\s+|already\s+)?"
+    r"(?:expired|passed|lapsed|run\s+out)\b.*$",
+    re.IGNORECASE,
+)
+BARE_PARTICIPLE = re.compile(
+    r",\s*(?:issued|set|given|imposed|announced|made)(?=\s+(?:for|to|by|on|in)\b|\s*,|\s*$)",
+    re.IGNORECASE,
+)
+TO_THAT = re.compile(r"^(?:to|that)\s+")
+SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,.;:])")  # from a run's start: linear

@@ -1,0 +1,88 @@
+"""The words of a commitment's action: the clause after its cue, without its time expressions.
+
+"Trump said he will impose sanctions within two weeks, issued last month" → "impose sanctions".
+"""
+
+from __future__ import annotations
+
+from commitments.extraction.binding import Pending
+from commitments.extraction.cues import Cue
+from commitments.extraction.patterns import (
+    ASIDES,
+    BARE_PARTICIPLE,
+    CLAUSE_END,
+    CUE_WORDS,
+    SPACE_BEFORE_MARK,
+    TO_THAT,
+)
+from commitments.extraction.segmentation import Sentence
+from commitments.fastmatch.prefilter import fold
+
+__all__ = ["action", "clause_end"]
+
+_ASIDE_WORDS = ("issued", "set", "given", "imposed", "announced", "made", "had", "has", "have")
+"""One of these is in every match of :data:`~.patterns.ASIDES` and
+:data:`~.patterns.BARE_PARTICIPLE`."""
+
+
+def clause_end(text: str, cue: Cue, sent: Sentence) -> int:
+    """Where the clause of ``cue`` ends: a semicolon, a conjunction, an attribution, the end."""
+    m = CLAUSE_END.search(text, cue.end, sent.end)
+    return m.start() if m else sent.end
+
+
+def action(
+    text: str, pending: Pending, clause_end: int, spans: tuple[tuple[int, int], ...] = ()
+) -> str:
+    """What was committed to: the clause after the cue, without its time expressions."""
+    cue, due = pending.cue, pending.due
+    start = cue.start if cue.noun else cue.end
+    if cue.start == cue.end:  # action items: the whole item
+        start = cue.start
+    if due is not None:
+        spans = (*spans, (due.start, due.end))
+    cuts = sorted(
+        (max(a, start), min(b, clause_end))
+        for a, b in (set(spans) if len(spans) > 1 else spans)  # (distinct spans, as before)
+        if a < clause_end
+        and b > start
+        and not (cue.noun and a <= cue.start < b)  # keep "deadline" itself
+    )
+    if cuts:
+        pieces, at = [], start
+        for a, b in cuts:
+            if a >= at and a < clause_end:
+                pieces.append(text[at:a])
+                at = max(at, b)
+        pieces.append(text[at:clause_end] if at < clause_end else "")
+        piece = " ".join(" ".join(pieces).split())
+    else:  # (one piece: the clause)
+        piece = " ".join(text[start:clause_end].split())
+    m = CUE_WORDS.match(piece)  # (anchored at the start: ``sub`` replaces this match only)
+    if m is not None:
+        piece = piece[m.end() :]
+    folded = fold(piece)  # lower case as a case-insensitive pattern sees it
+    if (  # what every aside holds (one of _ASIDE_WORDS, tested in line)
+        "set" in folded
+        or "had" in folded
+        or "has" in folded
+        or "have" in folded
+        or "made" in folded
+        or "given" in folded
+        or "issued" in folded
+        or "imposed" in folded
+        or "announced" in folded
+    ):
+        piece = ASIDES.sub("", piece)
+        if "," in piece:
+            piece = BARE_PARTICIPLE.sub("", piece)
+    piece = piece.strip(" ,;:—–-“”\"'’")
+    m = TO_THAT.match(piece)  # (anchored, as above)
+    if m is not None:
+        piece = piece[m.end() :]
+    if SPACE_BEFORE_MARK.search(piece):  # (a template ``sub`` costs a Python call: only then)
+        piece = SPACE_BEFORE_MARK.sub(r"\1", piece)
+    piece = piece.strip(" ,;:—–-“”\"'’")
+    if len(piece) > 120:
+        piece = piece[:117].rsplit(" ", 1)[0] + "…"
+    return piece or text[cue.start : cue.end]

@@ -1,0 +1,373 @@
+"""The pipeline: a document in, its commitments out.
+
+segmentation (sentences, quotes) → speakers (attributions, pronouns, names) → cues → time
+expressions (issue and due windows) → :class:`~commitments.records.Commitment` records. Who said
+what is :mod:`.attribution`'s job, which date goes with which cue :mod:`.binding`'s, the action's
+words :mod:`.phrasing`'s; this module walks the document and makes the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import attrs
+
+from commitments.errors import DateError
+from commitments.extraction import binding
+from commitments.extraction import cues as cue_rules
+from commitments.extraction.aliases import AliasTable
+from commitments.extraction.attribution import Attributor, Resolved
+from commitments.extraction.binding import Pending
+from commitments.extraction.entities import Entities
+from commitments.extraction.followups import follow_ups
+from commitments.extraction.patterns import DEADLINE_WORD, OWNER_IN_BRACKETS
+from commitments.extraction.phrasing import action, clause_end
+from commitments.extraction.scratch import Scratch
+from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
+from commitments.extraction.speakers import Attribution, attributions
+from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
+from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.timex.grammar import Found, find
+from commitments.timex.vague import VagueTable
+
+__all__ = ["extract", "extract_document", "parse_due"]
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date,
+    as_of: dt.date | None = None,
+    tz: str | None = None,
+    name: str = "-",
+    vague: VagueTable | None = None,
+    aliases: AliasTable | None = None,
+) -> list[Commitment]:
+    """The commitments made in ``text``, a document published on ``published``.
+
+    ``as_of`` is accepted for symmetry with the CLI: statuses are computed by
+    :meth:`Commitment.status`, so the records do not depend on it. ``aliases`` maps other names
+    of a speaker to one canonical name (:class:`~commitments.extraction.aliases.AliasTable`).
+    """
+    document = Document(text=text, name=name, published=published, tz=tz)
+    return extract_document(document, vague=vague, aliases=aliases)
+
+
+def extract_document(
+    document: Document,
+    *,
+    published: dt.date | None = None,
+    tz: str | None = None,
+    vague: VagueTable | None = None,
+    aliases: AliasTable | None = None,
+) -> list[Commitment]:
+    """The commitments made in a document read by one of the readers (``aliases``: as for
+    :func:`extract`)."""
+    day = published or document.published
+    if day is None:
+        raise DateError(
+            "the document has no publication date: pass published= (or --published)",
+            source=document.name,
+        )
+    zone = _zone(tz or document.tz)
+    extractor = _Extractor(document, day, zone, vague, aliases)
+    if document.turns:
+        for turn in document.turns:
+            extractor.region(turn.start, turn.end, turn)
+    else:
+        extractor.region(0, len(document.text), None)
+    return extractor.found
+
+
+def parse_due(
+    expression: str, *, issued: dt.date | Window, vague: VagueTable | None = None
+) -> Window | None:
+    """The due window of a time expression said on ``issued``; ``None`` if it names no date.
+
+    >>> parse_due("in the coming days", issued=dt.date(2025, 9, 3))
+    Window(earliest=datetime.date(2025, 9, 4), latest=datetime.date(2025, 9, 10))
+    """
+    found = [f for f in find(expression, vague=vague) if not f.past]
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.end - f.start)
+    return best.window(issued)
+
+
+def _zone(name: str | None) -> dt.tzinfo:
+    if not name:
+        return dt.UTC
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
+        ) from exc
+
+
+class _Extractor:
+    """Walks one document's sentences, keeping who spoke last across them."""
+
+    def __init__(
+        self,
+        document: Document,
+        published: dt.date,
+        zone: dt.tzinfo,
+        vague: VagueTable | None,
+        aliases: AliasTable | None = None,
+    ):
+        self.document = document
+        self.text = document.text
+        self.published = published
+        self.zone = zone
+        self.vague = vague
+        self.aliases = aliases
+        entities = Entities(aliases=aliases)
+        entities.learn(self.text)
+        self.scratch = Scratch()
+        self.speakers = Attributor(self.text, entities, self.scratch)
+        self.found: list[Commitment] = []
+
+    # -- regions and sentences --------------------------------------------------------------
+
+    def region(self, start: int, end: int, turn: Turn | None) -> None:
+        day = (turn.published if turn and turn.published else None) or self.published
+        turn_speaker = turn.speaker if turn else None
+        if turn is not None and turn.action:
+            self._action_item(start, end, turn, day)
+            return
+        region_quotes = quotes(self.text, start, end)
+        self.speakers.start_region(region_quotes)
+        resolved: list[Resolved] = []
+        heads = headings(self.text, start, end) if turn is None else set()
+        for sent in sentences(self.text, start, end):
+            if sent.paragraph in heads:
+                continue
+            atts = attributions(self.text, sent.start, sent.end)
+            resolved.append((sent, atts, self.speakers.names(sent, atts)))
+        self.speakers.assign_quotes(region_quotes, resolved)
+        made: list[range] = []
+        found = self.found
+        for sent, atts, names in resolved:
+            before = len(found)
+            self._sentence(sent, atts, names, turn_speaker, day, turn)
+            made.append(range(before, len(found)))
+        follow_ups(found, self.text, [s for s, _, _ in resolved], made)
+
+    # -- one sentence ---------------------------------------------------------------------------
+
+    def _sentence(
+        self,
+        sent: Sentence,
+        atts: list[Attribution],
+        names: list[str | None],
+        turn_speaker: str | None,
+        day: dt.date,
+        turn: Turn | None,
+    ) -> None:
+        text = self.text
+        start = sent.start
+        body = text[start : sent.end]
+        if turn is not None and body.rstrip().endswith("?"):
+            return  # a question asks; it does not commit
+        plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
+        if not (plain or dated) and not (turn is not None and turn.action):
+            return  # no cue at all: skip the time grammar (most sentences of an article)
+        expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
+        if expressions:
+            issue_exprs, due_exprs = binding.split_roles(text, sent, expressions, self.published)
+            self.scratch.spans[start] = tuple((f.start, f.end) for f in expressions)
+            sentence_issue = binding.sentence_issue(issue_exprs, day) if issue_exprs else None
+            said_on = sentence_issue.latest if sentence_issue else day
+            # a due date is on or after the day it was said ("bought in 2022" is not one); each
+            # window is kept for _commit, which would resolve it again
+            kept: list[Found] = []
+            resolved = self.scratch.resolved = {}
+            for found in due_exprs:
+                window = found.resolve(said_on)
+                if window is not None and window.latest >= said_on:
+                    kept.append(found)
+                    resolved[id(found)] = (found, said_on, window)
+            due_exprs = kept
+        else:  # (what the lines above give for no expression)
+            issue_exprs, due_exprs = [], []
+            self.scratch.spans[start] = ()
+            sentence_issue = None
+        found_cues = cue_rules.merged(plain, dated, start, has_due=bool(due_exprs))
+        if not found_cues:
+            return
+        speaker_for = self.speakers.speaker_for
+        pendings = [
+            Pending(cue, speaker_for(cue, atts, names, turn_speaker, sent)) for cue in found_cues
+        ]
+        if due_exprs:
+            pendings = binding.bind_due(text, pendings, due_exprs, atts, self.published)
+        if issue_exprs:
+            binding.bind_issue(pendings, issue_exprs, day)
+        self._emit(sent, body, pendings, sentence_issue, day, turn)
+
+    def _emit(
+        self,
+        sent: Sentence,
+        body: str,
+        pendings: list[Pending],
+        sentence_issue: Window | None,
+        day: dt.date,
+        turn: Turn | None,
+    ) -> None:
+        speakers = self.speakers
+        emitted_speakers: set[str | None] = set()
+        undated: dict[str, Pending] = {}
+        seen_due: set[tuple[str | None, int]] = set()
+        dated = [p for p in pendings if p.due is not None]
+        for pending in dated:
+            assert pending.due is not None
+            speaker = pending.speaker or speakers.unattributed(sent, pending.cue)
+            if speaker is None:
+                continue
+            key = (speaker, pending.due.start)
+            if key in seen_due:
+                continue
+            seen_due.add(key)
+            emitted_speakers.add(speaker)
+            limit = min(
+                (p.cue.start for p in dated if p.cue.start > pending.cue.start), default=sent.end
+            )
+            self._commit(
+                sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit, body
+            )
+        for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
+            if pending.due is not None or pending.speaker is None:
+                continue
+            if pending.cue.kind is Kind.DEMAND:
+                continue  # an undated demand ("urged both sides to return to talks") has no date
+                # to track
+            if pending.cue.noun:
+                continue  # "a hard deadline" with no date says nothing we can track
+            if not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None):
+                continue
+            if pending.speaker in undated:
+                continue
+            if pending.speaker in emitted_speakers and any(
+                p.speaker == pending.speaker and speakers.same_clause(p.cue, pending.cue)
+                for p in dated
+            ):
+                continue
+            if cue_rules.hedged(body[: pending.cue.start - sent.start]):
+                continue
+            undated[pending.speaker] = pending
+        for speaker, pending in undated.items():
+            self._commit(
+                sent, pending, speaker, pending.issue or sentence_issue, day, turn, None, body
+            )
+
+    def _commit(
+        self,
+        sent: Sentence,
+        pending: Pending,
+        speaker: str,
+        issue: Window | None,
+        day: dt.date,
+        turn: Turn | None,
+        limit: int | None = None,
+        body: str | None = None,
+    ) -> None:
+        text = self.text
+        cue = pending.cue
+        start, end = sent.start, sent.end
+        if body is None:
+            body = text[start:end]
+        end_of_clause = clause_end(text, cue, sent)
+        if issue is None:
+            day_windows = self.scratch.day_windows
+            issued = day_windows.get(day)
+            if issued is None:
+                issued = day_windows[day] = Window.day(day)
+        else:
+            issued = issue
+        due_window: Window | None = None
+        expression = None
+        due_at = None
+        kind = cue.kind
+        due = pending.due
+        if due is not None:
+            expression = due.text
+            known = self.scratch.resolved.get(id(due))
+            if (  # Found.window for a one-day window: resolve(that day), known from _sentence
+                known is not None
+                and known[0] is due
+                and issued.earliest == known[1]
+                and issued.latest == known[1]
+            ):
+                due_window = known[2]
+            else:
+                due_window = due.window(issued)
+            if due.kind in ("deadline-noun", "deadline-of", "give"):
+                kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
+            if due.time is not None and due_window is not None:
+                due_at = dt.datetime.combine(due_window.latest, due.time, tzinfo=self.zone)
+        # The pre-filter's answer for the sentence holds for a stretch of it that cuts no token.
+        ruled = SENTENCES.ruled_out(body)
+        after_end = limit or end
+        after_cue = text[cue.start : after_end]
+        stated = cue_rules.stated_status(
+            after_cue, ruled if cuts_no_token(text, cue.start, after_end, start, end) else None
+        )
+        if stated is None:
+            stated = cue_rules.stated_status(body, ruled)
+            stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
+        if stated is Status.EXPIRED:
+            about_deadline = cue.noun or DEADLINE_WORD.search(after_cue)
+            if due_window is None or not about_deadline:
+                stated = None
+            else:  # "had now expired": the deadline is no later than the publication day
+                latest = min(due_window.latest, day)
+                due_window = Window(min(due_window.earliest, latest), latest)
+        kind = cue_rules.refine_kind(
+            kind,
+            text[cue.start : end_of_clause],
+            ruled=ruled if cuts_no_token(text, cue.start, end_of_clause, start, end) else None,
+        )
+        condition = cue_rules.condition(body, ruled)
+        what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
+        offset = self.document.offset
+        source = Source(
+            document=self.document.name,
+            start=offset + start,
+            end=offset + end,
+            url=self.document.url,
+            line=turn.line if turn else None,
+        )
+        if self.aliases is not None:  # (a turn's or an action item's speaker too)
+            speaker = self.aliases.canonical(speaker)
+        self.found.append(
+            Commitment(
+                speaker=speaker,
+                action=what,
+                kind=kind,
+                text=" ".join(body.split()),
+                expression=expression,
+                issued=issued,
+                due=due_window,
+                condition=condition,
+                stated=stated,
+                due_at=due_at,
+                source=source,
+            )
+        )
+
+    def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
+        body = self.text[start:end]
+        expressions = [f for f in find(body, vague=self.vague) if not f.past]
+        due = max(expressions, key=lambda f: binding.specificity(f, day)) if expressions else None
+        cue = cue_rules.Cue(start, start, Kind.PROMISE)
+        pending = Pending(cue, turn.speaker)
+        if due is not None:
+            pending.due = due.shifted(start)
+        sent = Sentence(start, end, 0)
+        owner = turn.speaker or ""
+        inner = OWNER_IN_BRACKETS.fullmatch(owner)  # "Treasurer (George Hall)"
+        self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
+        if turn.done:
+            self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)

@@ -1,0 +1,36 @@
+"""What one pass over a document keeps between its steps: one owner for the shared caches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from commitments.extraction.segmentation import Quote
+from commitments.records import Window
+from commitments.timex.grammar import Found
+
+__all__ = ["Scratch"]
+
+
+@attrs.define
+class Scratch:
+    """The caches of one document's pass, shared by the pipeline and the attribution step.
+
+    Region-wide: the region's quotes and who said each. Sentence-wide: the spans of the time
+    expressions and the due windows already resolved, which the commitment step reuses.
+    """
+
+    quotes: list[Quote] = attrs.field(factory=list)
+    """The quotes of the current region."""
+    quote_starts: list[int] | None = None
+    """Their starts when sorted and disjoint (a binary search finds one), else ``None``."""
+    quote_speakers: dict[Quote, str | None] = attrs.field(factory=dict)
+    """Who said each quote seen so far."""
+    spans: dict[int, tuple[tuple[int, int], ...]] = attrs.field(factory=dict)
+    """A sentence's start → the spans of its time expressions (cut out of the action)."""
+    resolved: dict[int, tuple[Found, dt.date, Window]] = attrs.field(factory=dict)
+    """The due windows of the current sentence's due expressions (by ``id()``), for the day they
+    were said on."""
+    day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
+    """One-day windows by day (a commitment with no issue date is issued on its day)."""

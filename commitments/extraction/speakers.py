@@ -1,0 +1,352 @@
+"""Speakers: who said it. Reporting verbs, names without titles, pronouns, organisations."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from commitments.extraction.names import (
+    CLASSES,
+    LEADING,
+    NAME_SEQ,
+    PARTICLES,
+    UPPER,
+    clean_name,
+)
+from commitments.fastmatch.prefilter import SENTENCES
+from commitments.fastmatch.trie import alternation
+from commitments.fastmatch.wordstarts import WordStarts
+
+__all__ = ["LOOKBACK", "PARTICIPLE", "VERB", "Attribution", "attributions"]
+
+_VERBS = (
+    "said says told tells stated states added adds continued continues wrote writes "
+    "posted posts tweeted tweets announced announces declared declares asserted asserts "
+    "claimed claims insisted insists noted notes explained explains informed informs conveyed "
+    "conveys responded responds replied replies answered answers warned warns promised "
+    "promises pledged pledges vowed vows threatened threatens confirmed confirms reported "
+    "reports predicted predicts argued argues suggested suggests acknowledged acknowledges "
+    "admitted admits indicated indicates revealed reveals disclosed discloses emphasized "
+    "emphasised emphasizes emphasises stressed stresses reiterated reiterates assured assures "
+    "urged urges ordered orders demanded demands committed commits agreed agrees offered offers "
+    "signalled signaled signals hinted hints proposed proposes unveiled unveils estimated "
+    "estimates forecast forecasts projected projects guaranteed guarantees swore swears "
+    "alleged alleges countered counters cautioned cautions recalled recalls remarked "
+    "remarks observed observes concluded concludes conceded concedes predicted mused "
+    "instructed instructs directed directs told gave gives given set sets issued issues imposed "
+    "imposes"
+).split()
+_PARTICIPLES = (
+    "saying telling adding noting informing alleging warning promising pledging vowing "
+    "insisting arguing claiming stating explaining suggesting asserting declaring writing "
+    "posting threatening indicating stressing emphasising emphasizing reiterating"
+).split()
+VERB = alternation(_VERBS)
+PARTICIPLE = alternation(_PARTICIPLES)
+
+_FILLER_PHRASES = (
+    r"also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
+    r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
+    r"|had\s+previously|has\s+since|would|will|could|subsequently|simply|only|just|recently"
+    r"|swiftly|firmly|bluntly|flatly|openly|explicitly|formally|officially|first|never|not"
+    r"|has\s+repeatedly|told\s+reporters|also\s+has|yesterday|today|tonight"
+    r"|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|month|night|morning|evening|afternoon)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+"
+)
+"""The words that may stand between a subject and its verb ("Smith also told reporters on
+Monday said"): :func:`_without_filler` takes any run of them off the end of a text."""
+# A filler phrase with the spaces before it, tested between two given places (`fullmatch`).
+_FILLER_SEGMENT = re.compile(rf"\s++(?:{_FILLER_PHRASES})")
+_RUN_STARTS = re.compile(r"(?<!\s)\s")
+_FILLER_REACH = 80
+"""The longest filler phrase with the spaces before it, in characters, give or take."""
+_FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
+"""Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
+_NAME_SEQ_RE = re.compile(NAME_SEQ)
+_PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
+_POSSESSIVE_END = re.compile(
+    rf"(?<![\w’'-])({NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
+    r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
+    r"|camp)$"
+)
+# Up to the end, a name's letters and the spaces between its words are taken possessively
+# (what follows them is a space, a name's first letter or the end, never more of the same):
+# the same matches, with far less backtracking on hostile text.
+_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}]))"
+_NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
+_POSSESSIVE_ORG_END = re.compile(
+    rf"(?<![\w’'-])((?:[Tt]he\s+)?{NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
+)
+_AUX = (
+    r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
+)
+_THE_END = re.compile(
+    rf"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:[\w-]+['’]s\s+)?(?:{_AUX}[a-z][\w-]*\s+){{0,2}}{_AUX}[a-z][\w-]*"
+    rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
+    rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
+)
+_APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
+_AFTER_NAME = re.compile(
+    rf"\s*(?:{NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
+)
+
+_TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{NAME_SEQ}")
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
+_VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
+_PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
+_ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
+SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
+
+
+# Every match ends at a letter before a character that is not one (the look-ahead).
+_VERBS_FOUND = WordStarts(VERB + "(?!%(wordish)s)", CLASSES)
+_PARTICIPLES_FOUND = WordStarts(PARTICIPLE + "(?!%(wordish)s)", CLASSES)
+_NOT_A_NOUN = re.compile(r"\s*(?:that\b|,|:|[“\"])")
+
+LOOKBACK = 400
+"""How far before a reporting verb its subject is looked for, in characters. A subject is a few
+words; the bound keeps the work per verb constant, so a long sentence full of verbs stays linear."""
+
+
+@attrs.frozen
+class Attribution:
+    """A reporting verb in a sentence and the party it names."""
+
+    start: int
+    """Offset of the reporting verb (or "according to")."""
+    end: int
+    speaker: str | None
+    """The raw name, pronoun or organisation phrase; ``None`` for a bare participle."""
+    trailing: bool
+    """True when the attribution follows what was said ("…, she said", "according to X")."""
+    participle: bool = False
+    """An -ing form ("noting that …") that shares the sentence's subject."""
+
+    def shifted(self, offset: int) -> Attribution:
+        """The same attribution ``offset`` characters further into a text."""
+        return Attribution(
+            self.start + offset, self.end + offset, self.speaker, self.trailing, self.participle
+        )
+
+
+def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
+    """Whether a pattern ending in ``$`` and in one of ``endings`` can match ``text``: a cheap
+    test that spares the scan of every position (``$`` also matches before a last newline)."""
+    return text.endswith(endings) or text.endswith("\n") and text[:-1].endswith(endings)
+
+
+# What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
+_PRONOUN_ENDINGS = ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We")
+_POSSESSIVE_ENDINGS = tuple(
+    "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
+    " lawyers attorney attorneys aide aides representative representatives camp".split()
+)
+
+
+def _without_filler(before: str) -> str:
+    """``before`` without the filler phrases at its end, and the space around them ("Smith also
+    told reporters on Monday" → "Smith").
+
+    Which phrases make up the run is worked out from the end: every place where a phrase ends
+    that can be reached from the end is a place where another phrase may end. The leftmost place
+    reached is where the run starts. (A pattern for "a run of phrases up to the end" would be
+    tried from every word of a long run: quadratic.) The last words are tested first, as most
+    texts end with none.
+    """
+    end = len(before.rstrip())
+    words = before.rsplit(None, 3)
+    if not (
+        (words and words[-1] in _FILLER_WORDS)
+        or (len(words) >= 3 and words[-3] in ("earlier", "later"))
+    ):
+        return before[:end]
+    start = end
+    reached, todo = {end}, [end]
+    while todo:
+        stop = todo.pop()
+        lo = max(0, stop - _FILLER_REACH)
+        while lo and before[lo - 1].isspace():  # the whole run of spaces before a phrase
+            lo -= 1
+        for run in _RUN_STARTS.finditer(before, lo, stop):
+            at = run.start()
+            if at not in reached and _FILLER_SEGMENT.fullmatch(before, at, stop):
+                reached.add(at)
+                todo.append(at)
+                start = min(start, at)
+    return before[:start]
+
+
+def _last_words(text: str, count: int) -> int:
+    """A position before the last ``count`` words of ``text`` (words split by white space), 0
+    when it has no more than that: where to start searching for a match that ends at the end
+    (`$`) and spans at most ``count`` such words. A search from there finds the same match as
+    one from 0 (look-behinds still see the text before it) without trying every position."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+# The patterns a subject ends with, in the order tried, each with the endings its match must
+# have (or None) and the most white-space-separated words its match can span: its tokens hold
+# no white space and sit between `\s+` (a name: at most 7 tokens; "his office": a name, 's and
+# two words; "the …": at most 7 words; "X's y z w": an article, a name, two words and a noun).
+# Only their first token can start inside a word. (A tuple, not a dict keyed by the patterns:
+# a compiled pattern's hash reads its whole program.)
+_ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...] = (
+    (_PRONOUN_END, _PRONOUN_ENDINGS, 1),
+    (_POSSESSIVE_END, _POSSESSIVE_ENDINGS, 9),
+    (_NAME_END, None, 7),
+    (_POSSESSIVE_ORG_END, None, 11),
+    (_THE_END, None, 7),
+)
+
+
+def _subject_before(text: str, start: int, end: int) -> str | None:
+    """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
+    before = _without_filler(text[start:end])
+    m = None
+    if _ends_with(before, (",",)):
+        # The match's inner part holds no comma: it starts at the comma before the last one.
+        opening = before.rfind(",", 0, before.rfind(","))
+        m = _APPOSITIVE.search(before, opening) if opening >= 0 else None
+    if m is not None:
+        inner = m.group(1).strip()
+        if _NAME_SEQ_RE.fullmatch(inner) and not clean_name(inner)[1] and inner[:4] != "The ":
+            return inner  # "its director, Olga Petrenko, said"
+        head = before[: m.start()]
+        at = _last_words(head, 7)
+        if _NAME_END.search(head, at) or _THE_END.search(head, at):
+            before = head  # "Dan Hoffman, a former CIA officer, said"
+    for pattern, endings, words in _ENDING_PATTERNS:
+        if endings is not None and not _ends_with(before, endings):
+            continue
+        if pattern is _POSSESSIVE_ORG_END and "'s" not in before and "’s" not in before:
+            continue  # its match holds a possessive
+        found = pattern.search(before, _last_words(before, words))
+        if found is not None:
+            phrase = found.group(1)
+            if pattern is _NAME_END and (
+                phrase.split()[-1].casefold() in LEADING or phrase.endswith(("’s", "'s"))
+            ):
+                continue
+            return phrase
+    return None
+
+
+def attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """The reporting verbs in ``text[start:end]`` with the party each names."""
+    # Only the sentence and the character before it (what a look-behind sees) matter: the
+    # answer is kept by them, since sentences repeat across an archive (boilerplate, wire copy).
+    found = _attributions_in(text[max(0, start - 1) : start], text[start:end])
+    return [a.shifted(start) for a in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def _attributions_in(before: str, sentence: str) -> tuple[Attribution, ...]:
+    """:func:`attributions` of ``sentence`` after the text ``before`` it, offsets in it."""
+    at = len(before)
+    return tuple(
+        a.shifted(-at) for a in _find_attributions(before + sentence, at, at + len(sentence))
+    )
+
+
+_PASSIVE_WORDS = ("be", "been", "being", "is", "are", "was", "were")
+
+
+def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+    found: list[Attribution] = []
+    skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
+    verbs = _VERBS_FOUND.spans(text, start, end) if _VERB_RE not in skip else ()
+    for v_start, v_end in verbs:
+        low = max(start, v_start - 12)
+        if (
+            v_start > low
+            and text[v_start - 1].isspace()
+            and (text[v_start - 2].isspace() or text.endswith(_PASSIVE_WORDS, low, v_start - 1))
+            and _PASSIVE.search(text, low, v_start)
+        ):  # (the pattern needs a space before the verb, and one of its words before that)
+            continue  # "staff would be told": nobody is reporting here
+        near = max(start, v_start - LOOKBACK)
+        subject = _subject_before(text, near, v_start)
+        if subject is not None and _plural_noun(text, text[v_start:v_end], v_end, subject, end):
+            continue  # "the release notes by Monday", "the new orders"
+        if subject is not None:
+            trailing = _is_trailing(text, near, v_start)
+            found.append(Attribution(v_start, v_end, subject, trailing))
+            continue
+        after = _after_name(text, v_end, end)
+        if after is not None and _is_trailing(text, near, v_start):
+            found.append(Attribution(v_start, after[1], after[0], True))
+    if _PARTICIPLE_RE not in skip:
+        for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
+            found.append(Attribution(p_start, p_end, None, False, True))
+    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
+        after = _after_name(text, m.end(), end)
+        if after is not None:
+            found.append(Attribution(m.start(), after[1], after[0], trailing=True))
+    return sorted(found, key=lambda a: a.start)
+
+
+_APPOSED_NAME = re.compile(rf",\s*({NAME_SEQ})(?=\s*[,.;]|\s*$)")
+
+
+def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The party named after a verb: "said the regional governor, Jorge Salinas" → the name."""
+    m = _AFTER_NAME.match(text, pos, end)
+    if (
+        m is None
+        or m[0].strip()[:1].islower()
+        and m[0].strip().split()[0] not in ("he", "she", "they", "it", "we")
+    ):
+        titled = _TITLED_NAME.match(text, pos, end)  # "said opposition whip Declan Moore"
+        if titled is not None:
+            return titled[0].strip(), titled.end()
+    if m is None:
+        return None
+    apposed = _APPOSED_NAME.match(text, m.end(), end)
+    if apposed is not None and m[0].strip().split()[0].casefold() == "the":
+        return apposed.group(1), apposed.end(1)
+    return m[0].strip(), m.end()
+
+
+def _plural_noun(text: str, word: str, word_end: int, subject: str, end: int) -> bool:
+    """A present-tense verb in -s after "the …" is more often a plural noun ("the release
+    notes")."""
+    if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
+        return False
+    if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
+        return False
+    return not _NOT_A_NOUN.match(text, word_end, end)
+
+
+def _is_trailing(text: str, start: int, verb: int) -> bool:
+    """A verb after a comma or closing quote ("…,” Trump said") reports what came before it."""
+    head = text[start:verb].rstrip()
+    if _comma_conjunction(head):  # "…, and Smith said": a new clause, not a trailing report
+        return False
+    if not _after_comma_or_quote(head):
+        return False
+    relative = "that" in head or "who" in head or "which" in head  # what the pattern needs
+    return not (relative and _RELATIVE_END.search(head))
+
+
+# Searches for r"(?:,[”\"]?|[”\"])\s*(?:[\w.’'-]+\s*){0,6}$" and
+# r",\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+\s*){0,5}$" backtrack through every way of
+# cutting the words into pieces. Only the text after the last mark can match them (the words
+# hold no marks), and matched word by word from there it is linear: same answers, no blow-up.
+_WORDS_TO_END = re.compile(r"\s*(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
+_CONJUNCTION_TO_END = re.compile(r"\s*(?:and|but|while|as|or|so)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,5}\Z")
+_RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,6}\Z")
+
+
+def _after_comma_or_quote(head: str) -> bool:
+    mark = max(head.rfind(","), head.rfind("”"), head.rfind('"'))
+    return mark >= 0 and _WORDS_TO_END.match(head, mark + 1) is not None
+
+
+def _comma_conjunction(head: str) -> bool:
+    comma = head.rfind(",")
+    return comma >= 0 and _CONJUNCTION_TO_END.match(head, comma + 1) is not None

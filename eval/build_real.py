@@ -1,0 +1,104 @@
+"""Build the scorer's case files for the real-text corpus from its documents and gold labels.
+
+    python eval/build_real.py
+
+``tests/data/real/{dev,test}/*.md`` are the documents (front matter: source URL, retrieval date,
+licence, publication date). ``tests/data/real/annotations/`` holds the labels of the two blind
+annotators of every document (``first.jsonl``, ``second.jsonl``) and a third annotator's settled
+labels where those two disagreed on a required label (``settled.jsonl``, with ``settled-notes.md``).
+The gold of a document is the settled labels if there are any, else the first annotator's labels
+(which the second's required labels matched one to one) plus any optional label only the second
+gave. It is written to ``tests/data/real/gold.jsonl``. This writes ``tests/data/real/dev.jsonl`` and
+``test.jsonl`` in the format of ``shared/eval/dev.jsonl``: the document as it is (front matter
+included, read as Markdown), published and scored as of its publication date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from agreement import same  # noqa: E402
+
+REAL = Path(__file__).resolve().parent.parent / "tests/data/real"
+_PUBLISHED = re.compile(r"^published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
+
+
+def _gold(label: dict[str, Any]) -> dict[str, Any]:
+    speaker = label.get("speaker") or ""
+    aliases = sorted({a.lower() for a in label.get("aliases") or [] if a.strip()})
+    return {
+        "speaker": speaker,
+        "aliases": aliases or [speaker.lower()],
+        "due": label.get("due"),
+        "status": label.get("status") or ("open" if label.get("due") is None else "pending"),
+        "optional": bool(label.get("optional")),
+        "kind": label.get("kind"),
+        "head": label.get("head"),
+        "action": label.get("action"),
+    }
+
+
+def _rows(path: Path) -> dict[str, dict[str, Any]]:
+    rows = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows[row["doc"]] = row
+    return rows
+
+
+def settle() -> dict[str, dict[str, Any]]:
+    """The gold labels of every document, from the annotators' files."""
+    notes = REAL / "annotations"
+    first, second = _rows(notes / "first.jsonl"), _rows(notes / "second.jsonl")
+    settled = _rows(notes / "settled.jsonl")
+    gold = {}
+    for doc, row in sorted(first.items()):
+        if doc in settled:
+            gold[doc] = settled[doc]
+            continue
+        labels = list(row["commitments"])
+        published = row["published"]
+        for label in second[doc]["commitments"]:
+            if label.get("optional") and not any(same(label, mine, published) for mine in labels):
+                labels.append(label)
+        gold[doc] = {"doc": doc, "published": published, "commitments": labels}
+    (REAL / "gold.jsonl").write_text(
+        "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold.values()), "utf-8"
+    )
+    return gold
+
+
+def build() -> dict[str, int]:
+    """Write the gold and the case files; returns the number of cases in each."""
+    gold = settle()
+    counts = {}
+    for split in ("dev", "test"):
+        lines = []
+        for path in sorted((REAL / split).glob("*.md")):
+            text = path.read_text("utf-8")
+            match = _PUBLISHED.search(text)
+            if match is None or path.stem not in gold:
+                raise SystemExit(f"{path}: no published date or no gold labels")
+            case = {
+                "id": path.stem,
+                "published": match[1],
+                "as_of": match[1],
+                "ext": "md",
+                "text": text,
+                "gold": [_gold(label) for label in gold[path.stem]["commitments"]],
+            }
+            lines.append(json.dumps(case, ensure_ascii=False))
+        (REAL / f"{split}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        counts[split] = len(lines)
+    return counts
+
+
+if __name__ == "__main__":
+    print(build())

@@ -1,0 +1,68 @@
+"""``make eval``: the score of every labelled set, a line each.
+
+Sets: ``tests/data/real/dev.jsonl`` and ``tests/data/real/test.jsonl`` (real third-party text,
+gold from blind annotators; rules are developed on dev only, test is scored and never debugged),
+then the older case sets in ``tests/data/`` (written in the house style and tuned against: training
+data) and the shared dev set when it is there. ``--verbose`` lists each miss of the named sets.
+
+    python eval/run.py [--verbose SET ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import Case, Prediction, load_cases, score  # noqa: E402
+
+from commitments import extract_document, read_text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "real-dev": ROOT / "tests/data/real/dev.jsonl",
+    "real-test": ROOT / "tests/data/real/test.jsonl",
+    "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
+    "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
+    "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
+    "cases-conversations": ROOT / "tests/data/cases-conversations.jsonl",
+    "shared-dev": ROOT.parent / "shared/eval/dev.jsonl",
+}
+NOTES = {
+    "real-dev": "real text, rules developed on it",
+    "real-test": "real text, held out: scored, never debugged",
+}
+
+
+def predict(case: Case) -> list[Prediction]:
+    """What the library extracts from a case, as ``extract --format json`` writes it."""
+    published = dt.date.fromisoformat(case["published"][:10])
+    as_of = dt.date.fromisoformat(case["as_of"][:10])
+    found: list[Prediction] = []
+    for document in read_text(case["text"], name=f"{case['id']}.{case['ext']}"):
+        found += [c.to_json(as_of) for c in extract_document(document, published=published)]
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", nargs="*", default=[], metavar="SET")
+    args = parser.parse_args()
+    for name, path in SETS.items():
+        if not path.exists():
+            continue
+        cases = load_cases(path)
+        tally = score(cases, predict)
+        note = NOTES.get(name, "house style, tuned against")
+        print(f"{tally.line(name, len(cases))} ({note})")
+        if name in args.verbose:
+            for miss in tally.misses:
+                print("   ", miss)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
