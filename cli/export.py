@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +52,25 @@ class StatusesType(click.ParamType[tuple[Status, ...]]):
 
 
 STATUSES = StatusesType()
+
+
+@contextlib.contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM (``kill``, a service stopping) while writing ends like Ctrl-C: the temporary file
+    is removed and the old calendar stays. (SIGKILL cannot be caught: the next write removes it.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def stop(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def store_records(db: Path | None) -> Callable[[], list[Tracked]]:
@@ -160,7 +182,8 @@ def export(
     if output == "-":
         click.echo(data, nl=False)  # bytes go to the binary stream: CRLF stays CRLF
         return
-    write_atomic(Path(output).expanduser(), data)
+    with _terminated_as_exit():
+        write_atomic(Path(output).expanduser(), data)
     count = len(chosen) if todo else sum(1 for r in chosen if r.commitment.due is not None)
     noun = ("task" if todo else "event") + ("" if count == 1 else "s")
     click.echo(f"{output}: {count} {noun}", err=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -58,13 +61,39 @@ class CommitmentsGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
+            return result
         except CommitmentsError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
         except BrokenPipeError:  # `commitments … | head` is fine
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:
+            if not _is_stdout_failure(exc):
+                raise
+            _drop_stdout()
+            click.echo(f"Error: cannot write to standard output: {exc.strerror}", err=True)
+            ctx.exit(1)
+
+
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    """A write to standard output failed: a full disk (``> /dev/full``), a quota, an I/O error."""
+    return exc.errno in _OUTPUT_ERRNOS
+
+
+def _drop_stdout() -> None:
+    """Discard what is still buffered for stdout, so that exit does not fail on it again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @click.group(cls=CommitmentsGroup, context_settings={"help_option_names": ["-h", "--help"]})

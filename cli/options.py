@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -133,10 +134,30 @@ def input_options(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def max_jobs() -> int:
+    """The most worker processes --jobs starts: four per CPU (more only add memory)."""
+    return (os.cpu_count() or 1) * 4
+
+
+def _capped_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    cap = max_jobs()
+    if value > cap:
+        click.echo(f"Note: --jobs {value} is more than this machine uses; taking {cap}.", err=True)
+        return cap
+    return value
+
+
 def jobs_option(help: str) -> Callable[[F], F]:
-    """``-j/--jobs N``: worker processes that extract (1, the default, extracts in-process)."""
+    """``-j/--jobs N``: worker processes that extract (1, the default, extracts in-process),
+    at most :func:`max_jobs`."""
     return click.option(
-        "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=help
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        callback=_capped_jobs,
+        help=help + " At most four per CPU.",
     )
 
 

@@ -10,7 +10,10 @@ import click
 
 from cli._tracker import db_option
 from cli.export import store_records
-from commitments import DEFAULT_NAME, Feeds, make_server
+from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, make_server
+from commitments import base_url as feeds_base_url
+
+_WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def _clock() -> dt.datetime:
@@ -33,9 +36,31 @@ def _clock() -> dt.datetime:
     help="The port; 0 picks a free one (the first line printed says which).",
 )
 @click.option("--name", default=DEFAULT_NAME, show_default=True, help="The calendars' name.")
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where subscribers reach the feeds (https://example.org/feeds, behind a proxy): the"
+    " webcal:// links start with it. Default: the address listened on.",
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(1, 100_000),
+    default=MAX_CONNECTIONS,
+    show_default=True,
+    help="Open connections at most (fewer if the open-file limit is low); past it, the oldest"
+    " waiting connection is closed.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request to stderr.")
 @db_option
-def serve(host: str, port: int, name: str, quiet: bool, db: Path | None) -> None:
+def serve(
+    host: str,
+    port: int,
+    name: str,
+    base_url: str | None,
+    max_connections: int,
+    quiet: bool,
+    db: Path | None,
+) -> None:
     """Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
@@ -48,12 +73,33 @@ def serve(host: str, port: int, name: str, quiet: bool, db: Path | None) -> None
       commitments serve --port 8765
       # then subscribe to webcal://127.0.0.1:8765/calendar.ics
     """
-    feeds = Feeds(records=store_records(db), clock=_clock, name=name)
+    if base_url is not None:
+        try:
+            base_url = feeds_base_url(base_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--base-url") from None
+    records = store_records(db)
     log = None if quiet else (lambda line: click.echo(line, err=True))
-    server = make_server(feeds, host=host, port=port, log=log)
+    server = make_server(
+        Feeds(records=records, clock=_clock, name=name),
+        host=host,
+        port=port,
+        log=log,
+        max_connections=max_connections,
+    )
     url = server.url
+    if base_url is None and host not in _WILDCARDS:
+        base_url = url
+    server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url)
     click.echo(f"Serving on {url}/", nl=True)
-    click.echo(f"Subscribe: {url.replace('http://', 'webcal://', 1)}/calendar.ics")
+    if base_url is None:
+        click.echo(
+            "Note: listening on every address; pass --base-url (https://HOST/…) so that the"
+            " index's webcal:// links name this machine.",
+            err=True,
+        )
+    shown = (base_url or url).split("://", 1)[1]
+    click.echo(f"Subscribe: webcal://{shown}/calendar.ics")
     sys.stdout.flush()  # the address, before serving: a script may be waiting for it
     try:
         server.serve_forever()

@@ -21,7 +21,7 @@ from cli._tracker import (
     today,
 )
 from cli.options import Inputs
-from commitments import CommitmentsError, Group, Report, Tracker, Window
+from commitments import CommitmentsError, Group, Report, Tracker, Window, printable
 
 STYLES: dict[Group, str | None] = {
     Group.EXPIRED: "red",
@@ -160,7 +160,7 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
         + ", ".join(shown),
         color=use_color,
     )
-    speakers = max(len(item.tracked.commitment.speaker or "—") for item in report.items)
+    speakers = max(len(printable(item.tracked.commitment.speaker or "—")) for item in report.items)
     for group, items in report.groups().items():
         if not items:
             continue
@@ -184,9 +184,9 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             resolution = item.tracked.resolution
             if resolution is not None and item.group in (Group.KEPT, Group.BROKEN, Group.WITHDRAWN):
                 extra[-1] = f"{resolution.status.value} on {resolution.on.isoformat()}"
-            line = (
+            line = (  # speakers and actions come from the text: no control character gets out
                 f"  {click.style(item.tracked.id[:width], fg='yellow')}  {due:<22}  "
-                f"{(c.speaker or '—'):<{speakers}}  {c.action}  "
+                f"{printable(c.speaker or '—'):<{speakers}}  {printable(c.action)}  "
                 + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
             )
             click.echo(line, color=use_color)

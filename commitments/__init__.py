@@ -31,8 +31,11 @@ if _typing.TYPE_CHECKING:
     from commitments.outputs.calendar import to_ical as to_ical
     from commitments.outputs.entries import select as select
     from commitments.outputs.feeds import Feeds as Feeds
+    from commitments.outputs.feeds import base_url as base_url
     from commitments.outputs.feeds import make_server as make_server
+    from commitments.outputs.server import MAX_CONNECTIONS as MAX_CONNECTIONS
     from commitments.outputs.snapshot import snapshot as snapshot
+    from commitments.outputs.table import printable as printable
     from commitments.outputs.table import table as table
     from commitments.readers import ReadFailure as ReadFailure
     from commitments.readers import read_path as read_path

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical_helpers import (
+    calendar_name,
     commitment,
     deadline,
     lint,
@@ -319,7 +320,7 @@ def test_any_records_give_a_clean_stable_calendar(items, todo, as_of, name) -> N
     dated = {item.id for item in items if item.commitment.due is not None}
     assert parse_everywhere(data) == ((0, len(ids)) if todo else (len(dated), 0))
     parsed = icalendar.Calendar.from_ical(data)
-    assert str(parsed["X-WR-CALNAME"]) == name
+    assert calendar_name(data) == name
     by_uid = {str(c["UID"]): c for c in parsed.walk("VTODO" if todo else "VEVENT")}
     for item in items:
         uid = todo_uid(item.id) if todo else event_uid(item.id)

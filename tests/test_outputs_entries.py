@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from commitments.outputs.entries import (
     todo_uid,
     utc,
 )
-from commitments.records import Status, Window
+from commitments.records import Source, Status, Window
 
 
 def test_uids_are_uuid5_of_the_commitment_id_and_never_change() -> None:
@@ -177,3 +178,16 @@ def test_description_lists_mentions_and_condition() -> None:
     assert "Status: broken on 2025-09-05" in description(
         tracked(resolution=resolution(Status.BROKEN)), dt.date(2025, 9, 3)
     )
+
+
+def test_a_description_lists_each_other_place_once_and_at_most_twenty() -> None:
+    """Issue 16, item 11: 12,000 restatements gave a 260 KB event of identical "Also:" lines."""
+    c = commitment()
+    same_line = [Source(document=c.source.document, start=i, end=i + 5, line=c.source.line)
+                 for i in range(1, 12_001)]
+    others = [Source(document=f"doc{i}.md", start=0, end=5) for i in range(30)]
+    record = attrs.evolve(tracked(c), mentions=(c.source, *same_line, *others, *others))
+    lines = description(record, dt.date(2025, 9, 3)).splitlines()
+    also = [line for line in lines if line.startswith("Also: ")]
+    assert also[:20] == [f"Also: doc{i}.md" for i in range(20)]
+    assert also[20:] == ["Also: 10 more places"]

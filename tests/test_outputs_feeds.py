@@ -6,6 +6,7 @@ import datetime as dt
 import http.client
 from collections.abc import Iterator
 
+import attrs
 import icalendar
 import pytest
 from ical_helpers import UPDATED, commitment, deadline, lint, resolution, tracked
@@ -241,7 +242,8 @@ def test_head_has_the_headers_and_no_body() -> None:
 
 
 def test_index_links_every_feed_with_webcal() -> None:
-    response = feeds().respond("GET", "/", {"Host": "127.0.0.1:8765"})
+    served = attrs.evolve(feeds(), base_url="http://127.0.0.1:8765")
+    response = served.respond("GET", "/", {"Host": "evil.example:1"})
     assert response.status == 200
     assert response.header("Content-Type") == "text/html; charset=utf-8"
     page = response.body.decode()
@@ -253,6 +255,7 @@ def test_index_links_every_feed_with_webcal() -> None:
     ):
         assert f'href="webcal://127.0.0.1:8765{path}"' in page
     assert page.index("Donald Trump") < page.index("Vladimir Putin")
+    assert "evil.example" not in page  # the Host header is never copied into links
 
 
 def test_index_ignores_a_hostile_host_header() -> None:

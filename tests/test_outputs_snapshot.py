@@ -38,3 +38,23 @@ def test_the_same_commitment_twice_is_one_record_with_two_mentions() -> None:
     assert len(records) == 1
     assert records[0].mentions == (first.source, again.source)
     assert records[0].updated == dt.datetime(2025, 9, 5, tzinfo=dt.UTC)
+
+
+def test_many_mentions_of_one_commitment_take_linear_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16, item 11: `export FILE` of a dense file was quadratic in the mentions."""
+    compared = 0
+    real = Source.__eq__
+
+    def counted(self: Source, other: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return real(self, other)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Source, "__eq__", counted)
+    doc = Document(text="…", name="a.md", published=dt.date(2025, 9, 3))
+    count = 3000
+    found = [attrs.evolve(commitment(), source=Source(document="a.md", start=i, end=i + 5))
+             for i in range(count)]
+    (record,) = snapshot([(doc, found + found[:10])])
+    assert len(record.mentions) == count
+    assert compared <= 2 * count

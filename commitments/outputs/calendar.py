@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable
 
 import icalendar
@@ -28,7 +29,15 @@ from commitments.outputs.entries import (
 )
 from commitments.records import Status, Tracked
 
-__all__ = ["DEFAULT_NAME", "DEFAULT_REFRESH", "PRODID", "TIMED_LENGTH", "clean_text", "to_ical"]
+__all__ = [
+    "DEFAULT_NAME",
+    "DEFAULT_REFRESH",
+    "PRODID",
+    "TIMED_LENGTH",
+    "clean_text",
+    "to_ical",
+    "uri",
+]
 
 PRODID = "-//commitments//commitments//EN"
 DEFAULT_NAME = "Commitments"
@@ -53,6 +62,15 @@ def clean_text(value: str) -> str:
     """
     value = _SURROGATES.sub("\ufffd", value)
     return _CONTROLS.sub("", _BREAKS.sub("\n", value))
+
+
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def uri(url: str) -> str:
+    """``url`` with what a URI may not hold percent-encoded (a backslash, quotes, non-ASCII):
+    icalendar's parser reads ``\\n`` in a URL value as a line break and rejects the calendar."""
+    return urllib.parse.quote(url, safe=_URI_SAFE)
 
 
 _TODO_STATUS = {
@@ -82,9 +100,11 @@ def to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = clean_text(name).replace("\n", " ")  # one line: icalendar does not escape it here
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # One line, and TEXT escaping (",", ";", "\\") by icalendar's vText: given a plain str,
+    # icalendar writes NAME and X-WR-CALNAME as they are.
+    name = clean_text(name).replace("\n", " ")
+    calendar.add("name", icalendar.vText(name))
+    calendar.add("x-wr-calname", icalendar.vText(name))
     calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(refresh))
     for record in select(tracked, as_of=as_of):
@@ -107,7 +127,7 @@ def _common(component: icalendar.cal.Component, record: Tracked, as_of: dt.date)
     component.add("class", "PUBLIC")
     url = record.commitment.source.url
     if url and not any(c.isspace() or not c.isprintable() for c in url):
-        component.add("url", url)
+        component.add("url", uri(url))
 
 
 def _event(record: Tracked, as_of: dt.date) -> icalendar.Event:

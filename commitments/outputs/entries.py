@@ -121,11 +121,21 @@ def description(tracked: Tracked, as_of: dt.date) -> str:
             status += f" <{resolution.evidence}>"
     lines.append(status)
     source = commitment.source
-    lines.append(f"Source: {_source_text(source.document, source.line, source.url)}")
-    for mention in tracked.mentions:
-        if mention != source:
-            lines.append(f"Also: {_source_text(mention.document, mention.line, mention.url)}")
+    first = _source_text(source.document, source.line, source.url)
+    lines.append(f"Source: {first}")
+    also = dict.fromkeys(  # each place once, in order: a restatement on one line is one place
+        _source_text(m.document, m.line, m.url) for m in tracked.mentions if m != source
+    )
+    also.pop(first, None)
+    places = list(also)
+    lines += [f"Also: {place}" for place in places[:MAX_ALSO]]
+    if len(places) > MAX_ALSO:
+        lines.append(f"Also: {len(places) - MAX_ALSO} more places")
     return "\n".join(lines)
+
+
+MAX_ALSO = 20
+"""The most other places a description lists (an archive can restate one thing 12,000 times)."""
 
 
 def categories(tracked: Tracked, as_of: dt.date) -> list[str]:

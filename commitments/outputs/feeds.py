@@ -1,8 +1,8 @@
 """Live iCalendar feeds over HTTP, for calendar apps that subscribe (webcal://).
 
 :class:`Feeds` answers a request (method, target, headers) with a :class:`Response` and knows
-nothing of sockets, so every rule is testable without a server; :func:`make_server` puts it behind
-the standard library's ``ThreadingHTTPServer``. Routes::
+nothing of sockets, so every rule is testable without a server; :func:`make_server` (in
+:mod:`commitments.outputs.server`) puts it behind a hardened standard-library server. Routes::
 
     /                       an index page with webcal:// links to every feed
     /calendar.ics           one VEVENT per dated commitment
@@ -12,7 +12,8 @@ the standard library's ``ThreadingHTTPServer``. Routes::
 Query parameters filter any feed: ``speaker`` (name or slug, repeatable), ``status`` (repeatable
 or comma-separated), ``as-of`` (YYYY-MM-DD; default: the clock's date) and ``name``. Feeds are
 ``text/calendar; charset=utf-8`` with a strong ETag and Last-Modified; If-None-Match and
-If-Modified-Since get 304; HEAD is answered; nothing is compressed; other paths get 404.
+If-Modified-Since get 304; HEAD is answered; nothing is compressed; other paths get 404. A store
+that cannot be read (a damaged row) gets 500 with the error, never an empty reply.
 """
 
 from __future__ import annotations
@@ -22,45 +23,45 @@ import email.utils
 import hashlib
 import html
 import re
-import socket
-import threading
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import attrs
 
-from commitments.errors import CommitmentsError, OutputError
+from commitments.errors import CommitmentsError
 from commitments.outputs.calendar import DEFAULT_NAME, DEFAULT_REFRESH, to_ical
 from commitments.outputs.entries import changed_at, select, slug, sort_key
+from commitments.outputs.server import FeedServer, Response, make_server
 from commitments.records import Status, Tracked
 
-__all__ = ["FeedServer", "Feeds", "Response", "make_server"]
+__all__ = ["FeedServer", "Feeds", "Response", "base_url", "make_server"]
 
 RecordSource = Callable[[], Iterable[Tracked]]
 """Anything that gives the current records on each call (a store, a list)."""
 
 _CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
+
+
+def base_url(url: str) -> str:
+    """``url`` as the base of the feeds' links (``https://example.org/feeds``, no trailing
+    slash); :class:`ValueError` for anything but an http(s) URL with a plain host and path."""
+    parts = urllib.parse.urlsplit(url.strip())
+    if (
+        parts.scheme.casefold() not in ("http", "https")
+        or not _HOST.match(parts.netloc)
+        or parts.query
+        or parts.fragment
+        or any(not c.isprintable() or c.isspace() or c in "\"'<>" for c in parts.path)
+    ):
+        raise ValueError(
+            f"{url!r} is not a base URL: give http(s)://HOST[:PORT][/PATH], as subscribers reach it"
+        )
+    return f"{parts.scheme.casefold()}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
 _SPEAKER_PATH = re.compile(r"^/speakers/([a-z0-9-]+)\.ics$")
-
-
-@attrs.frozen(kw_only=True)
-class Response:
-    """What to send back: status, headers and body (empty for HEAD and 304)."""
-
-    status: int
-    headers: tuple[tuple[str, str], ...] = ()
-    body: bytes = b""
-
-    def header(self, name: str) -> str | None:
-        """The first header called ``name`` (any case), or ``None``."""
-        for key, value in self.headers:
-            if key.casefold() == name.casefold():
-                return value
-        return None
 
 
 class _BadRequest(Exception):
@@ -114,6 +115,10 @@ class Feeds:
     name: str = DEFAULT_NAME
     """The base calendar name ("Commitments"; "Commitments: Donald Trump" for one speaker)."""
     refresh: dt.timedelta = DEFAULT_REFRESH
+    base_url: str | None = attrs.field(default=None, converter=attrs.converters.optional(base_url))
+    """Where subscribers reach the feeds (``https://example.org/feeds``): the index's webcal://
+    links start with it. ``None``: relative links only. (Never the request's Host header, which
+    the client chooses.)"""
 
     def respond(self, method: str, target: str, headers: Mapping[str, str]) -> Response:
         """The response to ``method target`` with request ``headers`` (names in any case)."""
@@ -136,7 +141,7 @@ class Feeds:
 
     def _route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Response:
         if path in ("/", "/index.html"):
-            return self._index(headers.get("host"))
+            return self._index()
         if path == "/calendar.ics":
             return self._feed(query, headers, todo=False, speaker=None)
         if path == "/todo.ics":
@@ -215,18 +220,19 @@ class Feeds:
         since = _parse_http_date(headers.get("if-modified-since", ""))
         return since is not None and modified is not None and modified <= since
 
-    def _index(self, host: str | None) -> Response:
+    def _index(self) -> Response:
         everything = list(self.records())
         by_slug: dict[str, str] = {}
         for record in sorted(everything, key=sort_key):
             by_slug.setdefault(slug(record.commitment.speaker), record.commitment.speaker or "")
         speakers = sorted(by_slug.values(), key=str.casefold)
-        base = host if host and _HOST.match(host) else None
+        base = self.base_url.split("://", 1)[1] if self.base_url else None
         feeds = [("All commitments", "/calendar.ics"), ("All commitments as tasks", "/todo.ics")]
         feeds += [(name or "Unknown speaker", f"/speakers/{slug(name)}.ics") for name in speakers]
         items = []
         for title, path in feeds:
-            link = f'<a href="{html.escape(path)}">{html.escape(path)}</a>'
+            href = f"{self.base_url}{path}" if self.base_url else path
+            link = f'<a href="{html.escape(href)}">{html.escape(path)}</a>'
             if base:
                 webcal = html.escape(f"webcal://{base}{path}")
                 link = f'<a href="{webcal}">subscribe</a> · {link}'
@@ -256,88 +262,3 @@ class Feeds:
             ),
             body=body,
         )
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: FeedServer
-    protocol_version = "HTTP/1.1"
-    server_version = "commitments"
-    timeout = 30
-
-    def _answer(self) -> None:
-        response = self.server.feeds.respond(self.command, self.path, dict(self.headers.items()))
-        self.send_response(response.status)
-        for key, value in response.headers:
-            self.send_header(key, value)
-        self.end_headers()
-        if response.body:
-            self.wfile.write(response.body)
-
-    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _answer
-
-    def __getattr__(self, name: str) -> Any:
-        """Any other method (``PROPFIND``, ``BREW``) is answered too: 405, not the 501 that
-        :class:`BaseHTTPRequestHandler` gives a method it has no ``do_`` for."""
-        if name.startswith("do_"):
-            return self._answer
-        raise AttributeError(name)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        if self.server.log is not None:
-            self.server.log(f"{self.address_string()} {format % args}")
-
-
-class FeedServer(ThreadingHTTPServer):
-    """A threading HTTP server for :class:`Feeds`; :attr:`url` is where it listens."""
-
-    daemon_threads = True
-
-    def __init__(
-        self,
-        address: tuple[str, int],
-        feeds: Feeds,
-        *,
-        log: Callable[[str], None] | None = None,
-    ) -> None:
-        self.feeds = feeds
-        self.log = log
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, _Handler)
-
-    @property
-    def url(self) -> str:
-        """``http://host:port`` as bound (port 0 becomes the port the system chose)."""
-        host, port = self.server_address[:2]
-        name = host.decode() if isinstance(host, (bytes, bytearray)) else str(host)
-        return f"http://{'[' + name + ']' if ':' in name else name}:{port}"
-
-    def start(self) -> threading.Thread:
-        """Serve in a daemon thread (for tests and embedding); stop with :meth:`stop`."""
-        thread = threading.Thread(
-            target=self.serve_forever, args=(0.05,), name="commitments-feeds", daemon=True
-        )
-        thread.start()
-        return thread
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        self.shutdown()
-        self.server_close()
-
-
-def make_server(
-    feeds: Feeds,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 8765,
-    log: Callable[[str], None] | None = None,
-) -> FeedServer:
-    """A bound (not yet serving) :class:`FeedServer`; call ``serve_forever()`` or ``start()``."""
-    try:
-        return FeedServer((host, port), feeds, log=log)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
-            "choose another --port (0 picks a free one) or --host"
-        ) from exc

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import attrs
-
-from commitments.records import Commitment, Document, Tracked
+from commitments.records import Commitment, Document, Source, Tracked
 
 __all__ = ["snapshot"]
 
@@ -19,20 +17,17 @@ def snapshot(found: Iterable[tuple[Document, Iterable[Commitment]]]) -> list[Tra
     the document has none) and ``sequence`` is 0. A commitment found again (same id) gains a
     mention and keeps the latest ``updated``.
     """
-    records: dict[str, Tracked] = {}
+    first: dict[str, Commitment] = {}
+    sources: dict[str, dict[Source, None]] = {}  # insertion-ordered sets: linear in mentions
+    latest: dict[str, dt.datetime] = {}
     for document, commitments in found:
         for commitment in commitments:
             day = document.published or commitment.issued.latest
             updated = dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
-            known = records.get(commitment.id)
-            if known is None:
-                records[commitment.id] = Tracked(
-                    commitment=commitment, mentions=(commitment.source,), updated=updated
-                )
-            elif commitment.source not in known.mentions:
-                records[commitment.id] = attrs.evolve(
-                    known,
-                    mentions=(*known.mentions, commitment.source),
-                    updated=max(known.updated, updated),
-                )
-    return list(records.values())
+            first.setdefault(commitment.id, commitment)
+            sources.setdefault(commitment.id, {})[commitment.source] = None
+            latest[commitment.id] = max(latest.get(commitment.id, updated), updated)
+    return [
+        Tracked(commitment=commitment, mentions=tuple(sources[id]), updated=latest[id])
+        for id, commitment in first.items()
+    ]

@@ -7,7 +7,18 @@ from collections.abc import Iterable
 
 from commitments.records import Commitment
 
-__all__ = ["by_deadline", "table"]
+__all__ = ["by_deadline", "printable", "table"]
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal or a log: control and other unprintable characters escaped
+    (ESC as ``\\x1b``, U+2028 as ``\\u2028``), so that no text can move the cursor, retitle
+    the window or hide a line."""
+    return "".join(c if c.isprintable() else _escaped(c) for c in text)
+
+
+def _escaped(character: str) -> str:
+    return character.encode("unicode_escape").decode("ascii")
 
 
 def by_deadline(items: Iterable[Commitment]) -> list[Commitment]:
@@ -23,7 +34,7 @@ def by_deadline(items: Iterable[Commitment]) -> list[Commitment]:
 
 
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

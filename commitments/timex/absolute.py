@@ -82,7 +82,7 @@ _PLAIN = re.compile(
     r"|(?P<m2>[a-z]+)(?P<p2>\.)?\s+(?P<d2>\d{1,2})(?P<o2>st|nd|rd|th)?",
     re.IGNORECASE | re.ASCII,
 )
-_YEAR = re.compile(r",?\s+(?P<y>19[5-9]\d|2[01]\d\d)", re.ASCII)
+_YEAR = re.compile(r",?\s+(?P<y>1\d\d\d|[2-9]\d\d\d)", re.ASCII)
 
 
 def _plain_date(span: str, base: dt.date, prefer: Prefer) -> object:

@@ -25,7 +25,7 @@ from commitments.fastmatch.trie import alternation
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.numbers import NUMBER, to_number
-from commitments.timex.periods import PERIODS, WEEKDAY, Period
+from commitments.timex.periods import MONTH, PERIODS, WEEKDAY, Period
 from commitments.timex.vague import VagueTable, default_table
 
 __all__ = ["Found", "find"]
@@ -699,8 +699,10 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         )
     chosen: list[Found] = []
     for found in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
-        if _YEAR_OUT_OF_RANGE.match(text, found.end):
-            continue  # "by 31 December 99999": not 31 December this year; no date at all
+        if _YEAR_OUT_OF_RANGE.match(text, found.end) or (
+            _FOUR_DIGITS.match(text, found.end) and _ENDS_IN_MONTH.search(found.text)
+        ):
+            continue  # "by 31 December 99999", "by May 3000": not this year's; no date at all
         if all(found.end <= c.start or found.start >= c.end for c in chosen):
             chosen.append(_with_time(found, text))
     return sorted(chosen, key=lambda f: f.start)
@@ -708,6 +710,9 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
 
 _YEAR_OUT_OF_RANGE = re.compile(r",?\s*\d{5}")
 """A number of five or more digits right after an expression: a year no calendar date can have."""
+_FOUR_DIGITS = re.compile(r",?\s+\d{4}(?!\d)")
+_ENDS_IN_MONTH = re.compile(rf"{MONTH}$", re.IGNORECASE)
+"""A month, then four digits that were not read as its year ("May 3000"): no date at all."""
 
 
 def _period_found(period: Period, m: re.Match[str]) -> Found:

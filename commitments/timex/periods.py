@@ -54,6 +54,9 @@ WEEKDAY = (
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)"
 )
 YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
+DATE_YEAR = r"(?:1\d\d\d|[2-9]\d\d\d)"
+"""A year right after a day and month ("17 September 3000"): any four digits, 1000-9999.
+Standing alone ("by 2030"), only :data:`YEAR` is read as one: "by 3000 troops" is no year."""
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 RECENT_PAST_DAYS = 120
 """A yearless date this many days before the issue date or fewer is read as past, not next year."""
@@ -170,7 +173,7 @@ def _date(m: re.Match[str], day: dt.date) -> Window | None:
     found = parse_absolute(m["date"], day, "future")
     if found is None:
         return None
-    if not re.search(YEAR, m["date"]):
+    if not re.search(DATE_YEAR, m["date"]):
         past = parse_absolute(m["date"], day, "past")
         if past is not None and past < day and (day - past).days <= RECENT_PAST_DAYS:
             return None  # "on June 13", written in late June, is a past event, not a due date
@@ -341,13 +344,13 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "date-range",
         rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<d1>{DAYNUM})\s*[-–]\s*(?P<d2>{DAYNUM})\s+(?:of\s+)?"
-        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{DATE_YEAR}))?",
         _date_range,
     ),
     Period(
         "date-range-us",
         rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s*[-–]\s*"
-        rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{DATE_YEAR}))?",
         _date_range,
     ),
     Period(
@@ -358,8 +361,8 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "date",
-        rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
-        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{YEAR})?))(?![\d:])",
+        rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{DATE_YEAR})?"
+        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{DATE_YEAR})?))(?![\d:])",
         _date,
     ),
     Period(

@@ -19,7 +19,8 @@ commitments with different verbs ("I'll patch it today … I'll write my part by
 
 The merged commitment keeps the id it was first tracked under and takes the most specific window
 of its mentions: the narrowest (fewest days); a tie goes to the earlier deadline, then to the
-earlier mention. A dated mention is always more specific than an undated one.
+earlier mention by publication date, document and offset (never by the order documents were
+added). A dated mention is always more specific than an undated one.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ __all__ = [
     "NEAR",
     "action_similarity",
     "alike",
+    "canonical",
+    "index_keys",
     "merged_commitment",
     "most_specific",
     "restates",
@@ -183,19 +186,105 @@ def same_commitment(new: Mention, old: Mention) -> bool:
     )
 
 
-def _specificity(item: tuple[int, Mention]) -> tuple[int, int, str, int]:
-    index, mention = item
+def canonical(mention: Mention) -> tuple[str, str, int, str]:
+    """A mention's place in an order that does not depend on the order documents were added:
+    by publication date, then document, then offset in it."""
+    published = mention.published.isoformat() if mention.published is not None else ""
+    return (published, mention.document, mention.source.start, mention.commitment.id)
+
+
+# -- an index for the rules --------------------------------------------------------------------
+
+_WEEKS = 8
+"""A due window spanning more weeks than this is indexed as long (it may overlap anything)."""
+_PAIRS = 12
+"""Past this many prefix words, an action is indexed by single words, not pairs."""
+
+Key = tuple[object, ...]
+
+
+def _action_keys(action: str) -> tuple[set[Key], set[Key]]:
+    """Keys under which an action is stored, and those it is looked up by: two actions that are
+    :func:`alike`, or of which one :func:`restates` the other, share a key.
+
+    Alike: equal word sets, or at least two shared words and half the union. By the prefix
+    principle of set-similarity joins (words in one global order: sorted), two such sets share
+    their two smallest common words within each set's first ``len - overlap + 2`` words, so the
+    pairs of those prefixes are keys. Restates: the verb's family, with each object word (or, for
+    an action without objects, the family alone, which every action of the family is stored under).
+    """
+    stored: set[Key] = set()
+    wanted: set[Key] = set()
+    words = sorted(_words(action))
+    if not words:
+        key: Key = ("text", " ".join(action.casefold().split()))
+        stored.add(key)
+        wanted.add(key)
+    elif len(words) == 1:
+        stored.add(("set", words[0]))
+        wanted.add(("set", words[0]))
+    else:
+        overlap = max(2, -(-len(words) // 2))  # at least two, and half (rounded up)
+        prefix = words[: len(words) - overlap + 2]
+        if len(prefix) <= _PAIRS:
+            keys: set[Key] = {("pair", a, b) for i, a in enumerate(prefix) for b in prefix[i + 1 :]}
+        else:
+            keys = {("word", w) for w in words[: len(words) - overlap + 1]}
+        stored |= keys
+        wanted |= keys
+    verb, objects = _verb_and_objects(action)
+    if verb is not None:
+        family: Key = ("family", _FAMILY_OF[verb]) if verb in _FAMILY_OF else ("verb", verb)
+        stored.add(("any object", *family))
+        stored |= {("object", *family, o) for o in objects}
+        if objects:
+            wanted |= {("object", *family, o) for o in objects}
+        else:
+            stored.add(("no object", *family))
+            wanted.add(("any object", *family))
+        wanted.add(("no object", *family))
+    return stored, wanted
+
+
+def _window_keys(due: Window | None) -> tuple[set[Key], set[Key]]:
+    """Keys for compatible windows (one undated, or overlapping: sharing a day, so a week)."""
+    if due is None:
+        return {("undated",), ("any",)}, {("any",)}
+    first, last = due.earliest.toordinal() // 7, due.latest.toordinal() // 7
+    if last - first >= _WEEKS:
+        return {("long",), ("any",)}, {("any",)}
+    weeks: set[Key] = {("week", week) for week in range(first, last + 1)}
+    return weeks | {("any",)}, weeks | {("long",), ("undated",)}
+
+
+def index_keys(commitment: Commitment) -> tuple[set[Key], set[Key]]:
+    """Keys to store a mention's commitment under, and keys to look it up by, such that two
+    commitments :func:`same_commitment` can take as one (besides by id) share a key: same
+    speaker and kind, compatible windows, alike or restating actions. Empty for no speaker."""
+    speaker = _speaker(commitment)
+    if not speaker:
+        return set(), set()
+    actions_stored, actions_wanted = _action_keys(commitment.action)
+    windows_stored, windows_wanted = _window_keys(commitment.due)
+    head = (speaker, commitment.kind.value)
+    stored: set[Key] = {(*head, a, w) for a in actions_stored for w in windows_stored}
+    wanted: set[Key] = {(*head, a, w) for a in actions_wanted for w in windows_wanted}
+    return stored, wanted
+
+
+def _specificity(mention: Mention) -> tuple[int, int, str, tuple[str, str, int, str]]:
     due = mention.commitment.due
     if due is None:
-        return (1, 0, "", index)
-    return (0, due.days, due.latest.isoformat(), index)
+        return (1, 0, "", canonical(mention))
+    return (0, due.days, due.latest.isoformat(), canonical(mention))
 
 
 def most_specific(mentions: Sequence[Mention]) -> Mention:
-    """The mention with the most specific window (narrowest; then earliest deadline; then first)."""
+    """The mention with the most specific window (narrowest; then earliest deadline; then the
+    first in :func:`canonical` order, so the result never depends on the order of adding)."""
     if not mentions:
         raise ValueError("a tracked commitment has at least one mention")
-    return min(enumerate(mentions), key=_specificity)[1]
+    return min(mentions, key=_specificity)
 
 
 def merged_commitment(id: str, mentions: Sequence[Mention]) -> Commitment:
@@ -209,14 +298,12 @@ def merged_commitment(id: str, mentions: Sequence[Mention]) -> Commitment:
     stated = best.stated
     final = [m for m in mentions if m.commitment.stated in (Status.KEPT, Status.BROKEN)]
     if final:
-        latest = max(
-            enumerate(final),
-            key=lambda item: (item[1].published is not None, item[1].published, item[0]),
-        )[1]
+        latest = max(final, key=canonical)
         stated = latest.commitment.stated
     elif stated is None and any(m.commitment.stated is Status.EXPIRED for m in mentions):
         stated = Status.EXPIRED
     condition = best.condition or next(
-        (m.commitment.condition for m in mentions if m.commitment.condition), None
+        (m.commitment.condition for m in sorted(mentions, key=canonical) if m.commitment.condition),
+        None,
     )
     return attrs.evolve(best, id=id, stated=stated, condition=condition)

@@ -6,10 +6,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from commitments.errors import DateError, InputError
 from commitments.records import Commitment, Kind, Resolution, Source, Status, Window
 from commitments.tracker.records import Mention
 
 __all__ = [
+    "check_commitment",
+    "check_date",
+    "check_moment",
     "commitment_columns",
     "commitment_from_row",
     "iso",
@@ -31,13 +35,70 @@ def utc(moment: dt.datetime) -> dt.datetime:
 
 
 def parse_datetime(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{text!r} is not a date and time: {exc}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{text!r} has no time zone")
+    return moment
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)  # refuses a datetime ("2025-01-15T10:00:00")
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD): {exc}") from None
 
 
 def parse_window(earliest: str | None, latest: str | None) -> Window | None:
     if earliest is None or latest is None:
         return None
-    return Window(dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest))
+    return Window(parse_date(earliest), parse_date(latest))
+
+
+# -- what the store accepts ------------------------------------------------------------------
+
+
+def check_date(value: object, what: str) -> None:
+    """A date that is a date: not a datetime (which would be stored with its time)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise DateError(f"{what} must be a date (datetime.date, not a datetime), got {value!r}")
+
+
+def check_moment(value: object, what: str) -> None:
+    """A datetime with a time zone."""
+    if not isinstance(value, dt.datetime) or value.tzinfo is None or value.utcoffset() is None:
+        raise DateError(
+            f"{what} has no time zone: it must be a time-zone aware datetime, got {value!r}"
+        )
+
+
+def _check_window(window: object, what: str) -> None:
+    if not isinstance(window, Window):
+        raise DateError(f"{what} must be a Window, got {window!r}")
+    check_date(window.earliest, f"{what}.earliest")
+    check_date(window.latest, f"{what}.latest")
+    if window.latest < window.earliest:
+        raise DateError(f"{what} is inverted: {window.latest} is before {window.earliest}")
+
+
+def check_commitment(c: Commitment) -> None:
+    """Refuse a commitment the store could not read back: raises :class:`DateError` for a date
+    that is a datetime, a naive time or an inverted window, :class:`InputError` for an unknown
+    kind or status."""
+    where = f"commitment {c.id!r}"
+    if not isinstance(c.kind, Kind):
+        raise InputError(f"{where}: kind {c.kind!r} is not one of {', '.join(Kind)}")
+    if c.stated is not None and not isinstance(c.stated, Status):
+        raise InputError(f"{where}: stated status {c.stated!r} is not one of {', '.join(Status)}")
+    _check_window(c.issued, f"{where}: issued")
+    if c.due is not None:
+        _check_window(c.due, f"{where}: due")
+    if c.due_at is not None:
+        check_moment(c.due_at, f"{where}: due_at")
+    if not isinstance(c.action, str) or not isinstance(c.text, str):
+        raise InputError(f"{where}: action and text must be text")
 
 
 def commitment_columns(c: Commitment) -> dict[str, Any]:
@@ -91,14 +152,14 @@ def mention_from_row(row: Mapping[str, Any]) -> Mention:
     return Mention(
         commitment=commitment_from_row(row, id=row["mention_id"]),
         document=row["document"],
-        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+        published=parse_date(row["published"]) if row["published"] else None,
     )
 
 
 def resolution_from_row(row: Mapping[str, Any]) -> Resolution:
     return Resolution(
         status=Status(row["status"]),
-        on=dt.date.fromisoformat(row["resolved_on"]),
+        on=parse_date(row["resolved_on"]),
         note=row["note"],
         evidence=row["evidence"],
         recorded=parse_datetime(row["recorded"]),

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,9 @@ from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError
 from commitments.records import Resolution, Tracked, Window
 from commitments.tracker.records import Entry, Mention
 from commitments.tracker.rows import (
+    check_commitment,
+    check_date,
+    check_moment,
     commitment_columns,
     commitment_from_row,
     iso,
@@ -56,6 +59,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float | None = None) -> None:
         self.path = os.fspath(path)
         self._depth = 0
+        self._checked = False  # PRAGMA quick_check passed: the file may be written
         self.read_only = False
         """The file could only be opened for reading."""
         timeout = TIMEOUT if timeout is None else timeout
@@ -246,6 +250,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        self._check_integrity()
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
         self._depth = 1
@@ -259,6 +264,21 @@ class Store:
         self._depth = 0
         with self._errors():
             self._db.execute("COMMIT")
+
+    def _check_integrity(self) -> None:
+        """Before the first write: refuse a damaged file (``PRAGMA quick_check``, once per open
+        store) rather than write more into it."""
+        if self._checked or self.path == ":memory:":
+            return
+        with self._errors():
+            found = [row[0] for row in self._db.execute("PRAGMA quick_check(5)").fetchall()]
+        if found != ["ok"]:
+            raise CorruptStoreError(
+                f"is damaged ({'; '.join(map(str, found))}); it was left untouched: restore a"
+                " backup, or move it aside and pass another --db (or COMMITMENTS_DB)",
+                source=self.path,
+            )
+        self._checked = True
 
     def _query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
         with self._errors():
@@ -285,6 +305,9 @@ class Store:
         published: dt.date | None = None,
     ) -> None:
         """Record that a document was added (nothing happens if it already was)."""
+        if published is not None:
+            check_date(published, f"the publication date of {name!r}")
+        check_moment(added, "added")
         self._run(
             "INSERT OR IGNORE INTO documents (digest, name, url, title, published, added)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -348,6 +371,50 @@ class Store:
             (mention_id, speaker_key, issued.earliest.isoformat(), issued.latest.isoformat()),
         )
 
+    def ids_with_mention(self, mention_id: str) -> set[str]:
+        """Ids of the entries holding a mention whose own id is ``mention_id``."""
+        rows = self._query(
+            "SELECT DISTINCT commitment_id FROM mentions WHERE mention_id = ?", (mention_id,)
+        )
+        return {row[0] for row in rows}
+
+    def ids_by_speaker(self, speaker_key: str, issued: Window) -> set[str]:
+        """Ids of the entries with a mention by ``speaker_key`` issued on a day in ``issued``."""
+        rows = self._query(
+            "SELECT DISTINCT commitment_id FROM mentions WHERE speaker_key = ?"
+            " AND speaker_key != '' AND issued_latest >= ? AND issued_earliest <= ?",
+            (speaker_key, issued.earliest.isoformat(), issued.latest.isoformat()),
+        )
+        return {row[0] for row in rows}
+
+    def entries_with_ids(self, ids: Iterable[str]) -> list[Entry]:
+        """The entries with these ids (those that exist), sorted by id."""
+        found: list[Entry] = []
+        for chunk in _chunks(sorted(set(ids)), 400):
+            marks = ", ".join("?" * len(chunk))
+            found += self._load(f"WHERE c.id IN ({marks})", chunk)
+        return sorted(found, key=lambda entry: entry.id)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the store."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
+    def absorb(self, survivor: str, other: str) -> None:
+        """Merge entry ``other`` into ``survivor``: its mentions and resolutions follow the
+        survivor's, and ``other`` is gone. Save the survivor's merged record afterwards."""
+        with self.transaction():
+            for table in ("mentions", "resolutions"):
+                # Table names come from this tuple; values go in as parameters.
+                offset = self._query(
+                    f"SELECT count(*) FROM {table} WHERE commitment_id = ?", (survivor,)
+                )[0][0]
+                self._run(
+                    f"UPDATE {table} SET commitment_id = ?, position = position + ?"
+                    " WHERE commitment_id = ?",
+                    (survivor, offset, other),
+                )
+            self._run("DELETE FROM commitments WHERE id = ?", (other,))
+
     def _dicts(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
         with self._errors():
             cursor = self._db.execute(sql, params)
@@ -360,6 +427,7 @@ class Store:
         ids = [r["id"] for r in records]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         history: dict[str, list[Resolution]] = {i: [] for i in ids}
+        bad: list[tuple[str, str]] = []  # (id, what is wrong)
         for chunk in _chunks(ids, 400):
             marks = ", ".join("?" * len(chunk))
             for m in self._dicts(
@@ -367,25 +435,49 @@ class Store:
                 " ORDER BY commitment_id, position",
                 chunk,
             ):
-                mentions[m["commitment_id"]].append(mention_from_row(m))
+                try:
+                    mentions[m["commitment_id"]].append(mention_from_row(m))
+                except _BAD_ROW as exc:
+                    bad.append((str(m["commitment_id"]), f"mention {m['position']}: {_why(exc)}"))
             for r in self._dicts(
                 f"SELECT * FROM resolutions WHERE commitment_id IN ({marks})"
                 " ORDER BY commitment_id, position",
                 chunk,
             ):
-                history[r["commitment_id"]].append(resolution_from_row(r))
+                try:
+                    history[r["commitment_id"]].append(resolution_from_row(r))
+                except _BAD_ROW as exc:
+                    bad.append(
+                        (str(r["commitment_id"]), f"resolution {r['position']}: {_why(exc)}")
+                    )
         entries = []
+        damaged: dict[str, str] = dict(bad)
         for record in records:
+            if record["id"] in damaged:
+                continue
             found = tuple(mentions[record["id"]])
             past = tuple(history[record["id"]])
-            tracked = Tracked(
-                commitment=commitment_from_row(record, id=record["id"]),
-                mentions=tuple(m.source for m in found),
-                resolution=past[-1] if past else None,
-                updated=parse_datetime(record["updated"]),
-                sequence=record["sequence"],
-            )
+            try:
+                tracked = Tracked(
+                    commitment=commitment_from_row(record, id=record["id"]),
+                    mentions=tuple(m.source for m in found),
+                    resolution=past[-1] if past else None,
+                    updated=parse_datetime(record["updated"]),
+                    sequence=record["sequence"],
+                )
+            except _BAD_ROW as exc:
+                damaged.setdefault(str(record["id"]), _why(exc))
+                continue
             entries.append(Entry(tracked=tracked, mentions=found, history=past))
+        if damaged:
+            shown = "; ".join(f"{id}: {why}" for id, why in sorted(damaged.items())[:5])
+            more = f" (and {len(damaged) - 5} more)" if len(damaged) > 5 else ""
+            raise CorruptStoreError(
+                f"has {len(damaged)} damaged commitment{'s' if len(damaged) != 1 else ''}"
+                f" (edited by hand?): {shown}{more}; nothing was changed: correct or delete"
+                " those rows with sqlite3, or restore a backup",
+                source=self.path,
+            )
         return entries
 
     def save(self, entry: Entry) -> None:
@@ -394,6 +486,15 @@ class Store:
         Mentions and history are append-only: the first ``n`` already stored must be the same.
         """
         tracked = entry.tracked
+        check_commitment(tracked.commitment)
+        for mention in entry.mentions:
+            check_commitment(mention.commitment)
+            if mention.published is not None:
+                check_date(mention.published, "a mention's publication date")
+        check_moment(tracked.updated, f"commitment {tracked.id!r}: updated")
+        for resolution in entry.history:
+            check_date(resolution.on, f"commitment {tracked.id!r}: resolved on")
+            check_moment(resolution.recorded, f"commitment {tracked.id!r}: recorded")
         if tracked.resolution != (entry.history[-1] if entry.history else None):
             raise ValueError("the entry's resolution must be the last one in its history")
         if tracked.mentions != tuple(m.source for m in entry.mentions):
@@ -454,6 +555,14 @@ class Store:
                         utc(resolution.recorded).isoformat(),
                     ),
                 )
+
+
+_BAD_ROW = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+"""What reading a hand-edited row can raise (a bad kind, date, window or type)."""
+
+
+def _why(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def speaker_key(speaker: str | None) -> str:

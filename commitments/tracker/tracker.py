@@ -16,9 +16,10 @@ import attrs
 
 from commitments.errors import DateError, InputError
 from commitments.records import Commitment, Document, Resolution, Status, Tracked
-from commitments.tracker import merge
+from commitments.tracker import matching
 from commitments.tracker.records import Entry, Mention
 from commitments.tracker.report import Group, Report, build_report
+from commitments.tracker.rows import check_commitment, check_date
 from commitments.tracker.store import Store, speaker_key
 
 __all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
@@ -81,6 +82,8 @@ class Tracker:
     ) -> None:
         self.store = store if isinstance(store, Store) else Store(store)
         self._extract = extractor or _default_extractor
+        self.last_pool: matching.Pool | None = None
+        """How the last document added was matched (its comparisons count the work)."""
 
     def close(self) -> None:
         self.store.close()
@@ -101,6 +104,7 @@ class Tracker:
         now = _aware(now)
         if document.published is None:
             document = attrs.evolve(document, published=now.date())
+        check_date(document.published, f"the publication date of {document.name!r}")
         digest = document_digest(document)
         if self.store.has_document(digest):
             return AddResult(document=document.name, skipped=True)
@@ -112,7 +116,12 @@ class Tracker:
     ) -> AddResult:
         """Track commitments already extracted from ``document`` (idempotent like :meth:`add`)."""
         now = _aware(now)
-        return self._track(document, document_digest(document), list(commitments), now)
+        if document.published is not None:
+            check_date(document.published, f"the publication date of {document.name!r}")
+        found = list(commitments)
+        for commitment in found:
+            check_commitment(commitment)
+        return self._track(document, document_digest(document), found, now)
 
     def _track(
         self, document: Document, digest: str, found: Sequence[Commitment], now: dt.datetime
@@ -120,9 +129,15 @@ class Tracker:
         mentions = [
             Mention(commitment=c, document=digest, published=document.published) for c in found
         ]
+        # The merge is worked out before the write lock is taken, and again under it only if
+        # another process wrote in between: the lock is held for the write alone.
+        version = self.store.data_version()
+        pool = self._pool(mentions)
         with self.store.transaction():
             if self.store.has_document(digest):  # another process got there first
                 return AddResult(document=document.name, skipped=True)
+            if self.store.data_version() != version:
+                pool = self._pool(mentions)
             self.store.add_document(
                 digest=digest,
                 name=document.name,
@@ -131,25 +146,19 @@ class Tracker:
                 published=document.published,
                 added=now,
             )
-            touched: dict[str, Entry] = {}
-            before: dict[str, int] = {}  # mentions each stored entry had
-            created: list[str] = []
-            for mention in mentions:
-                entry = self._match(mention, touched)
-                if entry is None:
-                    entry = _new_entry(mention, now)
-                    created.append(entry.id)
-                else:
-                    before.setdefault(entry.id, len(entry.mentions))
-                    entry = _with_mention(entry, mention)
-                touched[entry.id] = entry
-            updated = []
-            for entry in touched.values():
-                if entry.id in created:
+            created, updated = [], []
+            for group_id in pool.touched:
+                group = pool.groups[group_id]
+                for absorbed in group.absorbed:
+                    self.store.absorb(group.id, absorbed)
+                entry = pool.entry(group, now)
+                if group.stored is None:
+                    created.append(group.id)
                     self.store.save(entry)
-                elif len(entry.mentions) > before[entry.id]:
+                else:
+                    updated.append(group.id)
                     self.store.save(_changed(entry, now))
-                    updated.append(entry.id)
+        self.last_pool = pool
         return AddResult(
             document=document.name,
             mentions=len(mentions),
@@ -157,18 +166,25 @@ class Tracker:
             updated=tuple(updated),
         )
 
-    def _match(self, mention: Mention, touched: dict[str, Entry]) -> Entry | None:
-        c = mention.commitment
-        stored = self.store.candidates(
-            speaker_key=speaker_key(c.speaker), mention_id=c.id, issued=c.issued
-        )
-        pool = {entry.id: entry for entry in stored}
-        pool.update(touched)  # this document's changes, not yet saved
-        ranked = sorted(pool.values(), key=lambda e: _rank(mention, e))
-        for entry in ranked:
-            if any(merge.same_commitment(mention, old) for old in entry.mentions):
-                return entry
-        return None
+    def _pool(self, mentions: Sequence[Mention]) -> matching.Pool:
+        """The stored entries these mentions may join (loaded once), with the mentions in."""
+        ids: set[str] = set()
+        by_id: set[str] = set()
+        by_speaker: set[tuple[str, str, str]] = set()
+        for mention in mentions:
+            c = mention.commitment
+            if c.id not in by_id:
+                by_id.add(c.id)
+                ids |= self.store.ids_with_mention(c.id)
+            key = speaker_key(c.speaker)
+            span = (key, c.issued.earliest.isoformat(), c.issued.latest.isoformat())
+            if key and span not in by_speaker:
+                by_speaker.add(span)
+                ids |= self.store.ids_by_speaker(key, c.issued)
+        pool = matching.Pool(self.store.entries_with_ids(ids))
+        for mention in mentions:
+            pool.add(mention)
+        return pool
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -268,40 +284,6 @@ def _check_url(url: str) -> None:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.casefold() not in ("http", "https") or not parts.netloc:
         raise InputError(f"evidence must be a web address (https://…), got {url!r}")
-
-
-def _rank(mention: Mention, entry: Entry) -> tuple[int, float, str]:
-    """Candidates in the order they are tried: same id first, then the most alike action."""
-    same_id = any(m.commitment.id == mention.commitment.id for m in entry.mentions)
-    alike = merge.action_similarity(mention.commitment.action, entry.tracked.commitment.action)
-    return (0 if same_id else 1, -alike, entry.id)
-
-
-def _new_entry(mention: Mention, now: dt.datetime) -> Entry:
-    tracked = Tracked(
-        commitment=merge.merged_commitment(mention.commitment.id, [mention]),
-        mentions=(mention.source,),
-        updated=now,
-        sequence=0,
-    )
-    return Entry(tracked=tracked, mentions=(mention,))
-
-
-def _with_mention(entry: Entry, mention: Mention) -> Entry:
-    for old in entry.mentions:
-        if (
-            old.document == mention.document
-            and old.commitment.id == mention.commitment.id
-            and old.source.start == mention.source.start
-        ):
-            return entry  # the extractor reported the same mention twice
-    mentions = (*entry.mentions, mention)
-    tracked = attrs.evolve(
-        entry.tracked,
-        commitment=merge.merged_commitment(entry.id, mentions),
-        mentions=tuple(m.source for m in mentions),
-    )
-    return attrs.evolve(entry, tracked=tracked, mentions=mentions)
 
 
 def _changed(entry: Entry, now: dt.datetime) -> Entry:
