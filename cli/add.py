@@ -12,11 +12,10 @@ import click
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs, aliases_option, jobs_option
 from cli.progress import Progress
-from commitments.errors import CommitmentsError, DateError, InputError
+from commitments import CommitmentsError, DateError, InputError
 
 if TYPE_CHECKING:
-    from commitments.extraction import AliasTable
-    from commitments.records import Commitment, Document
+    from commitments import AliasTable, Commitment, Document
 
 
 @click.command()
@@ -91,7 +90,7 @@ def add(
 def _alias_table(path: Path | None) -> AliasTable | None:
     if path is None:
         return None
-    from commitments.extraction import AliasTable
+    from commitments import AliasTable
 
     return AliasTable.load(path)
 
@@ -105,7 +104,7 @@ def _found(
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
-        from commitments.batch import read_records
+        from commitments import read_records
 
         for item in read_records(sources):
             yield item if isinstance(item, tuple) else (item, None)
@@ -114,7 +113,7 @@ def _found(
         for document in documents(sources, inputs):
             yield document, None
         return
-    from commitments.batch import extract_many
+    from commitments import extract_many
 
     for result in extract_many(
         inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases

@@ -54,10 +54,13 @@ def extract(
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
       commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
     """
-    from commitments.batch import extract_many, to_record
-    from commitments.extraction import AliasTable
-    from commitments.records import Commitment
-    from commitments.timex.vague import load_vague
+    from commitments import (
+        AliasTable,
+        Commitment,
+        extract_many,
+        load_vague,
+        to_record,
+    )
 
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
@@ -101,7 +104,7 @@ def extract(
         out = {"as_of": as_of.isoformat(), "commitments": [c.to_json(as_of) for c in found]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif fmt == "table":
-        from commitments.outputs.table import table
+        from commitments import table
 
         click.echo(table(found, as_of=as_of), nl=False)
     if failed:

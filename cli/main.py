@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from commitments.errors import CommitmentsError
+from commitments import CommitmentsError
 
 
 class CommitmentsGroup(click.Group):

@@ -13,12 +13,17 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from commitments.errors import InputError
-from commitments.readers import FORMATS, ReadFailure, normalize_format, read_sources
-from commitments.records import Document
+from commitments import (
+    FORMATS,
+    Document,
+    InputError,
+    ReadFailure,
+    normalize_format,
+    read_sources,
+)
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[dt.date]):
     """An ISO 8601 calendar date (YYYY-MM-DD)."""
 
     name = "DATE"
@@ -34,7 +39,7 @@ class DateParam(click.ParamType):
             self.fail(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-09-03", param, ctx)
 
 
-class ZoneParam(click.ParamType):
+class ZoneParam(click.ParamType[str]):
     """An IANA time-zone name (Europe/Berlin, UTC)."""
 
     name = "TZ"

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
 
 from cli._tracker import db_option
 from cli.export import store_records
-from commitments.outputs.calendar import DEFAULT_NAME
-from commitments.outputs.feeds import Feeds, make_server
-from commitments.outputs.feeds import base_url as feeds_base_url
-from commitments.outputs.server import MAX_CONNECTIONS
+from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, make_server
+from commitments import base_url as feeds_base_url
 
 _WILDCARDS = ("0.0.0.0", "::", "")
 
@@ -101,7 +100,7 @@ def serve(
         )
     shown = (base_url or url).split("://", 1)[1]
     click.echo(f"Subscribe: webcal://{shown}/calendar.ics")
-    click.get_text_stream("stdout").flush()
+    sys.stdout.flush()  # the address, before serving: a script may be waiting for it
     try:
         server.serve_forever()
     except KeyboardInterrupt:

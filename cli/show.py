@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
-from commitments.tracker.report import entry_json, group_of, history_json
+from commitments import entry_json, group_of, history_json
 
 
 @click.command()

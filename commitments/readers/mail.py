@@ -30,19 +30,10 @@ from commitments.errors import CommitmentsError, FormatError
 from commitments.readers.base import MAX_DOCUMENT, ReadFailure, too_big
 from commitments.readers.chat import is_speaker_name
 from commitments.records import Document, Turn
+from commitments.timex.calendar import MONTHS
 
 __all__ = ["read_email", "read_mbox"]
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
@@ -95,7 +86,7 @@ def _parse_loose_date(text: str) -> dt.date | None:
         if not match:
             continue
         parts = match.groupdict()
-        month = int(parts["mon"]) if parts.get("mon") else _MONTHS.get(parts["month"].lower())
+        month = int(parts["mon"]) if parts.get("mon") else MONTHS.get(parts["month"].lower())
         if month is None:
             continue
         try:

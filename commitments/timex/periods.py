@@ -16,17 +16,12 @@ import attrs
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.absolute import parse_absolute
+from commitments.timex.calendar import MONTHS
 
 __all__ = ["MONTHS", "PERIODS", "WEEKDAYS", "Period", "month_number", "weekday_number"]
 
 Resolver = Callable[[re.Match[str], dt.date], Window | None]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
