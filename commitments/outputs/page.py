@@ -442,7 +442,7 @@ def _item(
     resolution = tracked.resolution
     return ItemView(
         id=tracked.id,
-        speaker=c.speaker or "Unknown speaker",
+        speaker=" ".join((c.speaker or "").split()) or "Unknown speaker",
         speaker_slug=slug(c.speaker),
         action=" ".join(c.action.split()),
         kind=c.kind.value,
