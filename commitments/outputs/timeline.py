@@ -25,6 +25,8 @@ ROW = 54.0
 AXIS = 30.0
 """Room under the last row for the date labels."""
 PAD_DAYS = 2
+EDGE = 24.0
+"""The least room between a tick and the drawing's edge."""
 LONG = 90
 SHORT = 46
 
@@ -185,7 +187,11 @@ def layout(spans: Sequence[Span], *, as_of: dt.date) -> Timeline:
             )
         )
     axis_y = TOP + len(spans) * ROW
-    ticks = tuple(Tick(x=x(day), label=_tick_label(day, total)) for day in _ticks(start, end))
+    ticks = tuple(
+        Tick(x=x(day), label=_tick_label(day, total))
+        for day in _ticks(start, end)
+        if LEFT + EDGE <= x(day) <= WIDTH - RIGHT - EDGE  # a label centred there fits
+    )
     today = round(x(as_of) + scale / 2, 2)
     return Timeline(
         width=WIDTH,
