@@ -19,6 +19,7 @@ import attrs
 import pytest
 from click.testing import CliRunner
 from ical_helpers import ADDED, seed_document
+from playwright.sync_api import sync_playwright
 from serve_helpers import local_env, serving
 
 from cli.main import main
@@ -53,8 +54,6 @@ pytestmark = [
     ),
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
-
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -73,7 +72,7 @@ def server(store: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=local_env())
         try:
             yield launched
