@@ -413,3 +413,11 @@ def test_without_a_page_there_is_no_status_route() -> None:
     feeds = _feeds(page=False)
     assert feeds.respond("GET", "/status", {}).status == 404
     assert "/status" not in feeds.respond("GET", "/", {}).body.decode("utf-8")
+
+
+def test_the_filters_are_said_in_words_with_the_speakers_name() -> None:
+    filters = Filters(speakers=("donald-trump",), kinds=(Kind.DEADLINE,))
+    html = render_page(seed_records(), as_of=SEP_3, filters=filters)
+    assert "1 of 7 commitments shown (filtered by speaker Donald Trump; kind deadline)." in html
+    static = render_page(seed_records(), as_of=SEP_3, filters=filters, static=True)
+    assert "<p>Filtered by speaker Donald Trump; kind deadline.</p>" in static

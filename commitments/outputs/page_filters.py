@@ -177,11 +177,13 @@ class Filters:
             return section_of(tracked, as_of) in wanted
         return True
 
-    def describe(self) -> str:
-        """The filters in words ("speaker Trump; kind promise"), or ``""``."""
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The filters in words ("speaker Trump; kind promise"), or ``""``; ``names`` turns a
+        slug given as a speaker ("donald-trump") into the name it stands for."""
         parts = []
         if self.speakers:
-            parts.append("speaker " + ", ".join(self.speakers))
+            shown = [(names or {}).get(speaker, speaker) for speaker in self.speakers]
+            parts.append("speaker " + ", ".join(shown))
         if self.kinds:
             parts.append("kind " + ", ".join(kind.value for kind in self.kinds))
         if self.sections:

@@ -269,6 +269,8 @@ class PageView:
     status_links: tuple[tuple[Section, str], ...]
     """A link to each status, keeping the speaker and kind chosen."""
     index: str | None
+    filtered_by: str
+    """The filters in words, speakers by name ("" when there are none)."""
     total: int
     shown: int
     clear_href: str
@@ -358,6 +360,7 @@ def build_view(
             (s, _href(as_of, speaker=query["speaker"], kind=query["kind"], status=s.value))
             for s in Section
         ),
+        filtered_by=filters.describe({key: name for key, name in names.items() if name}),
         index=None if static else (f"{base_url}/" if base_url else "/"),
         total=len(everything),
         shown=len(chosen),
