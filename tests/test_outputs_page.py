@@ -421,3 +421,12 @@ def test_the_filters_are_said_in_words_with_the_speakers_name() -> None:
     assert "1 of 7 commitments shown (filtered by speaker Donald Trump; kind deadline)." in html
     static = render_page(seed_records(), as_of=SEP_3, filters=filters, static=True)
     assert "<p>Filtered by speaker Donald Trump; kind deadline.</p>" in static
+
+
+def test_a_query_is_shown_back_as_text() -> None:
+    target = "/status?speaker=%3Cscript%3Ealert(1)%3C/script%3E&as-of=2025-09-03"
+    response = _feeds().respond("GET", target, {})
+    assert response.status == 200
+    page = read_page(response.body.decode("utf-8"))
+    assert "script" not in {tag for tag, _ in page.tags}
+    assert f"0 of 2 commitments shown (filtered by speaker {HOSTILE})." in "".join(page.text)
