@@ -133,6 +133,11 @@ def _register() -> None:
         "Write the commitments as iCalendar: one all-day event over each due window.",
     )
     main.lazy(
+        "report",
+        "cli.report:report",
+        "Write the status page as one HTML file: due soon, lapsed, kept, broken, and timelines.",
+    )
+    main.lazy(
         "serve",
         "cli.serve:serve",
         "Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).",

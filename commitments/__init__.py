@@ -33,6 +33,9 @@ if _typing.TYPE_CHECKING:
     from commitments.outputs.feeds import Feeds as Feeds
     from commitments.outputs.feeds import base_url as base_url
     from commitments.outputs.feeds import make_server as make_server
+    from commitments.outputs.page import Filters as Filters
+    from commitments.outputs.page import StatusPage as StatusPage
+    from commitments.outputs.page import render_page as render_page
     from commitments.outputs.server import MAX_CONNECTIONS as MAX_CONNECTIONS
     from commitments.outputs.snapshot import snapshot as snapshot
     from commitments.outputs.table import printable as printable
@@ -60,6 +63,7 @@ if _typing.TYPE_CHECKING:
     from commitments.tracker import Report as Report
     from commitments.tracker import Tracker as Tracker
     from commitments.tracker import default_db_path as default_db_path
+    from commitments.tracker.records import Entry as Entry
     from commitments.tracker.report import entry_json as entry_json
     from commitments.tracker.report import group_of as group_of
     from commitments.tracker.report import history_json as history_json
