@@ -249,6 +249,8 @@ def furniture(text: str, found: Found) -> bool:
     if line_start == 0 and reach > 0:
         return False  # furniture is a short line, a dateline or a stamp at a line's start
     before, after = text[line_start : found.start], text[found.end : line_end]
+    if before.count(" ") > 8 and "|" not in before:
+        return False  # (most expressions: well into a line of running text)
     if _ONLY_DATE_PUNCT.fullmatch(before) and (
         _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])
     ):

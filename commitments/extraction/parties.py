@@ -13,6 +13,7 @@ things, events and periods, not parties; none is taken from a particular documen
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["is_party"]
@@ -69,6 +70,7 @@ Adrian", "Operation Sea Lion")."""
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_party(phrase: str) -> bool:
     """Whether ``phrase`` can name a party that undertakes something."""
     words = _WORD.findall(phrase)

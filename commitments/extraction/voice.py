@@ -92,6 +92,8 @@ _COURT = re.compile(
     r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b",
     re.MULTILINE,
 )
+_MAY_BE_COURT = re.compile(r"ORDERED|COURT|Court")
+"""A quick test before the court's formulas (the words they all hold)."""
 _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
@@ -229,11 +231,12 @@ def _title_voice(title: str) -> str | None:
 
 
 def _issuer(text: str, title: str | None) -> str | None:
-    if _COURT.search(text) or (title and _CASE_TITLE.search(title)):
+    if (_MAY_BE_COURT.search(text) and _COURT.search(text)) or (title and _CASE_TITLE.search(title)):
         return "the Court"
     if title and (name := _title_voice(title)):
         return name
-    if m := _ISSUER_FIELD.search(text[:3000]):
+    head = text[:3000]
+    if ("by" in head or "AGENCY" in head or "Agency" in head) and (m := _ISSUER_FIELD.search(head)):
         return m["name"].strip().rstrip(".")
     if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
         name = m["name"].strip(" ,")
