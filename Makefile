@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz clean
+.PHONY: demo test lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check commitments cli
 	$(BIN)/ruff format --check commitments cli
 	$(BIN)/mypy
+
+# The score of every labelled set, a line each: real text (dev developed on, test held out), then
+# the house-style sets (tuned against).
+eval: $(STAMP)
+	$(BIN)/python eval/run.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
