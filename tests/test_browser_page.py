@@ -130,10 +130,10 @@ def test_the_page_in_chromium(
     assert len(found) == 6
     # The seed's three dated commitments: the deadline, "very shortly" and "in the coming days"
     # (the tracker keeps the last two as one commitment, the other window drawn as a revision).
-    assert section_of(found, "Trump: deadline for the Kremlin leader") == deadline
-    assert section_of(found, "Trump: be communicating with Putin") == promise
-    assert "be speaking to him (“in the coming days”), due 2025-09-04 to 2025-09-10" in next(
-        item["text"] for item in found if "Trump: be communicating" in item["text"]
+    assert section_of(found, "Trump: the Kremlin leader to meet Zelenskyy") == deadline
+    assert section_of(found, "Trump: communicating with Putin") == promise
+    assert "speaking to him (“in the coming days”), due 2025-09-04 to 2025-09-10" in next(
+        item["text"] for item in found if "Trump: communicating" in item["text"]
     )
     timeline = page.locator("#tl-donald-trump")
     assert timeline.locator("g.bar").count() == 2
@@ -141,7 +141,7 @@ def test_the_page_in_chromium(
     assert timeline.locator("line.today").count() == 1
     assert day in timeline.locator("desc").text_content()
     labels = timeline.locator("text.label-wide").all_text_contents()
-    assert any(label.startswith("Lapsed: deadline") for label in labels)
+    assert any(label.startswith("Lapsed: the Kremlin leader") for label in labels)
     trump = page.locator("#speaker-donald-trump dl.record")
     names, values = trump.locator("dt"), trump.locator("dd")
     counts = dict(zip(names.all_text_contents(), values.all_text_contents(), strict=True))
@@ -198,7 +198,7 @@ def test_filters_work_by_form_and_by_link(browser: Any, server: str) -> None:
     page.wait_for_load_state()
     found = items(page)
     assert [item["section"] for item in found] == ["expired"]
-    assert "deadline for the Kremlin leader" in found[0]["text"]
+    assert "the Kremlin leader to meet Zelenskyy" in found[0]["text"]
     assert page.evaluate("document.scripts.length") == 0
     save(page, "status-filtered", SHOTS)
     page.close()

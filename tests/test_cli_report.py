@@ -43,8 +43,8 @@ def test_report_writes_the_page_from_the_store(db: Path, tmp_path: Path) -> None
     assert result.stdout == ""
     assert result.stderr == f"{out}: the status page on 2025-09-03\n"
     page = read_page(out.read_text("utf-8"))
-    assert find(page, "Trump: deadline for the Kremlin").attrs["data-section"] == "expired"
-    assert find(page, "Trump: be communicating").attrs["data-section"] == "due-soon"
+    assert find(page, "Trump: the Kremlin leader to meet").attrs["data-section"] == "expired"
+    assert find(page, "Trump: communicating").attrs["data-section"] == "due-soon"
     assert not [name for name in tmp_path.iterdir() if name.name.endswith(".tmp")]
 
 

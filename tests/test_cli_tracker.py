@@ -130,7 +130,7 @@ def test_the_seed_a_week_later_and_after_resolving(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (
         result.stdout
-        == f"{call[:8]}  kept on 2025-09-05: Donald Trump: be communicating with Putin\n"
+        == f"{call[:8]}  kept on 2025-09-05: Donald Trump: communicating with Putin\n"
     )
     after = {i["id"]: i for i in status_json("--as-of", "2025-09-11")}
     assert after[call]["status"] == "kept"

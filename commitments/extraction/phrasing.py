@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from commitments.extraction.binding import Pending
 from commitments.extraction.cues import Cue
 from commitments.extraction.patterns import (
@@ -83,6 +85,38 @@ def action(
     if SPACE_BEFORE_MARK.search(piece):  # (a template ``sub`` costs a Python call: only then)
         piece = SPACE_BEFORE_MARK.sub(r"\1", piece)
     piece = piece.strip(" ,;:—–-“”\"'’")
+    piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or text[cue.start : cue.end]
+
+
+_PROGRESSIVE = re.compile(r"be\s+(?=[a-z]+ing\b)")
+_DEADLINE_FOR = re.compile(
+    r"(?:[\w-]+\s+)?(?:deadline|ultimatum)s?\s+(?:for\s+)?(?P<who>[^,;]{1,60}?)\s+to\s+(?P<what>\w.*)",
+    re.IGNORECASE,
+)
+_ONLY_NOUN = re.compile(
+    r"(?:(?:a|the|hard|firm|new|final|strict)\s+)*(?:deadline|ultimatum)s?", re.I
+)
+_THERE = re.compile(r"\b[Tt]here\s+$")
+_QUOTED_WORD = re.compile(r"[‘'“\"](?P<word>[a-z][\w -]{2,30})[’'”\"]")
+
+
+def _verb_phrase(piece: str, text: str, cue: Cue, clause_end: int) -> str:
+    """The action as a verb phrase: "be speaking to him" → "speaking to him"; a deadline's
+    "deadline for the Kremlin leader to meet Zelenskyy" → "the Kremlin leader to meet
+    Zelenskyy", a bare "hard deadline" → "meet the deadline"; an elliptical "there will be"
+    → what the sentence quotes ("there will be consequences")."""
+    if m := _PROGRESSIVE.match(piece):
+        return piece[m.end() :]
+    if cue.noun:
+        if m := _DEADLINE_FOR.match(piece):
+            return f"{m['who']} to {m['what']}"
+        if _ONLY_NOUN.fullmatch(piece):
+            return "meet the deadline"
+    if piece == "be" and _THERE.search(text, max(0, cue.start - 12), cue.start):
+        sentence = text[max(0, cue.start - 300) : clause_end]
+        if m := _QUOTED_WORD.search(sentence):
+            return f"there will be {m['word']}"
+    return piece

@@ -231,7 +231,9 @@ def _title_voice(title: str) -> str | None:
 
 
 def _issuer(text: str, title: str | None) -> str | None:
-    if (_MAY_BE_COURT.search(text) and _COURT.search(text)) or (title and _CASE_TITLE.search(title)):
+    if (_MAY_BE_COURT.search(text) and _COURT.search(text)) or (
+        title and _CASE_TITLE.search(title)
+    ):
         return "the Court"
     if title and (name := _title_voice(title)):
         return name
