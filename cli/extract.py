@@ -9,7 +9,15 @@ from pathlib import Path
 import attrs
 import click
 
-from cli.options import DATE, Inputs, aliases_option, input_options, jobs_option, today
+from cli.options import (
+    DATE,
+    Inputs,
+    aliases_option,
+    input_options,
+    jobs_option,
+    today,
+    vague_option,
+)
 from cli.progress import Progress
 from commitments.errors import InputError
 
@@ -29,11 +37,7 @@ from commitments.errors import InputError
     " with its text and commitments, for `add --extracted`.",
 )
 @input_options
-@click.option(
-    "--vague",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A TOML table of vague phrases that extends or overrides the built-in one.",
-)
+@vague_option
 @aliases_option
 @jobs_option("Worker processes; the output is the same, in input order, for any number.")
 def extract(

@@ -164,3 +164,12 @@ def aliases_option(function: F) -> F:
         help="A TOML [aliases] table mapping other names of a speaker to one canonical name"
         ' ("Donald Trump" = ["Trump", "the US president"]).',
     )(function)
+
+
+def vague_option(function: F) -> F:
+    """``--vague FILE``: a TOML table of vague phrases (``vague: Path | None``)."""
+    return click.option(
+        "--vague",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A TOML table of vague phrases that extends or overrides the built-in one.",
+    )(function)

@@ -38,7 +38,7 @@ def resolve(
     Example:
       commitments resolve 3f2a kept --on 2025-09-05 --evidence https://example.org/call
     """
-    with open_tracker(db) as tracker:
+    with open_tracker(db, create=False) as tracker:
         tracked = tracker.resolve(
             id, resolution, on=on or today(), now=now(), note=note, evidence=evidence
         )

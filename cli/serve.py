@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import click
 
 from cli._tracker import db_option
-from cli.export import store_records
-from commitments.outputs.calendar import DEFAULT_NAME
+from cli.export import (
+    alarm_option,
+    events_option,
+    source_base_option,
+    store_records,
+    store_sources,
+)
+from commitments.outputs.calendar import DEFAULT_NAME, EventStyle
 from commitments.outputs.feeds import Feeds, make_server
 from commitments.outputs.feeds import base_url as feeds_base_url
 from commitments.outputs.server import MAX_CONNECTIONS
@@ -52,6 +59,9 @@ def _clock() -> dt.datetime:
     " waiting connection is closed.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request to stderr.")
+@events_option
+@alarm_option
+@source_base_option
 @db_option
 def serve(
     host: str,
@@ -60,14 +70,18 @@ def serve(
     base_url: str | None,
     max_connections: int,
     quiet: bool,
+    events: EventStyle,
+    alarm: dt.timedelta | None,
+    source_base: str | None,
     db: Path | None,
 ) -> None:
     """Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
-    /speakers/NAME.ics one speaker's events, and / an index with webcal:// links. Filter any
-    feed with ?speaker=NAME&status=pending,expired&as-of=YYYY-MM-DD. Each request reads the store,
-    so `commitments add` and `resolve` show at the next refresh.
+    /speakers/NAME.ics one speaker's events, and / an index with webcal://, https:// and
+    Google Calendar links. Filter any feed with
+    ?speaker=NAME&status=due-soon,expired&events=window&as-of=YYYY-MM-DD. Each request reads
+    the store, so `commitments add` and `resolve` show at the next refresh.
 
     \b
     Example:
@@ -80,9 +94,13 @@ def serve(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url") from None
     records = store_records(db)
+    sources = store_sources(db, source_base)
     log = None if quiet else (lambda line: click.echo(line, err=True))
+    feeds = Feeds(
+        records=records, clock=_clock, name=name, sources=sources, events=events, alarm=alarm
+    )
     server = make_server(
-        Feeds(records=records, clock=_clock, name=name),
+        feeds,
         host=host,
         port=port,
         log=log,
@@ -91,7 +109,7 @@ def serve(
     url = server.url
     if base_url is None and host not in _WILDCARDS:
         base_url = url
-    server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url)
+    server.feeds = attrs.evolve(feeds, base_url=base_url)
     click.echo(f"Serving on {url}/", nl=True)
     if base_url is None:
         click.echo(

@@ -29,7 +29,7 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
       commitments show 3f2a
     """
     day = as_of or today()
-    with open_tracker(db) as tracker:
+    with open_tracker(db, create=False) as tracker:
         entry = tracker.get(id)
     if fmt == "json":
         out = entry_json(entry, day)

@@ -114,7 +114,7 @@ def status(
                 click.echo(f"Error: {exc}", err=True)
                 failed = True
     else:
-        tracker = open_tracker(db)
+        tracker = open_tracker(db, create=False)
     with tracker:
         report = tracker.report(
             as_of=day, speaker=speaker, status=groups, due_within=due_within, since=since

@@ -162,7 +162,8 @@ def _utc_zone() -> icalendar.Timezone:
     zone = icalendar.Timezone()
     zone.add("tzid", icalendar.vText("UTC"))
     standard = icalendar.TimezoneStandard()
-    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    # RFC 5545: a VTIMEZONE's DTSTART is local time, so naive on purpose.
+    standard.add("dtstart", dt.datetime(1970, 1, 1))  # noqa: DTZ001
     standard.add("tzoffsetfrom", icalendar.vUTCOffset(dt.timedelta(0)))
     standard.add("tzoffsetto", icalendar.vUTCOffset(dt.timedelta(0)))
     standard.add("tzname", icalendar.vText("UTC"))

@@ -17,12 +17,15 @@ from commitments.outputs.sources import Sources
 from commitments.records import Commitment, Status, Tracked
 
 __all__ = [
+    "DUE_SOON",
+    "FILTERS",
     "UID_NAMESPACE",
     "categories",
     "changed_at",
     "description",
     "event_uid",
     "expired_on",
+    "parse_statuses",
     "select",
     "sequence",
     "slug",
@@ -190,23 +193,76 @@ def speaker_matches(speaker: str | None, names: Iterable[str]) -> bool:
     return False
 
 
+DUE_SOON = dt.timedelta(days=7)
+"""A pending commitment whose deadline is within this of the day is "due soon" (as in the
+status report)."""
+
+FILTERS: tuple[str, ...] = (
+    "expired",
+    "due-soon",
+    "pending",
+    "open",
+    "kept",
+    "broken",
+    "withdrawn",
+)
+"""The status filters every command and feed accepts: the statuses, and ``due-soon``."""
+
+_FILTER_ALIASES = {"due_soon": "due-soon", "due soon": "due-soon", "soon": "due-soon"}
+
+
+def parse_statuses(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Status filters from a comma-separated string or a list of them (:data:`FILTERS`);
+    :class:`ValueError` names the ones allowed."""
+    parts = value.split(",") if isinstance(value, str) else [p for v in value for p in v.split(",")]
+    found: list[str] = []
+    for part in parts:
+        word = " ".join(part.split()).casefold()
+        if not word:
+            continue
+        word = _FILTER_ALIASES.get(word, word)
+        if word not in FILTERS:
+            raise ValueError(f"unknown status {part.strip()!r}; use one of {', '.join(FILTERS)}")
+        if word not in found:
+            found.append(word)
+    return tuple(found)
+
+
+def _status_matches(
+    record: Tracked, as_of: dt.date, wanted: Sequence[str], due_soon: dt.timedelta
+) -> bool:
+    status = record.status(as_of)
+    if status.value in wanted:
+        return True
+    due = record.commitment.due
+    return (
+        "due-soon" in wanted
+        and status is Status.PENDING
+        and due is not None
+        and due.latest <= as_of + due_soon
+    )
+
+
 def select(
     tracked: Iterable[Tracked],
     *,
     as_of: dt.date,
     speakers: Sequence[str] = (),
-    statuses: Sequence[Status] = (),
+    statuses: Sequence[Status | str] = (),
+    due_soon: dt.timedelta = DUE_SOON,
 ) -> list[Tracked]:
     """The records whose speaker and status on ``as_of`` match, sorted for output.
 
-    An empty ``speakers`` or ``statuses`` matches everything (see :func:`speaker_matches`). Of two
+    ``statuses`` are :data:`FILTERS` (``due-soon``: pending, due within ``due_soon``). An empty
+    ``speakers`` or ``statuses`` matches everything (see :func:`speaker_matches`). Of two
     records with the same id, the one changed last (``updated``, then ``sequence``) is kept.
     """
+    wanted = parse_statuses([str(s) for s in statuses]) if statuses else ()
     chosen: dict[str, Tracked] = {}
     for record in tracked:
         if speakers and not speaker_matches(record.commitment.speaker, speakers):
             continue
-        if statuses and record.status(as_of) not in statuses:
+        if wanted and not _status_matches(record, as_of, wanted, due_soon):
             continue
         known = chosen.get(record.id)
         if known is None or (utc(known.updated), known.sequence) < (
