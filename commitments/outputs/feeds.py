@@ -283,8 +283,8 @@ class Feeds:
                 '<html lang="en"><head><meta charset="utf-8">',
                 f"<title>{html.escape(self.name)}</title></head><body>",
                 f"<h1>{html.escape(self.name)}</h1>",
-                "<p>Subscribe to a feed in your calendar app (webcal://), or copy its https://"
-                " link into one that asks for a URL. Filters: ?speaker=…&amp;status=…"
+                "<p>Subscribe to a feed in your calendar app, or copy its web link into one"
+                " that asks for a URL. Filters: ?speaker=…&amp;status=…"
                 "&amp;events=due-day|window&amp;as-of=YYYY-MM-DD</p>",
                 "<ul>",
                 *items,
