@@ -424,5 +424,8 @@ def test_no_served_byte_holds_a_local_path(tmp_path) -> None:
     )
     body = titled.respond("GET", "/calendar.ics", {}).body.decode().replace("\r\n ", "")
     assert str(tmp_path) not in body
-    assert "Port news, published 2025-09-03, line 488 <https://example.org/archive/" in body
+    (event,) = icalendar.Calendar.from_ical(body.encode()).walk("VEVENT")
+    assert "Source: Port news, published 2025-09-03, line 488 <https://example.org/archive/" in str(
+        event["DESCRIPTION"]
+    )
     assert "URL:https://example.org/archive/news-port.md" in body

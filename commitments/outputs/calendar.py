@@ -214,8 +214,8 @@ def _event(
         event.add("dtend", start + TIMED_LENGTH)
     else:
         first = commitment.due.earliest if events == "window" else commitment.due.latest
-        event.add("dtstart", icalendar.vDate(first))
-        event.add("dtend", icalendar.vDate(commitment.due.latest + dt.timedelta(days=1)))
+        event.add("dtstart", first)  # (a date: icalendar writes VALUE=DATE)
+        event.add("dtend", commitment.due.latest + dt.timedelta(days=1))
     event.add("transp", icalendar.vText("TRANSPARENT"))
     # Google Calendar hides CANCELLED events: a withdrawn one is TENTATIVE, "[Withdrawn]" in
     # its SUMMARY says why.
@@ -237,8 +237,8 @@ def _todo(
         todo.add("due", utc(commitment.due_at))
     elif commitment.due is not None:
         if commitment.due.earliest < commitment.due.latest:
-            todo.add("dtstart", icalendar.vDate(commitment.due.earliest))
-        todo.add("due", icalendar.vDate(commitment.due.latest))
+            todo.add("dtstart", commitment.due.earliest)
+        todo.add("due", commitment.due.latest)
     status = record.status(as_of)
     todo.add("status", icalendar.vText(_TODO_STATUS.get(status, "NEEDS-ACTION")))
     if status is Status.KEPT:
