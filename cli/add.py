@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from commitments.records import Commitment, Document
 
 
-@click.command()
+@click.command(short_help="Track the commitments in files, folders or standard input.")
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @input_options
 @db_option

@@ -164,7 +164,7 @@ def file_records(
     return snapshot(found), known
 
 
-@click.command()
+@click.command(short_help="Write the commitments as an iCalendar file: events or tasks.")
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option(
     "-o",

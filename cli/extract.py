@@ -22,7 +22,7 @@ from cli.progress import Progress
 from commitments.errors import InputError
 
 
-@click.command()
+@click.command(short_help="Print the commitments found in files, folders, URLs or stdin.")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today]."

@@ -10,7 +10,7 @@ import click
 from cli._tracker import DATE, db_option, now, open_tracker, today
 
 
-@click.command()
+@click.command(short_help="Record that a commitment was kept, broken or withdrawn.")
 @click.argument("id")
 @click.argument(
     "resolution",

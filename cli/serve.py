@@ -29,7 +29,7 @@ def _clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC).astimezone()
 
 
-@click.command()
+@click.command(short_help="Serve the commitments as calendar feeds for apps to subscribe.")
 @click.option(
     "--host",
     default="127.0.0.1",

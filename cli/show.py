@@ -12,7 +12,7 @@ from cli._tracker import DATE, color, db_option, open_tracker, today
 from commitments.tracker.report import entry_json, group_of, history_json
 
 
-@click.command()
+@click.command(short_help="Show one commitment: its window, mentions and history.")
 @click.argument("id")
 @click.option("--as-of", type=DATE, help="The day to give the status for. Default: today.")
 @click.option(

@@ -37,7 +37,7 @@ STYLES: dict[Group, dict[str, object]] = {
 }
 
 
-@click.command()
+@click.command(short_help="Report what is expired, due soon, pending, kept or broken.")
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option("--as-of", type=DATE, help="The day to report on (YYYY-MM-DD). Default: today.")
 @click.option(
