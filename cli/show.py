@@ -16,7 +16,12 @@ from commitments.tracker.report import entry_json, group_of, history_json
 @click.argument("id")
 @click.option("--as-of", type=DATE, help="The day to give the status for. Default: today.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: the commitment with its mentions and history.",
 )
 @db_option
 def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:

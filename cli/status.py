@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -20,10 +22,10 @@ from cli._tracker import (
     open_tracker,
     today,
 )
-from cli.options import Inputs
+from cli.options import Inputs, vague_option
 from commitments.errors import CommitmentsError
 from commitments.outputs.table import printable
-from commitments.records import Window
+from commitments.records import Commitment, Document, Window
 from commitments.tracker import Group, Report, Tracker
 
 STYLES: dict[Group, dict[str, object]] = {
@@ -71,6 +73,7 @@ STYLES: dict[Group, dict[str, object]] = {
     help="Exit with status 1 if any commitment shown has one of these statuses (for cron).",
 )
 @input_options
+@vague_option
 @db_option
 @click.pass_context
 def status(
@@ -84,6 +87,7 @@ def status(
     since: dt.date | None,
     fmt: str,
     fail_on: frozenset[Group] | None,
+    vague: Path | None,
     db: Path | None,
 ) -> None:
     """Report which commitments are expired, due soon, pending, open, kept or broken.
@@ -99,7 +103,7 @@ def status(
     day = as_of or today()
     failed = False
     if files:
-        tracker = Tracker(":memory:")
+        tracker = Tracker(":memory:", extractor=_extractor(vague))
         for document in documents(files, inputs):
             try:
                 if isinstance(document, CommitmentsError):
@@ -122,7 +126,8 @@ def status(
         width = tracker.short_id_length()
         stored = len(tracker.store.ids())
     if fmt == "json":
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        out = {"as_of": day.isoformat(), "commitments": report.to_json()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for item in report.to_json():
             click.echo(json.dumps(item, ensure_ascii=False))
@@ -187,6 +192,15 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
                 + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
             )
             click.echo(line, color=use_color)
+
+
+def _extractor(vague: Path | None) -> Callable[[Document], Sequence[Commitment]] | None:
+    if vague is None:
+        return None
+    from commitments.extraction import extract_document
+    from commitments.timex.vague import load_vague
+
+    return functools.partial(extract_document, vague=load_vague(vague))
 
 
 _ALWAYS = (Group.EXPIRED, Group.DUE_SOON, Group.PENDING)

@@ -36,7 +36,9 @@ def run(*args: str, input: str | None = None, color: bool = False) -> Result:
 def status_json(*args: str) -> list[dict]:
     result = run("status", "--format", "json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    out = json.loads(result.stdout)
+    assert list(out) == ["as_of", "commitments"]  # the shape of `extract --format json`
+    return out["commitments"]
 
 
 def seeded() -> dict[str, dict]:
@@ -190,7 +192,7 @@ def test_status_from_files_does_not_touch_the_store(db: Path) -> None:
         "status", str(SEED), "--as-of", "2025-09-11", "--status", "expired", "--format", "json"
     )
     assert result.exit_code == 0
-    assert [i["status"] for i in json.loads(result.stdout)] == ["expired", "expired"]
+    assert [i["status"] for i in json.loads(result.stdout)["commitments"]] == ["expired", "expired"]
     assert not db.exists()
 
 

@@ -293,6 +293,13 @@ class Tracker:
                     f"{on.isoformat()} is before the commitment was made ({issued}):"
                     " give the day it was resolved with --on"
                 )
+            last = entry.tracked.resolution
+            if last is not None and (last.status, last.on) == (status, on):
+                # The same resolution again: it keeps what the first one said, and one that
+                # says nothing new is not recorded twice.
+                if (note or last.note, evidence or last.evidence) == (last.note, last.evidence):
+                    return entry.tracked
+                note, evidence = note or last.note, evidence or last.evidence
             resolution = Resolution(
                 status=status, on=on, note=note or None, evidence=evidence or None, recorded=now
             )
