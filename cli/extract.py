@@ -15,6 +15,7 @@ from cli.options import (
     aliases_option,
     input_options,
     jobs_option,
+    terminal_width,
     today,
     vague_option,
 )
@@ -114,6 +115,6 @@ def extract(
     elif fmt == "table":
         from commitments.outputs.table import table
 
-        click.echo(table(found, as_of=as_of), nl=False)
+        click.echo(table(found, as_of=as_of, width=terminal_width()), nl=False)
     if failed:
         raise SystemExit(1)

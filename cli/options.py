@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import shutil
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -173,3 +174,8 @@ def vague_option(function: F) -> F:
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="A TOML table of vague phrases that extends or overrides the built-in one.",
     )(function)
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns (``COLUMNS`` first; 80 when unknown), at least 60."""
+    return max(60, shutil.get_terminal_size((80, 24)).columns)

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, db_option, now, open_tracker, today
+from cli.options import terminal_width
+from commitments.outputs.table import wrap
 
 
 @click.command(short_help="Record that a commitment was kept, broken or withdrawn.")
@@ -44,8 +46,7 @@ def resolve(
         )
         width = tracker.short_id_length()
     c = tracked.commitment
-    click.echo(
-        f"{tracked.id[:width]}  {resolution.casefold()} on"
-        f" {tracked.resolution.on.isoformat() if tracked.resolution else ''}:"
-        f" {c.speaker or '—'}: {c.action}"
-    )
+    on = tracked.resolution.on.isoformat() if tracked.resolution else ""
+    text = f"{tracked.id[:width]}  {resolution.casefold()} on {on}: {c.speaker or '—'}: {c.action}"
+    for line in wrap(text, terminal_width()):
+        click.echo(line)

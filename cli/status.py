@@ -22,9 +22,9 @@ from cli._tracker import (
     open_tracker,
     today,
 )
-from cli.options import Inputs, vague_option
+from cli.options import Inputs, terminal_width, vague_option
 from commitments.errors import CommitmentsError
-from commitments.outputs.table import printable
+from commitments.outputs.table import wrap
 from commitments.records import Commitment, Document, Window
 from commitments.tracker import Group, Report, Tracker
 
@@ -167,7 +167,7 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
         + ", ".join(shown),
         color=use_color,
     )
-    speakers = max(len(printable(item.tracked.commitment.speaker or "—")) for item in report.items)
+    columns = terminal_width()
     for group, items in report.groups().items():
         if not items:
             continue
@@ -186,12 +186,16 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             resolution = item.tracked.resolution
             if resolution is not None and item.group in (Group.KEPT, Group.BROKEN, Group.WITHDRAWN):
                 extra[-1] = f"{resolution.status.value} on {resolution.on.isoformat()}"
-            line = (  # speakers and actions come from the text: no control character gets out
-                f"  {click.style(item.tracked.id[:width], fg='yellow')}  {due:<22}  "
-                f"{printable(c.speaker or '—'):<{speakers}}  {printable(c.action)}  "
-                + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
-            )
-            click.echo(line, color=use_color)
+            # Speakers and actions come from the text: wrap() lets no control character out.
+            note = "(" + ", ".join(e for e in extra if e) + ")"
+            lead = f"  {item.tracked.id[:width]}  {due:<21}  "
+            lines = wrap(f"{c.speaker or '—'}: {c.action} {note}", columns - len(lead))
+            if lines[-1].endswith(note):
+                lines[-1] = lines[-1][: -len(note)] + click.style(note, dim=True)
+            ident = click.style(item.tracked.id[:width], fg="yellow")
+            click.echo(f"  {ident}  {due:<21}  {lines[0]}", color=use_color)
+            for line in lines[1:]:
+                click.echo(" " * len(lead) + line, color=use_color)
 
 
 def _extractor(vague: Path | None) -> Callable[[Document], Sequence[Commitment]] | None:

@@ -107,7 +107,7 @@ def test_the_seed_as_of_its_publication_day(db: Path) -> None:
     assert lines[expired + 1].startswith(f"  {deadline['id'][:8]}  2025-08-01…2025-09-03")
     soon = lines.index("Due soon (1)")
     assert lines[soon + 1].startswith(f"  {call['id'][:8]}  2025-09-03…2025-09-06")
-    assert "2 mentions, due in 3 days" in lines[soon + 1]
+    assert "2 mentions, due in 3 days" in " ".join(lines[soon + 1 : soon + 3])
     assert not ANSI.search(table.stdout)
 
 
