@@ -228,7 +228,7 @@ def export(
     Examples:
       commitments export -o ~/public/commitments.ics --alarm 1d
       commitments export seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
-      commitments export --todo --speaker Trump --status pending,expired -o trump-tasks.ics
+      commitments export --todo --speaker Trump --status due-soon -o tasks.ics
     """
     day = as_of or today()
     if files:

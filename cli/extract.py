@@ -58,7 +58,7 @@ def extract(
     \b
     Example:
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
-      commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
+      commitments extract archive.jsonl --jobs 2 --format jsonl > found.jsonl
     """
     from commitments.batch import extract_many, to_record
     from commitments.extraction import AliasTable

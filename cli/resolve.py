@@ -38,7 +38,7 @@ def resolve(
 
     \b
     Example:
-      commitments resolve 3f2a kept --on 2025-09-05 --evidence https://example.org/call
+      commitments resolve 3f2a kept --on 2025-09-05 --evidence https://ex.org/call
     """
     with open_tracker(db, create=False) as tracker:
         tracked = tracker.resolve(

@@ -52,6 +52,7 @@ STYLES: dict[Group, dict[str, object]] = {
     "--status",
     "groups",
     type=GROUPS,
+    multiple=True,
     help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
 )
 @click.option(
@@ -66,6 +67,8 @@ STYLES: dict[Group, dict[str, object]] = {
     type=click.Choice(["table", "json", "jsonl", "csv"]),
     default="table",
     show_default=True,
+    help="table: for reading; json: {as_of, commitments} as `extract` writes it; jsonl: one"
+    " commitment a line; csv: a spreadsheet.",
 )
 @click.option(
     "--fail-on",
@@ -82,7 +85,7 @@ def status(
     inputs: Inputs,
     as_of: dt.date | None,
     speaker: tuple[str, ...],
-    groups: frozenset[Group] | None,
+    groups: tuple[frozenset[Group], ...],
     due_within: dt.timedelta | None,
     since: dt.date | None,
     fmt: str,
@@ -97,8 +100,8 @@ def status(
     \b
     Examples:
       commitments status --as-of 2025-09-03
-      commitments status seeds/putin-zelenskyy-moscow.md --as-of 2025-09-11 --format csv
-      commitments status --fail-on expired --format jsonl   # in cron: exit 1 if any expired
+      commitments status seeds/putin-zelenskyy-moscow.md --format csv
+      commitments status --fail-on expired   # in cron: exit 1 if any expired
     """
     day = as_of or today()
     failed = False
@@ -120,8 +123,9 @@ def status(
     else:
         tracker = open_tracker(db, create=False)
     with tracker:
+        wanted = frozenset().union(*groups) if groups else None
         report = tracker.report(
-            as_of=day, speaker=speaker, status=groups, due_within=due_within, since=since
+            as_of=day, speaker=speaker, status=wanted, due_within=due_within, since=since
         )
         width = tracker.short_id_length()
         stored = len(tracker.store.ids())
@@ -162,12 +166,10 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             click.echo(f"No commitments match, as of {report.as_of.isoformat()}.")
         return
     total = len(report.items)
-    click.echo(
-        f"{total} commitment{'s' if total != 1 else ''} as of {report.as_of.isoformat()}: "
-        + ", ".join(shown),
-        color=use_color,
-    )
     columns = terminal_width()
+    heading = f"{total} commitment{'s' if total != 1 else ''} as of {report.as_of.isoformat()}: "
+    for line in wrap(heading + ", ".join(shown), columns):
+        click.echo(line, color=use_color)
     for group, items in report.groups().items():
         if not items:
             continue
