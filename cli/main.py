@@ -114,6 +114,11 @@ def _register() -> None:
     )
     main.lazy("show", "cli.show:show", "Show one commitment: its window, mentions and history.")
     main.lazy(
+        "publish",
+        "cli.publish:publish",
+        "Put the commitments into a CalDAV calendar (idempotent).",
+    )
+    main.lazy(
         "resolve", "cli.resolve:resolve", "Record that a commitment was kept, broken or withdrawn."
     )
     main.lazy(

@@ -47,6 +47,7 @@ __all__ = [
     "PRODID",
     "TIMED_LENGTH",
     "EventStyle",
+    "calendar_items",
     "clean_text",
     "to_ical",
     "uri",
@@ -155,6 +156,36 @@ def to_ical(
         calendar.add_component(_utc_zone())
     data: bytes = calendar.to_ical()
     return data
+
+
+def calendar_items(
+    tracked: Iterable[Tracked],
+    *,
+    as_of: dt.date,
+    todo: bool = False,
+    events: EventStyle = "due-day",
+    alarm: dt.timedelta | None = None,
+    sources: Sources | None = None,
+) -> list[tuple[str, bytes]]:
+    """Each entry of :func:`to_ical` as a calendar object resource of its own (RFC 4791: one
+    component, no METHOD), with its UID: what a CalDAV server stores one by one."""
+    if events not in EVENT_STYLES:
+        raise ValueError(f"events must be one of {', '.join(EVENT_STYLES)}, got {events!r}")
+    sources = sources or Sources()
+    items = []
+    for record in select(tracked, as_of=as_of):
+        if todo:
+            component: icalendar.cal.Component = _todo(record, as_of, sources, alarm)
+        elif record.commitment.due is not None:
+            component = _event(record, as_of, sources, events, alarm)
+        else:
+            continue
+        calendar = icalendar.Calendar()
+        calendar.add("version", icalendar.vText("2.0"))
+        calendar.add("prodid", icalendar.vText(PRODID))
+        calendar.add_component(component)
+        items.append((str(component["UID"]), calendar.to_ical()))
+    return items
 
 
 def _utc_zone() -> icalendar.Timezone:
