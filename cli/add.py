@@ -91,7 +91,8 @@ def add(
                     f"{result.document}: {_plural(result.mentions, 'commitment')} found,"
                     f" {len(result.created)} new, {len(result.updated)} updated"
                 )
-    click.echo(total.line(failed), err=True)
+    if total.documents + failed > 1:  # (one document's line says it all)
+        click.echo(total.line(failed), err=True)
     if failed:
         ctx.exit(1)
 
