@@ -12,10 +12,18 @@ from typing import Any, TypeVar
 import click
 
 from cli.options import DATE, Inputs, input_options, today
-from commitments.errors import CommitmentsError, DateError, InputError, StoreError
-from commitments.records import Document
-from commitments.tracker import Tracker, default_db_path
-from commitments.tracker.report import parse_duration, parse_groups
+from commitments import (
+    CommitmentsError,
+    DateError,
+    Document,
+    Group,
+    InputError,
+    StoreError,
+    Tracker,
+    default_db_path,
+    parse_duration,
+    parse_groups,
+)
 
 __all__ = [
     "ALARM",
@@ -84,7 +92,7 @@ def color() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-class DurationType(click.ParamType):
+class DurationType(click.ParamType[dt.timedelta]):
     """Days or weeks with their unit: 7d, 10 days, 2w (a bare number is refused: 3 what?)."""
 
     name = "DURATION"
@@ -104,7 +112,7 @@ _ALARM = re.compile(r"^\s*(\d{1,4})\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)
 _ALARM_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-class AlarmType(click.ParamType):
+class AlarmType(click.ParamType[dt.timedelta]):
     """How long before a deadline to remind: 30m, 2h, 1d, 1w."""
 
     name = "DURATION"
@@ -119,7 +127,7 @@ class AlarmType(click.ParamType):
         return dt.timedelta(**{unit: int(match.group(1))})
 
 
-class GroupsType(click.ParamType):
+class GroupsType(click.ParamType[frozenset[Group]]):
     """A comma-separated list of statuses: expired,due-soon,pending,open,kept,broken,withdrawn."""
 
     name = "LIST"

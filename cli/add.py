@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,13 +12,10 @@ import click
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs, aliases_option, jobs_option, vague_option
 from cli.progress import Progress
-from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+from commitments import CommitmentsError, DateError, InputError
 
 if TYPE_CHECKING:
-    from commitments.extraction import AliasTable
-    from commitments.records import Commitment, Document
-    from commitments.timex.vague import VagueTable
-    from commitments.tracker import AddResult
+    from commitments import AddResult, AliasTable, Commitment, Document
 
 
 @click.command(short_help="Track the commitments in files, folders or standard input.")
@@ -127,10 +124,10 @@ class _Total:
         return "Total: " + ", ".join(parts)
 
 
-def _vague_table(path: Path | None) -> VagueTable | None:
+def _vague_table(path: Path | None) -> Mapping[str, tuple[int, int]] | None:
     if path is None:
         return None
-    from commitments.timex.vague import load_vague
+    from commitments import load_vague
 
     return load_vague(path)
 
@@ -138,7 +135,7 @@ def _vague_table(path: Path | None) -> VagueTable | None:
 def _alias_table(path: Path | None) -> AliasTable | None:
     if path is None:
         return None
-    from commitments.extraction import AliasTable
+    from commitments import AliasTable
 
     return AliasTable.load(path)
 
@@ -149,37 +146,26 @@ def _found(
     jobs: int,
     extracted: bool,
     aliases: AliasTable | None = None,
-    vague: VagueTable | None = None,
+    vague: Mapping[str, tuple[int, int]] | None = None,
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
-        from commitments.batch import read_records
+        from commitments import read_records
 
         for item in read_records(sources):
-            if isinstance(item, tuple):
-                yield item
-            else:
-                yield FormatError(item.message, source=item.source, line=item.line), None
+            yield item if isinstance(item, tuple) else (item, None)
         return
     if jobs == 1 and aliases is None and vague is None:  # (the tracker extracts)
         for document in documents(sources, inputs):
             yield document, None
         return
-    from commitments.batch import extract_many
-    from commitments.readers import ReadFailure
+    from commitments import extract_many
 
-    items = (
-        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError)
-        else i
-        for i in documents(sources, inputs)
-    )
     for result in extract_many(
-        items, jobs=jobs, undated=now().date(), aliases=aliases, vague=vague
+        inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases, vague=vague
     ):
         if result.failure is not None:
-            failure = result.failure
-            yield InputError(failure.message, source=failure.source, line=failure.line), None
+            yield result.failure, None
         else:
             assert result.document is not None
             yield result.document, result.commitments

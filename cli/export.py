@@ -8,7 +8,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 import click
@@ -25,18 +25,27 @@ from cli._tracker import (
     today,
 )
 from cli.options import Inputs, vague_option
-from commitments.errors import CommitmentsError
-from commitments.extraction import extract_document
-from commitments.outputs.atomic import write_atomic
-from commitments.outputs.calendar import DEFAULT_NAME, EVENT_STYLES, EventStyle, to_ical
-from commitments.outputs.entries import select
-from commitments.outputs.feeds import base_url as public_base
-from commitments.outputs.snapshot import snapshot
-from commitments.outputs.sources import DocumentInfo, Sources
-from commitments.records import Commitment, Document, Tracked
-from commitments.tracker import Group
+from commitments import (
+    DEFAULT_NAME,
+    EVENT_STYLES,
+    Commitment,
+    CommitmentsError,
+    Document,
+    DocumentInfo,
+    Group,
+    Sources,
+    Tracked,
+    extract_document,
+    load_vague,
+    select,
+    snapshot,
+    to_ical,
+    write_atomic,
+)
+from commitments import base_url as public_base
 
 F = TypeVar("F", bound=Callable[..., Any])
+EventStyle = Literal["due-day", "window"]
 
 
 @contextlib.contextmanager
@@ -132,11 +141,7 @@ def file_records(
 ) -> tuple[list[Tracked], dict[str, DocumentInfo]]:
     """The commitments in FILES, each as a never-changed record (nothing is stored), and what is
     known of each document."""
-    table = None
-    if vague is not None:
-        from commitments.timex.vague import load_vague
-
-        table = load_vague(vague)
+    table = load_vague(vague) if vague is not None else None
     known: dict[str, DocumentInfo] = {}
     found: list[tuple[Document, list[Commitment]]] = []
     failures: list[CommitmentsError] = []

@@ -9,16 +9,15 @@ import click
 
 from cli._tracker import DATE, GROUPS, db_option, today
 from cli.export import (
+    EventStyle,
     alarm_option,
     events_option,
     source_base_option,
     store_records,
     store_sources,
 )
-from commitments.outputs.caldav import publish as publish_to
-from commitments.outputs.calendar import DEFAULT_NAME, EventStyle
-from commitments.outputs.entries import select
-from commitments.tracker import Group
+from commitments import DEFAULT_NAME, Group, select
+from commitments import publish_caldav as publish_to
 
 
 @click.command(short_help="Put the commitments into a CalDAV calendar (idempotent).")

@@ -9,7 +9,7 @@ import click
 
 from cli._tracker import DATE, db_option, now, open_tracker, today
 from cli.options import terminal_width
-from commitments.outputs.table import wrap
+from commitments import wrap
 
 
 @click.command(short_help="Record that a commitment was kept, broken or withdrawn.")
@@ -46,7 +46,7 @@ def resolve(
         )
         width = tracker.short_id_length()
     c = tracked.commitment
-    on = tracked.resolution.on.isoformat() if tracked.resolution else ""
-    text = f"{tracked.id[:width]}  {resolution.casefold()} on {on}: {c.speaker or '—'}: {c.action}"
+    day = tracked.resolution.on.isoformat() if tracked.resolution else ""
+    text = f"{tracked.id[:width]}  {resolution.casefold()} on {day}: {c.speaker or '—'}: {c.action}"
     for line in wrap(text, terminal_width()):
         click.echo(line)

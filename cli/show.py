@@ -10,8 +10,7 @@ import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
 from cli.options import terminal_width
-from commitments.outputs.table import wrap
-from commitments.tracker.report import entry_json, group_of, history_json
+from commitments import entry_json, group_of, history_json, wrap
 
 
 @click.command(short_help="Show one commitment: its window, mentions and history.")

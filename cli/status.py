@@ -23,20 +23,27 @@ from cli._tracker import (
     today,
 )
 from cli.options import Inputs, terminal_width, vague_option
-from commitments.errors import CommitmentsError
-from commitments.outputs.table import wrap
-from commitments.records import Commitment, Document, Window
-from commitments.tracker import Group, Report, Tracker
+from commitments import (
+    Commitment,
+    CommitmentsError,
+    Document,
+    Group,
+    Report,
+    Tracker,
+    Window,
+    wrap,
+)
 
-STYLES: dict[Group, dict[str, object]] = {
-    Group.EXPIRED: {"fg": "red", "bold": True},
-    Group.DUE_SOON: {"fg": "yellow", "bold": True},
-    Group.PENDING: {"fg": "cyan", "bold": True},
-    Group.OPEN: {"bold": True},
-    Group.KEPT: {"fg": "green", "bold": True},
-    Group.BROKEN: {"fg": "magenta", "bold": True},
-    Group.WITHDRAWN: {"dim": True, "bold": True},
+STYLES: dict[Group, str | None] = {
+    Group.EXPIRED: "red",
+    Group.DUE_SOON: "yellow",
+    Group.PENDING: "cyan",
+    Group.OPEN: None,
+    Group.KEPT: "green",
+    Group.BROKEN: "magenta",
+    Group.WITHDRAWN: None,
 }
+"""Each group's heading colour (headings are bold; withdrawn ones dim too)."""
 
 
 @click.command(short_help="Report what is expired, due soon, pending, kept or broken.")
@@ -175,9 +182,14 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             continue
         click.echo(color=use_color)
         click.echo(
-            click.style(f"{group.label.capitalize()} ({len(items)})", **STYLES[group]),
+            click.style(
+                f"{group.label.capitalize()} ({len(items)})",
+                fg=STYLES[group],
+                bold=True,
+                dim=group is Group.WITHDRAWN or None,
+            ),
             color=use_color,
-        )  # type: ignore[arg-type]
+        )
         for item in items:
             c = item.tracked.commitment
             due = _due(c.due)
@@ -203,8 +215,7 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
 def _extractor(vague: Path | None) -> Callable[[Document], Sequence[Commitment]] | None:
     if vague is None:
         return None
-    from commitments.extraction import extract_document
-    from commitments.timex.vague import load_vague
+    from commitments import extract_document, load_vague
 
     return functools.partial(extract_document, vague=load_vague(vague))
 

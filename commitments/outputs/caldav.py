@@ -1,8 +1,8 @@
 """Publishing to a CalDAV server (RFC 4791): each entry a calendar object resource, by its UID.
 
-The only module of the project that imports the ``caldav`` library (when :func:`publish` runs).
-Publishing is idempotent: an entry whose SEQUENCE and DTSTAMP the server already holds is left
-alone, so a second publish of the same records sends nothing. SEQUENCE and DTSTAMP move with
+The only module of the project that imports the ``caldav`` library (when :func:`publish_caldav`
+runs). Publishing is idempotent: an entry whose SEQUENCE and DTSTAMP the server already holds is
+left alone, so a second publish of the same records sends nothing. SEQUENCE and DTSTAMP move with
 every change a subscriber would see (see :mod:`commitments.outputs.calendar`), so comparing them
 is comparing the entry.
 """
@@ -21,7 +21,7 @@ from commitments.outputs.calendar import EventStyle, calendar_items
 from commitments.outputs.sources import Sources
 from commitments.records import Tracked
 
-__all__ = ["PublishResult", "publish"]
+__all__ = ["PublishResult", "publish_caldav"]
 
 _STAMP = re.compile(r"^(SEQUENCE|DTSTAMP)[;:](?:[^:\r\n]*:)?([^\r\n]*)$", re.MULTILINE)
 
@@ -43,7 +43,7 @@ def _version(data: str) -> tuple[str, str]:
     return found.get("SEQUENCE", "").strip(), found.get("DTSTAMP", "").strip()
 
 
-def publish(
+def publish_caldav(
     tracked: Iterable[Tracked],
     *,
     url: str,

@@ -5,6 +5,7 @@ nothing of sockets, so every rule is testable without a server; :func:`make_serv
 :mod:`commitments.outputs.server`) puts it behind a hardened standard-library server. Routes::
 
     /                       an index page with webcal://, https:// and Google Calendar links
+    /status                 the status page, when one is given (:mod:`commitments.outputs.page`)
     /calendar.ics           one VEVENT per dated commitment
     /todo.ics               one VTODO per commitment
     /speakers/<slug>.ics    the VEVENTs of one speaker ("donald-trump")
@@ -25,12 +26,12 @@ import hashlib
 import html
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from http import HTTPStatus
 
 import attrs
 
-from commitments.errors import CommitmentsError
+from commitments.errors import CommitmentsError, InputError
 from commitments.outputs.calendar import (
     DEFAULT_DESCRIPTION,
     DEFAULT_NAME,
@@ -48,6 +49,9 @@ __all__ = ["FeedServer", "Feeds", "Response", "base_url", "make_server"]
 
 RecordSource = Callable[[], Iterable[Tracked]]
 """Anything that gives the current records on each call (a store, a list)."""
+PageSource = Callable[[Mapping[str, Sequence[str]], dt.date], str]
+"""The status page's HTML for a query and a day (:class:`commitments.outputs.page.StatusPage`);
+an :class:`InputError` is the query's fault (400)."""
 
 _CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
@@ -135,6 +139,8 @@ class Feeds:
     """The default event style (``?events=`` overrides it)."""
     alarm: dt.timedelta | None = None
     """A reminder this long before each deadline (VALARM), or none."""
+    page: PageSource | None = None
+    """The status page served at ``/status`` (and linked from the index); ``None``: none."""
 
     def respond(self, method: str, target: str, headers: Mapping[str, str]) -> Response:
         """The response to ``method target`` with request ``headers`` (names in any case)."""
@@ -158,6 +164,11 @@ class Feeds:
     def _route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Response:
         if path in ("/", "/index.html"):
             return self._index()
+        if path in ("/status", "/status.html") and self.page is not None:
+            try:
+                return _html(self.page(query, self._as_of(query)))
+            except InputError as exc:
+                raise _BadRequest(exc.message) from None
         if path == "/calendar.ics":
             return self._feed(query, headers, todo=False, speaker=None)
         if path == "/todo.ics":
@@ -277,12 +288,17 @@ class Feeds:
                     f' · <a href="{google}">add to Google Calendar</a>'
                 )
             items.append(f"<li>{html.escape(title)}: {link}</li>")
+        status = ""
+        if self.page is not None:
+            href = html.escape(f"{self.base_url or ''}/status")
+            status = f'<p><a href="{href}">The status page</a>: due soon, lapsed, kept, broken.</p>'
         page = "\n".join(
             [
                 "<!doctype html>",
                 '<html lang="en"><head><meta charset="utf-8">',
                 f"<title>{html.escape(self.name)}</title></head><body>",
                 f"<h1>{html.escape(self.name)}</h1>",
+                *([status] if status else []),
                 "<p>Subscribe to a feed in your calendar app, or copy its web link into one"
                 " that asks for a URL. Filters: ?speaker=…&amp;status=…"
                 "&amp;events=due-day|window&amp;as-of=YYYY-MM-DD</p>",
@@ -293,13 +309,17 @@ class Feeds:
                 "",
             ]
         )
-        body = page.encode("utf-8")
-        return Response(
-            status=HTTPStatus.OK.value,
-            headers=(
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Length", str(len(body))),
-                ("Cache-Control", "no-cache"),
-            ),
-            body=body,
-        )
+        return _html(page)
+
+
+def _html(page: str) -> Response:
+    body = page.encode("utf-8")
+    return Response(
+        status=HTTPStatus.OK.value,
+        headers=(
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-cache"),
+        ),
+        body=body,
+    )
