@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,12 +26,14 @@ from commitments import (
 )
 
 __all__ = [
+    "ALARM",
     "DATE",
     "DURATION",
     "GROUPS",
     "color",
     "db_option",
     "documents",
+    "existing_store",
     "input_options",
     "now",
     "open_tracker",
@@ -51,8 +54,25 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def open_tracker(db: Path | None) -> Tracker:
-    """The tracker on ``--db``, else on the default store (its folder made if missing)."""
+def existing_store(db: Path | None) -> Path:
+    """The store a command that only reads (or changes what is in it) works on: ``--db``, else
+    the default one. It must exist: a mistyped path is an error, never a new empty store."""
+    path = db if db is not None else default_db_path(os.environ)
+    if not path.is_file():
+        raise StoreError(
+            "no commitment store here; track some first (commitments add FILE) or give --db",
+            source=str(path),
+        )
+    return path
+
+
+def open_tracker(db: Path | None, *, create: bool = True) -> Tracker:
+    """The tracker on ``--db``, else on the default store (its folder made if missing).
+
+    ``create=False``: the store must exist already (:func:`existing_store`).
+    """
+    if not create:
+        return Tracker(existing_store(db))
     if db is None:
         db = default_db_path(os.environ)
         try:
@@ -73,15 +93,38 @@ def color() -> bool | None:
 
 
 class DurationType(click.ParamType[dt.timedelta]):
+    """Days or weeks with their unit: 7d, 10 days, 2w (a bare number is refused: 3 what?)."""
+
     name = "DURATION"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, dt.timedelta):
             return value
+        if str(value).strip().isdigit():
+            self.fail(f"{value!r} has no unit: write {value}d or {value}w", param, ctx)
         try:
             return parse_duration(str(value))
         except DateError as exc:
             self.fail(exc.message, param, ctx)
+
+
+_ALARM = re.compile(r"^\s*(\d{1,4})\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)\s*$", re.I)
+_ALARM_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+class AlarmType(click.ParamType[dt.timedelta]):
+    """How long before a deadline to remind: 30m, 2h, 1d, 1w."""
+
+    name = "DURATION"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.timedelta):
+            return value
+        match = _ALARM.match(str(value))
+        if not match:
+            self.fail(f"{value!r} is not a duration: write 30m, 2h, 1d or 1w", param, ctx)
+        unit = _ALARM_UNITS[match.group(2)[0].casefold()]
+        return dt.timedelta(**{unit: int(match.group(1))})
 
 
 class GroupsType(click.ParamType[frozenset[Group]]):
@@ -99,6 +142,7 @@ class GroupsType(click.ParamType[frozenset[Group]]):
 
 
 DURATION = DurationType()
+ALARM = AlarmType()
 GROUPS = GroupsType()
 
 

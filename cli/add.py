@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,15 +10,15 @@ import attrs
 import click
 
 from cli._tracker import db_option, documents, input_options, now, open_tracker
-from cli.options import Inputs, aliases_option, jobs_option
+from cli.options import Inputs, aliases_option, jobs_option, vague_option
 from cli.progress import Progress
 from commitments import CommitmentsError, DateError, InputError
 
 if TYPE_CHECKING:
-    from commitments import AliasTable, Commitment, Document
+    from commitments import AddResult, AliasTable, Commitment, Document
 
 
-@click.command()
+@click.command(short_help="Track the commitments in files, folders or standard input.")
 @click.argument("sources", nargs=-1, required=True, metavar="FILE…|DIR|-")
 @input_options
 @db_option
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     " recipe: track their commitments without extracting again.",
 )
 @aliases_option
+@vague_option
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -39,6 +40,7 @@ def add(
     jobs: int,
     extracted: bool,
     aliases: Path | None,
+    vague: Path | None,
 ) -> None:
     """Track the commitments in documents: FILEs, the files in DIRs, or standard input (-).
 
@@ -52,8 +54,10 @@ def add(
     """
     failed = 0
     alias_table = _alias_table(aliases)
+    vague_table = _vague_table(vague)
+    total = _Total()
     with open_tracker(db) as tracker, Progress() as progress:
-        for document, found in _found(sources, inputs, jobs, extracted, alias_table):
+        for document, found in _found(sources, inputs, jobs, extracted, alias_table, vague_table):
             if isinstance(document, CommitmentsError):
                 click.echo(f"Error: {document}", err=True)
                 failed += 1
@@ -76,6 +80,7 @@ def add(
                 failed += 1
                 continue
             progress.update(result.mentions)
+            total.count(result)
             if result.skipped:
                 click.echo(f"{result.document}: already added, nothing changed")
             else:
@@ -83,8 +88,48 @@ def add(
                     f"{result.document}: {_plural(result.mentions, 'commitment')} found,"
                     f" {len(result.created)} new, {len(result.updated)} updated"
                 )
+    if total.documents + failed > 1:  # (one document's line says it all)
+        click.echo(total.line(failed), err=True)
     if failed:
         ctx.exit(1)
+
+
+@attrs.define
+class _Total:
+    """What a run added, for the closing line on standard error."""
+
+    documents: int = 0
+    skipped: int = 0
+    found: int = 0
+    new: int = 0
+    updated: int = 0
+
+    def count(self, result: AddResult) -> None:
+        self.documents += 1
+        self.skipped += result.skipped
+        self.found += result.mentions
+        self.new += len(result.created)
+        self.updated += len(result.updated)
+
+    def line(self, failed: int) -> str:
+        parts = [
+            f"{_plural(self.documents, 'document')}: {_plural(self.found, 'commitment')} found",
+            f"{self.new} new",
+            f"{self.updated} updated",
+        ]
+        if self.skipped:
+            parts.append(f"{self.skipped} already added")
+        if failed:
+            parts.append(f"{failed} failed")
+        return "Total: " + ", ".join(parts)
+
+
+def _vague_table(path: Path | None) -> Mapping[str, tuple[int, int]] | None:
+    if path is None:
+        return None
+    from commitments import load_vague
+
+    return load_vague(path)
 
 
 def _alias_table(path: Path | None) -> AliasTable | None:
@@ -101,6 +146,7 @@ def _found(
     jobs: int,
     extracted: bool,
     aliases: AliasTable | None = None,
+    vague: Mapping[str, tuple[int, int]] | None = None,
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
@@ -109,14 +155,14 @@ def _found(
         for item in read_records(sources):
             yield item if isinstance(item, tuple) else (item, None)
         return
-    if jobs == 1 and aliases is None:  # (the tracker extracts, with no aliases)
+    if jobs == 1 and aliases is None and vague is None:  # (the tracker extracts)
         for document in documents(sources, inputs):
             yield document, None
         return
     from commitments import extract_many
 
     for result in extract_many(
-        inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases
+        inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases, vague=vague
     ):
         if result.failure is not None:
             yield result.failure, None

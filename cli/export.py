@@ -4,54 +4,48 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import attrs
 import click
 
-from cli._tracker import DATE, db_option, documents, input_options, open_tracker, today
-from cli.options import Inputs
+from cli._tracker import (
+    ALARM,
+    DATE,
+    GROUPS,
+    db_option,
+    documents,
+    existing_store,
+    input_options,
+    open_tracker,
+    today,
+)
+from cli.options import Inputs, vague_option
 from commitments import (
     DEFAULT_NAME,
+    EVENT_STYLES,
     Commitment,
     CommitmentsError,
     Document,
-    Status,
-    StoreError,
+    DocumentInfo,
+    Group,
+    Sources,
     Tracked,
-    default_db_path,
     extract_document,
+    load_vague,
     select,
     snapshot,
     to_ical,
     write_atomic,
 )
+from commitments import base_url as public_base
 
-
-class StatusesType(click.ParamType[tuple[Status, ...]]):
-    """Statuses, comma-separated: pending, expired, kept, broken, open, withdrawn."""
-
-    name = "LIST"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, tuple):
-            return value
-        found = []
-        for word in filter(None, (part.strip().casefold() for part in str(value).split(","))):
-            try:
-                found.append(Status(word))
-            except ValueError:
-                known = ", ".join(status.value for status in Status)
-                self.fail(f"{word!r} is not a status: use {known}", param, ctx)
-        return tuple(found)
-
-
-STATUSES = StatusesType()
+F = TypeVar("F", bound=Callable[..., Any])
+EventStyle = Literal["due-day", "window"]
 
 
 @contextlib.contextmanager
@@ -78,12 +72,7 @@ def store_records(db: Path | None) -> Callable[[], list[Tracked]]:
 
     The store must exist already: an export or a feed of a mistyped path would be silently empty.
     """
-    path = db if db is not None else default_db_path(os.environ)
-    if not path.is_file():
-        raise StoreError(
-            "no commitment store here; track some first (commitments add FILE) or give --db",
-            source=str(path),
-        )
+    path = existing_store(db)
 
     def records() -> list[Tracked]:
         with open_tracker(path) as tracker:
@@ -92,8 +81,68 @@ def store_records(db: Path | None) -> Callable[[], list[Tracked]]:
     return records
 
 
-def file_records(files: tuple[str, ...], inputs: Inputs | None = None) -> list[Tracked]:
-    """The commitments in FILES, each as a never-changed record (nothing is stored)."""
+def store_sources(db: Path | None, base: str | None) -> Callable[[], Sources]:
+    """A function that reads how the store's documents are named in public (titles, URLs)."""
+    path = existing_store(db)
+
+    def sources() -> Sources:
+        with open_tracker(path) as tracker:
+            known = {
+                name: DocumentInfo(title=title, published=published, url=url)
+                for name, url, title, published in tracker.store.documents()
+            }
+        return Sources(documents=known, base=base)
+
+    return sources
+
+
+def source_base(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--source-base``: an http(s) URL under which the documents are published."""
+    if value is None:
+        return None
+    try:
+        return public_base(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def source_base_option(function: F) -> F:
+    return click.option(
+        "--source-base",
+        metavar="URL",
+        callback=source_base,
+        help="Where the documents are published (https://example.org/archive): sources link"
+        " there by their names as added. Local paths are never written.",
+    )(function)
+
+
+def events_option(function: F) -> F:
+    return click.option(
+        "--events",
+        type=click.Choice(EVENT_STYLES),
+        default="due-day",
+        show_default=True,
+        help="due-day: one all-day event on each deadline, the window in its description;"
+        " window: one event over the whole due window.",
+    )(function)
+
+
+def alarm_option(function: F) -> F:
+    return click.option(
+        "--alarm",
+        type=ALARM,
+        metavar="DURATION",
+        help="A reminder this long before each deadline (30m, 2h, 1d, 1w).",
+    )(function)
+
+
+def file_records(
+    files: tuple[str, ...], inputs: Inputs | None = None, vague: Path | None = None
+) -> tuple[list[Tracked], dict[str, DocumentInfo]]:
+    """The commitments in FILES, each as a never-changed record (nothing is stored), and what is
+    known of each document."""
+    table = load_vague(vague) if vague is not None else None
+    known: dict[str, DocumentInfo] = {}
     found: list[tuple[Document, list[Commitment]]] = []
     failures: list[CommitmentsError] = []
     for document in documents(files, inputs):
@@ -106,20 +155,25 @@ def file_records(files: tuple[str, ...], inputs: Inputs | None = None) -> list[T
                 err=True,
             )
             document = attrs.evolve(document, published=today())
+        known[document.name] = DocumentInfo(
+            title=document.title, published=document.published, url=document.url
+        )
         try:
-            found.append((document, list(extract_document(document))))
+            found.append((document, list(extract_document(document, vague=table))))
         except CommitmentsError as exc:
             failures.append(exc)
     if failures:
         for failure in failures[:-1]:
             click.echo(f"Error: {failure}", err=True)
         raise CommitmentsError(f"{failures[-1]} (nothing was written)")
-    return snapshot(found)
+    return snapshot(found), known
 
 
-@click.command()
+@click.command(short_help="Write the commitments as an iCalendar file: events or tasks.")
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option(
+    "-o",
+    "--output",
     "--ics",
     "output",
     default="-",
@@ -136,10 +190,9 @@ def file_records(files: tuple[str, ...], inputs: Inputs | None = None) -> list[T
 @click.option(
     "--status",
     "statuses",
-    type=STATUSES,
+    type=GROUPS,
     multiple=True,
-    help="Only these statuses on --as-of, comma-separated: pending, expired, kept, broken, open,"
-    " withdrawn.",
+    help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
 )
 @click.option("--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today.")
 @click.option(
@@ -149,20 +202,28 @@ def file_records(files: tuple[str, ...], inputs: Inputs | None = None) -> list[T
     " VTODO.",
 )
 @click.option("--name", help=f"The calendar's name in the app.  [default: {DEFAULT_NAME}]")
+@events_option
+@alarm_option
+@source_base_option
 @input_options
+@vague_option
 @db_option
 def export(
     files: tuple[str, ...],
     inputs: Inputs,
     output: str,
     speaker: tuple[str, ...],
-    statuses: tuple[tuple[Status, ...], ...],
+    statuses: tuple[frozenset[Group], ...],
     as_of: dt.date | None,
     todo: bool,
     name: str | None,
+    events: EventStyle,
+    alarm: dt.timedelta | None,
+    source_base: str | None,
+    vague: Path | None,
     db: Path | None,
 ) -> None:
-    """Write the commitments as iCalendar: one all-day event over each due window.
+    """Write the commitments as iCalendar: an all-day event on each deadline, or tasks.
 
     From the store, or with FILEs from those files (nothing is stored). The same commitments give
     the same bytes, so a calendar app that subscribes to the file sees changes only when there are
@@ -170,15 +231,28 @@ def export(
 
     \b
     Examples:
-      commitments export --ics ~/public/commitments.ics
+      commitments export -o ~/public/commitments.ics --alarm 1d
       commitments export seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
-      commitments export --todo --speaker Trump --status pending,expired --ics trump-tasks.ics
+      commitments export --todo --speaker Trump --status due-soon -o tasks.ics
     """
     day = as_of or today()
-    records = file_records(files, inputs) if files else store_records(db)()
-    wanted = [status for group in statuses for status in group]
+    if files:
+        records, known = file_records(files, inputs, vague)
+        sources = Sources(documents=known, base=source_base)
+    else:
+        records = store_records(db)()
+        sources = store_sources(db, source_base)()
+    wanted = sorted({group.value for chosen in statuses for group in chosen})
     chosen = select(records, as_of=day, speakers=speaker, statuses=wanted)
-    data = to_ical(chosen, as_of=day, name=name or DEFAULT_NAME, todo=todo)
+    data = to_ical(
+        chosen,
+        as_of=day,
+        name=name or DEFAULT_NAME,
+        todo=todo,
+        events=events,
+        alarm=alarm,
+        sources=sources,
+    )
     if output == "-":
         click.echo(data, nl=False)  # bytes go to the binary stream: CRLF stays CRLF
         return

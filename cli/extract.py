@@ -9,11 +9,20 @@ from pathlib import Path
 import attrs
 import click
 
-from cli.options import DATE, Inputs, aliases_option, input_options, jobs_option, today
+from cli.options import (
+    DATE,
+    Inputs,
+    aliases_option,
+    input_options,
+    jobs_option,
+    terminal_width,
+    today,
+    vague_option,
+)
 from cli.progress import Progress
 
 
-@click.command()
+@click.command(short_help="Print the commitments found in files, folders, URLs or stdin.")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--as-of", "as_of", type=DATE, help="Report statuses as of this day [default: today]."
@@ -28,11 +37,7 @@ from cli.progress import Progress
     " with its text and commitments, for `add --extracted`.",
 )
 @input_options
-@click.option(
-    "--vague",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A TOML table of vague phrases that extends or overrides the built-in one.",
-)
+@vague_option
 @aliases_option
 @jobs_option("Worker processes; the output is the same, in input order, for any number.")
 def extract(
@@ -52,7 +57,7 @@ def extract(
     \b
     Example:
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
-      commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
+      commitments extract archive.jsonl --jobs 2 --format jsonl > found.jsonl
     """
     from commitments import (
         AliasTable,
@@ -106,6 +111,6 @@ def extract(
     elif fmt == "table":
         from commitments import table
 
-        click.echo(table(found, as_of=as_of), nl=False)
+        click.echo(table(found, as_of=as_of, width=terminal_width()), nl=False)
     if failed:
         raise SystemExit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import shutil
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -167,3 +168,17 @@ def aliases_option(function: F) -> F:
         help="A TOML [aliases] table mapping other names of a speaker to one canonical name"
         ' ("Donald Trump" = ["Trump", "the US president"]).',
     )(function)
+
+
+def vague_option(function: F) -> F:
+    """``--vague FILE``: a TOML table of vague phrases (``vague: Path | None``)."""
+    return click.option(
+        "--vague",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A TOML table of vague phrases that extends or overrides the built-in one.",
+    )(function)
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns (``COLUMNS`` first; 80 when unknown), at least 60."""
+    return max(60, shutil.get_terminal_size((80, 24)).columns)

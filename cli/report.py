@@ -9,13 +9,14 @@ from pathlib import Path
 
 import click
 
-from cli._tracker import DATE, db_option, input_options, open_tracker, today
+from cli._tracker import DATE, GROUPS, db_option, input_options, open_tracker, today
 from cli.export import _terminated_as_exit, file_records
-from cli.options import Inputs
+from cli.options import Inputs, vague_option
 from commitments import (
     DEFAULT_NAME,
     Entry,
     Filters,
+    Group,
     InputError,
     StoreError,
     default_db_path,
@@ -45,6 +46,8 @@ def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
 @click.command()
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option(
+    "-o",
+    "--output",
     "--html",
     "output",
     required=True,
@@ -66,8 +69,8 @@ def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
 )
 @click.option(
     "--status",
+    type=GROUPS,
     multiple=True,
-    metavar="LIST",
     help="Only these, comma-separated: due-soon, expired, kept, broken, pending, open, withdrawn.",
 )
 @click.option("--name", default=DEFAULT_NAME, show_default=True, help="The page's title.")
@@ -78,6 +81,7 @@ def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
     " links each item's calendar feed (webcal, https, Google Calendar) there.",
 )
 @input_options
+@vague_option
 @db_option
 def report(
     files: tuple[str, ...],
@@ -86,9 +90,10 @@ def report(
     as_of: dt.date | None,
     speaker: tuple[str, ...],
     kind: tuple[str, ...],
-    status: tuple[str, ...],
+    status: tuple[frozenset[Group], ...],
     name: str,
     base_url: str | None,
+    vague: Path | None,
     db: Path | None,
 ) -> None:
     """Write the status page as one HTML file: due soon, lapsed, kept, broken, and timelines.
@@ -100,8 +105,8 @@ def report(
     \b
     Examples:
       commitments report --html status.html
-      commitments report seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03 --html -
-      commitments report --html public/index.html --base-url https://example.org/feeds
+      commitments report seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03 -o -
+      commitments report -o public/index.html --base-url https://example.org/feeds
     """
     if base_url is not None:
         try:
@@ -109,11 +114,12 @@ def report(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url") from None
     try:
-        filters = Filters.from_query({"speaker": speaker, "kind": kind, "status": status})
+        wanted = [group.value for chosen in status for group in chosen]
+        filters = Filters.from_query({"speaker": speaker, "kind": kind, "status": wanted})
     except InputError as exc:
         raise click.UsageError(exc.message) from None
     day = as_of or today()
-    items = file_records(files, inputs) if files else store_entries(db)()
+    items = file_records(files, inputs, vague)[0] if files else store_entries(db)()
     page = render_page(items, as_of=day, filters=filters, name=name, base_url=base_url, static=True)
     data = page.encode("utf-8")
     if output == "-":

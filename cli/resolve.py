@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, db_option, now, open_tracker, today
+from cli.options import terminal_width
+from commitments import wrap
 
 
-@click.command()
+@click.command(short_help="Record that a commitment was kept, broken or withdrawn.")
 @click.argument("id")
 @click.argument(
     "resolution",
@@ -36,16 +38,15 @@ def resolve(
 
     \b
     Example:
-      commitments resolve 3f2a kept --on 2025-09-05 --evidence https://example.org/call
+      commitments resolve 3f2a kept --on 2025-09-05 --evidence https://ex.org/call
     """
-    with open_tracker(db) as tracker:
+    with open_tracker(db, create=False) as tracker:
         tracked = tracker.resolve(
             id, resolution, on=on or today(), now=now(), note=note, evidence=evidence
         )
         width = tracker.short_id_length()
     c = tracked.commitment
-    click.echo(
-        f"{tracked.id[:width]}  {resolution.casefold()} on"
-        f" {tracked.resolution.on.isoformat() if tracked.resolution else ''}:"
-        f" {c.speaker or '—'}: {c.action}"
-    )
+    day = tracked.resolution.on.isoformat() if tracked.resolution else ""
+    text = f"{tracked.id[:width]}  {resolution.casefold()} on {day}: {c.speaker or '—'}: {c.action}"
+    for line in wrap(text, terminal_width()):
+        click.echo(line)

@@ -6,10 +6,18 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import attrs
 import click
 
 from cli._tracker import db_option
-from cli.export import store_records
+from cli.export import (
+    EventStyle,
+    alarm_option,
+    events_option,
+    source_base_option,
+    store_records,
+    store_sources,
+)
 from cli.report import store_entries
 from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, StatusPage, make_server
 from commitments import base_url as feeds_base_url
@@ -22,7 +30,7 @@ def _clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC).astimezone()
 
 
-@click.command()
+@click.command(short_help="Serve the commitments as calendar feeds for apps to subscribe.")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -52,6 +60,9 @@ def _clock() -> dt.datetime:
     " waiting connection is closed.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request to stderr.")
+@events_option
+@alarm_option
+@source_base_option
 @db_option
 def serve(
     host: str,
@@ -60,15 +71,19 @@ def serve(
     base_url: str | None,
     max_connections: int,
     quiet: bool,
+    events: EventStyle,
+    alarm: dt.timedelta | None,
+    source_base: str | None,
     db: Path | None,
 ) -> None:
     """Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
-    /speakers/NAME.ics one speaker's events, / an index with webcal:// links, and /status a page
-    of what is due soon, lapsed, kept and broken, with each speaker's timeline. Filter any
-    feed with ?speaker=NAME&status=pending,expired&as-of=YYYY-MM-DD. Each request reads the store,
-    so `commitments add` and `resolve` show at the next refresh.
+    /speakers/NAME.ics one speaker's events, / an index with webcal://, https:// and Google
+    Calendar links, and /status a page of what is due soon, lapsed, kept and broken, with each
+    speaker's timeline. Filter any feed with
+    ?speaker=NAME&status=due-soon,expired&events=window&as-of=YYYY-MM-DD. Each request reads
+    the store, so `commitments add` and `resolve` show at the next refresh.
 
     \b
     Example:
@@ -81,9 +96,13 @@ def serve(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url") from None
     records = store_records(db)
+    sources = store_sources(db, source_base)
     log = None if quiet else (lambda line: click.echo(line, err=True))
+    feeds = Feeds(
+        records=records, clock=_clock, name=name, sources=sources, events=events, alarm=alarm
+    )
     server = make_server(
-        Feeds(records=records, clock=_clock, name=name),
+        feeds,
         host=host,
         port=port,
         log=log,
@@ -93,7 +112,7 @@ def serve(
     if base_url is None and host not in _WILDCARDS:
         base_url = url
     page = StatusPage(items=store_entries(db), name=name, base_url=base_url)
-    server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url, page=page)
+    server.feeds = attrs.evolve(feeds, base_url=base_url, page=page)
     click.echo(f"Serving on {url}/", nl=True)
     if base_url is None:
         click.echo(

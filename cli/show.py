@@ -9,14 +9,20 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
-from commitments import entry_json, group_of, history_json
+from cli.options import terminal_width
+from commitments import entry_json, group_of, history_json, wrap
 
 
-@click.command()
+@click.command(short_help="Show one commitment: its window, mentions and history.")
 @click.argument("id")
 @click.option("--as-of", type=DATE, help="The day to give the status for. Default: today.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: the commitment with its mentions and history.",
 )
 @db_option
 def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
@@ -29,7 +35,7 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
       commitments show 3f2a
     """
     day = as_of or today()
-    with open_tracker(db) as tracker:
+    with open_tracker(db, create=False) as tracker:
         entry = tracker.get(id)
     if fmt == "json":
         out = entry_json(entry, day)
@@ -42,22 +48,35 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
     tracked = entry.tracked
     c = tracked.commitment
 
+    columns = terminal_width()
+
     def echo(text: str = "") -> None:
         click.echo(text, color=use_color)
 
+    def field(label: str, value: str) -> None:
+        """``  label      value``, the value wrapped under itself."""
+        lines = wrap(value, columns - 13)
+        echo(f"  {label:<9}  {lines[0]}")
+        for line in lines[1:]:
+            echo(" " * 13 + line)
+
+    def block(text: str, indent: int, dim: bool = False) -> None:
+        for line in wrap(text, columns - indent):
+            echo(click.style(" " * indent + line, dim=dim) if dim else " " * indent + line)
+
     group = group_of(tracked, day)
     echo(click.style(tracked.id, fg="yellow") + f"  {group.label} as of {day.isoformat()}")
-    echo(f"  speaker    {c.speaker or '—'}")
-    echo(f"  action     {c.action}  ({c.kind.value})")
+    field("speaker", c.speaker or "—")
+    field("action", f"{c.action} ({c.kind.value})")
     due = str(c.due) if c.due is not None else "undated"
     if c.expression:
         due += f'  ("{c.expression}")'
-    echo(f"  due        {due}")
+    field("due", due)
     if c.due_at is not None:
-        echo(f"  due at     {c.due_at.isoformat()}")
-    echo(f"  issued     {c.issued}")
+        field("due at", c.due_at.isoformat())
+    field("issued", str(c.issued))
     if c.condition:
-        echo(f"  condition  {c.condition}")
+        field("condition", c.condition)
     if c.stated is not None:
         echo(f"  stated     {c.stated.value} (the text says so)")
     changed = tracked.updated.isoformat(timespec="seconds")
@@ -72,19 +91,22 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
             facts.append(f"published {mention.published.isoformat()}")
         window = str(m.due) if m.due is not None else "undated"
         facts.append(f'"{m.expression}" → {window}' if m.expression else window)
-        echo(f"  {number}. " + " · ".join(facts))
+        lines = wrap(" · ".join(facts), columns - 5)
+        echo(f"  {f'{number}.':<3}" + lines[0])
+        for line in lines[1:]:
+            echo("     " + line)
         if m.source.url:
-            echo(f"     {m.source.url}")
-        echo(click.style("     " + " ".join(m.text.split()), dim=True))
+            block(m.source.url, 5)
+        block(m.text, 5, dim=True)
     echo()
     echo(click.style(f"History ({len(entry.history)})", bold=True))
     if not entry.history:
         echo("  no resolution recorded: `commitments resolve ID kept|broken|withdrawn`")
     for resolution in entry.history:
-        parts = [f"  {resolution.on.isoformat()}  {resolution.status.value}"]
+        parts = [f"{resolution.on.isoformat()}  {resolution.status.value}"]
         if resolution.note:
             parts.append(resolution.note)
         if resolution.evidence:
             parts.append(resolution.evidence)
         recorded = resolution.recorded.isoformat(timespec="seconds")
-        echo(" · ".join(parts) + click.style(f"  (recorded {recorded})", dim=True))
+        block(" · ".join(parts).strip() + f" (recorded {recorded})", 2)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -20,8 +22,17 @@ from cli._tracker import (
     open_tracker,
     today,
 )
-from cli.options import Inputs
-from commitments import CommitmentsError, Group, Report, Tracker, Window, printable
+from cli.options import Inputs, terminal_width, vague_option
+from commitments import (
+    Commitment,
+    CommitmentsError,
+    Document,
+    Group,
+    Report,
+    Tracker,
+    Window,
+    wrap,
+)
 
 STYLES: dict[Group, str | None] = {
     Group.EXPIRED: "red",
@@ -35,7 +46,7 @@ STYLES: dict[Group, str | None] = {
 """Each group's heading colour (headings are bold; withdrawn ones dim too)."""
 
 
-@click.command()
+@click.command(short_help="Report what is expired, due soon, pending, kept or broken.")
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option("--as-of", type=DATE, help="The day to report on (YYYY-MM-DD). Default: today.")
 @click.option(
@@ -48,6 +59,7 @@ STYLES: dict[Group, str | None] = {
     "--status",
     "groups",
     type=GROUPS,
+    multiple=True,
     help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
 )
 @click.option(
@@ -62,6 +74,8 @@ STYLES: dict[Group, str | None] = {
     type=click.Choice(["table", "json", "jsonl", "csv"]),
     default="table",
     show_default=True,
+    help="table: for reading; json: {as_of, commitments} as `extract` writes it; jsonl: one"
+    " commitment a line; csv: a spreadsheet.",
 )
 @click.option(
     "--fail-on",
@@ -69,6 +83,7 @@ STYLES: dict[Group, str | None] = {
     help="Exit with status 1 if any commitment shown has one of these statuses (for cron).",
 )
 @input_options
+@vague_option
 @db_option
 @click.pass_context
 def status(
@@ -77,11 +92,12 @@ def status(
     inputs: Inputs,
     as_of: dt.date | None,
     speaker: tuple[str, ...],
-    groups: frozenset[Group] | None,
+    groups: tuple[frozenset[Group], ...],
     due_within: dt.timedelta | None,
     since: dt.date | None,
     fmt: str,
     fail_on: frozenset[Group] | None,
+    vague: Path | None,
     db: Path | None,
 ) -> None:
     """Report which commitments are expired, due soon, pending, open, kept or broken.
@@ -91,13 +107,13 @@ def status(
     \b
     Examples:
       commitments status --as-of 2025-09-03
-      commitments status seeds/putin-zelenskyy-moscow.md --as-of 2025-09-11 --format csv
-      commitments status --fail-on expired --format jsonl   # in cron: exit 1 if any expired
+      commitments status seeds/putin-zelenskyy-moscow.md --format csv
+      commitments status --fail-on expired   # in cron: exit 1 if any expired
     """
     day = as_of or today()
     failed = False
     if files:
-        tracker = Tracker(":memory:")
+        tracker = Tracker(":memory:", extractor=_extractor(vague))
         for document in documents(files, inputs):
             try:
                 if isinstance(document, CommitmentsError):
@@ -112,15 +128,17 @@ def status(
                 click.echo(f"Error: {exc}", err=True)
                 failed = True
     else:
-        tracker = open_tracker(db)
+        tracker = open_tracker(db, create=False)
     with tracker:
+        wanted = frozenset().union(*groups) if groups else None
         report = tracker.report(
-            as_of=day, speaker=speaker, status=groups, due_within=due_within, since=since
+            as_of=day, speaker=speaker, status=wanted, due_within=due_within, since=since
         )
         width = tracker.short_id_length()
         stored = len(tracker.store.ids())
     if fmt == "json":
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        out = {"as_of": day.isoformat(), "commitments": report.to_json()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for item in report.to_json():
             click.echo(json.dumps(item, ensure_ascii=False))
@@ -155,12 +173,10 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             click.echo(f"No commitments match, as of {report.as_of.isoformat()}.")
         return
     total = len(report.items)
-    click.echo(
-        f"{total} commitment{'s' if total != 1 else ''} as of {report.as_of.isoformat()}: "
-        + ", ".join(shown),
-        color=use_color,
-    )
-    speakers = max(len(printable(item.tracked.commitment.speaker or "—")) for item in report.items)
+    columns = terminal_width()
+    heading = f"{total} commitment{'s' if total != 1 else ''} as of {report.as_of.isoformat()}: "
+    for line in wrap(heading + ", ".join(shown), columns):
+        click.echo(line, color=use_color)
     for group, items in report.groups().items():
         if not items:
             continue
@@ -184,12 +200,24 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             resolution = item.tracked.resolution
             if resolution is not None and item.group in (Group.KEPT, Group.BROKEN, Group.WITHDRAWN):
                 extra[-1] = f"{resolution.status.value} on {resolution.on.isoformat()}"
-            line = (  # speakers and actions come from the text: no control character gets out
-                f"  {click.style(item.tracked.id[:width], fg='yellow')}  {due:<22}  "
-                f"{printable(c.speaker or '—'):<{speakers}}  {printable(c.action)}  "
-                + click.style("(" + ", ".join(e for e in extra if e) + ")", dim=True)
-            )
-            click.echo(line, color=use_color)
+            # Speakers and actions come from the text: wrap() lets no control character out.
+            note = "(" + ", ".join(e for e in extra if e) + ")"
+            lead = f"  {item.tracked.id[:width]}  {due:<21}  "
+            lines = wrap(f"{c.speaker or '—'}: {c.action} {note}", columns - len(lead))
+            if lines[-1].endswith(note):
+                lines[-1] = lines[-1][: -len(note)] + click.style(note, dim=True)
+            ident = click.style(item.tracked.id[:width], fg="yellow")
+            click.echo(f"  {ident}  {due:<21}  {lines[0]}", color=use_color)
+            for line in lines[1:]:
+                click.echo(" " * len(lead) + line, color=use_color)
+
+
+def _extractor(vague: Path | None) -> Callable[[Document], Sequence[Commitment]] | None:
+    if vague is None:
+        return None
+    from commitments import extract_document, load_vague
+
+    return functools.partial(extract_document, vague=load_vague(vague))
 
 
 _ALWAYS = (Group.EXPIRED, Group.DUE_SOON, Group.PENDING)

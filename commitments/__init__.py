@@ -27,7 +27,10 @@ if _typing.TYPE_CHECKING:
     from commitments.extraction import extract_document as extract_document
     from commitments.extraction import parse_due as parse_due
     from commitments.outputs.atomic import write_atomic as write_atomic
+    from commitments.outputs.caldav import PublishResult as PublishResult
+    from commitments.outputs.caldav import publish_caldav as publish_caldav
     from commitments.outputs.calendar import DEFAULT_NAME as DEFAULT_NAME
+    from commitments.outputs.calendar import EVENT_STYLES as EVENT_STYLES
     from commitments.outputs.calendar import to_ical as to_ical
     from commitments.outputs.entries import select as select
     from commitments.outputs.feeds import Feeds as Feeds
@@ -38,8 +41,11 @@ if _typing.TYPE_CHECKING:
     from commitments.outputs.page import render_page as render_page
     from commitments.outputs.server import MAX_CONNECTIONS as MAX_CONNECTIONS
     from commitments.outputs.snapshot import snapshot as snapshot
+    from commitments.outputs.sources import DocumentInfo as DocumentInfo
+    from commitments.outputs.sources import Sources as Sources
     from commitments.outputs.table import printable as printable
     from commitments.outputs.table import table as table
+    from commitments.outputs.table import wrap as wrap
     from commitments.readers import ReadFailure as ReadFailure
     from commitments.readers import read_path as read_path
     from commitments.readers import read_sources as read_sources
@@ -59,6 +65,7 @@ if _typing.TYPE_CHECKING:
     from commitments.records import Turn as Turn
     from commitments.records import Window as Window
     from commitments.timex.vague import load_vague as load_vague
+    from commitments.tracker import AddResult as AddResult
     from commitments.tracker import Group as Group
     from commitments.tracker import Report as Report
     from commitments.tracker import Tracker as Tracker

@@ -170,7 +170,7 @@ def _check(result: Result, case: Case) -> None:
     assert "Traceback" not in result.output and "Traceback" not in result.stderr
     assert result.exit_code == case.status, result.stderr
     errors = [line for line in _lines(result.stderr)
-              if not line.startswith(("Note: ", "Usage: ", "Try '"))]  # click's usage lines
+              if not line.startswith(("Note: ", "Usage: ", "Try '", "Total: "))]  # (not errors)
     assert len(errors) == len(case.errors), errors
     for line, fragment in zip(errors, case.errors, strict=True):
         assert line.startswith("Error: "), line

@@ -45,11 +45,13 @@ def test_source_span_points_into_the_file(runner: CliRunner, seed_article: Path)
         assert " ".join(span.split()) == c["text"]
 
 
-def test_table_fits_100_columns_and_is_sorted(runner: CliRunner, seed_article: Path) -> None:
-    result = runner.invoke(main, ["extract", str(seed_article), "--as-of", "2025-09-11"])
+def test_table_fits_80_columns_and_is_sorted(runner: CliRunner, seed_article: Path) -> None:
+    result = runner.invoke(
+        main, ["extract", str(seed_article), "--as-of", "2025-09-11"], env={"COLUMNS": "80"}
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert all(len(line) <= 100 for line in lines)
+    assert all(len(line) <= 80 for line in lines)
     dated = [line[:10] for line in lines[2:] if line[:4].isdigit()]
     assert dated == sorted(dated) and len(dated) >= 2
     assert "expired" in result.stdout

@@ -33,7 +33,7 @@ def test_status_from_files_honours_the_input_options(chat: Path) -> None:
                                        "--published", "2025-04-16", "--as-of", "2025-04-18",
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
-    statuses = {c["speaker"]: c["status"] for c in json.loads(result.stdout)}
+    statuses = {c["speaker"]: c["status"] for c in json.loads(result.stdout)["commitments"]}
     assert statuses == {"Sam": "expired", "Ana": "pending"}
 
 
@@ -46,7 +46,8 @@ def test_add_honours_the_input_options(chat: Path, tmp_path: Path) -> None:
     assert "2 commitments found" in added.stdout
     report = runner.invoke(main, ["status", "--db", str(db), "--as-of", "2025-04-18",
                                   "--format", "json"])
-    assert {c["due"]["latest"] for c in json.loads(report.stdout)} == {"2025-04-16", "2025-04-21"}
+    found = json.loads(report.stdout)["commitments"]
+    assert {c["due"]["latest"] for c in found} == {"2025-04-16", "2025-04-21"}
 
 
 def test_export_honours_the_input_options(chat: Path) -> None:

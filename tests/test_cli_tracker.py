@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from cli.main import main
 from commitments import extract_document, read_path
+from commitments.tracker import Tracker
 from commitments.tracker.schema import SCHEMA_VERSION
 
 SEED = Path(__file__).parent.parent / "seeds" / "putin-zelenskyy-moscow.md"
@@ -35,7 +36,9 @@ def run(*args: str, input: str | None = None, color: bool = False) -> Result:
 def status_json(*args: str) -> list[dict]:
     result = run("status", "--format", "json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    out = json.loads(result.stdout)
+    assert list(out) == ["as_of", "commitments"]  # the shape of `extract --format json`
+    return out["commitments"]
 
 
 def seeded() -> dict[str, dict]:
@@ -104,7 +107,7 @@ def test_the_seed_as_of_its_publication_day(db: Path) -> None:
     assert lines[expired + 1].startswith(f"  {deadline['id'][:8]}  2025-08-01…2025-09-03")
     soon = lines.index("Due soon (1)")
     assert lines[soon + 1].startswith(f"  {call['id'][:8]}  2025-09-03…2025-09-06")
-    assert "2 mentions, due in 3 days" in lines[soon + 1]
+    assert "2 mentions, due in 3 days" in " ".join(lines[soon + 1 : soon + 3])
     assert not ANSI.search(table.stdout)
 
 
@@ -189,7 +192,7 @@ def test_status_from_files_does_not_touch_the_store(db: Path) -> None:
         "status", str(SEED), "--as-of", "2025-09-11", "--status", "expired", "--format", "json"
     )
     assert result.exit_code == 0
-    assert [i["status"] for i in json.loads(result.stdout)] == ["expired", "expired"]
+    assert [i["status"] for i in json.loads(result.stdout)["commitments"]] == ["expired", "expired"]
     assert not db.exists()
 
 
@@ -236,6 +239,7 @@ def test_colour_only_when_asked_and_never_with_no_color(
 
 
 def test_an_empty_store(db: Path) -> None:
+    Tracker(db).close()
     result = run("status")
     assert result.exit_code == 0
     assert result.stdout == "No commitments in the store: add some with `commitments add FILE`.\n"
@@ -259,7 +263,7 @@ def test_add_a_document_without_a_date(db: Path, tmp_path: Path) -> None:
 
 
 def _newer(path: Path) -> None:
-    assert run("status", "--db", str(path)).exit_code == 0
+    Tracker(path).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.close()
@@ -317,10 +321,26 @@ def test_a_store_that_cannot_be_used(
     ],
 )
 def test_mistakes(db: Path, args: list[str], code: int, message: str) -> None:
+    Tracker(db).close()
     result = run(*args)
     assert result.exit_code == code
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["show", "abcd"], ["resolve", "abcd", "kept"], ["export"], ["serve"]],
+    ids=" ".join,
+)
+def test_a_missing_store_is_refused_not_created(tmp_path: Path, command: list[str]) -> None:
+    """Issue 13 item 8: `status --db typo.db` silently made an empty store there."""
+    path = tmp_path / "typo.db"
+    result = run(*command, "--db", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: no commitment store here; track some first" \
+        " (commitments add FILE) or give --db\n"
+    assert not path.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_the_default_store_is_in_the_data_folder(

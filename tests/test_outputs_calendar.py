@@ -7,6 +7,7 @@ import zoneinfo
 
 import icalendar
 import pytest
+import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical_helpers import (
@@ -39,8 +40,8 @@ def todos(data: bytes) -> list[icalendar.Todo]:
     return list(icalendar.Calendar.from_ical(data).walk("VTODO"))
 
 
-def test_one_all_day_event_per_dated_commitment_over_the_due_window() -> None:
-    data = to_ical(seed(), as_of=AS_OF)
+def test_window_events_span_the_due_window() -> None:
+    data = to_ical(seed(), as_of=AS_OF, events="window")
     found = {str(e["SUMMARY"]): (e.decoded("DTSTART"), e.decoded("DTEND")) for e in events(data)}
     assert found == {
         "[Expired] Donald Trump: Putin to meet Zelenskyy": (
@@ -51,8 +52,53 @@ def test_one_all_day_event_per_dated_commitment_over_the_due_window() -> None:
     }
 
 
+def test_by_default_one_all_day_event_on_the_deadline_with_the_window_described() -> None:
+    data = to_ical(seed(), as_of=AS_OF)
+    found = {str(e["SUMMARY"]): (e.decoded("DTSTART"), e.decoded("DTEND")) for e in events(data)}
+    assert found == {
+        "[Expired] Donald Trump: Putin to meet Zelenskyy": (
+            dt.date(2025, 9, 3),
+            dt.date(2025, 9, 4),
+        ),
+        "Donald Trump: be speaking to him": (dt.date(2025, 9, 10), dt.date(2025, 9, 11)),
+    }
+    for event in events(data):
+        assert "Due: 2025-0" in str(event["DESCRIPTION"]) and " to 2025-09-" in str(
+            event["DESCRIPTION"]
+        )
+
+
+def test_a_one_day_window_is_one_all_day_event_in_either_style() -> None:
+    one = tracked(commitment(due=Window.day(dt.date(2025, 9, 5))))
+    for style in ("due-day", "window"):
+        (event,) = events(to_ical([one], as_of=AS_OF, events=style))
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+            dt.date(2025, 9, 5),
+            dt.date(2025, 9, 6),
+        )
+
+
+def test_an_unknown_event_style_is_refused() -> None:
+    with pytest.raises(ValueError, match="due-day, window"):
+        to_ical(seed(), as_of=AS_OF, events="week")  # type: ignore[arg-type]
+
+
+def test_an_alarm_reminds_before_the_deadline() -> None:
+    data = to_ical(seed(), as_of=AS_OF, alarm=dt.timedelta(days=1))
+    parse_everywhere(data)
+    assert lint(data) == []
+    for event in events(data):
+        (alarm,) = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == -dt.timedelta(days=1)
+    (task, _) = todos(to_ical(seed(), as_of=AS_OF, alarm=dt.timedelta(hours=2), todo=True))
+    (alarm,) = task.walk("VALARM")
+    assert alarm["TRIGGER"].params["RELATED"] == "END"
+    assert "VALARM" not in to_ical(seed(), as_of=AS_OF).decode()
+
+
 def test_events_are_in_window_order() -> None:
-    data = to_ical(list(reversed(seed())), as_of=AS_OF)
+    data = to_ical(list(reversed(seed())), as_of=AS_OF, events="window")
     assert [e.decoded("DTSTART") for e in events(data)] == [
         dt.date(2025, 8, 1),
         dt.date(2025, 9, 4),
@@ -127,15 +173,16 @@ def test_event_properties() -> None:
     assert str(event["UID"]) == event_uid(record.id)
     assert event.decoded("DTSTAMP") == dt.datetime(2025, 9, 6, 10, 15, 30, tzinfo=dt.UTC)
     assert event.decoded("LAST-MODIFIED") == event.decoded("DTSTAMP")
-    assert event["SEQUENCE"] == 3
+    assert event["SEQUENCE"] == 6  # twice the change count: see sequence()
     assert str(event["URL"]) == "https://example.com/news?id=1,2"
     assert event["TRANSP"] == "TRANSPARENT"
-    assert list(event["CATEGORIES"].cats) == ["promise", "pending"]
-    assert "STATUS" not in event
+    assert list(event["CATEGORIES"].cats) == ["promise", "pending", "Donald Trump"]
+    assert event["STATUS"] == "CONFIRMED"
     description = str(event["DESCRIPTION"])
     assert description.startswith("“But I will be speaking to him in the coming days")
     assert "Due: 2025-09-04 to 2025-09-10 (“in the coming days”)" in description
-    assert f"Source: {record.commitment.source.document}, line 15 <https://example" in description
+    assert "Source: putin-zelenskyy-moscow.md, line 15 <https://example" in description
+    assert "seeds/" not in description
 
 
 def test_dtstamp_is_converted_to_utc() -> None:
@@ -150,10 +197,23 @@ def test_a_naive_updated_is_refused() -> None:
         to_ical([record], as_of=AS_OF)
 
 
-def test_withdrawn_events_are_cancelled() -> None:
-    record = tracked(resolution=resolution(Status.WITHDRAWN))
+@pytest.mark.parametrize(
+    ("record", "status"),
+    [
+        (tracked(), "CONFIRMED"),
+        (tracked(deadline()), "CONFIRMED"),
+        (tracked(resolution=resolution(Status.KEPT)), "CONFIRMED"),
+        (tracked(resolution=resolution(Status.BROKEN)), "CONFIRMED"),
+        (tracked(resolution=resolution(Status.WITHDRAWN)), "TENTATIVE"),
+    ],
+    ids=["pending", "expired", "kept", "broken", "withdrawn"],
+)
+def test_event_status_is_one_google_shows(record, status) -> None:
+    """Google Calendar hides CANCELLED events: a withdrawn one stays, "[Withdrawn]" says why."""
     (event,) = events(to_ical([record], as_of=AS_OF))
-    assert event["STATUS"] == "CANCELLED"
+    assert event["STATUS"] == status
+    if status == "TENTATIVE":
+        assert str(event["SUMMARY"]).startswith("[Withdrawn] ")
 
 
 def test_resolution_is_described() -> None:
@@ -215,11 +275,14 @@ def test_calendar_properties_and_no_calendar_uid() -> None:
         "PRODID:-//commitments//commitments//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
+        "X-WR-CALDESC:Dated commitments found in what people said\\, with their deadlines.",
         "NAME:Trump's deadlines",
         "X-WR-CALNAME:Trump's deadlines",
         "REFRESH-INTERVAL;VALUE=DURATION:PT2H",
         "X-PUBLISHED-TTL:PT2H",
     ]
+    described = to_ical(seed(), as_of=AS_OF, caldesc="Trump's; deadlines")
+    assert str(vobject.readOne(described.decode()).x_wr_caldesc.value) == "Trump's; deadlines"
 
 
 def test_refresh_must_be_positive() -> None:
@@ -240,7 +303,60 @@ def test_a_change_shows_in_sequence_and_stamp() -> None:
     )
     assert before != after
     (event,) = events(after)
-    assert event["SEQUENCE"] == 1 and event.decoded("DTSTAMP") == later
+    assert event["SEQUENCE"] == 2 and event.decoded("DTSTAMP") == later
+
+
+def test_an_expiry_moves_sequence_dtstamp_and_last_modified() -> None:
+    """Issue 13 item 5: "[Expired]" changes SUMMARY and DESCRIPTION, so subscribers must see a
+    new SEQUENCE and DTSTAMP, though nothing was stored."""
+    record = tracked()  # due 2025-09-04 to 2025-09-10
+    (pending,) = events(to_ical([record], as_of=dt.date(2025, 9, 10)))
+    (expired,) = events(to_ical([record], as_of=dt.date(2025, 9, 11)))
+    (later,) = events(to_ical([record], as_of=dt.date(2025, 9, 30)))
+    assert str(expired["SUMMARY"]).startswith("[Expired]")
+    assert expired["SEQUENCE"] > pending["SEQUENCE"]
+    assert expired.decoded("DTSTAMP") > pending.decoded("DTSTAMP")
+    assert expired.decoded("LAST-MODIFIED") == dt.datetime(2025, 9, 11, tzinfo=dt.UTC)
+    assert later.to_ical() == expired.to_ical()  # nothing more changes
+
+
+@given(
+    st.integers(0, 20),
+    st.dates(dt.date(2025, 9, 1), dt.date(2025, 9, 20)),
+    st.dates(dt.date(2025, 9, 1), dt.date(2025, 9, 20)),
+    st.sampled_from([None, Status.KEPT, Status.BROKEN, Status.WITHDRAWN, Status.OPEN]),
+    st.dates(dt.date(2025, 9, 4), dt.date(2025, 9, 25)),
+)
+def test_sequence_rises_with_every_change_a_subscriber_sees(
+    count: int, seen: dt.date, changed: dt.date, resolved: Status | None, deadline_: dt.date
+) -> None:
+    """A stored change (resolution, revised window) after being seen on ``seen`` gives a higher
+    SEQUENCE whenever it is seen again, on that day or later; time alone never lowers it."""
+    before = tracked(sequence=count)
+    window = Window(dt.date(2025, 9, 4), deadline_)
+    after = tracked(
+        commitment(due=window),
+        sequence=count + 1,
+        resolution=resolution(resolved) if resolved else None,
+    )
+    (first,) = events(to_ical([before], as_of=seen))
+    for day in (seen, max(seen, changed)):
+        (second,) = events(to_ical([after], as_of=day))
+        assert second["SEQUENCE"] > first["SEQUENCE"]
+    (again,) = events(to_ical([before], as_of=max(seen, changed)))
+    assert again["SEQUENCE"] >= first["SEQUENCE"]
+
+
+def test_an_empty_calendar_is_valid_everywhere() -> None:
+    """Issue 13 item 4: RFC 5545 wants a component; a UTC VTIMEZONE is one nobody shows."""
+    for todo in (False, True):
+        data = to_ical([], as_of=AS_OF, todo=todo)
+        assert parse_everywhere(data) == (0, 0)
+        assert lint(data) == []
+        assert "BEGIN:VTIMEZONE" in data.decode()
+    undated = tracked(commitment(due=None, expression=None))
+    assert parse_everywhere(to_ical([undated], as_of=AS_OF)) == (0, 0)
+    assert "VTIMEZONE" not in to_ical(seed(), as_of=AS_OF).decode()
 
 
 # --- strict parsers and the lint ------------------------------------------------------------

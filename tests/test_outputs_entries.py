@@ -40,9 +40,14 @@ def test_uids_are_uuid5_of_the_commitment_id_and_never_change() -> None:
         ("Andrii Sybiha (foreign minister)", "andrii-sybiha-foreign-minister"),
         ("the airline", "the-airline"),
         (None, "unknown"),
-        ("李强", "unknown"),
+        ("李强", "李强"),
+        ("Jürgen Müller", "jurgen-muller"),
+        ("Łukasz Ørsted-Straße", "lukasz-orsted-strasse"),
+        ("François Hollande", "francois-hollande"),
+        ("!!!", "unknown"),
     ],
-    ids=["name", "spaces", "brackets", "organisation", "none", "no-ascii"],
+    ids=["name", "spaces", "brackets", "organisation", "none", "other-script", "umlauts",
+         "letters-without-marks", "cedilla", "punctuation"],
 )
 def test_slug(speaker, expected) -> None:
     assert slug(speaker) == expected
@@ -171,7 +176,7 @@ def test_description_lists_mentions_and_condition() -> None:
     )
     text = description(record, dt.date(2025, 9, 3))
     assert text.splitlines()[-2:] == [
-        "Source: seeds/putin-zelenskyy-moscow.md, line 15",
+        "Source: putin-zelenskyy-moscow.md",  # no folder, and no line without a link
         "Also: later.md, line 3 <https://x.test/>",
     ]
     assert "Status: pending" in text

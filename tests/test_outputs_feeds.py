@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import http.client
+import urllib.parse
 from collections.abc import Iterator
 
 import attrs
 import icalendar
 import pytest
-from ical_helpers import UPDATED, commitment, deadline, lint, resolution, tracked
+from ical_helpers import (
+    UPDATED,
+    commitment,
+    deadline,
+    lint,
+    parse_everywhere,
+    resolution,
+    tracked,
+)
 from serve_helpers import in_process
 
 from commitments.errors import OutputError, StoreError
 from commitments.outputs.calendar import to_ical
 from commitments.outputs.feeds import Feeds, FeedServer, make_server
-from commitments.records import Status, Tracked
+from commitments.outputs.sources import DocumentInfo, Sources
+from commitments.records import Source, Status, Tracked, Window
 
 NOW = dt.datetime(2025, 9, 3, 15, 0, tzinfo=dt.UTC)
 
@@ -123,7 +134,7 @@ def test_todo_feed_and_names() -> None:
         ("GET", "/calendar.ics/", 404, "no feed"),
         ("GET", "/speakers/nobody.ics", 404, "no commitments by a speaker 'nobody'"),
         ("GET", "/speakers/trump.ics", 404, "no commitments by a speaker 'trump'"),
-        ("GET", "/calendar.ics?status=done", 400, "unknown status 'done'; use one of pending"),
+        ("GET", "/calendar.ics?status=done", 400, "unknown status 'done'; use one of expired, due-soon"),
         ("GET", "/calendar.ics?as-of=tomorrow", 400, "as-of 'tomorrow' is not a date"),
         ("POST", "/calendar.ics", 405, "only GET and HEAD"),
         ("DELETE", "/", 405, "only GET and HEAD"),
@@ -343,3 +354,78 @@ def test_ipv6_loopback_url() -> None:
         assert running.url.startswith("http://[::1]:")
     finally:
         running.server_close()
+
+
+# --- issue 13: vocabulary, links, empty feeds, no local paths --------------------------------
+
+
+def test_due_soon_is_a_status_filter_as_in_status() -> None:
+    """Issue 13 item 9: `status --status due-soon` worked; the feeds answered 400."""
+    far = tracked(commitment(action="far away", due=Window.day(dt.date(2025, 12, 1))))
+    response = feeds([*seed(), far]).respond("GET", "/calendar.ics?status=due-soon", {})
+    assert response.status == 200
+    assert "Donald Trump: far away" not in summaries(response.body)
+    assert "Donald Trump: be speaking to him" in summaries(response.body)
+
+
+def test_events_style_by_query() -> None:
+    body = feeds().respond("GET", "/calendar.ics?events=window", {}).body
+    starts = {e.decoded("DTSTART") for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+    assert dt.date(2025, 9, 4) in starts  # the window's first day
+    default = feeds().respond("GET", "/calendar.ics", {}).body
+    starts = {e.decoded("DTSTART") for e in icalendar.Calendar.from_ical(default).walk("VEVENT")}
+    assert dt.date(2025, 9, 4) not in starts and dt.date(2025, 9, 10) in starts
+    assert feeds().respond("GET", "/calendar.ics?events=week", {}).status == 400
+
+
+def test_index_offers_https_and_google_links_besides_webcal() -> None:
+    served = attrs.evolve(feeds(), base_url="https://example.org/feeds")
+    page = served.respond("GET", "/", {}).body.decode()
+    assert 'href="webcal://example.org/feeds/calendar.ics"' in page
+    assert 'href="https://example.org/feeds/calendar.ics"' in page
+    google = "https://calendar.google.com/calendar/render?cid=" + urllib.parse.quote(
+        "https://example.org/feeds/calendar.ics", ""
+    )
+    assert f'href="{html.escape(google)}"' in page
+
+
+def test_a_non_ascii_speaker_has_a_readable_feed() -> None:
+    jurgen = tracked(commitment(speaker="Jürgen Müller", action="sign the deal"))
+    served = attrs.evolve(feeds([jurgen]), base_url="http://127.0.0.1:8765")
+    assert "/speakers/jurgen-muller.ics" in served.respond("GET", "/", {}).body.decode()
+    response = served.respond("GET", "/speakers/jurgen-muller.ics", {})
+    assert summaries(response.body) == ["Jürgen Müller: sign the deal"]
+
+
+def test_an_empty_feed_is_a_valid_calendar() -> None:
+    """Issue 13 item 4: a filter that matches nothing still serves a calendar parsers accept."""
+    response = feeds().respond("GET", "/calendar.ics?speaker=Nobody", {})
+    assert response.status == 200
+    assert parse_everywhere(response.body) == (0, 0)
+
+
+def test_no_served_byte_holds_a_local_path(tmp_path) -> None:
+    """Issue 13 item 2: descriptions said `Source: /home/…/news-port.md`."""
+    local = str(tmp_path / "private" / "news-port.md")
+    c = attrs.evolve(
+        commitment(line=488), source=Source(document=local, start=0, end=5, line=488)
+    )
+    record = tracked(c)
+    plain = Feeds(records=Store([record]), clock=lambda: NOW)
+    body = plain.respond("GET", "/calendar.ics", {}).body.decode().replace("\r\n ", "")
+    assert str(tmp_path) not in body and "private" not in body
+    assert "news-port.md" in body
+    titled = attrs.evolve(
+        plain,
+        sources=lambda: Sources(
+            documents={local: DocumentInfo(title="Port news", published=dt.date(2025, 9, 3))},
+            base="https://example.org/archive",
+        ),
+    )
+    body = titled.respond("GET", "/calendar.ics", {}).body.decode().replace("\r\n ", "")
+    assert str(tmp_path) not in body
+    (event,) = icalendar.Calendar.from_ical(body.encode()).walk("VEVENT")
+    assert "Source: Port news, published 2025-09-03, line 488 <https://example.org/archive/" in str(
+        event["DESCRIPTION"]
+    )
+    assert "URL:https://example.org/archive/news-port.md" in body

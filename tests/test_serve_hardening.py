@@ -282,7 +282,9 @@ def test_status_escapes_control_characters_in_speaker_names(tmp_path: Path) -> N
     found = {"a.md": [make("send the \x1b[8mreport", speaker=evil)]}
     with Tracker(db, extractor=extractor(found)) as tracker:
         tracker.add(document("a.md"), now=NOW)
-    shown = CliRunner().invoke(main, ["status", "--db", str(db), "--as-of", "2025-09-03"])
+    shown = CliRunner().invoke(
+        main, ["status", "--db", str(db), "--as-of", "2025-09-03"], env={"COLUMNS": "200"}
+    )
     assert shown.exit_code == 0, shown.output
     assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in shown.stdout)
     assert "Mallory\\x1b]0;owned\\x07 \\x9b2JSmith" in shown.stdout

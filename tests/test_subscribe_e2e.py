@@ -128,7 +128,7 @@ def stored(db: Path) -> list[Tracked]:
 @pytest.mark.slow
 def test_vdirsyncer_and_khal_subscribe_and_see_a_resolution(tmp_path: Path) -> None:
     db = seed_store(tmp_path / "store.db")
-    with serving(db, "--quiet") as url:
+    with serving(db, "--quiet", "--events", "window") as url:
         subscriber = Subscriber(tmp_path / "client", f"{url}/calendar.ics?as-of={AS_OF}")
         subscriber.sync()
         agenda = subscriber.agenda()

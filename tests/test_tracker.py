@@ -149,6 +149,29 @@ def test_resolve_records_history_and_changes_the_status(tracker: Tracker) -> Non
     assert entry.tracked.sequence == 2
 
 
+def test_a_resolution_recorded_twice_is_recorded_once_and_keeps_its_note(
+    tracker: Tracker,
+) -> None:
+    """Issue 13: the same `resolve` twice duplicated the history and dropped the first note."""
+    tracker.add(document("seed.md"), now=NOW)
+    call = next(e for e in tracker.entries() if len(e.mentions) == 2)
+    later = LATER + dt.timedelta(hours=1)
+    tracker.resolve(call.id, "kept", on=day("2025-09-05"), now=LATER, note="they spoke")
+    again = tracker.resolve(call.id, "kept", on=day("2025-09-05"), now=later)
+    assert (again.sequence, again.updated) == (1, LATER)  # nothing new: no change
+    assert again.resolution is not None and again.resolution.note == "they spoke"
+    assert len(tracker.get(call.id).history) == 1
+    more = tracker.resolve(
+        call.id, "kept", on=day("2025-09-05"), now=later, evidence="https://example.org/call"
+    )
+    assert more.resolution is not None
+    assert (more.resolution.note, more.resolution.evidence) == (
+        "they spoke",
+        "https://example.org/call",
+    )
+    assert more.sequence == 2 and len(tracker.get(call.id).history) == 2
+
+
 @pytest.mark.parametrize(
     ("status", "kwargs", "error", "message"),
     [

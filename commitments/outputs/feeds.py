@@ -4,14 +4,15 @@
 nothing of sockets, so every rule is testable without a server; :func:`make_server` (in
 :mod:`commitments.outputs.server`) puts it behind a hardened standard-library server. Routes::
 
-    /                       an index page with webcal:// links to every feed
+    /                       an index page with webcal://, https:// and Google Calendar links
     /status                 the status page, when one is given (:mod:`commitments.outputs.page`)
     /calendar.ics           one VEVENT per dated commitment
     /todo.ics               one VTODO per commitment
     /speakers/<slug>.ics    the VEVENTs of one speaker ("donald-trump")
 
 Query parameters filter any feed: ``speaker`` (name or slug, repeatable), ``status`` (repeatable
-or comma-separated), ``as-of`` (YYYY-MM-DD; default: the clock's date) and ``name``. Feeds are
+or comma-separated, as ``--status``: the statuses and ``due-soon``), ``events`` (``due-day`` or
+``window``), ``as-of`` (YYYY-MM-DD; default: the clock's date) and ``name``. Feeds are
 ``text/calendar; charset=utf-8`` with a strong ETag and Last-Modified; If-None-Match and
 If-Modified-Since get 304; HEAD is answered; nothing is compressed; other paths get 404. A store
 that cannot be read (a damaged row) gets 500 with the error, never an empty reply.
@@ -31,10 +32,18 @@ from http import HTTPStatus
 import attrs
 
 from commitments.errors import CommitmentsError, InputError
-from commitments.outputs.calendar import DEFAULT_NAME, DEFAULT_REFRESH, to_ical
-from commitments.outputs.entries import changed_at, select, slug, sort_key
+from commitments.outputs.calendar import (
+    DEFAULT_DESCRIPTION,
+    DEFAULT_NAME,
+    DEFAULT_REFRESH,
+    EVENT_STYLES,
+    EventStyle,
+    to_ical,
+)
+from commitments.outputs.entries import changed_at, parse_statuses, select, slug, sort_key
 from commitments.outputs.server import FeedServer, Response, make_server
-from commitments.records import Status, Tracked
+from commitments.outputs.sources import Sources
+from commitments.records import Tracked
 
 __all__ = ["FeedServer", "Feeds", "Response", "base_url", "make_server"]
 
@@ -65,7 +74,8 @@ def base_url(url: str) -> str:
     return f"{parts.scheme.casefold()}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
-_SPEAKER_PATH = re.compile(r"^/speakers/([a-z0-9-]+)\.ics$")
+_SPEAKER_PATH = re.compile(r"^/speakers/([^/]+)\.ics$")
+_GOOGLE = "https://calendar.google.com/calendar/render?cid="
 
 
 class _BadRequest(Exception):
@@ -123,6 +133,12 @@ class Feeds:
     """Where subscribers reach the feeds (``https://example.org/feeds``): the index's webcal://
     links start with it. ``None``: relative links only. (Never the request's Host header, which
     the client chooses.)"""
+    sources: Callable[[], Sources] | None = None
+    """Called once per request: how to name sources (titles, URLs); never a local path."""
+    events: EventStyle = "due-day"
+    """The default event style (``?events=`` overrides it)."""
+    alarm: dt.timedelta | None = None
+    """A reminder this long before each deadline (VALARM), or none."""
     page: PageSource | None = None
     """The status page served at ``/status`` (and linked from the index); ``None``: none."""
 
@@ -172,16 +188,20 @@ class Feeds:
             raise _BadRequest(f"as-of {values[-1]!r} is not a date; use YYYY-MM-DD") from None
 
     @staticmethod
-    def _statuses(query: dict[str, list[str]]) -> list[Status]:
-        statuses = []
-        for value in query.get("status", []):
-            for word in filter(None, (part.strip().casefold() for part in value.split(","))):
-                try:
-                    statuses.append(Status(word))
-                except ValueError:
-                    known = ", ".join(status.value for status in Status)
-                    raise _BadRequest(f"unknown status {word!r}; use one of {known}") from None
-        return statuses
+    def _statuses(query: dict[str, list[str]]) -> tuple[str, ...]:
+        try:
+            return parse_statuses(query.get("status", []))
+        except ValueError as exc:
+            raise _BadRequest(str(exc)) from None
+
+    def _events(self, query: dict[str, list[str]]) -> EventStyle:
+        values = query.get("events")
+        if not values:
+            return self.events
+        for style in EVENT_STYLES:
+            if values[-1].strip().casefold() == style:
+                return style
+        raise _BadRequest(f"events {values[-1]!r}: use one of {', '.join(EVENT_STYLES)}")
 
     def _feed(
         self,
@@ -193,21 +213,34 @@ class Feeds:
     ) -> Response:
         as_of = self._as_of(query)
         statuses = self._statuses(query)
+        events = self._events(query)
         speakers = [value for value in query.get("speaker", []) if value.strip()]
         everything = list(self.records())
         name = self.name
+        caldesc = DEFAULT_DESCRIPTION
         if speaker is not None:
             everything = [r for r in everything if slug(r.commitment.speaker) == speaker]
             if not everything:
                 return _text(HTTPStatus.NOT_FOUND, f"no commitments by a speaker {speaker!r}")
             first = min(everything, key=sort_key).commitment.speaker
             name = f"{self.name}: {first or 'unknown speaker'}"
+            caldesc = f"Dated commitments made by {first or 'an unknown speaker'}."
         if todo:
             name = f"{name} (tasks)"
         if query.get("name") and query["name"][-1].strip():
             name = query["name"][-1].strip()
         chosen = select(everything, as_of=as_of, speakers=speakers, statuses=statuses)
-        body = to_ical(chosen, as_of=as_of, name=name, todo=todo, refresh=self.refresh)
+        body = to_ical(
+            chosen,
+            as_of=as_of,
+            name=name,
+            todo=todo,
+            refresh=self.refresh,
+            events=events,
+            alarm=self.alarm,
+            sources=self.sources() if self.sources is not None else None,
+            caldesc=caldesc,
+        )
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
         out = [
             ("Content-Type", _CALENDAR_TYPE),
@@ -239,14 +272,21 @@ class Feeds:
         speakers = sorted(by_slug.values(), key=str.casefold)
         base = self.base_url.split("://", 1)[1] if self.base_url else None
         feeds = [("All commitments", "/calendar.ics"), ("All commitments as tasks", "/todo.ics")]
-        feeds += [(name or "Unknown speaker", f"/speakers/{slug(name)}.ics") for name in speakers]
+        feeds += [
+            (name or "Unknown speaker", f"/speakers/{urllib.parse.quote(slug(name))}.ics")
+            for name in speakers
+        ]
         items = []
         for title, path in feeds:
             href = f"{self.base_url}{path}" if self.base_url else path
-            link = f'<a href="{html.escape(href)}">{html.escape(path)}</a>'
-            if base:
+            link = f'<a href="{html.escape(href)}">{html.escape(href)}</a>'
+            if base and self.base_url:
                 webcal = html.escape(f"webcal://{base}{path}")
-                link = f'<a href="{webcal}">subscribe</a> · {link}'
+                google = html.escape(_GOOGLE + urllib.parse.quote(f"{self.base_url}{path}", ""))
+                link = (
+                    f'<a href="{webcal}">subscribe</a> · {link}'
+                    f' · <a href="{google}">add to Google Calendar</a>'
+                )
             items.append(f"<li>{html.escape(title)}: {link}</li>")
         status = ""
         if self.page is not None:
@@ -259,8 +299,9 @@ class Feeds:
                 f"<title>{html.escape(self.name)}</title></head><body>",
                 f"<h1>{html.escape(self.name)}</h1>",
                 *([status] if status else []),
-                "<p>Subscribe to a feed in your calendar app. Filters: ?speaker=…&amp;status=…"
-                "&amp;as-of=YYYY-MM-DD</p>",
+                "<p>Subscribe to a feed in your calendar app, or copy its web link into one"
+                " that asks for a URL. Filters: ?speaker=…&amp;status=…"
+                "&amp;events=due-day|window&amp;as-of=YYYY-MM-DD</p>",
                 "<ul>",
                 *items,
                 "</ul>",

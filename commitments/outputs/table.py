@@ -1,13 +1,14 @@
-"""Plain-text tables of commitments, sorted by deadline, readable in 100 columns."""
+"""Plain-text tables of commitments, sorted by deadline, that fit the terminal's width."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Sequence
 
 from commitments.records import Commitment
 
-__all__ = ["by_deadline", "printable", "table"]
+__all__ = ["WIDTH", "by_deadline", "grid", "printable", "table", "wrap"]
 
 
 def printable(text: str) -> str:
@@ -33,26 +34,54 @@ def by_deadline(items: Iterable[Commitment]) -> list[Commitment]:
     )
 
 
-def _cut(text: str, width: int) -> str:
-    text = printable(" ".join(text.split()))
-    return text if len(text) <= width else text[: width - 1] + "…"
+# Line breaks and tabs as spaces (a table row is one line); no regex: linear on any input.
+_BREAKS = str.maketrans(dict.fromkeys("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
-def table(items: Iterable[Commitment], *, as_of: dt.date, width: int = 100) -> str:
-    """A table with one commitment a line: due window, status, speaker, kind, action."""
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` (made printable, line breaks as spaces) in lines of at most ``width`` columns,
+    broken between words; only a word longer than a line is split."""
+    text = printable(text.translate(_BREAKS).strip())
+    return textwrap.wrap(text, width=max(1, width), break_on_hyphens=False) or [""]
+
+
+def grid(rows: Iterable[Sequence[str]], widths: Sequence[int]) -> list[str]:
+    """Rows of cells as lines: each cell wrapped in its column (the last one unpadded), a row
+    as tall as its tallest cell, columns one space apart."""
+    lines = []
+    for row in rows:
+        cells = [wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
+        for number in range(max(len(cell) for cell in cells)):
+            parts = [
+                (cell[number] if number < len(cell) else "").ljust(width)
+                for cell, width in zip(cells, widths, strict=True)
+            ]
+            lines.append(" ".join(parts).rstrip())
+    return lines
+
+
+WIDTH = 80
+"""The width a table is made for when the terminal's is not known."""
+
+_DUE, _STATUS, _KIND = 21, 9, 8  # "2025-09-04…2025-09-10", "withdrawn", "deadline"
+
+
+def table(items: Iterable[Commitment], *, as_of: dt.date, width: int = WIDTH) -> str:
+    """A table with one commitment a row (due window, status, speaker, kind, action), sorted by
+    deadline, that fits ``width`` columns (at least 60): long cells wrap between words."""
     rows = by_deadline(items)
     if not rows:
         return "No commitments found.\n"
-    head = f"{'DUE':<23} {'STATUS':<8} {'SPEAKER':<18} {'KIND':<8} ACTION"
-    lines = [head, "-" * min(width, 100)]
-    fixed = 23 + 1 + 8 + 1 + 18 + 1 + 8 + 1
+    width = max(60, width)
+    rest = width - (_DUE + _STATUS + _KIND + 4)
+    speaker = min(18, max(7, *(len(c.speaker or "?") for c in rows)), rest // 2)
+    widths = (_DUE, _STATUS, speaker, _KIND, rest - speaker)
+    cells = []
     for c in rows:
-        due = str(c.due) if c.due else "—"
         action = c.action + (f" [{c.expression}]" if c.expression else "")
         if c.condition:
             action += f" ({c.condition})"
-        lines.append(
-            f"{due:<23} {c.status(as_of).value:<8} {_cut(c.speaker or '?', 18):<18} "
-            f"{c.kind.value:<8} {_cut(action, max(10, width - fixed))}"
-        )
-    return "\n".join(lines) + "\n"
+        due = str(c.due) if c.due else "—"
+        cells.append((due, c.status(as_of).value, c.speaker or "?", c.kind.value, action))
+    head = grid([("DUE", "STATUS", "SPEAKER", "KIND", "ACTION")], widths)
+    return "\n".join([*head, "-" * width, *grid(cells, widths)]) + "\n"

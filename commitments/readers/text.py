@@ -192,7 +192,8 @@ def read_plain(
     return Document(
         text=body,
         name=name,
-        published=meta.published,
+        # A chat whose timestamps carry dates was published on its first dated line.
+        published=meta.published or next((t.published for t in turns if t.published), None),
         title=meta.title,
         url=meta.url,
         tz=meta.tz,

@@ -314,6 +314,16 @@ class Store:
             (digest, name, url, title, iso(published), utc(added).isoformat()),
         )
 
+    def documents(self) -> list[tuple[str, str | None, str | None, dt.date | None]]:
+        """Every document added, oldest first: its name, URL, title and publication date."""
+        rows = self._query(
+            "SELECT name, url, title, published FROM documents ORDER BY added, rowid"
+        )
+        return [
+            (name, url, title, dt.date.fromisoformat(published) if published else None)
+            for name, url, title, published in rows
+        ]
+
     def document_count(self) -> int:
         return int(self._query("SELECT count(*) FROM documents")[0][0])
 

@@ -11,6 +11,7 @@ import hashlib
 import os
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -22,7 +23,7 @@ from commitments.tracker.report import Group, Report, build_report
 from commitments.tracker.rows import check_commitment, check_date
 from commitments.tracker.store import Store, speaker_key
 
-__all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
+__all__ = ["AddResult", "Extractor", "Tracker", "canonical_name", "document_digest"]
 
 Extractor = Callable[[Document], Sequence[Commitment]]
 """Turns a document (its ``published`` filled in) into the commitments it makes."""
@@ -39,10 +40,32 @@ def _default_extractor(document: Document) -> Sequence[Commitment]:
     return extract_document(document)
 
 
+def canonical_name(name: str) -> str:
+    """A file's real path (``./x.md`` and ``/home/me/x.md`` are one file), also as the first part
+    of an archive record's name (``a.jsonl:3``); anything else (``-``, a URL) as it is."""
+    if name == "-" or "://" in name:
+        return name
+    for candidate in (name, name.rpartition(":")[0]):
+        try:
+            if candidate and Path(candidate).is_file():
+                return str(Path(candidate).resolve()) + name[len(candidate) :]
+        except (OSError, ValueError):  # a name too long, a NUL
+            break
+    return name
+
+
 def document_digest(document: Document) -> str:
-    """A document's identity: a digest of its URL (or name) and its text."""
-    key = (document.url or document.name) + "\x00" + document.text
+    """A document's identity: a digest of its URL (else its canonical path) and its text."""
+    key = (document.url or canonical_name(document.name)) + "\x00" + document.text
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _digests(document: Document) -> tuple[str, ...]:
+    """The identity, then the one stores written before 0.2 knew it by (the name as spelled)."""
+    legacy = (document.url or document.name) + "\x00" + document.text
+    old = hashlib.sha256(legacy.encode("utf-8", "surrogatepass")).hexdigest()
+    new = document_digest(document)
+    return (new,) if old == new else (new, old)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,7 +129,7 @@ class Tracker:
             document = attrs.evolve(document, published=now.date())
         check_date(document.published, f"the publication date of {document.name!r}")
         digest = document_digest(document)
-        if self.store.has_document(digest):
+        if self._known(document):
             return AddResult(document=document.name, skipped=True)
         found = self._extract(document)
         return self._track(document, digest, found, now)
@@ -134,7 +157,7 @@ class Tracker:
         version = self.store.data_version()
         pool = self._pool(mentions)
         with self.store.transaction():
-            if self.store.has_document(digest):  # another process got there first
+            if self._known(document):  # added before, or another process got there first
                 return AddResult(document=document.name, skipped=True)
             if self.store.data_version() != version:
                 pool = self._pool(mentions)
@@ -165,6 +188,9 @@ class Tracker:
             created=tuple(created),
             updated=tuple(updated),
         )
+
+    def _known(self, document: Document) -> bool:
+        return any(self.store.has_document(digest) for digest in _digests(document))
 
     def _pool(self, mentions: Sequence[Mention]) -> matching.Pool:
         """The stored entries these mentions may join (loaded once), with the mentions in."""
@@ -267,6 +293,13 @@ class Tracker:
                     f"{on.isoformat()} is before the commitment was made ({issued}):"
                     " give the day it was resolved with --on"
                 )
+            last = entry.tracked.resolution
+            if last is not None and (last.status, last.on) == (status, on):
+                # The same resolution again: it keeps what the first one said, and one that
+                # says nothing new is not recorded twice.
+                if (note or last.note, evidence or last.evidence) == (last.note, last.evidence):
+                    return entry.tracked
+                note, evidence = note or last.note, evidence or last.evidence
             resolution = Resolution(
                 status=status, on=on, note=note or None, evidence=evidence or None, recorded=now
             )
