@@ -44,6 +44,7 @@ _LAZY = {
     "Turn": "commitments.records",
     "Window": "commitments.records",
     "Tracker": "commitments.tracker",
+    "TrackRecord": "commitments.tracker",
 }
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
         Turn,
         Window,
     )
-    from commitments.tracker import Tracker
+    from commitments.tracker import TrackRecord, Tracker
 
 
 def __getattr__(name: str) -> Any:
@@ -98,6 +99,7 @@ __all__ = [
     "Source",
     "Status",
     "StoreError",
+    "TrackRecord",
     "Tracked",
     "Tracker",
     "Turn",

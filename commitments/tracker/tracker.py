@@ -14,15 +14,27 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from commitments.errors import DateError, InputError
-from commitments.records import Commitment, Document, Resolution, Status, Tracked
-from commitments.tracker import matching
-from commitments.tracker.records import Entry, Mention
+from commitments.errors import CommitmentsError, DateError, InputError
+from commitments.records import Commitment, Document, Resolution, Status, Tracked, Window
+from commitments.tracker import matching, timeline
+from commitments.tracker.followups import (
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    REVISION_LAPSED,
+    Claim,
+    find_claims,
+    fits,
+    speaker_in,
+)
+from commitments.tracker.record import TrackRecord, track_record
+from commitments.tracker.records import Entry, Mention, Suggestion
 from commitments.tracker.report import Group, Report, build_report
 from commitments.tracker.rows import check_commitment, check_date
 from commitments.tracker.store import Store, speaker_key
 
 __all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
+
+_FAR = dt.date(9999, 12, 31)
 
 Extractor = Callable[[Document], Sequence[Commitment]]
 """Turns a document (its ``published`` filled in) into the commitments it makes."""
@@ -37,6 +49,15 @@ def _default_extractor(document: Document) -> Sequence[Commitment]:
     from commitments.extraction import extract_document
 
     return extract_document(document)
+
+
+def _parse(expression: str, published: dt.date) -> Window | None:
+    from commitments.extraction import parse_due
+
+    try:
+        return parse_due(expression, issued=published)
+    except (ValueError, CommitmentsError):
+        return None
 
 
 def document_digest(document: Document) -> str:
@@ -59,6 +80,10 @@ class AddResult:
     """Ids of the commitments it added."""
     updated: tuple[str, ...] = ()
     """Ids of tracked commitments it added a mention to."""
+    followed: tuple[str, ...] = ()
+    """Ids of tracked commitments whose status or window its follow-ups changed."""
+    suggested: int = 0
+    """How many links it offered rather than applied (``status --suggested``)."""
 
 
 def _aware(now: dt.datetime) -> dt.datetime:
@@ -147,6 +172,15 @@ class Tracker:
                 added=now,
             )
             created, updated = [], []
+            claims = find_claims(
+                document,
+                digest=digest,
+                found=found,
+                known=[name for name, _ in self.store.speakers()],
+                parse=_parse,
+            )
+            for claim in claims:
+                self.store.save_claim(claim)
             for group_id in pool.touched:
                 group = pool.groups[group_id]
                 for absorbed in group.absorbed:
@@ -158,13 +192,139 @@ class Tracker:
                 else:
                     updated.append(group.id)
                     self.store.save(_changed(entry, now))
+            touched = self.store.entries_with_ids([*created, *updated])
+            followed, suggested = self._follow(claims, touched, now, bumped={*created, *updated})
         self.last_pool = pool
         return AddResult(
             document=document.name,
             mentions=len(mentions),
             created=tuple(created),
             updated=tuple(updated),
+            followed=tuple(sorted(set(followed) - set(created) - set(updated))),
+            suggested=suggested,
         )
+
+    # -- follow-ups ------------------------------------------------------------------------
+
+    def _follow(
+        self, claims: Sequence[Claim], touched: Sequence[Entry], now: dt.datetime, bumped: set[str]
+    ) -> tuple[list[str], int]:
+        """Link the new claims, and the stored claims the touched entries may answer; then bring
+        every entry whose links changed up to date. The ids changed, and links offered."""
+        todo: dict[str, Claim] = {c.id: c for c in claims}
+        for entry in touched:
+            due = entry.tracked.commitment.due
+            key = speaker_key(entry.tracked.commitment.speaker)
+            if due is None or not key:
+                continue
+            first, last = due.earliest - OUTCOME_AFTER, due.latest + OUTCOME_BEFORE
+            for claim in self.store.claims_by_speaker(key, first, last):
+                todo.setdefault(claim.id, claim)
+            name = entry.tracked.commitment.speaker or ""
+            for claim in self.store.claims_by_speaker("", first, last):
+                # A claim that named nobody the store knew then: does it name this speaker?
+                if speaker_in(claim.quote, [name]) == name:
+                    todo.setdefault(claim.id, attrs.evolve(claim, speaker=name))
+        changed: set[str] = {e.id for e in touched}
+        suggested = 0
+        for claim in sorted(todo.values(), key=lambda c: (c.published, c.document, c.start)):
+            ids, offered = self._link(claim, now)
+            changed |= ids
+            suggested += offered
+        out = []
+        for entry in self.store.entries_with_ids(changed):
+            made = timeline.base(entry.id, entry.mentions)
+            new = timeline.current(made, entry.followups)
+            if new == entry.tracked.commitment and new.stated == entry.tracked.commitment.stated:
+                continue
+            entry = attrs.evolve(entry, tracked=attrs.evolve(entry.tracked, commitment=new))
+            if entry.id not in bumped:
+                entry = _changed(entry, now)
+                out.append(entry.id)
+            self.store.save(entry)
+        return out, suggested
+
+    def _link(self, claim: Claim, now: dt.datetime) -> tuple[set[str], int]:
+        """Link one claim to the entries it fits; the ids whose links changed, and 1 if the
+        link is offered rather than applied."""
+        key = speaker_key(claim.speaker)
+        before = self.store.links(claim.id)
+        if not key or "accepted" in before.values():
+            return set(), 0
+        if claim.kind == "revision":
+            first, last = claim.published - REVISION_LAPSED, _FAR
+        else:
+            first, last = claim.published - OUTCOME_BEFORE, claim.published + OUTCOME_AFTER
+        ids = self.store.ids_due_between(key, first, last)
+        if claim.mention is not None:
+            own = self.store.ids_holding([claim.mention]).get(claim.mention)
+        else:
+            own = None
+        fitting = []
+        for entry in self.store.entries_with_ids(ids):
+            alone = entry.id == own and all(m.document == claim.document for m in entry.mentions)
+            others = [f for f in entry.followups if f.id != claim.id]
+            if fits(
+                claim,
+                timeline.current(timeline.base(entry.id, entry.mentions), others),
+                windows=timeline.windows(entry),
+                first_said=timeline.first_said(entry),
+                own=alone,
+            ):
+                fitting.append(entry.id)
+        rejected = {i for i, state in before.items() if state == "rejected"}
+        fitting = [i for i in fitting if i not in rejected]
+        state = "applied" if len(fitting) == 1 else "suggested"
+        after = {i: state for i in fitting} | {i: "rejected" for i in rejected}
+        if after == before:
+            return set(), int(state == "suggested" and bool(fitting))
+        self.store.set_links(claim.id, after, now)
+        changed = set(before) | set(after)
+        if state == "applied" and own is not None and own != fitting[0]:
+            changed.add(self._join(fitting[0], own, now))
+        return changed, int(state == "suggested")
+
+    def _join(self, target: str, other: str, now: dt.datetime) -> str:
+        """Make two stored entries one (a follow-up's mention and what it reports on)."""
+        pool = matching.Pool(self.store.entries_with_ids([target, other]))
+        group = pool.join({target, other})
+        for absorbed in group.absorbed:
+            self.store.absorb(group.id, absorbed)
+        self.store.save(_changed(pool.entry(group, now), now))
+        return group.id
+
+    def suggestions(self) -> list[Suggestion]:
+        """Links offered, not applied: a claim that fits several commitments."""
+        return self.store.suggestions()
+
+    def accept(self, suggestion: str, *, now: dt.datetime, reject: bool = False) -> Entry:
+        """Accept (or reject) an offered link by its id (:attr:`Suggestion.id`, or a prefix)."""
+        now = _aware(now)
+        wanted = suggestion.strip().casefold()
+        found = [s for s in self.suggestions() if s.id.startswith(wanted)]
+        if len(found) != 1:
+            raise InputError(
+                f"{suggestion!r} is not one suggestion's id: `commitments status --suggested`"
+                " lists them"
+            )
+        (chosen,) = found
+        with self.store.transaction():
+            links = self.store.links(chosen.claim.id)
+            if reject:
+                links[chosen.commitment] = "rejected"
+            else:
+                links = {i: ("accepted" if i == chosen.commitment else "rejected") for i in links}
+            self.store.set_links(chosen.claim.id, links, now)
+            changed = set(links)
+            own = None
+            if chosen.claim.mention is not None:
+                own = self.store.ids_holding([chosen.claim.mention]).get(chosen.claim.mention)
+            target = chosen.commitment
+            if not reject and own is not None and own != target:
+                target = self._join(target, own, now)
+                changed.add(target)
+            self._follow([], self.store.entries_with_ids(changed), now, bumped=set())
+        return self.store.get(target if not reject else chosen.commitment)
 
     def _pool(self, mentions: Sequence[Mention]) -> matching.Pool:
         """The stored entries these mentions may join (loaded once), with the mentions in."""
@@ -225,6 +385,12 @@ class Tracker:
         """The tracked commitments in report order, filtered by speaker and status on ``as_of``."""
         report = self.report(as_of=as_of, speaker=speaker, status=status)
         return [item.tracked for item in report.items]
+
+    def record(self, speakers: Sequence[str] | str = (), *, as_of: dt.date) -> TrackRecord:
+        """Each speaker's track record on ``as_of``: made, kept, broken, lapsed, withdrawn,
+        open, pending, revisions and the median days late (see :mod:`.record`)."""
+        names = [speakers] if isinstance(speakers, str) else list(speakers)
+        return track_record(self.entries(), as_of=as_of, speakers=names)
 
     def short_id_length(self) -> int:
         """How many characters of an id to show so that every shown id is a unique prefix."""
