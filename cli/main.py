@@ -128,6 +128,16 @@ def _register() -> None:
         "resolve", "cli.resolve:resolve", "Record that a commitment was kept, broken or withdrawn."
     )
     main.lazy(
+        "record",
+        "cli.record:record",
+        "Show each speaker's track record: commitments made, kept, broken, lapsed, revised.",
+    )
+    main.lazy(
+        "speakers",
+        "cli.speakers:speakers",
+        "List speakers with their aliases; merge or split them (reversible, recorded).",
+    )
+    main.lazy(
         "export",
         "cli.export:export",
         "Write the commitments as iCalendar: one all-day event over each due window.",

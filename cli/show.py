@@ -10,6 +10,7 @@ import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
 from commitments.tracker.report import entry_json, group_of, history_json
+from commitments.tracker.timeline import revisions
 
 
 @click.command()
@@ -76,6 +77,24 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
         if m.source.url:
             echo(f"     {m.source.url}")
         echo(click.style("     " + " ".join(m.text.split()), dim=True))
+    timeline = revisions(entry) if entry.mentions else []
+    outcomes = [claim for claim in entry.followups if claim.kind == "outcome"]
+    if len(timeline) > 1 or outcomes:
+        echo()
+        echo(click.style("Timeline", bold=True))
+        events = [
+            (r.published.isoformat() if r.published else "", r.document, r.start, "window", r)
+            for r in timeline
+        ] + [(o.published.isoformat(), o.name, o.start, "outcome", o) for o in outcomes]
+        for published, document, _, what, item in sorted(events, key=lambda e: e[:3]):
+            if what == "window":
+                label = "made" if item.made else "revised"
+                shown = str(item.window) if item.window is not None else "undated"
+                extra = f'  ("{item.expression}")' if item.expression else ""
+                echo(f"  {published or '—':<10}  {label:<8} due {shown}{extra} · {document}")
+            else:
+                echo(f"  {published:<10}  {item.status.value:<8} · {document}")
+            echo(click.style("     " + " ".join(item.quote.split()), dim=True))
     echo()
     echo(click.style(f"History ({len(entry.history)})", bold=True))
     if not entry.history:

@@ -64,7 +64,7 @@ if TYPE_CHECKING:
         Turn,
         Window,
     )
-    from commitments.tracker import TrackRecord, Tracker
+    from commitments.tracker import Tracker, TrackRecord
 
 
 def __getattr__(name: str) -> Any:

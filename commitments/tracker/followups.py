@@ -57,9 +57,7 @@ _NOUNS = r"deadline|ultimatum|promise|pledge|commitment|vow|delay|timeline|targe
 _DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "delay", "timeline", "target", "cutoff"})
 _DEADLINE_KINDS = frozenset({Kind.DEADLINE, Kind.THREAT, Kind.DEMAND})
 
-_LENGTH = (
-    rf"(?P<count>{NUMBER})[- ](?P<unit>day|week|month)s?"  # "two-week", "50-day"
-)
+_LENGTH = rf"(?P<count>{NUMBER})[- ](?P<unit>day|week|month)s?"  # "two-week", "50-day"
 _NOUN = re.compile(
     rf"\b(?:(?:{_LENGTH})[- ])?(?P<noun>{_NOUNS})s?\b",
     re.IGNORECASE,

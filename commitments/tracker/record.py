@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -110,14 +110,21 @@ def _as_of(entry: Entry, day: dt.date) -> tuple[Status, int, int | None] | None:
 
 
 def track_record(
-    entries: Iterable[Entry], *, as_of: dt.date, speakers: Sequence[str] = ()
+    entries: Iterable[Entry],
+    *,
+    as_of: dt.date,
+    speakers: Sequence[str] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> TrackRecord:
     """Each speaker's record on ``as_of`` (only ``speakers`` if given: "Trump" matches
-    "Donald Trump"), sorted by speaker."""
+    "Donald Trump"), sorted by speaker. ``aliases`` maps a speaker (casefolded, spaces
+    collapsed) to the canonical name it was merged into."""
     figures: dict[str, dict[str, int]] = {}
     late: dict[str, list[int]] = {}
     for entry in entries:
         speaker = entry.tracked.commitment.speaker
+        if speaker and aliases:
+            speaker = aliases.get(" ".join(speaker.casefold().split()), speaker)
         if not speaker or (speakers and not speaker_matches(speaker, speakers)):
             continue
         seen = _as_of(entry, as_of)

@@ -576,7 +576,6 @@ class Store:
                     ),
                 )
 
-
     # -- follow-ups -------------------------------------------------------------------------
 
     def save_claim(self, claim: Claim) -> None:
@@ -680,8 +679,9 @@ class Store:
         """The store's alias table: a speaker key → the canonical name."""
         return dict(self._query("SELECT alias_key, canonical FROM speaker_aliases"))
 
-    def set_aliases(self, canonical: str, aliases: Iterable[str], *, action: str,
-                    recorded: dt.datetime) -> None:
+    def set_aliases(
+        self, canonical: str, aliases: Iterable[str], *, action: str, recorded: dt.datetime
+    ) -> None:
         """Map ``aliases`` to ``canonical`` (``split``: remove them) and record the change."""
         names = sorted({speaker_key(a) for a in aliases} - {""})
         with self.transaction():

@@ -151,6 +151,12 @@ class Tracker:
     def _track(
         self, document: Document, digest: str, found: Sequence[Commitment], now: dt.datetime
     ) -> AddResult:
+        aliases = self.store.aliases()
+        if aliases:  # speakers merged in this store are tracked under their canonical name
+            found = [
+                attrs.evolve(c, speaker=aliases.get(speaker_key(c.speaker), c.speaker))
+                for c in found
+            ]
         mentions = [
             Mention(commitment=c, document=digest, published=document.published) for c in found
         ]
@@ -390,7 +396,65 @@ class Tracker:
         """Each speaker's track record on ``as_of``: made, kept, broken, lapsed, withdrawn,
         open, pending, revisions and the median days late (see :mod:`.record`)."""
         names = [speakers] if isinstance(speakers, str) else list(speakers)
-        return track_record(self.entries(), as_of=as_of, speakers=names)
+        return track_record(
+            self.entries(), as_of=as_of, speakers=names, aliases=self.store.aliases()
+        )
+
+    # -- speakers --------------------------------------------------------------------------
+
+    def speakers(self) -> dict[str, tuple[int, list[str]]]:
+        """Each speaker (canonical name) → how many commitments, and the other names merged
+        into it."""
+        aliases = self.store.aliases()
+        out: dict[str, tuple[int, list[str]]] = {}
+        for name, count in self.store.speakers():
+            canonical = aliases.get(speaker_key(name), name)
+            total, others = out.get(canonical, (0, []))
+            if name != canonical and name not in others:
+                others = sorted([*others, name])
+            out[canonical] = (total + count, others)
+        for key, canonical in aliases.items():
+            total, others = out.get(canonical, (0, []))
+            if key != speaker_key(canonical) and key not in {speaker_key(o) for o in others}:
+                others = sorted([*others, key])
+            if total or others:
+                out[canonical] = (total, others)
+        return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+
+    def merge_speakers(self, canonical: str, aliases: Iterable[str], *, now: dt.datetime) -> None:
+        """Take ``aliases`` as other names of ``canonical`` (recorded; :meth:`split_speakers`
+        undoes it)."""
+        names = [" ".join(a.split()) for a in aliases if a.strip()]
+        if not canonical.strip() or not names:
+            raise InputError("give a speaker's name and at least one other name to merge")
+        with self.store.transaction():
+            self.store.set_aliases(
+                canonical, [canonical, *names], action="merge", recorded=_aware(now)
+            )
+
+    def split_speakers(self, canonical: str, aliases: Iterable[str], *, now: dt.datetime) -> None:
+        """Take ``aliases`` as speakers of their own again (recorded)."""
+        names = [" ".join(a.split()) for a in aliases if a.strip()]
+        known = self.store.aliases()
+        missing = [n for n in names if known.get(speaker_key(n)) != canonical]
+        if missing:
+            raise InputError(
+                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not merged into"
+                f" {canonical!r}: `commitments speakers` lists the merges"
+            )
+        with self.store.transaction():
+            self.store.set_aliases(canonical, names, action="split", recorded=_aware(now))
+
+    def load_aliases(self, path: str | os.PathLike[str], *, now: dt.datetime) -> None:
+        """Record every merge an alias table (the ``--aliases`` TOML file) lists."""
+        from commitments.extraction import AliasTable
+
+        table = AliasTable.load(os.fspath(path))
+        groups: dict[str, list[str]] = {}
+        for key, canonical in table.names.items():
+            groups.setdefault(canonical, []).append(key)
+        for canonical, keys in sorted(groups.items()):
+            self.merge_speakers(canonical, keys, now=now)
 
     def short_id_length(self) -> int:
         """How many characters of an id to show so that every shown id is a unique prefix."""
