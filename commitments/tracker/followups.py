@@ -37,6 +37,8 @@ __all__ = [
     "find_claims",
     "fits",
     "reference_days",
+    "anchor",
+    "names_in",
     "speaker_in",
 ]
 
@@ -65,13 +67,12 @@ _NOUN = re.compile(
 _REVISION = re.compile(
     r"\b(?P<verb>extend(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+back"
     r"|(?:bring|brings|brought|bringing)\s+forward|shorten(?:s|ed|ing)?|reduc(?:e|es|ed|ing)"
-    r"|cut(?:s|ting)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|push(?:es|ed|ing)?)\b"
-    r"(?P<middle>[^.;:!?]{0,120}?)"
-    r"\b(?:to|until|till|through)\s+(?P<expr>[^.;:!?,]{2,60})",
+    r"|cut(?:s|ting)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+_TARGET = re.compile(r"\b(?:to|until|till|through)\s+(?P<expr>[^.;:!?,()]{2,60})", re.IGNORECASE)
 _PASSED_WITHOUT = re.compile(
-    r"\b(?:deadline|ultimatum)s?\b[^.;!?]{0,60}\b(?:passed|came\s+and\s+went|lapsed|expired)"
+    r"\b(?:deadline|ultimatum)s?\b[^.;!?]{0,100}\b(?:passed|came\s+and\s+went|lapsed|expired)"
     r"\b",
     re.IGNORECASE,
 )
@@ -191,11 +192,93 @@ def _outcome(sentence: str) -> Status | None:
     return None
 
 
-def speaker_in(sentence: str, known: Sequence[str]) -> str | None:
-    """The one known speaker the sentence names (by the last word of the name, or all of it)."""
-    words = set(re.findall(r"[^\W\d_]+", sentence.casefold()))
-    found = {name for name in known if name.split() and name.casefold().split()[-1] in words}
-    return found.pop() if len(found) == 1 else None
+def anchor(quote: str) -> int:
+    """Where in a claim's sentence its verb is ("extended", "kept", "passed"): its subject is
+    named before it."""
+    found = [
+        m.start()
+        for pattern in (_REVISION, _BROKEN, _KEPT, _WITHDRAWN_VERB, _PASSED_VERB)
+        for m in [pattern.search(quote)]
+        if m is not None
+    ]
+    return min(found) if found else len(quote)
+
+
+_WITHDRAWN_VERB = re.compile(r"\b(?:withdrew|withdrawn|withdraws|rescinded|called\s+off)\b", re.I)
+_PASSED_VERB = re.compile(r"\b(?:passed|came\s+and\s+went|lapsed|expired)\b", re.I)
+
+
+def speaker_in(sentence: str, known: Iterable[str]) -> str | None:
+    """The speaker a claim's sentence is about, among ``known`` names: the one named last
+    before its verb (by the last word of the name), else the one named after it, if only one."""
+    verb = anchor(sentence)
+    lowered = sentence.casefold()
+    before: list[tuple[int, str]] = []
+    after: set[str] = set()
+    for name in known:
+        words = name.casefold().split()
+        if not words:
+            continue
+        for match in re.finditer(rf"\b{re.escape(words[-1])}\b", lowered):
+            if match.start() < verb:
+                before.append((match.start(), name))
+            else:
+                after.add(name)
+    owners = [
+        (at, name) for at, name in before if lowered.startswith(("'s", "’s"), _end(lowered, at))
+    ]
+    if owners:  # "Trump's deadline for Putin": the deadline is Trump's
+        return max(owners)[1]
+    if before:
+        return max(before)[1]
+    return after.pop() if len(after) == 1 else None
+
+
+def _end(text: str, at: int) -> int:
+    match = re.compile(r"[^\W_]+").match(text, at)
+    return match.end() if match else at
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def names_in(quote: str) -> list[str]:
+    """Capitalised words in a claim's sentence: the speakers it may name."""
+    return sorted({m.group(0).casefold() for m in _NAME.finditer(quote)})
+
+
+def _revision(
+    sentence: str, published: dt.date, parse: Parse | None
+) -> tuple[Window, str, str] | None:
+    """A revision's new window, its expression, and the words between the verb and it: the
+    last "to …"/"until …" after a verb of revising that parses as a date, with a noun
+    ("deadline") between them."""
+    verb = _REVISION.search(sentence)
+    if verb is None or parse is None:
+        return None
+    targets = list(_TARGET.finditer(sentence, verb.end()))
+    for target in reversed(targets):
+        middle = sentence[verb.end() : target.start()]
+        if _NOUN.search(middle) is None:
+            continue
+        expression = target["expr"].strip()
+        window = parse(expression, published)
+        if window is not None:
+            return window, expression, middle
+    return None
+
+
+def _own_mention(here: Sequence[Commitment], noun: str | None) -> str | None:
+    """The commitment the sentence's claim is itself a mention of: one with a stated status
+    first, then one of the kind the claim's noun names."""
+    if not here:
+        return None
+
+    def rank(c: Commitment) -> tuple[bool, bool, int]:
+        kind_fits = c.kind in _DEADLINE_KINDS if noun in _DEADLINE_NOUNS else True
+        return (c.stated is None, not kind_fits, c.source.start)
+
+    return min(here, key=rank).id
 
 
 def find_claims(
@@ -203,21 +286,20 @@ def find_claims(
     *,
     digest: str,
     found: Sequence[Commitment],
-    known: Iterable[str] = (),
     parse: Parse | None = None,
 ) -> list[Claim]:
     """The claims in a document (its ``published`` set), with their speakers.
 
-    ``found`` are the commitments the extractor found in it; ``known`` are speakers the store
-    holds. A claim's speaker is that of the commitment found in its sentence, else the one known
-    speaker the sentence names, else the document's one speaker.
+    ``found`` are the commitments the extractor found in it. A claim's speaker is that of the
+    commitment found in its sentence, else the one of the document's speakers the sentence is
+    about (:func:`speaker_in`); else it is left open (``None``), and the tracker finds it among
+    the speakers it holds when it links the claim (so the order of adding does not matter).
     """
     published = document.published
     if published is None:
         raise ValueError("a document needs its publication date to find claims in it")
     text = document.text
-    names = sorted({c.speaker for c in found if c.speaker} | {k for k in known if k})
-    own = sorted({c.speaker for c in found if c.speaker})
+    names = sorted({c.speaker for c in found if c.speaker})
     claims: list[Claim] = []
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
@@ -228,35 +310,32 @@ def find_claims(
         offset = document.offset
         here = [c for c in found if start + offset <= c.source.start < end + offset]
         speaker = next((c.speaker for c in here if c.speaker), None)
-        speaker = speaker or speaker_in(sentence, names) or (own[0] if len(own) == 1 else None)
-        mention = here[0].id if here else None
+        speaker = speaker or speaker_in(sentence, names)
+        mention = _own_mention(here, _noun(sentence))
         quote = " ".join(sentence.split())
-        revision = _REVISION.search(sentence)
-        window = None
-        if revision is not None and parse is not None and _noun(sentence) is not None:
-            expression = revision["expr"].strip()
-            window = parse(expression, published)
-            if window is not None:
-                claims.append(
-                    Claim(
-                        id=claim_id(digest, start + offset, "revision"),
-                        kind="revision",
-                        speaker=speaker,
-                        document=digest,
-                        name=document.name,
-                        url=document.url,
-                        published=published,
-                        start=start + offset,
-                        end=end + offset,
-                        quote=quote,
-                        window=window,
-                        expression=expression,
-                        noun=_noun(revision["middle"]) or _noun(sentence),
-                        days=reference_days(revision["middle"]),
-                        mention=mention,
-                    )
+        revision = _revision(sentence, published, parse)
+        if revision is not None:
+            window, expression, middle = revision
+            claims.append(
+                Claim(
+                    id=claim_id(digest, start + offset, "revision"),
+                    kind="revision",
+                    speaker=speaker,
+                    document=digest,
+                    name=document.name,
+                    url=document.url,
+                    published=published,
+                    start=start + offset,
+                    end=end + offset,
+                    quote=quote,
+                    window=window,
+                    expression=expression,
+                    noun=_noun(middle) or _noun(sentence),
+                    days=reference_days(middle),
+                    mention=mention,
                 )
-                continue
+            )
+            continue
         status = _outcome(sentence)
         if status is None:
             stated = [c for c in here if c.stated is not None]

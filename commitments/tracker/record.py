@@ -88,10 +88,10 @@ def _as_of(entry: Entry, day: dt.date) -> tuple[Status, int, int | None] | None:
     mentions = [m for m in entry.mentions if m.published is None or m.published <= day]
     if not mentions:
         return None
-    made = timeline.base(entry.id, mentions)
+    said = [c for c in entry.followups if c.published <= day]
+    made = timeline.base(entry.id, mentions, said)
     if made.issued.earliest > day:
         return None
-    said = [c for c in entry.followups if c.published <= day]
     now = timeline.current(made, said)
     revisions = sum(1 for c in said if c.kind == "revision")
     resolved = [r for r in entry.history if r.on <= day and r.recorded.date() <= day]

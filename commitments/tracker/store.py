@@ -627,13 +627,32 @@ class Store:
         return claim_from_row(rows[0])
 
     def ids_due_between(self, key: str, first: dt.date, last: dt.date) -> set[str]:
-        """Ids of ``key``'s dated commitments whose current deadline is in ``first…last``."""
+        """Ids of ``key``'s dated commitments that have had a deadline in ``first…last``: as
+        they stand, in a mention, or in a revision linked to them."""
+        span = (key, first.isoformat(), last.isoformat())
         rows = self._query(
             "SELECT id FROM commitments WHERE speaker_key = ? AND speaker_key != ''"
-            " AND due_latest BETWEEN ? AND ?",
-            (key, first.isoformat(), last.isoformat()),
+            " AND due_latest BETWEEN ? AND ?"
+            " UNION SELECT commitment_id FROM mentions WHERE speaker_key = ?"
+            " AND speaker_key != '' AND due_latest BETWEEN ? AND ?"
+            " UNION SELECT l.commitment_id FROM links AS l JOIN claims AS c ON c.id = l.claim_id"
+            " WHERE l.state IN ('applied', 'accepted') AND c.kind = 'revision'"
+            " AND c.due_latest BETWEEN ? AND ?",
+            (*span, *span, first.isoformat(), last.isoformat()),
         )
         return {row[0] for row in rows}
+
+    def speakers_named(self, words: Iterable[str]) -> list[str]:
+        """Speakers whose name ends with one of ``words`` (casefolded): "trump" → "Donald Trump"."""
+        found: set[str] = set()
+        for word in sorted(set(words)):
+            rows = self._query(
+                "SELECT DISTINCT speaker FROM commitments WHERE speaker IS NOT NULL"
+                " AND (speaker_key = ? OR substr(speaker_key, -length(?) - 1) = ?)",
+                (word, word, " " + word),
+            )
+            found |= {row[0] for row in rows}
+        return sorted(found)
 
     def ids_holding(self, mention_ids: Iterable[str]) -> dict[str, str]:
         """For each mention id, the entry that holds it."""

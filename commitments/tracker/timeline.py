@@ -53,9 +53,13 @@ class Revision:
         }
 
 
-def base(id: str, mentions: Sequence[Mention]) -> Commitment:
-    """The commitment its mentions make, before any follow-up."""
-    return merge.merged_commitment(id, mentions)
+def base(id: str, mentions: Sequence[Mention], followups: Sequence[Claim] = ()) -> Commitment:
+    """The commitment its mentions make, before any follow-up. A mention that is itself a
+    follow-up's sentence ("the deadline passed on Tuesday") gives no window or action: the
+    follow-up says what it does."""
+    said = {claim.mention for claim in followups if claim.mention is not None}
+    made = [m for m in mentions if m.commitment.id not in said]
+    return merge.merged_commitment(id, made or mentions)
 
 
 def current(made: Commitment, followups: Sequence[Claim]) -> Commitment:
@@ -91,8 +95,10 @@ def first_said(entry: Entry) -> dt.date:
 
 def revisions(entry: Entry) -> list[Revision]:
     """The window it was made with, then each revision, in the order they were said."""
-    made = base(entry.id, entry.mentions)
-    first = merge.most_specific(entry.mentions) if entry.mentions else None
+    made = base(entry.id, entry.mentions, entry.followups)
+    said = {claim.mention for claim in entry.followups if claim.mention is not None}
+    own = [m for m in entry.mentions if m.commitment.id not in said] or list(entry.mentions)
+    first = merge.most_specific(own) if own else None
     out = [
         Revision(
             window=made.due,

@@ -24,13 +24,14 @@ from commitments.tracker.followups import (
     Claim,
     find_claims,
     fits,
+    names_in,
     speaker_in,
 )
 from commitments.tracker.record import TrackRecord, track_record
 from commitments.tracker.records import Entry, Mention, Suggestion
 from commitments.tracker.report import Group, Report, build_report
 from commitments.tracker.rows import check_commitment, check_date
-from commitments.tracker.store import Store, speaker_key
+from commitments.tracker.store import Store, claim_order, speaker_key
 
 __all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
 
@@ -182,7 +183,6 @@ class Tracker:
                 document,
                 digest=digest,
                 found=found,
-                known=[name for name, _ in self.store.speakers()],
                 parse=_parse,
             )
             for claim in claims:
@@ -219,18 +219,20 @@ class Tracker:
         every entry whose links changed up to date. The ids changed, and links offered."""
         todo: dict[str, Claim] = {c.id: c for c in claims}
         for entry in touched:
-            due = entry.tracked.commitment.due
             key = speaker_key(entry.tracked.commitment.speaker)
-            if due is None or not key:
+            dues = [m.commitment.due for m in entry.mentions if m.commitment.due is not None]
+            dues += timeline.windows(entry)
+            if not dues or not key:
                 continue
-            first, last = due.earliest - OUTCOME_AFTER, due.latest + OUTCOME_BEFORE
+            first = min(w.earliest for w in dues) - OUTCOME_AFTER
+            last = max(w.latest for w in dues) + OUTCOME_BEFORE
             for claim in self.store.claims_by_speaker(key, first, last):
                 todo.setdefault(claim.id, claim)
             name = entry.tracked.commitment.speaker or ""
             for claim in self.store.claims_by_speaker("", first, last):
-                # A claim that named nobody the store knew then: does it name this speaker?
+                # A claim whose document did not say whose it is: does it name this speaker?
                 if speaker_in(claim.quote, [name]) == name:
-                    todo.setdefault(claim.id, attrs.evolve(claim, speaker=name))
+                    todo.setdefault(claim.id, claim)
         changed: set[str] = {e.id for e in touched}
         suggested = 0
         for claim in sorted(todo.values(), key=lambda c: (c.published, c.document, c.start)):
@@ -239,7 +241,7 @@ class Tracker:
             suggested += offered
         out = []
         for entry in self.store.entries_with_ids(changed):
-            made = timeline.base(entry.id, entry.mentions)
+            made = timeline.base(entry.id, entry.mentions, entry.followups)
             new = timeline.current(made, entry.followups)
             if new == entry.tracked.commitment and new.stated == entry.tracked.commitment.stated:
                 continue
@@ -253,6 +255,9 @@ class Tracker:
     def _link(self, claim: Claim, now: dt.datetime) -> tuple[set[str], int]:
         """Link one claim to the entries it fits; the ids whose links changed, and 1 if the
         link is offered rather than applied."""
+        if claim.speaker is None:  # whose: the speaker it names before its verb, of those held
+            named = self.store.speakers_named(names_in(claim.quote))
+            claim = attrs.evolve(claim, speaker=speaker_in(claim.quote, named))
         key = speaker_key(claim.speaker)
         before = self.store.links(claim.id)
         if not key or "accepted" in before.values():
@@ -269,10 +274,11 @@ class Tracker:
         fitting = []
         for entry in self.store.entries_with_ids(ids):
             alone = entry.id == own and all(m.document == claim.document for m in entry.mentions)
-            others = [f for f in entry.followups if f.id != claim.id]
+            # As it stood when the claim was said: after the follow-ups said before it.
+            others = [f for f in entry.followups if claim_order(f) < claim_order(claim)]
             if fits(
                 claim,
-                timeline.current(timeline.base(entry.id, entry.mentions), others),
+                timeline.current(timeline.base(entry.id, entry.mentions, entry.followups), others),
                 windows=timeline.windows(entry),
                 first_said=timeline.first_said(entry),
                 own=alone,
