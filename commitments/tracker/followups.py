@@ -55,8 +55,13 @@ OUTCOME_AFTER = dt.timedelta(days=7)
 REVISION_LAPSED = dt.timedelta(days=14)
 """A revision can renew a deadline that lapsed at most this long before."""
 
-_NOUNS = r"deadline|ultimatum|promise|pledge|commitment|vow|delay|timeline|target|cut-?off"
-_DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "delay", "timeline", "target", "cutoff"})
+_NOUNS = (
+    r"deadline|ultimatum|promise|pledge|commitment|vow|delay|timeline|timetable|target|cut-?off"
+    r"|period|extension"
+)
+_DEADLINE_NOUNS = frozenset(
+    {"deadline", "ultimatum", "delay", "timeline", "timetable", "target", "cutoff"}
+)
 _DEADLINE_KINDS = frozenset({Kind.DEADLINE, Kind.THREAT, Kind.DEMAND})
 
 _LENGTH = rf"(?P<count>{NUMBER})[- ](?P<unit>day|week|month)s?"  # "two-week", "50-day"
@@ -65,9 +70,16 @@ _NOUN = re.compile(
     re.IGNORECASE,
 )
 _REVISION = re.compile(
-    r"\b(?P<verb>extend(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+back"
+    r"\b(?P<verb>extend(?:s|ed|ing)?|extension|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+back"
     r"|(?:bring|brings|brought|bringing)\s+forward|shorten(?:s|ed|ing)?|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# A revision asked for, or one that depends on a condition, has not happened (yet).
+_NOT_YET = re.compile(
+    r"\b(?:if|unless|subject\s+to|whether|seek|seeks|seeking|sought|request|requests|requested"
+    r"|requesting|ask|asks|asked|asking|apply|applies|applied|applying|propose|proposes"
+    r"|proposed|proposing|want|wants|wanted|urge|urges|urged|would|could|should|might|must)\b",
     re.IGNORECASE,
 )
 _TARGET = re.compile(r"\b(?:to|until|till|through)\s+(?P<expr>[^.;:!?,()]{2,60})", re.IGNORECASE)
@@ -250,21 +262,32 @@ def names_in(quote: str) -> list[str]:
 def _revision(
     sentence: str, published: dt.date, parse: Parse | None
 ) -> tuple[Window, str, str] | None:
-    """A revision's new window, its expression, and the words between the verb and it: the
-    last "to …"/"until …" after a verb of revising that parses as a date, with a noun
-    ("deadline") between them."""
-    verb = _REVISION.search(sentence)
-    if verb is None or parse is None:
+    """A revision's new window, its expression, and what it calls the commitment: the last
+    "to …"/"until …" after a verb of revising ("extended", "an extension") that parses as a
+    date, in a sentence that names a deadline (or says "extension"), with no request or
+    condition before the verb ("seeking an extension", "if …, would be extended")."""
+    if parse is None:
         return None
-    targets = list(_TARGET.finditer(sentence, verb.end()))
-    for target in reversed(targets):
-        middle = sentence[verb.end() : target.start()]
-        if _NOUN.search(middle) is None:
+    for verb in _REVISION.finditer(sentence):
+        if _NOT_YET.search(sentence, 0, verb.start()):
+            return None
+        named = verb["verb"].casefold() == "extension" or _NOUN.search(sentence) is not None
+        if not named:
             continue
-        expression = target["expr"].strip()
-        window = parse(expression, published)
-        if window is not None:
-            return window, expression, middle
+        for target in reversed(list(_TARGET.finditer(sentence, verb.end()))):
+            expression = target["expr"].strip()
+            window = parse(expression, published)
+            if window is not None:
+                return window, expression, sentence[verb.end() : target.start()]
+    return None
+
+
+def _turn_speaker(document: Document, start: int) -> str | None:
+    """Who says the sentence at ``start``, in a transcript or chat: a claim its speaker makes
+    in their own words ("I refer to the decision which extends …") is about their own."""
+    for turn in document.turns:
+        if turn.start <= start + document.offset < turn.end and turn.speaker:
+            return turn.speaker
     return None
 
 
@@ -310,7 +333,7 @@ def find_claims(
         offset = document.offset
         here = [c for c in found if start + offset <= c.source.start < end + offset]
         speaker = next((c.speaker for c in here if c.speaker), None)
-        speaker = speaker or speaker_in(sentence, names)
+        speaker = speaker or speaker_in(sentence, names) or _turn_speaker(document, start)
         mention = _own_mention(here, _noun(sentence))
         quote = " ".join(sentence.split())
         revision = _revision(sentence, published, parse)

@@ -636,9 +636,10 @@ class Store:
             " UNION SELECT commitment_id FROM mentions WHERE speaker_key = ?"
             " AND speaker_key != '' AND due_latest BETWEEN ? AND ?"
             " UNION SELECT l.commitment_id FROM links AS l JOIN claims AS c ON c.id = l.claim_id"
+            " JOIN commitments AS t ON t.id = l.commitment_id"
             " WHERE l.state IN ('applied', 'accepted') AND c.kind = 'revision'"
-            " AND c.due_latest BETWEEN ? AND ?",
-            (*span, *span, first.isoformat(), last.isoformat()),
+            " AND t.speaker_key = ? AND t.speaker_key != '' AND c.due_latest BETWEEN ? AND ?",
+            (*span, *span, *span),
         )
         return {row[0] for row in rows}
 

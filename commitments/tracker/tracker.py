@@ -218,20 +218,24 @@ class Tracker:
         """Link the new claims, and the stored claims the touched entries may answer; then bring
         every entry whose links changed up to date. The ids changed, and links offered."""
         todo: dict[str, Claim] = {c.id: c for c in claims}
+        aliases = self.store.aliases()
         for entry in touched:
             key = speaker_key(entry.tracked.commitment.speaker)
             dues = [m.commitment.due for m in entry.mentions if m.commitment.due is not None]
             dues += timeline.windows(entry)
             if not dues or not key:
                 continue
-            first = min(w.earliest for w in dues) - OUTCOME_AFTER
+            # A claim about it is said after it was first made, and at most OUTCOME_BEFORE
+            # after its last deadline.
+            first = min(m.commitment.issued.earliest for m in entry.mentions)
             last = max(w.latest for w in dues) + OUTCOME_BEFORE
             for claim in self.store.claims_by_speaker(key, first, last):
                 todo.setdefault(claim.id, claim)
             name = entry.tracked.commitment.speaker or ""
+            forms = [name, *(k for k, v in aliases.items() if v == name)]
             for claim in self.store.claims_by_speaker("", first, last):
                 # A claim whose document did not say whose it is: does it name this speaker?
-                if speaker_in(claim.quote, [name]) == name:
+                if speaker_in(claim.quote, forms) is not None:
                     todo.setdefault(claim.id, claim)
         changed: set[str] = {e.id for e in touched}
         suggested = 0
@@ -255,9 +259,16 @@ class Tracker:
     def _link(self, claim: Claim, now: dt.datetime) -> tuple[set[str], int]:
         """Link one claim to the entries it fits; the ids whose links changed, and 1 if the
         link is offered rather than applied."""
-        if claim.speaker is None:  # whose: the speaker it names before its verb, of those held
-            named = self.store.speakers_named(names_in(claim.quote))
-            claim = attrs.evolve(claim, speaker=speaker_in(claim.quote, named))
+        aliases = self.store.aliases()
+        speaker = claim.speaker
+        if speaker is None:  # whose: the speaker it names before its verb, of those held
+            words = names_in(claim.quote)
+            named = self.store.speakers_named(words)
+            named += [k for k in aliases if k.split()[-1] in words]
+            speaker = speaker_in(claim.quote, named)
+        if speaker is not None:
+            speaker = aliases.get(speaker_key(speaker), speaker)
+        claim = attrs.evolve(claim, speaker=speaker)
         key = speaker_key(claim.speaker)
         before = self.store.links(claim.id)
         if not key or "accepted" in before.values():
@@ -273,7 +284,11 @@ class Tracker:
             own = None
         fitting = []
         for entry in self.store.entries_with_ids(ids):
-            alone = entry.id == own and all(m.document == claim.document for m in entry.mentions)
+            if speaker_key(entry.tracked.commitment.speaker) != key:
+                continue
+            if all(m.document == claim.document for m in entry.mentions):
+                continue  # what a document says of its own commitments is no follow-up
+            alone = False
             # As it stood when the claim was said: after the follow-ups said before it.
             others = [f for f in entry.followups if claim_order(f) < claim_order(claim)]
             if fits(
