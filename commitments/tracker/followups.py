@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from commitments.extraction.segmentation import sentences
 from commitments.records import Commitment, Document, Kind, Status, Window
 from commitments.timex.numbers import NUMBER, to_number
 
@@ -103,7 +104,6 @@ _BROKEN = re.compile(
     r"(?:his|her|their|its|the|that|this)\s+(?:[\w-]+\s+)?(?:" + _NOUNS + r")s?\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
 _UNITS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -324,12 +324,12 @@ def find_claims(
     text = document.text
     names = sorted({c.speaker for c in found if c.speaker})
     claims: list[Claim] = []
-    for match in _SENTENCE.finditer(text):
-        sentence = match.group(0)
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
         if not sentence.strip() or _NOUN.search(sentence) is None:
             continue
-        start = match.start() + (len(sentence) - len(sentence.lstrip()))
-        end = match.end() - (len(sentence) - len(sentence.rstrip()))
+        start = span.start + (len(sentence) - len(sentence.lstrip()))
+        end = span.end - (len(sentence) - len(sentence.rstrip()))
         offset = document.offset
         here = [c for c in found if start + offset <= c.source.start < end + offset]
         speaker = next((c.speaker for c in here if c.speaker), None)
