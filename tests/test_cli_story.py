@@ -31,6 +31,12 @@ sanctions on Russia.
 
 Trump set a two-week deadline for the Kremlin leader to meet Zelenskyy.
 """
+TWO_WEEKS_PASSED = """---
+title: "It passed"
+published: 2025-09-06
+---
+Donald Trump's two-week deadline passed on Friday.
+"""
 EXTENDED = """---
 title: "Trump extends it"
 published: 2025-09-08
@@ -98,7 +104,7 @@ def test_show_prints_the_timeline_and_json_has_revisions(db: Path, tmp_path: Pat
 
 def test_status_suggested_lists_links_and_resolve_accepts_one(db: Path, tmp_path: Path) -> None:
     assert run("add", write(tmp_path, "two.md", AUGUST_TWO)).exit_code == 0
-    assert run("add", str(SEED)).exit_code == 0
+    assert run("add", write(tmp_path, "passed.md", TWO_WEEKS_PASSED)).exit_code == 0
     result = run("status", "--suggested")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 follow-up links to confirm:")

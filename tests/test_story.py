@@ -109,42 +109,27 @@ def test_johnsons_31_october_is_revised_to_31_january_by_his_own_letter(
     assert entry.tracked.status(day("2019-12-31")) is Status.PENDING
 
 
-def test_the_31_october_extension_is_offered_not_applied_and_accepting_it_revises(
-    in_date_order: Tracker,
-) -> None:
+def test_the_extension_may_sought_is_granted_to_31_october(in_date_order: Tracker) -> None:
     # "approved an extension to Article 50 to 31 October 2019" fits four of May's dated
-    # commitments: the rules offer the link rather than guess.
-    assert suggested(in_date_order) == {
-        ("08-2019-04-11-parliament-news-article-50-extended-to-31-october.md", action)
-        for action in (
-            "leave the European Union without a deal at 2300 BST",
-            "delay Brexit any further than",
-            "an extension to the Article 50 period…",
-            "clearly not be completed",
-        )
-    }
-
-
-def _accept_exit_day(tracker: Tracker) -> Entry:
-    (choice,) = [
-        s
-        for s in tracker.suggestions()
-        if tracker.get(s.commitment).tracked.commitment.action.startswith("leave the European")
+    # commitments by speaker and window; one repeats the sentence's words ("an extension to
+    # the Article 50 period… until 30 June 2019", her request of 20 March), so it is applied.
+    entry = find(in_date_order, "Theresa May", "an extension to the Article 50 period")
+    assert entry.tracked.commitment.due == Window.day(day("2019-10-31"))
+    timeline = revisions(entry)
+    assert [(r.made, r.window) for r in timeline] == [
+        (True, Window(day("2019-03-20"), day("2019-06-30"))),
+        (False, Window.day(day("2019-10-31"))),
     ]
-    return tracker.accept(choice.id, now=NOW)
-
-
-def test_accepting_the_offered_link_moves_the_exit_day() -> None:
-    with tracker_with(documents()) as tracker:
-        before = find(tracker, "Theresa May", "leave the European Union without a deal")
-        assert before.tracked.commitment.due == Window.day(day("2019-04-12"))
-        after = _accept_exit_day(tracker)
-        assert after.id == before.id
-        assert after.tracked.commitment.due == Window.day(day("2019-10-31"))
-        assert after.tracked.sequence > before.tracked.sequence
-        assert tracker.suggestions() == []
-        assert after.tracked.status(day("2019-09-01")) is Status.PENDING
-        assert after.tracked.status(day("2019-12-31")) is Status.EXPIRED
+    assert timeline[1].document.endswith(
+        "08-2019-04-11-parliament-news-article-50-extended-to-31-october.md"
+    )
+    assert entry.tracked.status(day("2019-09-01")) is Status.PENDING
+    assert entry.tracked.status(day("2019-12-31")) is Status.EXPIRED
+    assert in_date_order.suggestions() == []
+    # The exit day of 12 April is another of the four: nothing links it, so it lapses.
+    exit_day = find(in_date_order, "Theresa May", "leave the European Union without a deal")
+    assert exit_day.tracked.commitment.due == Window.day(day("2019-04-12"))
+    assert exit_day.followups == ()
 
 
 AS_OF = ("2019-04-10", "2019-09-01", "2019-11-15")
@@ -154,8 +139,8 @@ AS_OF = ("2019-04-10", "2019-09-01", "2019-11-15")
 # lapsed ("this will clearly not be completed before 29 March" — a forecast the extractor takes
 # as a promise), three pending ("an extension … until 30 June", "not prepared to delay Brexit
 # any further than June 30", "leave … without a deal … on 12 April"). The 11 April news page
-# adds two more the extractor reads as hers ("seek an extension to" 12 April and 30 June); the
-# exit day moves to 31 October once the offered link is accepted. Johnson, from 24 July: "come
+# adds two more the extractor reads as hers ("seek an extension to" 12 April and 30 June), and
+# moves the extension she sought to 31 October (pending on 1 September, lapsed by November). Johnson, from 24 July: "come
 # out of the EU on October 31st" (pending; revised on 28 October to 31 January), "restore
 # trust in our democracy" (undated), "standing before you today" (lapsed the same day: the
 # extractor takes "today" as a deadline), and from 28 October two undated ones.
@@ -182,7 +167,6 @@ def _figures(tracker: Tracker) -> dict[tuple[str, str], dict[str, int]]:
 
 def test_the_track_record_as_of_three_dates() -> None:
     with tracker_with(documents()) as tracker:
-        _accept_exit_day(tracker)
         figures = _figures(tracker)
     assert figures == RECORD  # Johnson had made nothing by 10 April: no line for him
 
@@ -196,8 +180,7 @@ def test_any_other_order_gives_the_same_end_state(in_date_order: Tracker, seed: 
         random.Random(seed).shuffle(order)
     with tracker_with(order) as tracker:
         assert end_state(tracker) == end_state(in_date_order)
-        assert suggested(tracker) == suggested(in_date_order)
-        _accept_exit_day(tracker)
+        assert suggested(tracker) == suggested(in_date_order) == set()
         assert _figures(tracker) == RECORD
 
 

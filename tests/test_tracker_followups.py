@@ -40,6 +40,11 @@ EXTENDED = doc(
     "On Monday President Donald Trump extended the two-week deadline for Putin to meet"
     " Zelenskyy to September 30.\n",
 )
+TWO_WEEKS_PASSED = doc(
+    "two-weeks-passed.md",
+    "2025-09-06",
+    "Donald Trump's two-week deadline passed on Friday.\n",
+)
 PASSED = doc(
     "passed.md",
     "2025-10-01",
@@ -148,26 +153,37 @@ def test_any_order_of_adding_gives_the_same_end_state() -> None:
 def test_a_link_the_rules_are_not_sure_of_is_offered_and_can_be_accepted() -> None:
     with Tracker(":memory:") as tracker:
         tracker.add(AUGUST_TWO, now=NOW)
-        result = tracker.add(seed(), now=NOW)
+        result = tracker.add(TWO_WEEKS_PASSED, now=NOW)
         assert result.suggested == 1
         offered = tracker.suggestions()
-        assert len(offered) == 2  # the sanctions decision and the meeting deadline both fit
+        # The sanctions decision and the meeting deadline both fit, and the sentence repeats
+        # the words of neither.
+        assert len(offered) == 2
         assert {s.claim.id for s in offered} == {offered[0].claim.id}
         target = next(
             s for s in offered if "meet" in tracker.get(s.commitment).tracked.commitment.action
         )
         entry = tracker.accept(target.id, now=NOW)
         assert tracker.suggestions() == []
-        assert entry.tracked.status(dt.date(2025, 9, 3)) is Status.EXPIRED
+        assert entry.tracked.commitment.stated is Status.EXPIRED
         assert [c.kind for c in entry.followups] == ["outcome"]
         others = [e for e in tracker.entries() if e.id != entry.id]
         assert all(not e.followups for e in others)
 
 
+def test_the_sentence_repeating_one_commitments_words_picks_it() -> None:
+    with Tracker(":memory:") as tracker:
+        tracker.add(AUGUST_TWO, now=NOW)
+        tracker.add(seed(), now=NOW)  # "… deadline, issued last month for the Kremlin leader
+        assert tracker.suggestions() == []  # to meet Zelenskyy, had now expired"
+        (linked,) = [e for e in deadlines(tracker) if e.followups]
+        assert "meet Zelenskyy" in linked.tracked.commitment.action
+
+
 def test_rejecting_one_of_two_suggestions_applies_the_other() -> None:
     with Tracker(":memory:") as tracker:
         tracker.add(AUGUST_TWO, now=NOW)
-        tracker.add(seed(), now=NOW)
+        tracker.add(TWO_WEEKS_PASSED, now=NOW)
         first, second = tracker.suggestions()
         tracker.accept(first.id, now=NOW, reject=True)
         assert tracker.suggestions() == []  # one commitment left that fits: it is applied

@@ -10,13 +10,13 @@ import datetime as dt
 import hashlib
 import os
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from commitments.errors import CommitmentsError, DateError, InputError
 from commitments.records import Commitment, Document, Resolution, Status, Tracked, Window
-from commitments.tracker import matching, timeline
+from commitments.tracker import matching, merge, timeline
 from commitments.tracker.followups import (
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
@@ -110,6 +110,8 @@ class Tracker:
         self._extract = extractor or _default_extractor
         self.last_pool: matching.Pool | None = None
         """How the last document added was matched (its comparisons count the work)."""
+        self.last_follow_work = 0
+        """How many (claim, commitment) pairs following up the last document weighed."""
 
     def close(self) -> None:
         self.store.close()
@@ -239,6 +241,7 @@ class Tracker:
                     todo.setdefault(claim.id, claim)
         changed: set[str] = {e.id for e in touched}
         suggested = 0
+        self.last_follow_work = 0
         for claim in sorted(todo.values(), key=lambda c: (c.published, c.document, c.start)):
             ids, offered = self._link(claim, now)
             changed |= ids
@@ -283,7 +286,9 @@ class Tracker:
         else:
             own = None
         fitting = []
+        actions: dict[str, str] = {}
         for entry in self.store.entries_with_ids(ids):
+            self.last_follow_work += 1
             if speaker_key(entry.tracked.commitment.speaker) != key:
                 continue
             if all(m.document == claim.document for m in entry.mentions):
@@ -299,8 +304,11 @@ class Tracker:
                 own=alone,
             ):
                 fitting.append(entry.id)
+                actions[entry.id] = entry.tracked.commitment.action
         rejected = {i for i, state in before.items() if state == "rejected"}
         fitting = [i for i in fitting if i not in rejected]
+        if len(fitting) > 1:  # the one whose action the sentence repeats, if only one does
+            fitting = _closest_action(claim, fitting, actions)
         state = "applied" if len(fitting) == 1 else "suggested"
         after = {i: state for i in fitting} | {i: "rejected" for i in rejected}
         if after == before:
@@ -529,6 +537,16 @@ class Tracker:
             entry = _changed(entry, now)
             self.store.save(entry)
         return entry.tracked
+
+
+def _closest_action(claim: Claim, ids: list[str], actions: Mapping[str, str]) -> list[str]:
+    """Of several commitments a claim fits, the one whose action shares the most content words
+    with the claim's sentence (two at least, and more than any other); else all of them."""
+    said = merge.content_words(claim.quote) - merge.content_words(claim.speaker or "")
+    shared = sorted(((len(merge.content_words(actions[i]) & said), i) for i in ids), reverse=True)
+    if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
+        return [shared[0][1]]
+    return ids
 
 
 def _check_url(url: str) -> None:
