@@ -140,10 +140,11 @@ AS_OF = ("2019-04-10", "2019-09-01", "2019-11-15")
 # as a promise), three pending ("an extension … until 30 June", "not prepared to delay Brexit
 # any further than June 30", "leave … without a deal … on 12 April"). The 11 April news page
 # adds two more the extractor reads as hers ("seek an extension to" 12 April and 30 June), and
-# moves the extension she sought to 31 October (pending on 1 September, lapsed by November). Johnson, from 24 July: "come
-# out of the EU on October 31st" (pending; revised on 28 October to 31 January), "restore
-# trust in our democracy" (undated), "standing before you today" (lapsed the same day: the
-# extractor takes "today" as a deadline), and from 28 October two undated ones.
+# moves the extension she sought to 31 October (pending on 1 September, lapsed by November).
+# Johnson, from 24 July: "come out of the EU on October 31st" (pending; revised on 28 October
+# to 31 January), "restore trust in our democracy" (undated), "standing before you today"
+# (lapsed the same day: the extractor takes "today" as a deadline), and from 28 October two
+# undated ones.
 RECORD = {
     ("Theresa May", "2019-04-10"): dict(made=7, lapsed=1, pending=3, open=3, revisions=0),
     ("Theresa May", "2019-09-01"): dict(made=9, lapsed=5, pending=1, open=3, revisions=1),
