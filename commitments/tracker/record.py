@@ -1,7 +1,7 @@
 """A speaker's track record as of a day: how their commitments went.
 
-Each commitment is seen as it stood on ``as_of``: only the mentions, follow-ups and resolutions
-said or recorded by then count. It is then *kept*, *broken*, *withdrawn* (resolved so, by the
+Each commitment is seen as it stood on ``as_of``: only the mentions and follow-ups published by
+then, and the resolutions that happened by then (whenever they were recorded), count. It is then *kept*, *broken*, *withdrawn* (resolved so, by the
 user or a later document), *lapsed* (its deadline passed, or a document said it expired, with no
 outcome), *pending* (dated, not yet due) or *open* (undated). Revisions count every later window.
 Days late: for a commitment kept after its deadline (as it stood before being kept), how many
@@ -94,7 +94,7 @@ def _as_of(entry: Entry, day: dt.date) -> tuple[Status, int, int | None] | None:
         return None
     now = timeline.current(made, said)
     revisions = sum(1 for c in said if c.kind == "revision")
-    resolved = [r for r in entry.history if r.on <= day and r.recorded.date() <= day]
+    resolved = [r for r in entry.history if r.on <= day]
     resolution = resolved[-1] if resolved and resolved[-1].status is not Status.OPEN else None
     if resolution is not None:
         status, on = resolution.status, resolution.on
