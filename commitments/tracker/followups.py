@@ -170,6 +170,10 @@ class Claim:
     """The length it names ("two-week deadline" → 14)."""
     mention: str | None = None
     """The id of the commitment the extractor found in the same sentence, if any."""
+    described: str = ""
+    """What the sentence says the commitment was ("to meet Zelenskyy" in "the deadline to meet
+    Zelenskyy passed"): the words after what it calls it, up to its verb (a revision: between
+    the verb and the new date)."""
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -256,7 +260,8 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 
 def names_in(quote: str) -> list[str]:
     """Capitalised words in a claim's sentence: the speakers it may name."""
-    return sorted({m.group(0).casefold() for m in _NAME.finditer(quote)})
+    words = (re.sub(r"['’]s$", "", m.group(0)).casefold() for m in _NAME.finditer(quote))
+    return sorted(set(words))
 
 
 def _revision(
@@ -280,6 +285,15 @@ def _revision(
             if window is not None:
                 return window, expression, sentence[verb.end() : target.start()]
     return None
+
+
+def _described(sentence: str) -> str:
+    """The words between what an outcome's sentence calls the commitment and its verb."""
+    noun = _NOUN.search(sentence)
+    if noun is None:
+        return ""
+    verb = anchor(sentence)
+    return " ".join(sentence[noun.end() : verb].split()) if verb > noun.end() else ""
 
 
 def _turn_speaker(document: Document, start: int) -> str | None:
@@ -381,6 +395,7 @@ def find_claims(
                 noun=_noun(sentence),
                 days=reference_days(sentence),
                 mention=mention,
+                described=_described(sentence),
             )
         )
     return claims

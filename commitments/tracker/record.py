@@ -1,11 +1,12 @@
 """A speaker's track record as of a day: how their commitments went.
 
 Each commitment is seen as it stood on ``as_of``: only the mentions and follow-ups published by
-then, and the resolutions that happened by then (whenever they were recorded), count. It is then *kept*, *broken*, *withdrawn* (resolved so, by the
-user or a later document), *lapsed* (its deadline passed, or a document said it expired, with no
-outcome), *pending* (dated, not yet due) or *open* (undated). Revisions count every later window.
-Days late: for a commitment kept after its deadline (as it stood before being kept), how many
-days after; the median over those.
+then, and the resolutions that happened by then (whenever they were recorded), count. It is
+then *kept*, *broken*, *withdrawn* (resolved so, by the user or a later document), *lapsed*
+(its deadline passed, or a document said it expired, with no outcome), *pending* (dated, not
+yet due) or *open* (undated). Revisions count every later window. Days late: for a commitment
+kept after its deadline (as it stood before being kept), how many days after; the median over
+those.
 """
 
 from __future__ import annotations

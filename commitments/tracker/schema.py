@@ -96,7 +96,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             expression TEXT,
             noun TEXT,
             days INTEGER,
-            mention TEXT
+            mention TEXT,
+            described TEXT NOT NULL DEFAULT ''
         )""",
         "CREATE INDEX claims_speaker_published ON claims (speaker_key, published)",
         """CREATE TABLE links (

@@ -583,7 +583,8 @@ class Store:
         self._run(
             "INSERT OR IGNORE INTO claims (id, kind, speaker, speaker_key, document, name, url,"
             ' published, start, "end", quote, status, due_earliest, due_latest, expression,'
-            " noun, days, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " noun, days, mention, described)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 claim.id,
                 claim.kind,
@@ -603,6 +604,7 @@ class Store:
                 claim.noun,
                 claim.days,
                 claim.mention,
+                claim.described,
             ),
         )
 
@@ -764,6 +766,7 @@ def claim_from_row(row: Mapping[str, Any]) -> Claim:
         noun=row["noun"],
         days=row["days"],
         mention=row["mention"],
+        described=row["described"],
     )
 
 

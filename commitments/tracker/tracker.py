@@ -293,6 +293,8 @@ class Tracker:
                 continue
             if all(m.document == claim.document for m in entry.mentions):
                 continue  # what a document says of its own commitments is no follow-up
+            if not _same_action(claim, entry.tracked.commitment.action):
+                continue
             alone = False
             # As it stood when the claim was said: after the follow-ups said before it.
             others = [f for f in entry.followups if claim_order(f) < claim_order(claim)]
@@ -537,6 +539,24 @@ class Tracker:
             entry = _changed(entry, now)
             self.store.save(entry)
         return entry.tracked
+
+
+_CALLED = merge.content_words(
+    "deadline ultimatum promise pledge commitment vow delay timeline timetable target cutoff"
+    " period extension issued last month week day year"
+)
+
+
+def _same_action(claim: Claim, action: str) -> bool:
+    """Whether what the claim's sentence says the commitment was ("the deadline to build the
+    harbour bridge") fits ``action``: two content words shared (or all of the fewer), when it
+    says anything."""
+    said = merge.content_words(claim.described) - merge.content_words(claim.speaker or "")
+    said -= _CALLED
+    if not said:
+        return True
+    words = merge.content_words(action)
+    return len(said & words) >= min(2, len(said), len(words))
 
 
 def _closest_action(claim: Claim, ids: list[str], actions: Mapping[str, str]) -> list[str]:
