@@ -213,6 +213,7 @@ def test_a_new_store_is_versioned_wal_with_foreign_keys(tmp_path: Path) -> None:
         "links",
         "speaker_aliases",
         "speaker_changes",
+        "speaker_words",
     }
     with Store(path) as store:
         assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -83,7 +83,8 @@ _NOT_YET = re.compile(
     r"|proposed|proposing|want|wants|wanted|urge|urges|urged|would|could|should|might|must)\b",
     re.IGNORECASE,
 )
-_TARGET = re.compile(r"\b(?:to|until|till|through)\s+(?P<expr>[^.;:!?,()]{2,60})", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:to|until|till|through)\s+", re.IGNORECASE)
+_EXPRESSION = re.compile(r"(?:[^.;:!?,()]|,(?=\s*\d{4}\b)){2,60}")
 _PASSED_WITHOUT = re.compile(
     r"\b(?:deadline|ultimatum)s?\b[^.;!?]{0,100}\b(?:passed|came\s+and\s+went|lapsed|expired)"
     r"\b",
@@ -280,9 +281,13 @@ def _revision(
         if not named:
             continue
         for target in reversed(list(_TARGET.finditer(sentence, verb.end()))):
-            expression = target["expr"].strip()
+            found = _EXPRESSION.match(sentence, target.end())
+            if found is None:
+                continue
+            expression = found.group(0).strip()
             window = parse(expression, published)
             if window is not None:
+                expression = _shortest(expression, window, published, parse)
                 return window, expression, sentence[verb.end() : target.start()]
     return None
 
@@ -303,6 +308,26 @@ def _turn_speaker(document: Document, start: int) -> str | None:
         if turn.start <= start + document.offset < turn.end and turn.speaker:
             return turn.speaker
     return None
+
+
+def _shortest(expression: str, window: Window, published: dt.date, parse: Parse) -> str:
+    """The fewest words of ``expression`` that still give ``window`` ("31 January 2020", not
+    "31 January 2020 the period under Article 50")."""
+    words = expression.split()
+    if len(words) <= 4:
+        return expression  # short enough to show as it is
+    for size in range(1, len(words)):
+        if len(words) - size > 8:
+            continue  # (a long tail: try only the last few cuts)
+        shorter = " ".join(words[:size]).rstrip(",")
+        if parse(shorter, published) == window:
+            year = words[size] if re.fullmatch(r"\d{4}", words[size]) else ""
+            return (
+                f"{shorter}, {year}"
+                if year and words[size - 1].endswith(",")
+                else (f"{shorter} {year}".strip())
+            )
+    return expression
 
 
 def _own_mention(here: Sequence[Commitment], noun: str | None) -> str | None:

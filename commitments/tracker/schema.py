@@ -111,6 +111,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX links_commitment ON links (commitment_id)",
         "CREATE INDEX commitments_speaker_due ON commitments (speaker_key, due_latest)",
         "CREATE INDEX mentions_speaker_due ON mentions (speaker_key, due_latest)",
+        """CREATE TABLE speaker_words (
+            word TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            PRIMARY KEY (word, speaker)
+        ) WITHOUT ROWID""",
         """CREATE TABLE speaker_aliases (
             alias_key TEXT PRIMARY KEY,
             canonical TEXT NOT NULL

@@ -530,6 +530,11 @@ class Store:
         marks = ", ".join(f":{name}" for name in values)
         updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
         with self.transaction():
+            if values["speaker_key"]:
+                self._run(
+                    "INSERT OR IGNORE INTO speaker_words (word, speaker) VALUES (?, ?)",
+                    (values["speaker_key"].split()[-1], tracked.commitment.speaker),
+                )
             self._run(
                 f"INSERT INTO commitments ({names}) VALUES ({marks})"
                 f" ON CONFLICT (id) DO UPDATE SET {updates}",
@@ -647,12 +652,12 @@ class Store:
 
     def speakers_named(self, words: Iterable[str]) -> list[str]:
         """Speakers whose name ends with one of ``words`` (casefolded): "trump" → "Donald Trump"."""
+        wanted = sorted(set(words))
         found: set[str] = set()
-        for word in sorted(set(words)):
+        for chunk in _chunks(wanted, 400):
+            marks = ", ".join("?" * len(chunk))
             rows = self._query(
-                "SELECT DISTINCT speaker FROM commitments WHERE speaker IS NOT NULL"
-                " AND (speaker_key = ? OR substr(speaker_key, -length(?) - 1) = ?)",
-                (word, word, " " + word),
+                f"SELECT speaker FROM speaker_words WHERE word IN ({marks})", list(chunk)
             )
             found |= {row[0] for row in rows}
         return sorted(found)
