@@ -7,9 +7,11 @@ commitments (``last_follow_work``) for each document of a generated story corpus
 
 from __future__ import annotations
 
+import random
 import statistics
 from pathlib import Path
 
+import pytest
 from script_helpers import load
 
 from commitments.tracker import Tracker
@@ -50,3 +52,33 @@ def test_generated_revisions_are_linked_to_the_commitment_they_name() -> None:
             for claim in entry.followups:
                 assert entry.tracked.commitment.action in claim.quote
                 assert (entry.tracked.commitment.speaker or "") in claim.quote
+
+
+def _end_state(corpus: list, order: list[int]) -> tuple[set[tuple[object, ...]], int]:
+    with Tracker(":memory:", extractor=BENCH.extractor(corpus)) as tracker:
+        for index in order:
+            tracker.add(corpus[index][0], now=BENCH.NOW)
+        state = {
+            (
+                e.tracked.commitment.speaker,
+                e.tracked.commitment.action,
+                e.tracked.commitment.due,
+                e.tracked.commitment.stated,
+                tuple(sorted(m.source.document for m in e.mentions)),
+                tuple((c.kind, c.name) for c in e.followups),
+            )
+            for e in tracker.entries()
+        }
+        return state, len(tracker.suggestions())
+
+
+@pytest.mark.parametrize("seed", range(4), ids=lambda s: f"corpus-{s}")
+def test_generated_stories_give_the_same_store_in_any_order(seed: int) -> None:
+    corpus = BENCH.generate(80, speakers_count=3, per_day=2, seed=seed)
+    in_order = _end_state(corpus, list(range(len(corpus))))
+    assert any(followups for *_, followups in in_order[0])  # something was linked
+    rng = random.Random(seed)
+    for _ in range(3):
+        order = list(range(len(corpus)))
+        rng.shuffle(order)
+        assert _end_state(corpus, order) == in_order

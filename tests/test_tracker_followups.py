@@ -250,3 +250,28 @@ def test_claims_in_a_sentence(
 def test_a_sentence_without_a_revision_or_an_outcome_is_no_claim() -> None:
     document = doc("d.md", "2025-09-08", "Trump moved to Florida. The deadline is Friday.")
     assert find_claims(document, digest="d", found=[], parse=None) == []
+
+
+def test_a_revision_moves_the_calendar_event_under_the_same_uid() -> None:
+    import icalendar
+
+    from commitments import to_ical
+
+    def event(tracker: Tracker) -> icalendar.Event:
+        (entry,) = deadlines(tracker)
+        calendar = icalendar.Calendar.from_ical(
+            to_ical([entry.tracked], as_of=dt.date(2025, 9, 10))
+        )
+        (found,) = calendar.walk("VEVENT")
+        return found
+
+    with Tracker(":memory:") as tracker:
+        tracker.add(AUGUST, now=NOW)
+        before = event(tracker)
+        tracker.add(EXTENDED, now=NOW + dt.timedelta(hours=1))
+        after = event(tracker)
+    assert str(after["uid"]) == str(before["uid"])
+    assert int(after["sequence"]) > int(before["sequence"])
+    assert after["last-modified"].dt > before["last-modified"].dt
+    assert before.decoded("dtend") == dt.date(2025, 9, 6)  # all day, through 5 September
+    assert after.decoded("dtend") == dt.date(2025, 10, 1)  # through 30 September

@@ -36,6 +36,8 @@ from commitments.tracker.store import Store, claim_order, speaker_key
 __all__ = ["AddResult", "Extractor", "Tracker", "document_digest"]
 
 _FAR = dt.date(9999, 12, 31)
+_ROUNDS = 8
+"""The most rounds of linking one document sets off (a link can make another claim fit)."""
 
 Extractor = Callable[[Document], Sequence[Commitment]]
 """Turns a document (its ``published`` filled in) into the commitments it makes."""
@@ -221,31 +223,24 @@ class Tracker:
         every entry whose links changed up to date. The ids changed, and links offered."""
         todo: dict[str, Claim] = {c.id: c for c in claims}
         aliases = self.store.aliases()
-        for entry in touched:
-            key = speaker_key(entry.tracked.commitment.speaker)
-            dues = [m.commitment.due for m in entry.mentions if m.commitment.due is not None]
-            dues += timeline.windows(entry)
-            if not dues or not key:
-                continue
-            # A claim about it is said after it was first made, and at most OUTCOME_BEFORE
-            # after its last deadline.
-            first = min(m.commitment.issued.earliest for m in entry.mentions)
-            last = max(w.latest for w in dues) + OUTCOME_BEFORE
-            for claim in self.store.claims_by_speaker(key, first, last):
-                todo.setdefault(claim.id, claim)
-            name = entry.tracked.commitment.speaker or ""
-            forms = [name, *(k for k, v in aliases.items() if v == name)]
-            for claim in self.store.claims_by_speaker("", first, last):
-                # A claim whose document did not say whose it is: does it name this speaker?
-                if speaker_in(claim.quote, forms) is not None:
-                    todo.setdefault(claim.id, claim)
         changed: set[str] = {e.id for e in touched}
-        suggested = 0
+        offered: dict[str, int] = {}
         self.last_follow_work = 0
-        for claim in sorted(todo.values(), key=lambda c: (c.published, c.document, c.start)):
-            ids, offered = self._link(claim, now)
-            changed |= ids
-            suggested += offered
+        # A link changes a commitment's windows, and so which other claims may fit it: go on
+        # until no link changes (a few rounds at most; each round only what the last changed).
+        for _ in range(_ROUNDS):
+            for entry in touched:
+                for claim in self._claims_about(entry, aliases):
+                    todo.setdefault(claim.id, claim)
+            relinked: set[str] = set()
+            for claim in sorted(todo.values(), key=lambda c: (c.published, c.document, c.start)):
+                ids, offered[claim.id] = self._link(claim, now)
+                relinked |= ids
+            changed |= relinked
+            if not relinked:
+                break
+            touched = self.store.entries_with_ids(relinked)
+            todo = {}
         out = []
         for entry in self.store.entries_with_ids(changed):
             made = timeline.base(entry.id, entry.mentions, entry.followups)
@@ -257,7 +252,26 @@ class Tracker:
                 entry = _changed(entry, now)
                 out.append(entry.id)
             self.store.save(entry)
-        return out, suggested
+        return out, sum(offered.values())
+
+    def _claims_about(self, entry: Entry, aliases: Mapping[str, str]) -> list[Claim]:
+        """Stored claims that may be about ``entry``: by its speaker (or naming it), said after
+        it was first made and at most OUTCOME_BEFORE after its last deadline."""
+        key = speaker_key(entry.tracked.commitment.speaker)
+        dues = [m.commitment.due for m in entry.mentions if m.commitment.due is not None]
+        dues += timeline.windows(entry)
+        if not dues or not key or not entry.mentions:
+            return []
+        first = min(m.commitment.issued.earliest for m in entry.mentions)
+        last = max(w.latest for w in dues) + OUTCOME_BEFORE
+        found = self.store.claims_by_speaker(key, first, last)
+        name = entry.tracked.commitment.speaker or ""
+        forms = [name, *(k for k, v in aliases.items() if v == name)]
+        for claim in self.store.claims_by_speaker("", first, last):
+            # A claim whose document did not say whose it is: does it name this speaker?
+            if speaker_in(claim.quote, forms) is not None:
+                found.append(claim)
+        return found
 
     def _link(self, claim: Claim, now: dt.datetime) -> tuple[set[str], int]:
         """Link one claim to the entries it fits; the ids whose links changed, and 1 if the
