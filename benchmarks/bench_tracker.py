@@ -146,10 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" first tenth {statistics.median(times[:tenth]) * 1000:.2f},"
         f" last tenth {statistics.median(times[-tenth:]) * 1000:.2f}"
     )
-    print(
-        f"work per document (comparisons): first tenth {statistics.fmean(work[:tenth]):.1f},"
-        f" last tenth {statistics.fmean(work[-tenth:]):.1f}"
-    )
+    tenths = [statistics.fmean(work[i : i + tenth]) for i in range(0, tenth * 10, tenth)]
+    print("work per document (comparisons), by tenth: " + " ".join(f"{w:.1f}" for w in tenths))
+    ms = [statistics.fmean(times[i : i + tenth]) * 1000 for i in range(0, tenth * 10, tenth)]
+    print("mean ms per document, by tenth: " + " ".join(f"{m:.2f}" for m in ms))
     return 0
 
 
