@@ -149,9 +149,13 @@ def test_speakers_merge_and_split_round_trip(db: Path, tmp_path: Path) -> None:
     assert "Vladimir Putin  2 commitments  (also: Putin)" in listing
     record = json.loads(run("record", "--format", "json", "--as-of", "2025-09-10").stdout)
     assert "Vladimir Putin" in {s["speaker"] for s in record["speakers"]}
+    statuses = json.loads(run("status", "--format", "json", "--as-of", "2025-09-10").stdout)
+    assert {i["speaker"] for i in statuses} == {"Donald Trump", "Vladimir Putin"}
     split = run("speakers", "split", "Vladimir Putin", "Putin")
     assert split.exit_code == 0, split.output
     assert run("speakers").stdout == before
+    statuses = json.loads(run("status", "--format", "json", "--as-of", "2025-09-10").stdout)
+    assert {i["speaker"] for i in statuses} == {"Donald Trump", "Putin"}
     wrong = run("speakers", "split", "Vladimir Putin", "Putin")
     assert wrong.exit_code == 1 and "not merged" in wrong.stderr
 

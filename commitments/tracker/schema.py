@@ -118,6 +118,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID""",
         """CREATE TABLE speaker_aliases (
             alias_key TEXT PRIMARY KEY,
+            alias TEXT NOT NULL,
             canonical TEXT NOT NULL
         )""",
         """CREATE TABLE speaker_changes (

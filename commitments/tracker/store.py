@@ -662,6 +662,19 @@ class Store:
             found |= {row[0] for row in rows}
         return sorted(found)
 
+    def ids_said_by(self, speakers: Iterable[str]) -> set[str]:
+        """Ids of the entries with a mention by one of ``speakers`` (any case and spacing)."""
+        keys = sorted({speaker_key(s) for s in speakers} - {""})
+        found: set[str] = set()
+        for chunk in _chunks(keys, 400):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT DISTINCT commitment_id FROM mentions WHERE speaker_key IN ({marks})",
+                list(chunk),
+            )
+            found |= {row[0] for row in rows}
+        return found
+
     def ids_holding(self, mention_ids: Iterable[str]) -> dict[str, str]:
         """For each mention id, the entry that holds it."""
         out: dict[str, str] = {}
@@ -710,22 +723,33 @@ class Store:
         self, canonical: str, aliases: Iterable[str], *, action: str, recorded: dt.datetime
     ) -> None:
         """Map ``aliases`` to ``canonical`` (``split``: remove them) and record the change."""
-        names = sorted({speaker_key(a) for a in aliases} - {""})
+        given = {speaker_key(a): " ".join(a.split()) for a in aliases if a.strip()}
+        names = sorted(given)
         with self.transaction():
             for key in names:
                 if action == "split":
                     self._run("DELETE FROM speaker_aliases WHERE alias_key = ?", (key,))
                 else:
                     self._run(
-                        "INSERT INTO speaker_aliases (alias_key, canonical) VALUES (?, ?)"
+                        "INSERT INTO speaker_aliases (alias_key, alias, canonical) VALUES (?, ?, ?)"
                         " ON CONFLICT (alias_key) DO UPDATE SET canonical = excluded.canonical",
-                        (key, canonical),
+                        (key, given[key], canonical),
                     )
             self._run(
                 "INSERT INTO speaker_changes (position, action, canonical, aliases, recorded)"
                 " VALUES ((SELECT count(*) FROM speaker_changes), ?, ?, ?, ?)",
                 (action, canonical, "\x1f".join(names), utc(recorded).isoformat()),
             )
+
+    def alias_names(self) -> dict[str, list[str]]:
+        """Each canonical name → the other names merged into it, as they were given."""
+        out: dict[str, list[str]] = {}
+        for alias, canonical in self._query(
+            "SELECT alias, canonical FROM speaker_aliases ORDER BY alias_key"
+        ):
+            if speaker_key(alias) != speaker_key(canonical):
+                out.setdefault(canonical, []).append(alias)
+        return out
 
     def speaker_changes(self) -> list[tuple[str, str, list[str], str]]:
         """Every merge and split, oldest first: (action, canonical, aliases, recorded)."""

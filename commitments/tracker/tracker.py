@@ -241,18 +241,28 @@ class Tracker:
                 break
             touched = self.store.entries_with_ids(relinked)
             todo = {}
+        out = self._refresh(changed, now, bumped=bumped)
+        return out, sum(offered.values())
+
+    def _refresh(self, ids: Iterable[str], now: dt.datetime, *, bumped: set[str]) -> list[str]:
+        """Bring entries up to date with their mentions, follow-ups and the store's speaker
+        aliases; the ids of those that changed (``bumped`` ones were counted as changed)."""
+        aliases = self.store.aliases()
         out = []
-        for entry in self.store.entries_with_ids(changed):
+        for entry in self.store.entries_with_ids(ids):
             made = timeline.base(entry.id, entry.mentions, entry.followups)
             new = timeline.current(made, entry.followups)
-            if new == entry.tracked.commitment and new.stated == entry.tracked.commitment.stated:
+            if new.speaker:
+                new = attrs.evolve(new, speaker=aliases.get(speaker_key(new.speaker), new.speaker))
+            old = entry.tracked.commitment
+            if new == old and new.stated == old.stated and new.speaker == old.speaker:
                 continue
             entry = attrs.evolve(entry, tracked=attrs.evolve(entry.tracked, commitment=new))
             if entry.id not in bumped:
                 entry = _changed(entry, now)
                 out.append(entry.id)
             self.store.save(entry)
-        return out, sum(offered.values())
+        return out
 
     def _claims_about(self, entry: Entry, aliases: Mapping[str, str]) -> list[Claim]:
         """Stored claims that may be about ``entry``: by its speaker (or naming it), said after
@@ -451,20 +461,17 @@ class Tracker:
         """Each speaker (canonical name) → how many commitments, and the other names merged
         into it."""
         aliases = self.store.aliases()
-        out: dict[str, tuple[int, list[str]]] = {}
+        names = self.store.alias_names()
+        counts: dict[str, int] = {}
         for name, count in self.store.speakers():
             canonical = aliases.get(speaker_key(name), name)
-            total, others = out.get(canonical, (0, []))
-            if name != canonical and name not in others:
-                others = sorted([*others, name])
-            out[canonical] = (total + count, others)
-        for key, canonical in aliases.items():
-            total, others = out.get(canonical, (0, []))
-            if key != speaker_key(canonical) and key not in {speaker_key(o) for o in others}:
-                others = sorted([*others, key])
-            if total or others:
-                out[canonical] = (total, others)
-        return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+            counts[canonical] = counts.get(canonical, 0) + count
+        for canonical in names:
+            counts.setdefault(canonical, 0)
+        ordered = sorted(counts, key=str.casefold)
+        return {
+            name: (counts[name], sorted(names.get(name, []), key=str.casefold)) for name in ordered
+        }
 
     def merge_speakers(self, canonical: str, aliases: Iterable[str], *, now: dt.datetime) -> None:
         """Take ``aliases`` as other names of ``canonical`` (recorded; :meth:`split_speakers`
@@ -476,6 +483,8 @@ class Tracker:
             self.store.set_aliases(
                 canonical, [canonical, *names], action="merge", recorded=_aware(now)
             )
+            ids = self.store.ids_said_by([canonical, *names])
+            self._refresh(ids, _aware(now), bumped=set())
 
     def split_speakers(self, canonical: str, aliases: Iterable[str], *, now: dt.datetime) -> None:
         """Take ``aliases`` as speakers of their own again (recorded)."""
@@ -489,6 +498,8 @@ class Tracker:
             )
         with self.store.transaction():
             self.store.set_aliases(canonical, names, action="split", recorded=_aware(now))
+            ids = self.store.ids_said_by([canonical, *names])
+            self._refresh(ids, _aware(now), bumped=set())
 
     def load_aliases(self, path: str | os.PathLike[str], *, now: dt.datetime) -> None:
         """Record every merge an alias table (the ``--aliases`` TOML file) lists."""
