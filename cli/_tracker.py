@@ -11,10 +11,18 @@ from typing import Any, TypeVar
 import click
 
 from cli.options import DATE, Inputs, input_options, today
-from commitments.errors import CommitmentsError, DateError, InputError, StoreError
-from commitments.records import Document
-from commitments.tracker import Tracker, default_db_path
-from commitments.tracker.report import parse_duration, parse_groups
+from commitments import (
+    CommitmentsError,
+    DateError,
+    Document,
+    Group,
+    InputError,
+    StoreError,
+    Tracker,
+    default_db_path,
+    parse_duration,
+    parse_groups,
+)
 
 __all__ = [
     "DATE",
@@ -64,7 +72,7 @@ def color() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-class DurationType(click.ParamType):
+class DurationType(click.ParamType[dt.timedelta]):
     name = "DURATION"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -76,7 +84,7 @@ class DurationType(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
-class GroupsType(click.ParamType):
+class GroupsType(click.ParamType[frozenset[Group]]):
     """A comma-separated list of statuses: expired,due-soon,pending,open,kept,broken,withdrawn."""
 
     name = "LIST"

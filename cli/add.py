@@ -12,11 +12,10 @@ import click
 from cli._tracker import db_option, documents, input_options, now, open_tracker
 from cli.options import Inputs, aliases_option, jobs_option
 from cli.progress import Progress
-from commitments.errors import CommitmentsError, DateError, FormatError, InputError
+from commitments import CommitmentsError, DateError, InputError
 
 if TYPE_CHECKING:
-    from commitments.extraction import AliasTable
-    from commitments.records import Commitment, Document
+    from commitments import AliasTable, Commitment, Document
 
 
 @click.command()
@@ -91,7 +90,7 @@ def add(
 def _alias_table(path: Path | None) -> AliasTable | None:
     if path is None:
         return None
-    from commitments.extraction import AliasTable
+    from commitments import AliasTable
 
     return AliasTable.load(path)
 
@@ -105,31 +104,22 @@ def _found(
 ) -> Iterator[tuple[Document | CommitmentsError, Sequence[Commitment] | None]]:
     """Each document with its commitments: ``None`` to let the tracker extract them itself."""
     if extracted:
-        from commitments.batch import read_records
+        from commitments import read_records
 
         for item in read_records(sources):
-            if isinstance(item, tuple):
-                yield item
-            else:
-                yield FormatError(item.message, source=item.source, line=item.line), None
+            yield item if isinstance(item, tuple) else (item, None)
         return
     if jobs == 1 and aliases is None:  # (the tracker extracts, with no aliases)
         for document in documents(sources, inputs):
             yield document, None
         return
-    from commitments.batch import extract_many
-    from commitments.readers import ReadFailure
+    from commitments import extract_many
 
-    items = (
-        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError)
-        else i
-        for i in documents(sources, inputs)
-    )
-    for result in extract_many(items, jobs=jobs, undated=now().date(), aliases=aliases):
+    for result in extract_many(
+        inputs.documents(sources), jobs=jobs, undated=now().date(), aliases=aliases
+    ):
         if result.failure is not None:
-            failure = result.failure
-            yield InputError(failure.message, source=failure.source, line=failure.line), None
+            yield result.failure, None
         else:
             assert result.document is not None
             yield result.document, result.commitments

@@ -16,17 +16,24 @@ import click
 
 from cli._tracker import DATE, db_option, documents, input_options, open_tracker, today
 from cli.options import Inputs
-from commitments.errors import CommitmentsError, StoreError
-from commitments.extraction import extract_document
-from commitments.outputs.atomic import write_atomic
-from commitments.outputs.calendar import DEFAULT_NAME, to_ical
-from commitments.outputs.entries import select
-from commitments.outputs.snapshot import snapshot
-from commitments.records import Commitment, Document, Status, Tracked
-from commitments.tracker import default_db_path
+from commitments import (
+    DEFAULT_NAME,
+    Commitment,
+    CommitmentsError,
+    Document,
+    Status,
+    StoreError,
+    Tracked,
+    default_db_path,
+    extract_document,
+    select,
+    snapshot,
+    to_ical,
+    write_atomic,
+)
 
 
-class StatusesType(click.ParamType):
+class StatusesType(click.ParamType[tuple[Status, ...]]):
     """Statuses, comma-separated: pending, expired, kept, broken, open, withdrawn."""
 
     name = "LIST"

@@ -11,7 +11,6 @@ import click
 
 from cli.options import DATE, Inputs, aliases_option, input_options, jobs_option, today
 from cli.progress import Progress
-from commitments.errors import InputError
 
 
 @click.command()
@@ -55,23 +54,20 @@ def extract(
       commitments extract seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03
       commitments extract archive.jsonl --jobs 2 --format jsonl > commitments.jsonl
     """
-    from commitments.batch import extract_many, to_record
-    from commitments.extraction import AliasTable
-    from commitments.readers import ReadFailure
-    from commitments.records import Commitment
-    from commitments.timex.vague import load_vague
+    from commitments import (
+        AliasTable,
+        Commitment,
+        extract_many,
+        load_vague,
+        to_record,
+    )
 
     as_of = as_of or today()
     table_ = load_vague(vague) if vague else None
     alias_table = AliasTable.load(aliases) if aliases else None
     found: list[Commitment] = []
     failed = 0
-    items = (
-        ReadFailure(source=i.source or "-", line=i.line, message=i.message)
-        if isinstance(i, InputError)
-        else i
-        for i in inputs.documents(files)
-    )
+    items = inputs.documents(files)  # documents, and read failures passed on as they are
     with Progress() as progress:
         as_json = as_of if fmt == "jsonl" else None  # written by the workers
         for result in extract_many(
@@ -108,7 +104,7 @@ def extract(
         out = {"as_of": as_of.isoformat(), "commitments": [c.to_json(as_of) for c in found]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif fmt == "table":
-        from commitments.outputs.table import table
+        from commitments import table
 
         click.echo(table(found, as_of=as_of), nl=False)
     if failed:

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from commitments.errors import CommitmentsError
+from commitments import CommitmentsError
 
 
 class CommitmentsGroup(click.Group):
@@ -141,6 +141,11 @@ def _register() -> None:
         "export",
         "cli.export:export",
         "Write the commitments as iCalendar: one all-day event over each due window.",
+    )
+    main.lazy(
+        "report",
+        "cli.report:report",
+        "Write the status page as one HTML file: due soon, lapsed, kept, broken, and timelines.",
     )
     main.lazy(
         "serve",

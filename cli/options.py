@@ -13,12 +13,17 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from commitments.errors import InputError
-from commitments.readers import FORMATS, ReadFailure, normalize_format, read_sources
-from commitments.records import Document
+from commitments import (
+    FORMATS,
+    Document,
+    InputError,
+    ReadFailure,
+    normalize_format,
+    read_sources,
+)
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[dt.date]):
     """An ISO 8601 calendar date (YYYY-MM-DD)."""
 
     name = "DATE"
@@ -34,7 +39,7 @@ class DateParam(click.ParamType):
             self.fail(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-09-03", param, ctx)
 
 
-class ZoneParam(click.ParamType):
+class ZoneParam(click.ParamType[str]):
     """An IANA time-zone name (Europe/Berlin, UTC)."""
 
     name = "TZ"
@@ -69,15 +74,13 @@ class Inputs:
     tz: str | None = None
     input_format: str | None = None
 
-    def documents(self, sources: Sequence[str]) -> Iterator[Document | InputError]:
-        """Each source's document (with --published and --tz applied), or the error that stopped
-        it being read; a bad source never stops the rest."""
+    def documents(self, sources: Sequence[str]) -> Iterator[Document | ReadFailure]:
+        """Each source's document (with --published and --tz applied), or the
+        :class:`ReadFailure` (an :class:`InputError`) that stopped it being read; a bad source
+        never stops the rest."""
         for item in read_sources(sources, input_format=self.input_format):
             if isinstance(item, ReadFailure):
-                message = item.message
-                if message.startswith(f"{item.source}: "):
-                    message = message[len(item.source) + 2 :]
-                yield InputError(message, source=item.source, line=item.line)
+                yield item
                 continue
             if self.published is not None:
                 item = attrs.evolve(item, published=self.published)

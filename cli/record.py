@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, db_option, open_tracker, today
-from commitments.outputs.table import printable
+from commitments import printable
 
 
 @click.command()

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
 
 from cli._tracker import db_option
 from cli.export import store_records
-from commitments.outputs.calendar import DEFAULT_NAME
-from commitments.outputs.feeds import Feeds, make_server
-from commitments.outputs.feeds import base_url as feeds_base_url
-from commitments.outputs.server import MAX_CONNECTIONS
+from cli.report import store_entries
+from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, StatusPage, make_server
+from commitments import base_url as feeds_base_url
 
 _WILDCARDS = ("0.0.0.0", "::", "")
 
@@ -65,7 +65,8 @@ def serve(
     """Serve the store's commitments as calendar feeds until interrupted (Ctrl-C).
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
-    /speakers/NAME.ics one speaker's events, and / an index with webcal:// links. Filter any
+    /speakers/NAME.ics one speaker's events, / an index with webcal:// links, and /status a page
+    of what is due soon, lapsed, kept and broken, with each speaker's timeline. Filter any
     feed with ?speaker=NAME&status=pending,expired&as-of=YYYY-MM-DD. Each request reads the store,
     so `commitments add` and `resolve` show at the next refresh.
 
@@ -91,7 +92,8 @@ def serve(
     url = server.url
     if base_url is None and host not in _WILDCARDS:
         base_url = url
-    server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url)
+    page = StatusPage(items=store_entries(db), name=name, base_url=base_url)
+    server.feeds = Feeds(records=records, clock=_clock, name=name, base_url=base_url, page=page)
     click.echo(f"Serving on {url}/", nl=True)
     if base_url is None:
         click.echo(
@@ -101,7 +103,8 @@ def serve(
         )
     shown = (base_url or url).split("://", 1)[1]
     click.echo(f"Subscribe: webcal://{shown}/calendar.ics")
-    click.get_text_stream("stdout").flush()
+    click.echo(f"Status page: {base_url or url}/status")
+    sys.stdout.flush()  # the address, before serving: a script may be waiting for it
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -9,8 +9,7 @@ from pathlib import Path
 import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
-from commitments.tracker.report import entry_json, group_of, history_json
-from commitments.tracker.timeline import revisions
+from commitments import entry_json, group_of, history_json, revisions
 
 
 @click.command()
@@ -82,19 +81,21 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
     if len(timeline) > 1 or outcomes:
         echo()
         echo(click.style("Timeline", bold=True))
-        events = [
-            (r.published.isoformat() if r.published else "", r.document, r.start, "window", r)
-            for r in timeline
-        ] + [(o.published.isoformat(), o.name, o.start, "outcome", o) for o in outcomes]
-        for published, document, _, what, item in sorted(events, key=lambda e: e[:3]):
-            if what == "window":
-                label = "made" if item.made else "revised"
-                shown = str(item.window) if item.window is not None else "undated"
-                extra = f'  ("{item.expression}")' if item.expression else ""
-                echo(f"  {published or '—':<10}  {label:<8} due {shown}{extra} · {document}")
-            else:
-                echo(f"  {published:<10}  {item.status.value:<8} · {document}")
-            echo(click.style("     " + " ".join(item.quote.split()), dim=True))
+        lines: list[tuple[str, str, int, str, str]] = []
+        for r in timeline:
+            shown = str(r.window) if r.window is not None else "undated"
+            extra = f'  ("{r.expression}")' if r.expression else ""
+            label = "made" if r.made else "revised"
+            published = r.published.isoformat() if r.published else ""
+            line = f"  {published or '—':<10}  {label:<8} due {shown}{extra} · {r.document}"
+            lines.append((published, r.document, r.start, line, r.quote))
+        for o in outcomes:
+            status = o.status.value if o.status is not None else "said"
+            line = f"  {o.published.isoformat():<10}  {status:<8} · {o.name}"
+            lines.append((o.published.isoformat(), o.name, o.start, line, o.quote))
+        for *_, line, quote in sorted(lines, key=lambda e: e[:3]):
+            echo(line)
+            echo(click.style("     " + " ".join(quote.split()), dim=True))
     echo()
     echo(click.style(f"History ({len(entry.history)})", bold=True))
     if not entry.history:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cli._tracker import db_option, now, open_tracker
-from commitments.outputs.table import printable
+from commitments import printable
 
 
 @click.group(invoke_without_command=True)

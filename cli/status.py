@@ -21,20 +21,18 @@ from cli._tracker import (
     today,
 )
 from cli.options import Inputs
-from commitments.errors import CommitmentsError
-from commitments.outputs.table import printable
-from commitments.records import Window
-from commitments.tracker import Group, Report, Tracker
+from commitments import CommitmentsError, Group, Report, Tracker, Window, printable
 
-STYLES: dict[Group, dict[str, object]] = {
-    Group.EXPIRED: {"fg": "red", "bold": True},
-    Group.DUE_SOON: {"fg": "yellow", "bold": True},
-    Group.PENDING: {"fg": "cyan", "bold": True},
-    Group.OPEN: {"bold": True},
-    Group.KEPT: {"fg": "green", "bold": True},
-    Group.BROKEN: {"fg": "magenta", "bold": True},
-    Group.WITHDRAWN: {"dim": True, "bold": True},
+STYLES: dict[Group, str | None] = {
+    Group.EXPIRED: "red",
+    Group.DUE_SOON: "yellow",
+    Group.PENDING: "cyan",
+    Group.OPEN: None,
+    Group.KEPT: "green",
+    Group.BROKEN: "magenta",
+    Group.WITHDRAWN: None,
 }
+"""Each group's heading colour (headings are bold; withdrawn ones dim too)."""
 
 
 @click.command()
@@ -180,9 +178,14 @@ def render_table(report: Report, *, width: int, stored: int, from_files: bool) -
             continue
         click.echo(color=use_color)
         click.echo(
-            click.style(f"{group.label.capitalize()} ({len(items)})", **STYLES[group]),
+            click.style(
+                f"{group.label.capitalize()} ({len(items)})",
+                fg=STYLES[group],
+                bold=True,
+                dim=group is Group.WITHDRAWN or None,
+            ),
             color=use_color,
-        )  # type: ignore[arg-type]
+        )
         for item in items:
             c = item.tracked.commitment
             due = _due(c.due)

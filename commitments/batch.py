@@ -5,34 +5,31 @@ archive of millions of articles): it reads only a few chunks of documents ahead.
 above 1 it hands the chunks to that many worker processes, at most two chunks per worker in
 flight, and gives the results back in input order, so the output is the same for any ``jobs``.
 
-:func:`to_record` and :func:`from_record` turn a document and its commitments into one JSON
-object (a line of ``extract --format records``, of the Dask recipe in :mod:`commitments.scale`)
-and back, so ``add --extracted`` can track them without extracting again.
+The commitments written with ``json_as_of`` are :meth:`Commitment.to_json
+<commitments.records.Commitment.to_json>` objects, the one JSON form of a commitment.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime as dt
 import json
 import multiprocessing
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from commitments.errors import CommitmentsError, FormatError
+from commitments.errors import CommitmentsError
 from commitments.readers.base import ReadFailure
-from commitments.records import Commitment, Document, Kind, Source, Status, Window
+from commitments.records import Commitment, Document
 from commitments.timex.vague import VagueTable
 
 if TYPE_CHECKING:
     from commitments.extraction.aliases import AliasTable
 
-__all__ = ["Extracted", "extract_many", "from_record", "read_records", "to_record"]
+__all__ = ["Extracted", "extract_many"]
 
 CHUNK_DOCUMENTS = 32
 """A chunk holds at most this many documents …"""
@@ -169,7 +166,7 @@ def _extract_chunk(chunk: list[Document | ReadFailure], options: _Options) -> li
                 item, published=day, tz=options.tz, vague=options.vague, aliases=options.aliases
             )
         except CommitmentsError as exc:
-            failure = ReadFailure(source=item.name, message=exc.message)
+            failure = ReadFailure(source=item.name, message=exc.message, error=type(exc))
             outcomes.append(((), failure, None, 0))
             continue
         if options.json_as_of is not None:
@@ -192,132 +189,3 @@ def _start_worker(options: _Options) -> None:
 def _work(chunk: list[Document | ReadFailure]) -> list[_Outcome]:
     assert _WORKER_OPTIONS is not None
     return _extract_chunk(chunk, _WORKER_OPTIONS)
-
-
-# -- records: a document and its commitments as one JSON object ------------------------------
-
-
-def to_record(document: Document, commitments: Iterable[Commitment]) -> dict[str, Any]:
-    """A document (with its text, which identifies it to the tracker) and its commitments."""
-    doc: dict[str, Any] = {"name": document.name, "text": document.text}
-    for key in ("published", "title", "url", "tz"):
-        value = getattr(document, key)
-        if value is not None:
-            doc[key] = value.isoformat() if isinstance(value, dt.date) else value
-    return {"document": doc, "commitments": [_commitment(c) for c in commitments]}
-
-
-def from_record(
-    record: Any, *, source: str = "-", line: int | None = None
-) -> tuple[Document, list[Commitment]]:
-    """The document and commitments of a :func:`to_record` object.
-
-    Raises :class:`~commitments.errors.FormatError` (naming ``source`` and ``line``) if it is not
-    one.
-    """
-    try:
-        doc = record["document"]
-        published = doc.get("published")
-        document = Document(
-            text=doc["text"],
-            name=doc["name"],
-            published=dt.date.fromisoformat(published) if published else None,
-            title=doc.get("title"),
-            url=doc.get("url"),
-            tz=doc.get("tz"),
-        )
-        return document, [_from_commitment(c) for c in record["commitments"]]
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise FormatError(
-            f"is not a record of extracted commitments ({type(exc).__name__}: {exc}); write them"
-            " with `commitments extract --format records` or the Dask recipe",
-            source=source,
-            line=line,
-        ) from None
-
-
-def _window(value: dict[str, str] | None) -> Window | None:
-    if value is None:
-        return None
-    return Window(dt.date.fromisoformat(value["earliest"]), dt.date.fromisoformat(value["latest"]))
-
-
-def _commitment(c: Commitment) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "speaker": c.speaker,
-        "action": c.action,
-        "kind": c.kind.value,
-        "text": c.text,
-        "expression": c.expression,
-        "issued": c.issued.to_json(),
-        "due": c.due.to_json() if c.due else None,
-        "condition": c.condition,
-        "stated": c.stated.value if c.stated else None,
-        "due_at": c.due_at.isoformat() if c.due_at else None,
-        "source": c.source.to_json(),
-    }
-
-
-def _from_commitment(raw: dict[str, Any]) -> Commitment:
-    source = raw["source"]
-    issued = _window(raw["issued"])
-    if issued is None:
-        raise ValueError("a commitment needs an issue date")
-    return Commitment(
-        id=raw["id"],
-        speaker=raw["speaker"],
-        action=raw["action"],
-        kind=Kind(raw["kind"]),
-        text=raw["text"],
-        expression=raw["expression"],
-        issued=issued,
-        due=_window(raw["due"]),
-        condition=raw.get("condition"),
-        stated=Status(raw["stated"]) if raw.get("stated") else None,
-        due_at=dt.datetime.fromisoformat(raw["due_at"]) if raw.get("due_at") else None,
-        source=Source(
-            document=source["document"],
-            start=source["start"],
-            end=source["end"],
-            url=source.get("url"),
-            line=source.get("line"),
-        ),
-    )
-
-
-def read_records(
-    sources: Iterable[str],
-) -> Iterator[tuple[Document, list[Commitment]] | ReadFailure]:
-    """The records in JSON Lines files (``-``: standard input), one line at a time.
-
-    A line that is not a record is a :class:`ReadFailure` naming its file and line; reading goes
-    on with the next one.
-    """
-    for source in sources:
-        try:
-            stream = sys.stdin.buffer if source == "-" else open(source, "rb")
-        except OSError as exc:
-            yield ReadFailure(source=source, message=f"cannot read: {exc.strerror}")
-            continue
-        with stream if source != "-" else contextlib.nullcontext(stream):
-            for number, raw in enumerate(stream, start=1):
-                if not raw.strip():
-                    continue
-                try:
-                    record = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    yield ReadFailure(source=source, line=number, message=f"is not JSON ({exc})")
-                    continue
-                failed = record.get("failure") if isinstance(record, dict) else None
-                if isinstance(failed, dict):  # an input the extraction could not read
-                    yield ReadFailure(
-                        source=str(failed.get("source", source)),
-                        line=failed.get("line"),
-                        message=str(failed.get("message")),
-                    )
-                    continue
-                try:
-                    yield from_record(record, source=source, line=number)
-                except FormatError as exc:
-                    yield ReadFailure(source=source, line=number, message=exc.message)

@@ -1,10 +1,18 @@
-"""The records that flow through the pipeline: windows, documents, commitments."""
+"""The records that flow through the pipeline: windows, documents, commitments.
+
+Each record that leaves the process has one JSON form, written by its ``to_json`` and read back
+by its ``from_json``: ``extract --format json`` and ``jsonl``, the ``records`` lines of
+``extract --format records`` and the Dask recipe, and the tracker's JSON all use them. Dates are
+ISO 8601. ``from_json`` raises ``KeyError``, ``TypeError`` or ``ValueError`` on a malformed
+object; the readers turn that into a :class:`~commitments.errors.FormatError`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 import hashlib
+from typing import Any
 
 import attrs
 
@@ -82,6 +90,11 @@ class Window:
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.earliest <= day <= self.latest
 
+    @classmethod
+    def from_json(cls, value: dict[str, str]) -> Window:
+        """The window of a :meth:`to_json` object."""
+        return cls(dt.date.fromisoformat(value["earliest"]), dt.date.fromisoformat(value["latest"]))
+
     def to_json(self) -> dict[str, str]:
         """The window as ``{"earliest": ISO, "latest": ISO}``."""
         return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
@@ -133,6 +146,32 @@ class Document:
     sent_at: dt.datetime | None = None
     """The full timestamp of the source (an e-mail ``Date``), if any."""
 
+    def to_json(self) -> dict[str, object]:
+        """The name and text, and the date, title, URL and zone where the source gives them.
+
+        Turns, offset and ``sent_at`` are left out: a document read back extracts as prose.
+        """
+        out: dict[str, object] = {"name": self.name, "text": self.text}
+        if self.published is not None:
+            out["published"] = self.published.isoformat()
+        for key, value in (("title", self.title), ("url", self.url), ("tz", self.tz)):
+            if value is not None:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Document:
+        """The document of a :meth:`to_json` object."""
+        published = value.get("published")
+        return cls(
+            text=value["text"],
+            name=value["name"],
+            published=dt.date.fromisoformat(published) if published else None,
+            title=value.get("title"),
+            url=value.get("url"),
+            tz=value.get("tz"),
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Source:
@@ -151,6 +190,17 @@ class Source:
         if self.line is not None:
             out["line"] = self.line
         return out
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Source:
+        """The source of a :meth:`to_json` object."""
+        return cls(
+            document=value["document"],
+            start=value["start"],
+            end=value["end"],
+            url=value.get("url"),
+            line=value.get("line"),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -193,8 +243,12 @@ class Commitment:
             return Status.OPEN
         return Status.PENDING if as_of <= self.due.latest else Status.EXPIRED
 
-    def to_json(self, as_of: dt.date) -> dict[str, object]:
-        """The record in the ``extract --format json`` contract."""
+    def to_json(self, as_of: dt.date | None = None) -> dict[str, object]:
+        """The commitment as JSON: the ``extract --format json`` contract.
+
+        Every key is always there (``null`` when it has no value), except ``status``: the status
+        on day ``as_of``, present only when ``as_of`` is given (a stored record has no day).
+        """
         out: dict[str, object] = {
             "id": self.id,
             "speaker": self.speaker,
@@ -204,13 +258,33 @@ class Commitment:
             "expression": self.expression,
             "issued": self.issued.to_json(),
             "due": self.due.to_json() if self.due else None,
-            "status": self.status(as_of).value,
-            "condition": self.condition,
-            "source": self.source.to_json(),
         }
-        if self.due_at is not None:
-            out["due_at"] = self.due_at.isoformat()
+        if as_of is not None:
+            out["status"] = self.status(as_of).value
+        out["condition"] = self.condition
+        out["stated"] = self.stated.value if self.stated else None
+        out["due_at"] = self.due_at.isoformat() if self.due_at else None
+        out["source"] = self.source.to_json()
         return out
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Commitment:
+        """The commitment of a :meth:`to_json` object (``status`` is ignored: it is computed)."""
+        due = value["due"]
+        return cls(
+            id=value["id"],
+            speaker=value["speaker"],
+            action=value["action"],
+            kind=Kind(value["kind"]),
+            text=value["text"],
+            expression=value["expression"],
+            issued=Window.from_json(value["issued"]),
+            due=Window.from_json(due) if due is not None else None,
+            condition=value.get("condition"),
+            stated=Status(value["stated"]) if value.get("stated") else None,
+            due_at=dt.datetime.fromisoformat(value["due_at"]) if value.get("due_at") else None,
+            source=Source.from_json(value["source"]),
+        )
 
 
 def commitment_id(speaker: str | None, action: str, due: Window | None, issued: Window) -> str:

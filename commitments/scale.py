@@ -13,7 +13,7 @@
 
 Each archive file is one partition of a :mod:`dask.bag`, read line by line by one task; each of
 its documents becomes one line of ``extracted/part-N.jsonl``: the document and its commitments as
-:func:`commitments.batch.to_record` writes them (a line that could not be read becomes a
+:func:`commitments.readers.extracted.to_record` writes them (a line that could not be read becomes a
 ``{"failure": …}`` line, which ``add --extracted`` reports). Extraction runs wherever Dask puts
 the tasks; only ``add`` touches the store.
 
@@ -77,7 +77,8 @@ def _partition_records(
     vague: Mapping[str, tuple[int, int]] | None,
 ) -> list[str]:
     """One archive file's lines (with its path) → one JSON record line per document."""
-    from commitments.batch import extract_many, to_record
+    from commitments.batch import extract_many
+    from commitments.readers.extracted import to_record
     from commitments.readers.jsonl import read_jsonl
 
     pairs = list(pairs)

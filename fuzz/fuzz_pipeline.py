@@ -76,7 +76,10 @@ def _one_input(data: bytes) -> int:
     for item in items:
         if isinstance(item, ReadFailure):
             assert str(item), "a read failure without a message"
+            assert "\n" not in str(item), "a read failure over several lines"
             continue
+        item.text.encode("utf-8")  # a lone surrogate would break every output
+        (item.name or "").encode("utf-8")
         try:
             found = extract_document(item, published=item.published or published)
         except CommitmentsError:
@@ -85,7 +88,7 @@ def _one_input(data: bytes) -> int:
         for commitment in found:
             source = commitment.source
             assert item.offset <= source.start <= source.end <= end, (source, end)
-            json.dumps(commitment.to_json(as_of))
+            json.dumps(commitment.to_json(as_of), ensure_ascii=False).encode("utf-8")
             commitment.status(as_of)
     return 0
 

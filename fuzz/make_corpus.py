@@ -1,5 +1,7 @@
-"""Write a starting corpus for ``fuzz_pipeline.py``: the seeds, the dev set's texts and a few
-hand-made snippets, each under every format byte that fits it.
+"""Write a starting corpus for ``fuzz_pipeline.py``: the seeds, the dev set's texts, a few
+hand-made snippets and the hostile shapes of issue 16 (``tests/hostile_inputs.py``: deep MIME and
+JSON nesting, lone surrogates, runs of blanks inside headings, headers, voice tags, front matter
+and dates, nested blockquotes), each under every format byte that fits it.
 
     python fuzz/make_corpus.py fuzz/corpus
 """
@@ -13,7 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))
 
+import hostile_inputs as hostile  # noqa: E402
 from fuzz_pipeline import FORMATS  # noqa: E402
 
 SNIPPETS = [
@@ -31,6 +35,25 @@ SNIPPETS = [
 ]
 
 
+def hostile_seeds() -> list[bytes]:
+    """Issue 16's hostile inputs, small enough for ``-max_len=4096``."""
+    return [
+        hostile.deep_multipart(55),
+        hostile.deep_rfc822(120),
+        hostile.deep_json(2000),
+        hostile.lone_surrogates(),
+        hostile.heading_shape(250),
+        hostile.address_run(3000),
+        hostile.voice_spaces(3000),
+        hostile.front_matter_spaces(3000),
+        hostile.iso_date_spaces(3000),
+        hostile.header_line_spaces(3000),
+        hostile.original_message_spaces(3000),
+        hostile.chat_spaces(3000),
+        hostile.html_mail(hostile.nested_blockquotes(100)),
+    ]
+
+
 def main(folder: str) -> int:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -42,7 +65,7 @@ def main(folder: str) -> int:
             text = json.loads(line).get("text")
             if isinstance(text, str):
                 samples.append(text.encode("utf-8"))
-    samples += SNIPPETS
+    samples += SNIPPETS + hostile_seeds()
     count = 0
     for sample in samples:
         for index in range(len(FORMATS)):

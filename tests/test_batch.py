@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commitments import batch
-from commitments.batch import Extracted, extract_many, from_record, read_records, to_record
+from commitments.batch import Extracted, extract_many
+from commitments.readers.extracted import from_record, read_records, to_record
 from commitments.errors import FormatError
 from commitments.extraction import extract_document
 from commitments.readers import ReadFailure, read_sources

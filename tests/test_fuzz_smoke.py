@@ -66,3 +66,14 @@ def test_a_few_hundred_inputs_go_through_cleanly() -> None:
         harness.one_input(head + body)
         count += 1
     assert count == 300
+
+
+def test_the_hostile_seeds_of_issue_16_go_through_every_format() -> None:
+    """The shapes ``fuzz/make_corpus.py`` adds to the corpus: deep nesting, surrogates, runs of
+    blanks; each is read as every format (a one-line failure is an answer)."""
+    corpus = load(ROOT / "fuzz" / "make_corpus.py", "make_corpus")
+    seeds = corpus.hostile_seeds()
+    assert len(seeds) >= 12 and all(len(seed) <= 4096 for seed in seeds)
+    for seed in seeds:
+        for index in range(len(harness.FORMATS)):
+            harness.one_input(bytes([index, 0x07, 0xD0]) + seed)

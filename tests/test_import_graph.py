@@ -34,7 +34,7 @@ MODULES = _modules()
 
 
 def _type_checking(test: ast.expr) -> bool:
-    return ast.unparse(test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+    return ast.unparse(test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING", "_typing.TYPE_CHECKING")
 
 
 def imports_of(name: str, source: str, modules: set[str]) -> set[str]:

@@ -8,12 +8,12 @@ below are what the extractor reaches today; raise them as it improves, never low
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from score_helpers import day, match
 
 from commitments import extract_document, read_path
 
@@ -30,57 +30,21 @@ FLOORS = {
 }
 
 
-def _day(value: str) -> dt.date:
-    return dt.date.fromisoformat(value[:10])
-
-
-def _speaker_ok(gold: dict[str, Any], found: str | None) -> bool:
-    if not found:
-        return False
-    low = found.casefold()
-    return gold["speaker"].casefold() in low or any(a in low for a in gold["aliases"])
-
-
-def _due_ok(gold: dict[str, Any], found: dict[str, str] | None, issued: dt.date) -> bool:
-    if gold["due"] is None or found is None:
-        return gold["due"] is None and found is None
-    ge, gl = _day(gold["due"]["earliest"]), _day(gold["due"]["latest"])
-    fe, fl = _day(found["earliest"]), _day(found["latest"])
-    tolerance = max(1, round(0.25 * (gl - issued).days))
-    return abs((fl - gl).days) <= tolerance and abs((fe - ge).days) <= max(
-        tolerance, round(0.25 * (gl - ge).days)
-    )
-
-
 def _score(seed: str) -> tuple[float, float, list[str]]:
     case = INTENDED[seed]
-    as_of = _day(case["as_of"])
+    as_of = day(case["as_of"])
     found: list[dict[str, Any]] = []
     for document in read_path(SEEDS / seed):
         found += [
             c.to_json(as_of) | {"_day": c.issued.earliest} for c in extract_document(document)
         ]
-    used: set[int] = set()
-    hits, misses = 0, []
-    golds = sorted(case["commitments"], key=lambda g: g["optional"])
-    for gold in golds:
-        for i, item in enumerate(found):
-            if i not in used and _speaker_ok(gold, item["speaker"]):
-                if _due_ok(gold, item["due"], item["_day"]):
-                    used.add(i)
-                    hits += not gold["optional"]
-                    break
-        else:
-            if not gold["optional"]:
-                misses.append(f"missed {gold['speaker']} {gold['due']}: {gold['says']}")
+    golds = case["commitments"]
+    result = match(golds, found, lambda item: item["_day"])
     required = sum(1 for g in golds if not g["optional"])
-    extra = [
-        f"extra {f['speaker']} {f['due']}: {f['text']}"
-        for i, f in enumerate(found)
-        if i not in used
-    ]
-    precision = (len(found) - len(extra)) / len(found) if found else 1.0
-    return hits / required, precision, misses + extra
+    precision = (len(found) - len(result.extra)) / len(found) if found else 1.0
+    problems = [f"missed {g['speaker']} {g['due']}: {g['says']}" for g in result.missed]
+    problems += [f"extra {f['speaker']} {f['due']}: {f['text']}" for f in result.extra]
+    return result.hits / required, precision, problems
 
 
 def test_every_seed_with_intentions_has_a_floor() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -18,13 +19,14 @@ SEED = Path(__file__).parent.parent / "seeds" / "putin-zelenskyy-moscow.md"
 
 
 @pytest.fixture
-def tracker() -> Tracker:
+def tracker() -> Iterator[Tracker]:
     found = {
         "seed.md": seed_like("seed.md"),
         "copy.md": seed_like("copy.md"),
         "b.md": [make("visit Kyiv", speaker="Vladimir Putin", due=None, document="b.md")],
     }
-    return Tracker(":memory:", extractor=extractor(found))
+    with Tracker(":memory:", extractor=extractor(found)) as tracker:
+        yield tracker
 
 
 def test_adding_a_document_twice_adds_nothing(tracker: Tracker) -> None:
@@ -85,8 +87,8 @@ def test_a_document_without_a_date_is_published_on_now() -> None:
         seen.append(doc.published)
         return []
 
-    tracker = Tracker(":memory:", extractor=spy)
-    tracker.add(attrs.evolve(document("x.md"), published=None), now=NOW)
+    with Tracker(":memory:", extractor=spy) as tracker:
+        tracker.add(attrs.evolve(document("x.md"), published=None), now=NOW)
     assert seen == [NOW.date()]
 
 
@@ -181,17 +183,17 @@ def test_short_ids_grow_until_unique() -> None:
             attrs.evolve(make(f"thing {i}", start=i * 1000), id=id) for i, id in enumerate(ids)
         ]
     }
-    tracker = Tracker(":memory:", extractor=extractor(found))
-    assert tracker.short_id_length() == 8
-    tracker.add(document("x.md"), now=NOW)
-    assert tracker.short_id_length() == 9
+    with Tracker(":memory:", extractor=extractor(found)) as tracker:
+        assert tracker.short_id_length() == 8
+        tracker.add(document("x.md"), now=NOW)
+        assert tracker.short_id_length() == 9
 
 
 def test_add_commitments_without_an_extractor() -> None:
-    tracker = Tracker(":memory:")
-    result = tracker.add_commitments(document("a.md"), [make()], now=NOW)
-    assert len(result.created) == 1
-    assert tracker.add_commitments(document("a.md"), [make()], now=NOW).skipped
+    with Tracker(":memory:") as tracker:
+        result = tracker.add_commitments(document("a.md"), [make()], now=NOW)
+        assert len(result.created) == 1
+        assert tracker.add_commitments(document("a.md"), [make()], now=NOW).skipped
 
 
 def test_the_seed_through_the_real_extractor(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -333,11 +334,12 @@ def test_migrating_again_is_a_no_op(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def three() -> Store:
+def three() -> Iterator[Store]:
     store = Store(":memory:")
     for id in ("abcd1111aaaa0000", "abcd2222bbbb0000", "ef001111cccc0000"):
         store.save(entry_of(attrs.evolve(make(), id=id)))
-    return store
+    yield store
+    store.close()
 
 
 @pytest.mark.parametrize(

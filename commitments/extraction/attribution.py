@@ -21,10 +21,12 @@ from commitments.extraction.patterns import (
     GAP_AFTER_QUOTE,
     GAP_BEFORE_QUOTE,
     GENERIC_ORG,
+    LEAD_CLAUSE,
     NOT_AN_ACTION,
     OTHER_CLAUSE,
     RELATIVE_GAP,
     SENTENCE_BREAK,
+    SETS_DEADLINE,
     SUBJECT_BEFORE,
     SUBJECT_START,
 )
@@ -215,12 +217,19 @@ class Attributor:
         head = self.text[sent.start : cue.start]
         if cue_rules.hedged(head) or cue.kind is Kind.OFFER:
             return None
+        lead = LEAD_CLAUSE.match(head)  # "If the talks fail, the union will strike"
+        if lead is not None:
+            head = head[lead.end() :]
         if self.text[cue.start : cue.end].casefold() in ("would",):
             return None
         m = SUBJECT_START.match(head)
-        if m is None or len(head[m.end() :].split()) > 2:
+        if m is None:
             return None
-        phrase = m[0]
+        gap = head[m.end() :]
+        # "The government has set a six-month deadline": the subject sets the noun's deadline
+        if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
+            return None
+        phrase = _without_auxiliaries(m[0])  # "The county is on track to …"
         if phrase.split()[0].casefold() == "the":
             return self.entities.resolve(phrase)
         name, _ = clean_name(phrase)
@@ -257,3 +266,14 @@ class Attributor:
         """No ", and …", "; " or ", but …" between two cues."""
         first, second = (a, b) if a.start <= b.start else (b, a)
         return not OTHER_CLAUSE.search(self.text[first.end : second.start])
+
+
+_AUXILIARIES = frozenset("is are was were has have had will would now also".split())
+
+
+def _without_auxiliaries(phrase: str) -> str:
+    """A subject without the auxiliaries a greedy match took after it ("The county is")."""
+    words = phrase.split()
+    while len(words) > 1 and words[-1] in _AUXILIARIES:
+        words.pop()
+    return " ".join(words)

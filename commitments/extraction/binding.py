@@ -8,6 +8,7 @@ coordinated actions splits in two) and an issue date next to a deadline noun dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 
@@ -46,6 +47,8 @@ def split_roles(
     issue: list[Found] = []
     due: list[Found] = []
     for found in expressions:
+        if furniture(text, found):
+            continue  # a dateline, a date line or a "Posted:" stamp dates the page, never a due
         if found.kind.startswith("skip"):
             if issued_window(found.text, published) is not None:
                 issue.append(found)  # "last Friday", "past week": they date statements
@@ -73,13 +76,40 @@ def _after_article(text: str, end: int) -> bool:
     return ARTICLE_END.search(stripped, max(0, len(stripped) - 5)) is not None
 
 
+_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+
+
+def _aside(text: str, found: Found, cue: Cue) -> bool:
+    """The expression sits in a parenthesis the cue is outside of, one that tells of something
+    else that happened ("(he also traveled to Sunnylands in June)"); a parenthesis that only
+    sharpens the date ("(and in any event no later than July 29)") is no aside."""
+    if found.start < cue.start:
+        opened = text.rfind("(", max(0, found.start - 200), found.start)
+        closed = text.find(")", found.end, cue.start)
+        if opened < 0 or closed < 0 or ")" in text[opened : found.start]:
+            return False
+    else:
+        opened = text.rfind("(", cue.end, found.start)
+        if opened < 0 or ")" in text[opened : found.start]:
+            return False
+        closed = text.find(")", found.end, found.end + 200)
+        closed = found.end if closed < 0 else closed
+    return bool(_PAST_VERB.search(text, opened, closed))
+
+
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
+
+
+_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+
+
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
     verb = None
     for m in ISSUING.finditer(head):
-        if not _after_article(head, m.start()):
-            verb = m  # (not "the signed contract")
+        if not _after_article(head, m.start()) and not _FUTURE_BE.search(head, 0, m.start()):
+            verb = m  # (not "the signed contract", not "is expected to be published")
     if verb is not None:
         between = head[verb.end() :]
         if len(between.split()) <= 6 and not BLOCKERS.search(between):
@@ -138,8 +168,9 @@ def bind_due(
         ]
         after = [p for p in pendings if p.cue.start >= found.end]
         target = inside[0] if inside else before[-1] if before else after[0] if after else None
-        if target is not None:
-            bound.setdefault(id(target), []).append(found)
+        if target is None or _aside(text, found, target.cue):
+            continue  # "(he also traveled to Sunnylands in June)": an aside's date is its own
+        bound.setdefault(id(target), []).append(found)
     result: list[Pending] = []
     for pending in pendings:
         dues = bound.get(id(pending))
@@ -174,3 +205,57 @@ def bind_issue(pendings: list[Pending], issue_exprs: list[Found], day: dt.date) 
         ]
         if nouns:
             nouns[-1].issue = issued_window(found.text, day)
+
+
+_DATELINE_AFTER = re.compile(
+    r"[ \t]*+\)?[ \t]*+(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
+)
+_STAMP_BEFORE = re.compile(
+    r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?"
+    r"|Issued|Released"
+    r"|Filed|Decided|Submitted|Received|Adopted|Effective[ \t]+date|Date[ \t]+of[ \t]+issue)\b"
+    r"(?:[ \t]+on)?[ \t]*:?[ \t]*(?:[A-Za-z]+,?[ \t]+)?$",
+    re.IGNORECASE,
+)
+TIME_TAIL = re.compile(
+    r"[ \t,]*+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?", re.I
+)
+_TIMESTAMP = re.compile(
+    r"[ \t]*+,?[ \t]*+\d{1,2}:\d{2}(?::\d{2})?[ \t]*+(?:[AP]M[ \t]*+)?(?:GMT|UTC|[A-Z]{2,4}T)\b"
+)
+_ZONE = re.compile(r"[ \t]*+(?:GMT|UTC|[A-Z]{2,4}T)\b")
+_OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.IGNORECASE)
+_ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
+
+
+_NEAR = 80
+"""How far from a date its line may start for the date to be furniture (a stamp's label, a
+dateline's place); the look is bounded, so long lines cost no more than short ones."""
+
+
+def _time_end(after: str) -> int:
+    m = TIME_TAIL.match(after)
+    return m.end() if m else 0
+
+
+def furniture(text: str, found: Found) -> bool:
+    """A date that is page furniture: a line of its own ("June 16, 2006", "Tuesday, 3rd Mar 2021
+    09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -") or a stamp
+    ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is never a due date."""
+    reach = max(0, found.start - _NEAR)
+    line_start = text.rfind("\n", reach, found.start) + 1
+    line_end = text.find("\n", found.end, found.end + _NEAR)
+    line_end = min(len(text), found.end + _NEAR) if line_end < 0 else line_end
+    if line_start == 0 and reach > 0:
+        return False  # furniture is a short line, a dateline or a stamp at a line's start
+    before, after = text[line_start : found.start], text[found.end : line_end]
+    if _ONLY_DATE_PUNCT.fullmatch(before) and (
+        _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])
+    ):
+        return True
+    if found.kind == "date" and (_TIMESTAMP.match(after) or found.time and _ZONE.match(after)):
+        return True  # "8 May 2006, 09:25 GMT": a timestamp
+    if found.kind in ("date", "year", "month") or found.kind.startswith("date"):
+        if _DATELINE_AFTER.match(after) and not _OPERATOR.search(f"{before}{found.text}"):
+            return True
+    return bool(_STAMP_BEFORE.search(before))

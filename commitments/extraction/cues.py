@@ -53,6 +53,13 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
+    (  # a body's next sitting: "[Adjourned till Tuesday 18th October", "next meeting: 4 May"
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:adjourned\s+(?:till|until|to)\b|next\s+meeting\b)", _I
+        ),
+        Kind.PROMISE,
+        False,
+    ),
     (
         re.compile(
             r"(?<=\w)['’]d\s+(?!(?:been|done|had|gone|seen|already|never|just|better|rather"
@@ -86,11 +93,11 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+            r"(?<![\w’'-])(?=[\w'’])(?<!had\s)(?<!previously\s)(?<!originally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
             r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
-            r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expected|undert(?:ook|akes?)"
+            r"|expected|targeted|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
-            r"|scheduled|slated|poised|determined|resolved)\s+to\s+(?!date\b)",
+            r"|scheduled|slated|poised|determined|resolved|on\s+track|on\s+course)\s+to\s+(?!date\b)",
             _I,
         ),
         Kind.PROMISE,
@@ -100,7 +107,10 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
             r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
-            r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)",
+            r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)"
+            r"(?=\s+(?:to|that|not|never|a|an|the|this|these|its|his|her|their|our|my|more|new"
+            r"|full|further|some|no|\$|£|€|\d|[“\"]|him|them|us|me|you|it|(?:[\w,]+\s+){1,4}?(?:to|that)\b)"
+            r"|[,.;:]|\s*$)",
             _I,
         ),
         Kind.PROMISE,
@@ -114,7 +124,12 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.PROMISE,
         False,
     ),
-    (re.compile(r"(?<![\w’'-])(?=[\w'’])threat\w*", _I), Kind.THREAT, False),
+    (  # "threatened to", "threatens sanctions", "a threat to walk out": not "the threat of
+        # climate change"
+        re.compile(r"(?<![\w’'-])(?=[\w'’])(?:threaten\w*|threats?(?=\s+(?:to|that)\s))", _I),
+        Kind.THREAT,
+        False,
+    ),
     (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:deadlines?|ultimatums?|cut-?off\s+date)(?![\w’'-])", _I
@@ -143,6 +158,35 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (re.compile(r"(?<![\w’'-])(?=[\w'’])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (  # "The vote is scheduled for Thursday", "a decision is expected by June"
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+)?(?:scheduled"
+            r"|slated|set|due|expected|planned|timetabled|pencilled|penciled)\s+(?:in\s+)?(?:for|by)\s+",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
+    (  # "has given the rebels one week to lay down their arms"
+        re.compile(
+            rf"(?<![\w’'-])(?=[\w'’])(?:give|gives|gave|given|giving|grant(?:s|ed)?)\s+"
+            rf"(?:[\w'’-]+\s+){{1,3}}?(?:just\s+|only\s+|another\s+)?(?:{NUMBER}|a|an)\s+(?:more\s+)?"
+            r"(?:hours?|days?|weeks?|months?)\b",
+            _I,
+        ),
+        Kind.DEADLINE,
+        False,
+    ),
+    (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:hereby\s+|further\s+|also\s+)?"
+            r"(?:directed|ordered|instructed|required|requested|reminded\s+of\s+(?:their|its|his|her)"
+            r"\s+obligation)\s+to\s+(?=\w)",
+            _I,
+        ),
+        Kind.DEMAND,
+        False,
+    ),
     (
         re.compile(r"(?<![\w’'-])(?=[\w'’])told\s+(?:[\w-]+\s+){1,3}?to\s+(?=\w)", _I),
         Kind.DEMAND,
@@ -179,6 +223,15 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
 _FUTURE_PROGRESSIVE = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
 )
+_DATED_ONLY = re.compile(
+    r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
+    r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])",
+    _I,
+)
+"""Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
+write to the landlord by Friday"."""
+_MINUTED = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,3}to(?=\s+[a-z]+\b)")
+"""A minute's action: "Officers to report back next month" (dated only)."""
 _CAN_DO = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])"
 )
@@ -214,7 +267,17 @@ _HEDGED = re.compile(r"\b(?:whether|uncertain|unclear|unlikely|speculat\w+|wonde
 SENTENCES.watch(
     [
         *(pattern for pattern, _, _ in _RULES),
-        *(_FUTURE_PROGRESSIVE, _CAN_DO, _BROKEN, _KEPT, _EXPIRED, _THREAT_WORDS, _CONDITION),
+        *(
+            _FUTURE_PROGRESSIVE,
+            _CAN_DO,
+            _DATED_ONLY,
+            _MINUTED,
+            _BROKEN,
+            _KEPT,
+            _EXPIRED,
+            _THREAT_WORDS,
+            _CONDITION,
+        ),
     ]
 )
 
@@ -264,12 +327,20 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     if _CAN_DO_ID in allowed:
         for m in _CAN_DO.finditer(text, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
+    if _DATED_ONLY_ID in allowed:
+        for m in _DATED_ONLY.finditer(text, start, end):
+            dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
+    minute = _MINUTED.match(sentence) if _MINUTED_ID in allowed else None
+    if minute is not None:
+        dated.append(Cue(minute.end() - 2, minute.end(), Kind.PROMISE))
     return tuple(plain), tuple(dated)
 
 
 _KEYED_RULES = tuple((id(pattern), pattern, kind, noun) for pattern, kind, noun in _RULES)
 _FUTURE_PROGRESSIVE_ID = id(_FUTURE_PROGRESSIVE)
 _CAN_DO_ID = id(_CAN_DO)
+_DATED_ONLY_ID = id(_DATED_ONLY)
+_MINUTED_ID = id(_MINUTED)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 

@@ -54,7 +54,25 @@ BARE_MODAL = re.compile(
 )
 NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*+` is exact)
     r"\s*+(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
-    r"|continue|get|prefer|expect)\b",
+    r"|continue|get|prefer|expect|find|try|work|stay|look|do\s+(?:exactly\s+)?(?:the\s+same"
+    r"|(?:our|my|their|its)\s+best|what|everything|all|whatever))\b",
+    re.IGNORECASE,
+)
+LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
+    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should)\b[^,;]{1,120},\s*"
+    r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead)\b,?\s+)+"
+)
+SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
+    r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
+    r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
+)
+DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
+    r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
+    r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"
+    r"|get\s+(?:right\s+)?(?:to|into|started|going|you\s+out)|start\s+(?:off\s+)?(?:with|by)"
+    r"|begin\s+(?:with|by)|turn\s+(?:it\s+)?(?:over|to)|go\s+(?:ahead|to\s+your)|leave\s+it"
+    r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
+    r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield)\b",
     re.IGNORECASE,
 )
 GENERIC_ORG = re.compile(

@@ -9,6 +9,7 @@ words :mod:`.phrasing`'s; this module walks the document and makes the records.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import attrs
@@ -21,11 +22,20 @@ from commitments.extraction.attribution import Attributor, Resolved
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
-from commitments.extraction.patterns import DEADLINE_WORD, OWNER_IN_BRACKETS
+from commitments.extraction.parties import is_party
+from commitments.extraction.patterns import (
+    DEADLINE_WORD,
+    DISCOURSE,
+    GENERIC_ORG,
+    OWNER_IN_BRACKETS,
+)
 from commitments.extraction.phrasing import action, clause_end
+from commitments.extraction.schedule import item_action
+from commitments.extraction.schedule import items as schedule_items
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
+from commitments.extraction.voice import voices
 from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.timex.grammar import Found, find
@@ -127,6 +137,7 @@ class _Extractor:
         entities.learn(self.text)
         self.scratch = Scratch()
         self.speakers = Attributor(self.text, entities, self.scratch)
+        self.voices = voices(self.text, document.title)
         self.found: list[Commitment] = []
 
     # -- regions and sentences --------------------------------------------------------------
@@ -137,6 +148,7 @@ class _Extractor:
         if turn is not None and turn.action:
             self._action_item(start, end, turn, day)
             return
+        scheduled = self._schedule(start, end, day) if turn is None else ()
         region_quotes = quotes(self.text, start, end)
         self.speakers.start_region(region_quotes)
         resolved: list[Resolved] = []
@@ -149,9 +161,13 @@ class _Extractor:
         self.speakers.assign_quotes(region_quotes, resolved)
         made: list[range] = []
         found = self.found
+        label_at = self.voices.label_at
         for sent, atts, names in resolved:
+            if scheduled and any(a <= sent.start < b for a, b in scheduled):
+                continue  # a schedule's line: made into an item already
             before = len(found)
-            self._sentence(sent, atts, names, turn_speaker, day, turn)
+            speaker = turn_speaker if turn is not None else label_at(sent.start)
+            self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
@@ -169,7 +185,7 @@ class _Extractor:
         text = self.text
         start = sent.start
         body = text[start : sent.end]
-        if turn is not None and body.rstrip().endswith("?"):
+        if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
@@ -205,7 +221,7 @@ class _Extractor:
             pendings = binding.bind_due(text, pendings, due_exprs, atts, self.published)
         if issue_exprs:
             binding.bind_issue(pendings, issue_exprs, day)
-        self._emit(sent, body, pendings, sentence_issue, day, turn)
+        self._emit(sent, body, pendings, sentence_issue, day, turn, attributed=bool(atts))
 
     def _emit(
         self,
@@ -215,8 +231,11 @@ class _Extractor:
         sentence_issue: Window | None,
         day: dt.date,
         turn: Turn | None,
+        *,
+        attributed: bool = False,
     ) -> None:
         speakers = self.speakers
+        text = self.text
         emitted_speakers: set[str | None] = set()
         undated: dict[str, Pending] = {}
         seen_due: set[tuple[str | None, int]] = set()
@@ -224,7 +243,14 @@ class _Extractor:
         for pending in dated:
             assert pending.due is not None
             speaker = pending.speaker or speakers.unattributed(sent, pending.cue)
-            if speaker is None:
+            issuer = self.voices.default
+            if issuer and not attributed and speaker != issuer and _obliges(text, pending.cue):
+                # "Defendants shall file … on or before March 11": the court's deadline
+                speaker = issuer
+                pending.cue = attrs.evolve(pending.cue, kind=Kind.DEADLINE)
+            elif speaker is None or not is_party(speaker):
+                speaker = self.voices.at(sent.start)
+            if speaker is None or DISCOURSE.match(text, pending.cue.end):
                 continue
             key = (speaker, pending.due.start)
             if key in seen_due:
@@ -238,14 +264,24 @@ class _Extractor:
                 sent, pending, speaker, pending.issue or sentence_issue, day, turn, limit, body
             )
         for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
-            if pending.due is not None or pending.speaker is None:
+            if pending.due is not None:
+                continue
+            voiced = False
+            if pending.speaker is None and not attributed and turn is None:
+                pending.speaker, voiced = self._narrated(sent, pending.cue)
+            if pending.speaker is None:
+                continue
+            if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
                 continue
             if pending.cue.kind is Kind.DEMAND:
                 continue  # an undated demand ("urged both sides to return to talks") has no date
                 # to track
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None):
+            if (
+                not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None)
+                and not voiced
+            ):
                 continue
             if pending.speaker in undated:
                 continue
@@ -272,6 +308,7 @@ class _Extractor:
         turn: Turn | None,
         limit: int | None = None,
         body: str | None = None,
+        what: str | None = None,
     ) -> None:
         text = self.text
         cue = pending.cue
@@ -303,6 +340,11 @@ class _Extractor:
                 due_window = known[2]
             else:
                 due_window = due.window(issued)
+            if cue.noun and due_window is not None and due.kind == "date":
+                # "The deadline for the final report is 20 August": due by that day
+                due_window = Window(min(issued.earliest, due_window.latest), due_window.latest)
+            if due_window is not None and _SITTING.match(text, cue.start, cue.end):
+                due_window = Window.day(due_window.latest)  # "Adjourned till Tuesday": that day
             if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if due.time is not None and due_window is not None:
@@ -330,7 +372,8 @@ class _Extractor:
             ruled=ruled if cuts_no_token(text, cue.start, end_of_clause, start, end) else None,
         )
         condition = cue_rules.condition(body, ruled)
-        what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
+        if what is None:
+            what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
         offset = self.document.offset
         source = Source(
             document=self.document.name,
@@ -357,6 +400,43 @@ class _Extractor:
             )
         )
 
+    def _narrated(self, sent: Sentence, cue: cue_rules.Cue) -> tuple[str | None, bool]:
+        """Who makes an unattributed, undated commitment in a document with its own voice (a
+        release, a notice, minutes): the party the sentence names as its subject, else the
+        document's voice ("Production will be moved …"); and whether it was the voice. Nobody
+        in a document without one (a news story's narrator reports, it does not commit)."""
+        issuer = self.voices.default
+        if issuer is None or self.speakers.quote_at(cue.start) is not None:
+            return None, False
+        if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
+            return None, False
+        head = self.text[sent.start : cue.start]
+        if _WE.fullmatch(head):  # "We will consider all responses": the issuer speaks
+            return self.voices.at(sent.start), True
+        subject = self.speakers.unattributed(sent, cue)
+        if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
+            return subject, False  # "The company will provide …" in the company's release
+        return None, False
+
+    def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
+        """Make the schedule items of a region; their spans, for the sentences to skip."""
+        spans = []
+        for item in schedule_items(self.text, start, end, day, self.vague):
+            speaker = item.actor or self.voices.at(item.start)
+            if speaker is None or not is_party(speaker):
+                continue
+            speaker = self.speakers.entities.canonical(speaker)
+            kind = Kind.DEADLINE if item.due_by else Kind.PROMISE
+            cue = cue_rules.Cue(item.due.end, item.due.end, kind)
+            pending = Pending(cue, speaker)
+            pending.due = item.due
+            what = item_action(self.text, item)
+            self._commit(
+                Sentence(item.start, item.end, 0), pending, speaker, None, day, None, what=what
+            )
+            spans.append((item.start, item.end))
+        return spans
+
     def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
         body = self.text[start:end]
         expressions = [f for f in find(body, vague=self.vague) if not f.past]
@@ -371,3 +451,12 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
+
+
+_WE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")
+_SITTING = re.compile(r"adjourned|next\s+meeting", re.IGNORECASE)
+
+
+def _obliges(text: str, cue: cue_rules.Cue) -> bool:
+    """An obligation laid on someone ("shall file", "must be submitted", "are directed to")."""
+    return cue.kind is Kind.DEMAND or text[cue.start : cue.end].casefold() == "shall"

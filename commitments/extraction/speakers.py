@@ -284,13 +284,26 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
             found.append(Attribution(p_start, p_end, None, False, True))
     for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
-        after = _after_name(text, m.end(), end)
+        after = _after_name(text, m.end(), end) or _bare_party(text, m.end(), end)
         if after is not None:
             found.append(Attribution(m.start(), after[1], after[0], trailing=True))
     return sorted(found, key=lambda a: a.start)
 
 
 _APPOSED_NAME = re.compile(rf",\s*({NAME_SEQ})(?=\s*[,.;]|\s*$)")
+
+
+_BARE_PARTY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,2}(?:officials|sources|authorities|police|officers"
+    r"|investigators|prosecutors|diplomats|analysts|executives|aides|residents|witnesses|media"
+    r"|reports|documents|data|figures|estimates)\b"
+)
+
+
+def _bare_party(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """ "according to officials", "according to local media": the plural noun phrase."""
+    m = _BARE_PARTY.match(text, pos, end)
+    return (m[0], m.end()) if m else None
 
 
 def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:

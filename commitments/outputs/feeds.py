@@ -5,6 +5,7 @@ nothing of sockets, so every rule is testable without a server; :func:`make_serv
 :mod:`commitments.outputs.server`) puts it behind a hardened standard-library server. Routes::
 
     /                       an index page with webcal:// links to every feed
+    /status                 the status page, when one is given (:mod:`commitments.outputs.page`)
     /calendar.ics           one VEVENT per dated commitment
     /todo.ics               one VTODO per commitment
     /speakers/<slug>.ics    the VEVENTs of one speaker ("donald-trump")
@@ -24,12 +25,12 @@ import hashlib
 import html
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from http import HTTPStatus
 
 import attrs
 
-from commitments.errors import CommitmentsError
+from commitments.errors import CommitmentsError, InputError
 from commitments.outputs.calendar import DEFAULT_NAME, DEFAULT_REFRESH, to_ical
 from commitments.outputs.entries import changed_at, select, slug, sort_key
 from commitments.outputs.server import FeedServer, Response, make_server
@@ -39,6 +40,9 @@ __all__ = ["FeedServer", "Feeds", "Response", "base_url", "make_server"]
 
 RecordSource = Callable[[], Iterable[Tracked]]
 """Anything that gives the current records on each call (a store, a list)."""
+PageSource = Callable[[Mapping[str, Sequence[str]], dt.date], str]
+"""The status page's HTML for a query and a day (:class:`commitments.outputs.page.StatusPage`);
+an :class:`InputError` is the query's fault (400)."""
 
 _CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
@@ -119,6 +123,8 @@ class Feeds:
     """Where subscribers reach the feeds (``https://example.org/feeds``): the index's webcal://
     links start with it. ``None``: relative links only. (Never the request's Host header, which
     the client chooses.)"""
+    page: PageSource | None = None
+    """The status page served at ``/status`` (and linked from the index); ``None``: none."""
 
     def respond(self, method: str, target: str, headers: Mapping[str, str]) -> Response:
         """The response to ``method target`` with request ``headers`` (names in any case)."""
@@ -142,6 +148,11 @@ class Feeds:
     def _route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Response:
         if path in ("/", "/index.html"):
             return self._index()
+        if path in ("/status", "/status.html") and self.page is not None:
+            try:
+                return _html(self.page(query, self._as_of(query)))
+            except InputError as exc:
+                raise _BadRequest(exc.message) from None
         if path == "/calendar.ics":
             return self._feed(query, headers, todo=False, speaker=None)
         if path == "/todo.ics":
@@ -237,12 +248,17 @@ class Feeds:
                 webcal = html.escape(f"webcal://{base}{path}")
                 link = f'<a href="{webcal}">subscribe</a> · {link}'
             items.append(f"<li>{html.escape(title)}: {link}</li>")
+        status = ""
+        if self.page is not None:
+            href = html.escape(f"{self.base_url or ''}/status")
+            status = f'<p><a href="{href}">The status page</a>: due soon, lapsed, kept, broken.</p>'
         page = "\n".join(
             [
                 "<!doctype html>",
                 '<html lang="en"><head><meta charset="utf-8">',
                 f"<title>{html.escape(self.name)}</title></head><body>",
                 f"<h1>{html.escape(self.name)}</h1>",
+                *([status] if status else []),
                 "<p>Subscribe to a feed in your calendar app. Filters: ?speaker=…&amp;status=…"
                 "&amp;as-of=YYYY-MM-DD</p>",
                 "<ul>",
@@ -252,13 +268,17 @@ class Feeds:
                 "",
             ]
         )
-        body = page.encode("utf-8")
-        return Response(
-            status=HTTPStatus.OK.value,
-            headers=(
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Length", str(len(body))),
-                ("Cache-Control", "no-cache"),
-            ),
-            body=body,
-        )
+        return _html(page)
+
+
+def _html(page: str) -> Response:
+    body = page.encode("utf-8")
+    return Response(
+        status=HTTPStatus.OK.value,
+        headers=(
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-cache"),
+        ),
+        body=body,
+    )

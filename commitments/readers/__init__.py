@@ -20,12 +20,20 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from commitments.errors import CommitmentsError, InputError
-from commitments.readers.base import MAX_DOCUMENT, ReadFailure, capped_lines, decode, too_big
+from commitments.errors import InputError
+from commitments.readers.base import (
+    MAX_DOCUMENT,
+    ReadFailure,
+    capped_lines,
+    decode,
+    guarded,
+    too_big,
+)
 from commitments.readers.detect import AUTO, EXTENSIONS, FORMATS, detect_format, normalize_format
 from commitments.records import Document
 
@@ -51,7 +59,7 @@ def _format(input_format: str | None) -> str | None:
 
 def _limit(fmt: str | None) -> int:
     """The most bytes an input read whole may have: a feed holds many documents."""
-    from commitments.readers.feeds import MAX_BYTES
+    from commitments.readers.fetch import MAX_BYTES
 
     return MAX_BYTES if fmt in ("rss", None) else MAX_DOCUMENT
 
@@ -124,21 +132,53 @@ def _read_stream(stream: BinaryIO, name: str, fmt: str | None) -> Iterator[Docum
             yield from _read_data(data, name, fmt)
 
 
-def _iter_path(path: str, fmt: str | None) -> Iterator[Document | ReadFailure]:
-    if os.path.isdir(path):
-        raise InputError("is a directory; give files, or use read_sources", source=path)
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _open(path: str, *, regular_only: bool) -> BinaryIO:
+    """``path`` opened for reading, without blocking on a FIFO that nothing writes to.
+
+    A file found in a directory must be a regular file: a FIFO or a device there is refused (it
+    could block forever, or never end). A path given by name may also be a pipe (``<(…)`` in a
+    shell); it is opened without waiting for a writer, so a FIFO nobody writes to reads as empty.
+    """
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError("no such file", source=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory; give files, or use read_sources", source=path) from None
     except OSError as exc:
         raise InputError(f"cannot be opened: {exc.strerror or exc}", source=path) from None
-    with stream:
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a directory; give files, or use read_sources", source=path)
+        if not stat.S_ISREG(mode) and (regular_only or not stat.S_ISFIFO(mode)):
+            kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+            raise InputError(f"is {kind}, not a regular file: skipped", source=path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _iter_path(
+    path: str, fmt: str | None, *, regular_only: bool = False
+) -> Iterator[Document | ReadFailure]:
+    with _open(path, regular_only=regular_only) as stream:
         yield from _read_stream(stream, path, fmt)
 
 
-def _raise_failures(items: Iterable[Document | ReadFailure]) -> Iterator[Document]:
-    for item in items:
+def _raise_failures(source: str, items: Iterator[Document | ReadFailure]) -> Iterator[Document]:
+    for item in guarded(source, items):
         if isinstance(item, ReadFailure):
             raise item.to_error()
         yield item
@@ -154,7 +194,8 @@ def read_path(
     :class:`~commitments.errors.FormatError` (a file that is not what its format says, or the
     first bad entry of an archive). :func:`read_sources` reports those and goes on instead.
     """
-    return _raise_failures(_iter_path(os.fspath(path), _format(input_format)))
+    path = os.fspath(path)
+    return _raise_failures(path, _iter_path(path, _format(input_format)))
 
 
 def read_text(text: str, *, name: str = "-", input_format: str | None = None) -> Iterator[Document]:
@@ -164,11 +205,11 @@ def read_text(text: str, *, name: str = "-", input_format: str | None = None) ->
     if not data.strip():
         return iter(())
     fmt = _format(input_format) or detect_format(name, data[:_SNIFF_BYTES])
-    return _raise_failures(_read_data(data, name, fmt))
+    return _raise_failures(name, _read_data(data, name, fmt))
 
 
 def _iter_url(url: str, fmt: str | None, timeout: float) -> Iterator[Document | ReadFailure]:
-    from commitments.readers.feeds import fetch
+    from commitments.readers.fetch import fetch
 
     data = fetch(url, timeout=timeout)
     fmt = fmt or detect_format(url, data[:_SNIFF_BYTES])
@@ -185,20 +226,25 @@ def read_url(
 ) -> Iterator[Document]:
     """The documents at an http(s) URL, normally an RSS or Atom feed (one per entry).
 
-    The download happens when iteration starts. Raises :class:`~commitments.errors.InputError`
-    when the URL cannot be fetched (with the HTTP status or network reason) and
-    :class:`~commitments.errors.FormatError` when it is not a feed.
+    The download happens when iteration starts; ``timeout`` bounds all of it, not each read, and
+    redirects go only to http(s) URLs (to a loopback or private address only from one). Raises
+    :class:`~commitments.errors.InputError` when the URL cannot be fetched (with the HTTP status
+    or network reason) and :class:`~commitments.errors.FormatError` when it is not a feed.
     """
-    return _raise_failures(_iter_url(url, _format(input_format), timeout))
+    return _raise_failures(url, _iter_url(url, _format(input_format), timeout))
 
 
 _FOLDER_DOCS = re.compile(r"(?i)(?:readme|changelog|changes|license|licence|contributing)(?:\.|$)")
 
 
-def _walk(directory: str, recursive: bool) -> Iterator[str]:
+def _walk(directory: str, recursive: bool) -> Iterator[str | ReadFailure]:
     """The readable files under ``directory`` by extension, in sorted order; hidden files and a
-    folder's own documentation (README, CHANGELOG, LICENSE …) are skipped."""
-    for root, dirs, files in os.walk(directory):
+    folder's own documentation (README, CHANGELOG, LICENSE …) are skipped. A folder that cannot
+    be listed is a :class:`ReadFailure` (its files would otherwise be missed without a word)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(directory, onerror=unlisted.append):
+        while unlisted:
+            yield _unlisted(unlisted.pop(0), directory)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
         for file in sorted(files):
             if (
@@ -207,18 +253,17 @@ def _walk(directory: str, recursive: bool) -> Iterator[str]:
                 and os.path.splitext(file)[1].lower() in EXTENSIONS
             ):
                 yield os.path.join(root, file)
+    for error in unlisted:
+        yield _unlisted(error, directory)
 
 
-def _guarded(
-    source: str, items: Iterator[Document | ReadFailure]
-) -> Iterator[Document | ReadFailure]:
-    """``items``, with an error that stops them turned into a last :class:`ReadFailure`."""
-    try:
-        yield from items
-    except CommitmentsError as exc:
-        yield ReadFailure(source=exc.source or source, line=exc.line, message=exc.message)
-    except OSError as exc:
-        yield ReadFailure(source=source, message=f"cannot be read: {exc.strerror or exc}")
+def _unlisted(error: OSError, directory: str) -> ReadFailure:
+    return ReadFailure(
+        source=error.filename or directory,
+        message=f"is a folder that cannot be read: {error.strerror or error}; its files were"
+        " not read",
+        error=InputError,
+    )
 
 
 def read_sources(
@@ -241,18 +286,22 @@ def read_sources(
     for source in sources:
         if source == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded("-", _read_stream(stream, "-", fmt))
+            yield from guarded("-", _read_stream(stream, "-", fmt))
         elif _URL.match(source):
-            yield from _guarded(source, _iter_url(source, fmt, timeout))
+            yield from guarded(source, _iter_url(source, fmt, timeout))
         elif os.path.isdir(source):
             found = False
             for path in _walk(source, recursive):
                 found = True
-                yield from _guarded(path, _iter_path(path, fmt))
+                if isinstance(path, ReadFailure):
+                    yield path
+                    continue
+                yield from guarded(path, _iter_path(path, fmt, regular_only=True))
             if not found:
                 yield ReadFailure(
                     source=source,
                     message=f"has no files to read (looked for {', '.join(EXTENSIONS)})",
+                    error=InputError,
                 )
         else:
-            yield from _guarded(source, _iter_path(source, fmt))
+            yield from guarded(source, _iter_path(source, fmt))

@@ -6,12 +6,13 @@ import bisect
 import codecs
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import attrs
+from commitments.errors import CommitmentsError, FormatError, InputError
 
-from commitments.errors import FormatError, InputError
+if TYPE_CHECKING:
+    from commitments.records import Document
 
 __all__ = [
     "MAX_DOCUMENT",
@@ -19,6 +20,8 @@ __all__ = [
     "ReadFailure",
     "capped_lines",
     "decode",
+    "guard_one",
+    "guarded",
     "parse_date",
     "too_big",
 ]
@@ -31,24 +34,122 @@ a time) or not text at all. The bound keeps time and memory per document bounded
 is refused after reading 4 MiB of it, not after minutes."""
 
 
-@attrs.frozen(kw_only=True)
-class ReadFailure:
-    """A file, line or entry that could not be read; the rest of a batch goes on."""
+class ReadFailure(InputError):
+    """A file, line or entry that could not be read; the rest of a batch goes on.
+
+    The one type a read failure has from the reader to the user: :func:`read_sources` yields it
+    (rather than raising it) so that the batch goes on, the CLI prints it as ``Error: …``, and it
+    is an :class:`~commitments.errors.InputError`, so it can also be raised and caught as one.
+    :meth:`to_error` gives the error :func:`~commitments.readers.read_path` raises for it, of the
+    class the reader raised (:class:`~commitments.errors.FormatError` for a malformed file,
+    :class:`~commitments.errors.InputError` for one that cannot be opened …).
+    """
 
     source: str
     """The file, URL or archive the failure is in ("-" for standard input)."""
-    line: int | None = None
-    """The 1-based line of the failure, where known."""
-    message: str
-    """What was wrong and what to do about it."""
 
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.message}"
+    def __init__(
+        self,
+        *,
+        source: str,
+        message: str,
+        line: int | None = None,
+        error: type[CommitmentsError] = FormatError,
+    ) -> None:
+        super().__init__(" ".join(message.split()), source=source, line=line)
+        self.error = error
+        """The class of the error this failure stands for."""
 
-    def to_error(self) -> FormatError:
+    def __reduce__(self) -> tuple[Any, ...]:  # for worker processes: the arguments are keywords
+        return (_rebuild, (self.source, self.line, self.message, self.error))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ReadFailure):
+            return NotImplemented
+        return (self.source, self.line, self.message) == (other.source, other.line, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.line, self.message))
+
+    @classmethod
+    def from_error(cls, exc: BaseException, *, source: str, line: int | None = None) -> ReadFailure:
+        """``exc``, raised while reading ``source``, as a one-line failure of that input.
+
+        Our own errors keep their message, place and class. Anything else a parser raised on
+        outside data (a nesting too deep for the standard library's parsers, an integer too long
+        to convert, a codec error …) means that the input cannot be read, and says why.
+        """
+        if isinstance(exc, ReadFailure):
+            return exc
+        if isinstance(exc, CommitmentsError):
+            return cls(
+                source=exc.source or source,
+                line=exc.line if exc.line is not None else line,
+                message=exc.message,
+                error=type(exc),
+            )
+        if isinstance(exc, OSError) and not isinstance(exc, UnicodeError):
+            return cls(
+                source=source, line=line, message=f"cannot be read: {exc.strerror or exc}",
+                error=InputError,
+            )  # fmt: skip
+        return cls(source=source, line=line, message=_why(exc))
+
+    def to_error(self) -> CommitmentsError:
         """The failure as the error :func:`~commitments.readers.read_path` raises."""
-        return FormatError(self.message, source=self.source, line=self.line)
+        return self.error(self.message, source=self.source, line=self.line)
+
+
+def _rebuild(
+    source: str, line: int | None, message: str, error: type[CommitmentsError]
+) -> ReadFailure:
+    return ReadFailure(source=source, line=line, message=message, error=error)
+
+
+_MAX_REASON = 200
+
+
+def _why(exc: BaseException) -> str:
+    """What an unexpected error from a parser says about the input, on one line."""
+    if isinstance(exc, RecursionError):
+        return (
+            "nests too deeply to be read (RecursionError); no real file nests more than a few"
+            " dozen levels"
+        )
+    if isinstance(exc, MemoryError):
+        return "needs more memory than it is worth to read (MemoryError): is it really text?"
+    reason = " ".join(str(exc).split())
+    if len(reason) > _MAX_REASON:
+        reason = reason[:_MAX_REASON] + "…"
+    return (
+        f"cannot be read ({type(exc).__name__}: {reason})"
+        if reason
+        else (f"cannot be read ({type(exc).__name__})")
+    )
+
+
+def guarded(
+    source: str, items: Iterator[Document | ReadFailure], line: int | None = None
+) -> Iterator[Document | ReadFailure]:
+    """``items``, with any error that stops them turned into a last :class:`ReadFailure`.
+
+    The one guard every reader runs behind (per input, and per record of an archive): whatever
+    a parser raises on outside data, the input is reported on one line and the batch goes on.
+    """
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - see the docstring: the batch must go on
+        yield ReadFailure.from_error(exc, source=source, line=line)
+
+
+def guard_one(
+    source: str, line: int | None, read: Callable[[], Document]
+) -> Document | ReadFailure:
+    """``read()``, or the :class:`ReadFailure` that any error it raises stands for."""
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 - as in guarded()
+        return ReadFailure.from_error(exc, source=source, line=line)
 
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -127,7 +228,9 @@ class LineIndex:
         return bisect.bisect_right(self._starts, offset) - 1 + self._first
 
 
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?\s*\Z")
+# Matched on the stripped value: a trailing `\s*` after the run of time characters (which holds
+# spaces) would try every way of sharing a run of spaces between the two.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?\Z")
 
 
 def parse_date(value: object) -> dt.date:
@@ -141,7 +244,7 @@ def parse_date(value: object) -> dt.date:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    match = _ISO_DATE.match(value)
+    match = _ISO_DATE.match(value.strip())
     if match is None:
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
     try:

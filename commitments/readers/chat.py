@@ -37,8 +37,8 @@ _LINE = re.compile(
       | (?P<stamp3>{_STAMP})\s*(?:[-–—]\s*|\s)                       # 10:02 / 03/09/2025, 10:02 -
     )?
     (?P<name>@?[^\s:\[\]()<>"“”][^:\[\]()<>"“”\n]{{0,60}}?)
-    (?:\s*(?:\[(?P<stamp4>{_STAMP})\]|\((?P<stamp5>{_STAMP})\)))?    # Sam [10:02]:
-    [ \t]*:(?:[ \t]+|$)
+    (?:\s*+(?:\[(?P<stamp4>{_STAMP})\]|\((?P<stamp5>{_STAMP})\)))?   # Sam [10:02]:
+    [ \t]*+:(?:[ \t]+|$)          # possessive blanks: a run of them is not shared (quadratic)
     """,
     re.VERBOSE,
 )

@@ -1,4 +1,4 @@
-"""YAML front matter: the simple ``key: value`` subset, without a YAML library.
+"""YAML front matter, read with PyYAML.
 
 ::
 
@@ -7,18 +7,27 @@
     published: 2025-09-03
     tz: Europe/Berlin
     source: https://example.org/minutes
+    tags: [ops, release]
     ---
 
-Scalars only: bare or quoted strings (``"…"`` with backslash escapes, ``'…'`` with ``''``), dates,
-``#`` comments. Nested values (indented lines, ``- item`` lists) are skipped, not interpreted.
+The block is parsed (composed, never constructed: no YAML tag can build a Python object) and every
+value kept, plain scalars as the strings they are written as (``2025-09-03`` stays text: the
+fields below read dates and zones themselves), lists as lists and mappings as dicts. The fields
+the library reads (``published``, ``date``, ``title``, ``url``, ``link``, ``source``, ``tz``,
+``timezone``) must be single values. Invalid YAML, a list or mapping where a single value is
+read, and an alias (``*name``, which could expand without bound) are a :class:`FormatError`
+naming the key and line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from typing import TypeAlias
 
 import attrs
+import yaml
 
 from commitments.errors import FormatError
 from commitments.readers.base import parse_date
@@ -27,16 +36,29 @@ __all__ = ["FrontMatter", "check_zone", "interpret_fields", "split_front_matter"
 
 _FENCE = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_KEY_VALUE = re.compile(r"([A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\Z")
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
+# The value ends at its last non-blank (a lazy value before `[ \t]*\Z` was quadratic in blanks).
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(.*[^ \t])?)?[ \t]*\Z")
+_READ = ("published", "date", "title", "url", "link", "source", "tz", "timezone")
+"""The fields the library reads: each must be a single value."""
+
+Value: TypeAlias = str | list["Value"] | dict[str, "Value"]
+"""A front-matter value: a string, or a list or mapping of values."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading in which every plain scalar is a string (no implicit dates, numbers)."""
+
+
+_Loader.yaml_implicit_resolvers = {}
 
 
 @attrs.frozen(kw_only=True)
 class FrontMatter:
     """What a document's front matter says, and where its body starts."""
 
-    fields: dict[str, str] = attrs.field(factory=dict)
-    """Every top-level ``key: value`` pair, keys lower-cased, values unquoted."""
+    fields: dict[str, Value] = attrs.field(factory=dict)
+    """Every top-level ``key: value`` pair, keys lower-cased, values unquoted (nested values as
+    lists and dicts of strings)."""
     body_offset: int = 0
     """Offset of the first character after the closing fence (0 without front matter)."""
     published: dt.date | None = None
@@ -47,22 +69,6 @@ class FrontMatter:
     tz: str | None = None
     """``tz`` (or ``timezone``), an IANA time-zone name."""
     source: str | None = None
-
-
-def _unquote(raw: str, source: str, line: int) -> str:
-    if raw[:1] == '"':
-        if len(raw) < 2 or not raw.endswith('"'):
-            raise FormatError(
-                f"unclosed double quote in front matter: {raw}", source=source, line=line
-            )
-        return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[0]), raw[1:-1])
-    if raw[:1] == "'":
-        if len(raw) < 2 or not raw.endswith("'"):
-            raise FormatError(
-                f"unclosed single quote in front matter: {raw}", source=source, line=line
-            )
-        return raw[1:-1].replace("''", "'")
-    return re.sub(r"\s+#.*\Z", "", raw)  # a trailing comment on a bare value
 
 
 def split_front_matter(text: str, source: str = "-") -> FrontMatter:
@@ -90,56 +96,115 @@ def split_front_matter(text: str, source: str = "-") -> FrontMatter:
         body_offset += 2
     elif text.startswith("\n", body_offset):
         body_offset += 1
-    fields: dict[str, str] = {}
-    lines: dict[str, int] = {}
     block = text[opening.end() : closing.start()]
-    for number, line in enumerate(block.split("\n"), start=2):
-        line = line.rstrip("\r")
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#") or line[:1] in (" ", "\t", "-"):
-            continue  # blank, comment, or part of a nested value we do not interpret
-        match = _KEY_VALUE.match(line)
-        if match is None:
-            raise FormatError(
-                f"front matter line is not 'key: value': {stripped!r}", source=source, line=number
-            )
-        key = match[1].lower()
-        fields[key] = _unquote(match[2] or "", source, number)
-        lines[key] = number
+    fields, lines = _parse(block, source)
     return interpret_fields(fields, lines, source=source, body_offset=body_offset)
 
 
+def _parse(block: str, source: str) -> tuple[dict[str, Value], dict[str, int]]:
+    """The fields of a front-matter block (which starts on line 2) and the line of each key."""
+    try:
+        root = yaml.compose(block, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, block, source) from None
+    except RecursionError:
+        raise FormatError("front matter nests too deeply", source=source, line=2) from None
+    if root is None:
+        return {}, {}
+    if not isinstance(root, yaml.MappingNode):
+        raise FormatError(
+            "front matter is not 'key: value' lines", source=source, line=root.start_mark.line + 2
+        )
+    fields: dict[str, Value] = {}
+    lines: dict[str, int] = {}
+    seen: set[int] = set()
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 2
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise FormatError("front matter key is not a name", source=source, line=line)
+        key = key_node.value.lower()
+        try:
+            fields[key] = _value(value_node, seen)
+        except _Alias:
+            raise FormatError(
+                f"front matter {key}: YAML aliases (*name) are not supported; write the value out",
+                source=source,
+                line=line,
+            ) from None
+        lines[key] = line
+        if key in _READ and not isinstance(fields[key], str):
+            kind = "a list" if isinstance(fields[key], list) else "a mapping"
+            raise FormatError(
+                f"front matter {key}: expected a single value, got {kind}",
+                source=source,
+                line=line,
+            )
+    return fields, lines
+
+
+class _Alias(Exception):
+    """A node met twice: an alias, which could expand without bound."""
+
+
+def _value(node: yaml.Node, seen: set[int]) -> Value:
+    if id(node) in seen:
+        raise _Alias
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, seen) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(_value(k, seen)): _value(v, seen) for k, v in node.value}
+    return str(node.value)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, block: str, source: str) -> FormatError:
+    """What is wrong with the YAML, on the line it is (the block's first line is line 2)."""
+    mark = exc.context_mark or exc.problem_mark
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        opened = exc.context_mark
+        quote = "double" if block[opened.index : opened.index + 1] == '"' else "single"
+        message = f"unclosed {quote} quote in front matter"
+    else:
+        message = f"front matter line is not 'key: value' YAML: {exc.problem or exc.context}"
+        if exc.problem == "mapping values are not allowed here":
+            message += "; put a value that has ': ' in it in quotes"
+        if exc.context != "while scanning a simple key":  # else the line that has no colon
+            mark = exc.problem_mark or mark
+    return FormatError(message, source=source, line=mark.line + 2 if mark else 2)
+
+
 def interpret_fields(
-    fields: dict[str, str],
-    lines: dict[str, int],
+    fields: Mapping[str, Value],
+    lines: Mapping[str, int],
     *,
     source: str,
     body_offset: int = 0,
     where: str = "front matter",
 ) -> FrontMatter:
     """The metadata that ``key: value`` fields give (keys lower-cased; ``lines`` by key)."""
+    text = {key: value for key, value in fields.items() if isinstance(value, str)}
     published = None
     for key in ("published", "date"):
-        if fields.get(key):
+        if text.get(key):
             try:
-                published = parse_date(fields[key])
+                published = parse_date(text[key])
             except ValueError as exc:
                 raise FormatError(
                     f"{where} {key}: {exc}", source=source, line=lines.get(key)
                 ) from None
             break
-    tz = fields.get("tz") or fields.get("timezone") or None
+    tz = text.get("tz") or text.get("timezone") or None
     if tz is not None:
         check_zone(tz, source, lines.get("tz", lines.get("timezone")), where)
-    src = fields.get("source") or None
-    url = fields.get("url") or fields.get("link") or None
+    src = text.get("source") or None
+    url = text.get("url") or text.get("link") or None
     if url is None and src is not None and re.match(r"https?://", src):
         url = src
     return FrontMatter(
-        fields=fields,
+        fields=dict(fields),
         body_offset=body_offset,
         published=published,
-        title=fields.get("title") or None,
+        title=text.get("title") or None,
         url=url,
         tz=tz,
         source=src,

@@ -9,32 +9,71 @@ ISO 8601 date-time), ``url``, ``id``, ``title``, ``tz`` and ``format`` (``text``
 The document's name is the ``id`` if there is one, else ``FILE:LINE``; every turn's ``line`` is
 the archive line. A bad line (not JSON, no ``text``, a bad date) is a :class:`ReadFailure` and
 reading goes on with the next line. Blank lines are skipped.
+
+A JSON string may hold a lone UTF-16 surrogate (``"\\ud800"``), which no output can encode:
+each one is replaced with U+FFFD (the replacement character) as the line is read, so offsets stay
+the same and every output format and the store can write the text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
 from commitments.errors import FormatError
-from commitments.readers.base import MAX_DOCUMENT, ReadFailure, parse_date, too_big
+from commitments.readers.base import MAX_DOCUMENT, ReadFailure, guard_one, parse_date, too_big
 from commitments.readers.text import read_plain
 from commitments.records import Document
 
-__all__ = ["read_jsonl"]
+__all__ = ["loads", "read_jsonl", "without_surrogates"]
 
 _TEXT_FORMS = {"text", "markdown", "chat", "actions"}
 
 
-def _record(raw: str, *, name: str, number: int) -> Document:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: Any) -> Any:
+    """``value`` (parsed JSON) with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def loads(raw: str | bytes, *, name: str, number: int | None) -> Any:
+    """One JSON value from outside: a :class:`FormatError` for anything that is not one (bad
+    JSON, nesting too deep for the parser, an integer too long to convert), lone surrogates
+    replaced (:func:`without_surrogates`)."""
     try:
-        record = json.loads(raw)
+        value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"is not valid JSON ({exc.msg} at column {exc.colno})", source=name, line=number
         ) from None
+    except RecursionError:
+        raise FormatError(
+            "is JSON nested too deeply to be read", source=name, line=number
+        ) from None
+    except (ValueError, UnicodeError) as exc:  # "Exceeds the limit (4300 digits) …"
+        reason = " ".join(str(exc).split())[:200]
+        raise FormatError(
+            f"is not JSON that can be read ({reason})", source=name, line=number
+        ) from None
+    if "\\u" in (raw if isinstance(raw, str) else raw.decode("utf-8", "replace")):
+        value = without_surrogates(value)
+    return value
+
+
+def _record(raw: str, *, name: str, number: int) -> Document:
+    record = loads(raw, name=name, number=number)
     if not isinstance(record, dict):
         raise FormatError(
             f"is a JSON {type(record).__name__}, not an object", source=name, line=number
@@ -97,7 +136,4 @@ def read_jsonl(
                 continue
         if not raw.strip():
             continue
-        try:
-            yield _record(raw, name=name, number=number)
-        except FormatError as exc:
-            yield ReadFailure(source=name, line=number, message=exc.message)
+        yield guard_one(name, number, lambda: _record(raw, name=name, number=number))  # noqa: B023

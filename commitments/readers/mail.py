@@ -26,23 +26,14 @@ from typing import TypeVar
 
 import attrs
 
-from commitments.errors import FormatError
+from commitments.errors import CommitmentsError, FormatError
 from commitments.readers.base import MAX_DOCUMENT, ReadFailure, too_big
 from commitments.readers.chat import is_speaker_name
 from commitments.records import Document, Turn
+from commitments.timex.calendar import MONTHS
 
 __all__ = ["read_email", "read_mbox"]
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
@@ -53,16 +44,13 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 # Matched against a line with its whitespace collapsed (one space at most between words), so one
 # optional space stands for a run: on a run of spaces `\s*` would be tried from every place.
 _WROTE = re.compile(r"(?:On\s(?P<on>.+?)|(?P<who>[^\n]{1,120}?))\s?wrote\s?:\s?\Z", re.DOTALL)
-_ADDRESS = re.compile(
-    r"(?<!\s)\s*(?:<(?P<a>[^<>\s]+@[^<>\s]+)>|\((?P<b>[^()\s]+@[^()\s]+)\)"
-    r"|(?<![^\s<>()])(?P<c>[^\s<>()]+@[^\s<>()]+))\s*\Z"
-)
+# Matched on the stripped line: blanks before and after the closing dashes shared every run.
 _ORIGINAL = re.compile(
-    r"\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\s*\Z",
+    r"(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-*|Begin forwarded message:)\Z",
     re.IGNORECASE,
 )
 _HEADER_LINE = re.compile(
-    r"\s*\*?(?P<key>From|Sent|Date|To|Cc|Subject|Reply-To)\*?\s*:\s*\*?\s*(?P<value>.*?)\s*\Z",
+    r"\s*\*?(?P<key>From|Sent|Date|To|Cc|Subject|Reply-To)\*?\s*:\s*\*?\s*(?P<value>.*)\Z",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -98,7 +86,7 @@ def _parse_loose_date(text: str) -> dt.date | None:
         if not match:
             continue
         parts = match.groupdict()
-        month = int(parts["mon"]) if parts.get("mon") else _MONTHS.get(parts["month"].lower())
+        month = int(parts["mon"]) if parts.get("mon") else MONTHS.get(parts["month"].lower())
         if month is None:
             continue
         try:
@@ -108,16 +96,43 @@ def _parse_loose_date(text: str) -> dt.date | None:
     return None
 
 
+_NOT_IN = {">": re.compile(r"[\s<>]"), ")": re.compile(r"[\s()]")}
+
+
+def _trailing_address(text: str) -> tuple[int, str] | None:
+    """The address that ends ``text`` (``<h@x>``, ``(h@x)`` or a bare ``h@x``) and where the
+    blanks before it start; ``None`` if ``text`` does not end with one.
+
+    Found from the end, not by a search for an end-anchored pattern: that tries every place in
+    the text, and each try may run to the end (quadratic on "a@a@a@…").
+    """
+    body = text.rstrip()
+    close = body[-1:]
+    if close in _NOT_IN:
+        start = body.rfind("<" if close == ">" else "(")
+        inner = body[start + 1 : -1]
+        if start < 0 or _NOT_IN[close].search(inner):
+            return None
+    else:  # the last run of characters that are neither blanks nor brackets
+        start = len(body)
+        while start > 0 and not (body[start - 1].isspace() or body[start - 1] in "<>()"):
+            start -= 1
+        inner = body[start:]
+    if "@" not in inner[1:-1]:
+        return None
+    return len(body[:start].rstrip()), inner
+
+
 def _name_and_address(value: str) -> str | None:
     """The display name of ``Hannah Cole <h@x>``, else its address; ``None`` if empty."""
     value = value.strip()
-    address = _ADDRESS.search(value)
-    name = value[: address.start()] if address else value
+    address = _trailing_address(value)
+    name = value[: address[0]] if address else value
     name = name.strip().strip("\"'").strip()
     if name:
         return " ".join(name.split())
     if address:
-        return address["a"] or address["b"] or address["c"]
+        return address[1]
     return None
 
 
@@ -132,11 +147,11 @@ def _attribution(text: str) -> tuple[str | None, dt.date | None] | None:
             return who, None
         return None
     body = match["on"]
-    address = _ADDRESS.search(body)
+    address = _trailing_address(body)
     who_address = None
     if address:
-        who_address = address["a"] or address["b"] or address["c"]
-        body = body[: address.start()].rstrip()
+        who_address = address[1]
+        body = body[: address[0]].rstrip()
     quoted = re.search(r',?\s*"(?P<name>[^"]{1,80})"\Z', body)
     if quoted:  # On 2025-09-01 16:02, "Reed, Tom" <tom@example.org> wrote:
         return quoted["name"].strip(), _parse_loose_date(body[: quoted.start()])
@@ -167,7 +182,7 @@ def _header_block(
 ) -> tuple[str | None, dt.date | None, int] | None:
     """An Outlook-style or forwarded header block at line ``i``: (from, date, lines used)."""
     j = i
-    if _ORIGINAL.match(lines[i][1]):
+    if _ORIGINAL.match(lines[i][1].strip()):
         j += 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
@@ -177,7 +192,7 @@ def _header_block(
         match = _HEADER_LINE.match(lines[k][1])
         if match is None:
             break
-        headers.setdefault(match["key"].lower(), match["value"])
+        headers.setdefault(match["key"].lower(), match["value"].rstrip())
         k += 1
     if "from" not in headers or not ({"sent", "date", "subject"} & headers.keys()):
         if j > i:  # a separator line alone: the rest is someone else's, we do not know whose
@@ -318,8 +333,10 @@ def _body_text(message: object, name: str) -> tuple[str, bool]:
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if not isinstance(content, str):
         return "", False
+    if len(content) > MAX_DOCUMENT:
+        raise FormatError(too_big(MAX_DOCUMENT, "message body"), source=name)
     if part.get_content_subtype() == "html":
-        return html_to_text(content), False
+        return html_to_text(content, source=name), False
     plain = not message.is_multipart() and part.get(
         "Content-Transfer-Encoding", "7bit"
     ).lower() in ("7bit", "8bit", "binary")
@@ -335,9 +352,17 @@ def _parsed(call: Callable[[], _T], what: str, name: str, line: int) -> _T:
     the message is malformed, and says so."""
     try:
         return call()
+    except CommitmentsError:
+        raise
+    except RecursionError:
+        raise FormatError(
+            f"has a {what} that nests too deeply to be read", source=name, line=line
+        ) from None
     except Exception as exc:  # noqa: BLE001 - see the docstring
         raise FormatError(
-            f"has a malformed {what} ({type(exc).__name__}: {exc})", source=name, line=line
+            f"has a malformed {what} ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})",
+            source=name,
+            line=line,
         ) from None
 
 
@@ -354,7 +379,12 @@ def read_email(data: bytes, *, name: str = "-", first_line: int = 1) -> Document
             source=name,
             line=first_line,
         )
-    message = BytesParser(policy=policy.default).parsebytes(data)
+    message = _parsed(
+        lambda: BytesParser(policy=policy.default).parsebytes(data),
+        "MIME structure",
+        name,
+        first_line,
+    )
     if not message.keys():
         raise FormatError(
             "is not an e-mail message: it has no headers", source=name, line=first_line
@@ -438,9 +468,13 @@ def read_mbox(lines: Iterable[bytes], *, name: str = "-") -> Iterator[Document |
             return
         try:
             yield read_email(b"".join(buffer), name=f"{name}#{count}", first_line=start or 1)
-        except FormatError as exc:
+        except Exception as exc:  # noqa: BLE001 - one bad message must not stop the archive
+            failure = ReadFailure.from_error(exc, source=name, line=start)
             yield ReadFailure(
-                source=name, line=exc.line or start, message=f"message {count} {exc.message}"
+                source=name,
+                line=failure.line or start,
+                message=f"message {count} {failure.message}",
+                error=failure.error,
             )
 
     for number, raw in enumerate(lines, start=1):

@@ -34,8 +34,9 @@ _SRT_TIME = r"\d{1,2}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 _VTT_TIMING = re.compile(rf"\s*{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t]+.*)?\Z")
 _SRT_TIMING = re.compile(rf"\s*{_SRT_TIME}[ \t]*-->[ \t]*{_SRT_TIME}(?:[ \t]+.*)?\Z")
 # <v.loud.fast Name>: the classes as one run (not one group per class, which backtracks through
-# every way of cutting ".a.a.a…" into classes), the name up to the next < or >.
-_VOICE = re.compile(r"<v(?:\.[\w.\-]+)?[ \t]+([^<>]+?)\s*>")
+# every way of cutting ".a.a.a…" into classes), the name up to the next < or > with its blanks
+# (trimmed after: blanks before and after a lazy name tried every cut of a run of blanks).
+_VOICE = re.compile(r"<v(?:\.[\w.\-]+)?[ \t]([^<>]+)>")
 # A tag holds no "<" (in cue text it always opens a tag; a literal one is &lt;): a search stays
 # linear on "<v <v <v…" with no ">".
 _TAG = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")

@@ -13,6 +13,8 @@ import re
 import warnings
 from typing import Any, Literal
 
+from commitments.timex.calendar import MONTHS
+
 __all__ = ["parse_absolute", "settings"]
 
 Prefer = Literal["future", "past", "current_period"]
@@ -75,27 +77,6 @@ def _dateparser(span: str, base: dt.date, prefer: Prefer) -> dt.date | None:
 # instead of milliseconds; any other form, and Feb 29 without a year, goes to dateparser.
 
 _UNSURE = object()
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _PLAIN = re.compile(
     r"(?:the\s+)?(?P<d1>\d{1,2})(?P<o1>st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-z]+)(?P<p1>\.)?"
     r"|(?P<m2>[a-z]+)(?P<p2>\.)?\s+(?P<d2>\d{1,2})(?P<o2>st|nd|rd|th)?",
@@ -114,7 +95,7 @@ def _plain_date(span: str, base: dt.date, prefer: Prefer) -> object:
     if end < len(span) and year_match is None:
         return _UNSURE
     word = (m["m1"] or m["m2"]).lower()
-    month = _MONTHS.get(word)
+    month = MONTHS.get(word)
     dot = m["p1"] or m["p2"]
     if month is None or (dot and word not in _ABBREVIATIONS):
         return _UNSURE
@@ -142,7 +123,7 @@ def _plain_date(span: str, base: dt.date, prefer: Prefer) -> object:
     return _UNSURE
 
 
-_ABBREVIATIONS = frozenset(name for name in _MONTHS if len(name) <= 4 and name != "june")
+_ABBREVIATIONS = frozenset(name for name in MONTHS if len(name) <= 4 and name != "june")
 
 
 def _ordinal(day: int) -> str:

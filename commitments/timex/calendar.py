@@ -1,4 +1,8 @@
-"""Calendar arithmetic on plain dates: weeks, months, quarters, halves, seasons."""
+"""Calendar arithmetic on plain dates: weeks, months, quarters, halves, seasons; month names.
+
+:data:`MONTHS` is the one table of English month names: the time expressions and the e-mail
+reader's date fallback both read it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import datetime as dt
 from commitments.records import Window
 
 __all__ = [
+    "MONTHS",
     "add_business_days",
     "add_months",
     "half",
@@ -22,6 +27,14 @@ __all__ = [
 ]
 
 DAY = dt.timedelta(days=1)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+"""Each month's name and abbreviations, lower case, to its number (1-12)."""
 
 # Meteorological seasons (northern hemisphere): the month each starts in.
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}

@@ -356,6 +356,8 @@ def _range(m: re.Match[str]) -> Resolve | None:
     low, high = _number(m), _number(m, "m")
     if high < low:
         return None
+    if m["op"] is None and m["unit"].casefold().startswith("year"):
+        return None  # "serve 35-40 years in prison": a length, not a time from now
     if (m["op"] or "").casefold() == "within":
         return _span(0, high, m["unit"], bool(m["biz"]))
     return _span(low, high, m["unit"], bool(m["biz"]))
@@ -371,7 +373,30 @@ def _relative_to_an_event(m: re.Match[str]) -> Resolve | None:
     return lambda day: None
 
 
-@_rule("within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}")
+@_rule(
+    "range",
+    rf"\b(?:(?P<op>within|in)\s+)?{HEDGE}(?P<n>{NUMBER})\s+(?P<unit1>days?|weeks?|months?)"
+    rf"\s+(?:to|or)\s+{HEDGE}(?P<m>{NUMBER})\s+{UNIT}",
+    anchor=rf"(?:to|or)\s+{HEDGE}{NUMBER}\s+{UNIT}",
+)
+def _mixed_range(m: re.Match[str]) -> Resolve | None:
+    """ "about ten days to two weeks": from the first amount in its unit to the second in its."""
+    low, high, unit1, unit2 = _number(m), _number(m, "m"), m["unit1"], m["unit"]
+
+    def resolve(day: dt.date) -> Window | None:
+        try:
+            first = day if (m["op"] or "").casefold() == "within" else _add(day, low, unit1)
+            last = _add(day, high, unit2)
+        except (OverflowError, ValueError):
+            return None
+        return Window(first, last) if first <= last else None
+
+    return resolve
+
+
+@_rule(
+    "within", rf"\bwithin\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))(?:\s+|-(?=[a-z]+s\b)){UNIT}"
+)
 def _within(m: re.Match[str]) -> Resolve:
     amount = 3.0 if m["n"] is None else _number(m)
     return _span(0, amount, m["unit"], bool(m["biz"]))
@@ -382,7 +407,10 @@ def _couple(m: re.Match[str]) -> Resolve:
     return _span(2, 3, m["unit"], bool(m["biz"]))
 
 
-@_rule("in", rf"\bin\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}(?!\s+(?:ago|earlier|before))")
+@_rule(
+    "in",
+    rf"\bin\s+{HEDGE}(?P<n>{NUMBER})(?:\s+|-(?=[a-z]+s\b)){UNIT}(?!\s+(?:ago|earlier|before))",
+)
 def _in(m: re.Match[str]) -> Resolve:
     return _span(_number(m), _number(m), m["unit"], bool(m["biz"]))
 
@@ -417,9 +445,21 @@ def _deadline_of(m: re.Match[str]) -> Resolve:
 @_rule(
     "give",
     rf"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"{HEDGE}(?P<n>{NUMBER})\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}(?!\s*(?:or|to)\s)",
+    rf"{HEDGE}(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
+    rf"(?!\s*(?:or|to)\s+{HEDGE}{NUMBER})",
 )
 def _give(m: re.Match[str]) -> Resolve:
+    return _span(0, _number(m), m["unit"], bool(m["biz"]))
+
+
+@_rule(
+    "give",
+    rf"\b(?:have|has|had|get|gets|got)\s+(?:just\s+|only\s+|another\s+)?{HEDGE}"
+    rf"(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
+    r"\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
+)
+def _grant(m: re.Match[str]) -> Resolve:
+    """ "have seven days to leave the country", "had 20 days to reach a deal": [D, D + N]."""
     return _span(0, _number(m), m["unit"], bool(m["biz"]))
 
 
@@ -765,6 +805,16 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
                 return Window(min(day, fifteenth), fifteenth)
 
             resolve = by_mid
+        elif op_kind == "by" and period.name == "year" and (m["part"] or "").startswith("mid"):
+            # "by mid-2026": the middle of the year, 30 June, not the end of its middle third
+            def by_midyear(day: dt.date) -> Window | None:
+                window = resolve_period(day)
+                if window is None:
+                    return None
+                middle = dt.date(window.earliest.year, 6, 30)
+                return Window(min(day, middle), middle)
+
+            resolve = by_midyear
         kind = f"{op_kind}:{period.name}" if op_kind != "on" else period.name
     at = None
     if "pretime" in groups and m["pretime"]:

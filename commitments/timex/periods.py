@@ -16,17 +16,12 @@ import attrs
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.absolute import parse_absolute
+from commitments.timex.calendar import MONTHS
 
 __all__ = ["MONTHS", "PERIODS", "WEEKDAYS", "Period", "month_number", "weekday_number"]
 
 Resolver = Callable[[re.Match[str], dt.date], Window | None]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
@@ -305,6 +300,17 @@ def _half(m: re.Match[str], day: dt.date) -> Window:
     return _numbered(m, day, cal.half)
 
 
+def _fiscal_year(m: re.Match[str], day: dt.date) -> Window:
+    return cal.year(int(m["year"]))
+
+
+def _month_pair(m: re.Match[str], day: dt.date) -> Window:
+    first = _month_window(m, day)
+    second = month_number(m["month2"])
+    year_ = first.earliest.year + (second < first.earliest.month)
+    return Window(first.earliest, cal.month(year_, second).latest)
+
+
 def _season(m: re.Match[str], day: dt.date) -> Window:
     name = m["season"].casefold()
     if m["year"]:
@@ -367,7 +373,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "date",
         rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:,?\s+{DATE_YEAR})?"
-        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{DATE_YEAR})?))(?![\d:])",
+        rf"|(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_IN_DATE}(?:,?\s+{DATE_YEAR})?))(?!\d|:\d)",
         _date,
     ),
     Period(
@@ -460,6 +466,25 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:(?P<which>this|next|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _season,
+        needs_operator=True,
+    ),
+    Period(  # "next spring", "this autumn": no operator needed
+        "season-named",
+        rf"(?P<which>this|next)\s+(?P<season>spring|summer|fall|autumn|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        _season,
+    ),
+    Period(  # "in March and April", "from June to August 2026"
+        "month-pair",
+        rf"(?P<month>{MONTH})\s+(?:and|to|through|until|-|–)\s+(?P<month2>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _month_pair,
+        needs_operator=True,
+    ),
+    Period(  # "by the end of fiscal 2027", "in FY2026": the year it names
+        "fiscal-year",
+        rf"(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})",
+        _fiscal_year,
         needs_operator=True,
     ),
     Period(

@@ -10,18 +10,47 @@ from pathlib import Path
 
 from commitments.errors import InputError
 
-__all__ = ["VagueTable", "default_table", "load_vague"]
+__all__ = [
+    "MAX_PHRASES",
+    "MAX_PHRASE_WORDS",
+    "MAX_TABLE_BYTES",
+    "VagueTable",
+    "default_table",
+    "load_vague",
+]
 
 VagueTable = Mapping[str, tuple[int, int]]
 """A phrase (lower case) → (earliest, latest) offsets in days after the issue date."""
+
+MAX_TABLE_BYTES = 1024 * 1024
+"""The most bytes a table file may have (the built-in one has a few KiB)."""
+MAX_PHRASE_WORDS = 12
+"""The most words a phrase may have: the longest time phrase in use has seven."""
+MAX_PHRASES = 10_000
+"""The most phrases one table may add."""
 
 
 def _parse(data: dict[str, object], source: str) -> dict[str, tuple[int, int]]:
     phrases = data.get("phrases", data)
     if not isinstance(phrases, dict):
         raise InputError('expected a [phrases] table of "phrase" = [first, last]', source=source)
+    if len(phrases) > MAX_PHRASES:
+        raise InputError(
+            f"has {len(phrases)} phrases; at most {MAX_PHRASES} are read", source=source
+        )
     table: dict[str, tuple[int, int]] = {}
     for phrase, value in phrases.items():
+        words = str(phrase).casefold().split()
+        if not words:
+            raise InputError(
+                f"phrase {phrase!r} is empty: it would match everywhere; remove it", source=source
+            )
+        if len(words) > MAX_PHRASE_WORDS:
+            raise InputError(
+                f"phrase {str(phrase)[:40]!r}… has {len(words)} words; a phrase may have at most"
+                f" {MAX_PHRASE_WORDS}",
+                source=source,
+            )
         if (
             not isinstance(value, list)
             or len(value) != 2
@@ -33,7 +62,7 @@ def _parse(data: dict[str, object], source: str) -> dict[str, tuple[int, int]]:
                 f" got {value!r}",
                 source=source,
             )
-        table[" ".join(str(phrase).casefold().split())] = (value[0], value[1])
+        table[" ".join(words)] = (value[0], value[1])
     return table
 
 
@@ -48,13 +77,27 @@ def load_vague(path: str | Path, *, base: VagueTable | None = None) -> VagueTabl
     """The default table (or ``base``) updated with the phrases in a TOML file."""
     source = str(path)
     try:
-        data = tomllib.loads(Path(path).read_text("utf-8"))
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_TABLE_BYTES + 1)
     except OSError as exc:
         raise InputError(
             f"cannot read the vague-phrase table: {exc.strerror}", source=source
         ) from exc
+    if len(raw) > MAX_TABLE_BYTES:
+        raise InputError(
+            f"is larger than {MAX_TABLE_BYTES // 1024} KiB: is it a table of vague phrases?",
+            source=source,
+        )
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"not a valid TOML table: {exc}", source=source) from exc
+    except RecursionError:
+        raise InputError(
+            "not a valid vague-phrase table: it nests too deeply (it should be one [phrases]"
+            ' table of "phrase" = [first, last])',
+            source=source,
+        ) from None
     merged = dict(default_table() if base is None else base)
     merged.update(_parse(data, source))
     return merged

@@ -1,0 +1,124 @@
+"""``commitments report --html FILE``: the status page as one static HTML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import click
+
+from cli._tracker import DATE, db_option, input_options, open_tracker, today
+from cli.export import _terminated_as_exit, file_records
+from cli.options import Inputs
+from commitments import (
+    DEFAULT_NAME,
+    Entry,
+    Filters,
+    InputError,
+    StoreError,
+    default_db_path,
+    render_page,
+    write_atomic,
+)
+from commitments import base_url as feeds_base_url
+
+
+def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
+    """A function that reads every entry (record, mentions, history) from the store, opening it
+    afresh each call; the store must exist already (a mistyped path is not an empty page)."""
+    path = db if db is not None else default_db_path(os.environ)
+    if not path.is_file():
+        raise StoreError(
+            "no commitment store here; track some first (commitments add FILE) or give --db",
+            source=str(path),
+        )
+
+    def entries() -> Sequence[Entry]:
+        with open_tracker(path) as tracker:
+            return tracker.entries()
+
+    return entries
+
+
+@click.command()
+@click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
+@click.option(
+    "--html",
+    "output",
+    required=True,
+    metavar="PATH|-",
+    help="Write the status page to PATH (replaced whole, never half-written) or - for stdout.",
+)
+@click.option("--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today.")
+@click.option(
+    "--speaker",
+    multiple=True,
+    metavar="NAME",
+    help='Only commitments by NAME ("Trump" matches "Donald Trump"); repeatable.',
+)
+@click.option(
+    "--kind",
+    multiple=True,
+    metavar="LIST",
+    help="Only these kinds, comma-separated: promise, threat, deadline, offer, demand.",
+)
+@click.option(
+    "--status",
+    multiple=True,
+    metavar="LIST",
+    help="Only these, comma-separated: due-soon, expired, kept, broken, pending, open, withdrawn.",
+)
+@click.option("--name", default=DEFAULT_NAME, show_default=True, help="The page's title.")
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where `commitments serve` publishes the feeds (https://example.org/feeds): the page"
+    " links each item's calendar feed (webcal, https, Google Calendar) there.",
+)
+@input_options
+@db_option
+def report(
+    files: tuple[str, ...],
+    inputs: Inputs,
+    output: str,
+    as_of: dt.date | None,
+    speaker: tuple[str, ...],
+    kind: tuple[str, ...],
+    status: tuple[str, ...],
+    name: str,
+    base_url: str | None,
+    db: Path | None,
+) -> None:
+    """Write the status page as one HTML file: due soon, lapsed, kept, broken, and timelines.
+
+    The same page as `commitments serve` shows at /status, with its CSS and SVG inline: it
+    opens with no network, for e-mail or a static site. From the store, or with FILEs from those
+    files (nothing is stored).
+
+    \b
+    Examples:
+      commitments report --html status.html
+      commitments report seeds/putin-zelenskyy-moscow.md --as-of 2025-09-03 --html -
+      commitments report --html public/index.html --base-url https://example.org/feeds
+    """
+    if base_url is not None:
+        try:
+            base_url = feeds_base_url(base_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--base-url") from None
+    try:
+        filters = Filters.from_query({"speaker": speaker, "kind": kind, "status": status})
+    except InputError as exc:
+        raise click.UsageError(exc.message) from None
+    day = as_of or today()
+    items = file_records(files, inputs) if files else store_entries(db)()
+    page = render_page(items, as_of=day, filters=filters, name=name, base_url=base_url, static=True)
+    data = page.encode("utf-8")
+    if output == "-":
+        click.echo(data, nl=False)
+        return
+    with _terminated_as_exit():
+        write_atomic(Path(output).expanduser(), data)
+    click.echo(f"{output}: the status page on {day.isoformat()}", err=True)

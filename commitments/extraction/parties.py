@@ -1,0 +1,93 @@
+"""Whether a phrase can name the party that made a commitment.
+
+A speaker is someone who can undertake something: a person, a body, a role ("the minister", "the
+company", "officials"). The subject of a sentence often is not ("The comment period will remain
+open", "The closure of the plant will cost 115 jobs", "Shortly there will be a Statement"), and a
+phrase cut from a sentence may hold no name at all ("Okay. On Monday", "of Atlantis", "the
+parties seek to"). Such a phrase is no speaker: the commitment then belongs to the document's own
+voice (:mod:`.voice`), or to nobody we can name.
+
+The word lists are English grammar (function words, time words) and the heads of nouns that name
+things, events and periods, not parties; none is taken from a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_party"]
+
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those of in on at by for from with to into onto over under after
+    before during until since about as than then there here when where while who whom whose which
+    what why how if unless because although though so and or but nor yet also however meanwhile
+    moreover furthermore therefore thus hence okay ok yes no well now today tonight tomorrow
+    yesterday shortly soon later earlier currently recently finally first next last again already
+    still just only even proposed written according said says saying told asked added noted it its
+    is are was were be been being has have had do does did will would shall should can could may
+    might must not seek seeks sought skip menu share print search home navigation close show
+    expand results""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december week weekend month year morning afternoon
+    evening night day days weeks months years""".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred".split()
+)
+_THINGS = frozenset(
+    """period periods rule rules regulation regulations meeting meetings briefing briefings
+    conference hearing hearings session sessions debate debates reading flight flights launch
+    mission shuttle census closure closures reception dinner ceremony event events summit visit
+    trip tour facility facilities plant plants factory site building project projects programme
+    program programs scheme schemes plan plans policy policies report reports review reviews
+    consultation consultations bill bills act acts law laws order orders amendment amendments
+    proposal proposals application applications deal deals merger mergers acquisition sale
+    transaction production operations operation service services system systems process
+    procedure procedures schedule timetable deadline deadlines date dates vote votes election
+    elections result results decision decisions judgment judgement sentence sentencing trial
+    appeal case cases matter issue issues statement statements announcement letter letters
+    document documents guidance data information figures price prices cost costs funding fund
+    payment payments budget money tax taxes rate rates work works construction road roads
+    railway line lines bridge station network scheme portal website site page product products
+    storm hurricane weather rain game games match matches season race""".split()
+)
+_NAMED_THINGS = frozenset(
+    """period rule meeting briefing conference hearing session debate reading flight
+    launch mission census closure reception dinner ceremony summit visit trip tour report review
+    consultation bill act amendment proposal statement announcement storm hurricane""".split()
+)
+"""Heads that end a capitalised name of a thing, not of a party ("Press Briefing"); surnames
+and bodies ("Price", "International Monetary Fund") end others."""
+_THING_NAMES = frozenset(
+    """shuttle spacecraft rocket satellite hurricane storm typhoon cyclone tornado flight mission
+    operation project programme program bill act""".split()
+)
+"""Words that make a capitalised name the name of a thing ("Shuttle Discovery", "Tropical Storm
+Adrian", "Operation Sea Lion")."""
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def is_party(phrase: str) -> bool:
+    """Whether ``phrase`` can name a party that undertakes something."""
+    words = _WORD.findall(phrase)
+    if not words or "." in phrase.rstrip(".").split(" ", 1)[0][1:-1]:
+        return bool(words) and _ok(words)
+    return _ok(words)
+
+
+def _ok(words: list[str]) -> bool:
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in _TIME_WORDS or first in _NUMBER_WORDS:
+        return False
+    if first in _FUNCTION_WORDS and first not in ("the", "a", "an", "this", "its"):
+        return False
+    if last in _FUNCTION_WORDS or last in _TIME_WORDS:
+        return False
+    if len(words) > 1 and any(w.casefold() in _THING_NAMES for w in words if w[:1].isupper()):
+        return False
+    # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
+    # capitalised only because it starts a sentence ("Production is expected to cease").
+    things = _NAMED_THINGS if words[-1][:1].isupper() and len(words) > 1 else _THINGS
+    return last not in things and last.removesuffix("s") not in things

@@ -1,0 +1,189 @@
+"""Schedules: the lines of an agenda, a week's business or a day's public schedule.
+
+An agenda states its commitments without a verb of the future: "Monday 6 March—Committee of the
+whole House …", "8:00 a.m. Secretary Blinken hosts a virtual ministerial meeting …". Such a line
+is an item of the schedule when
+
+- it starts with a date and a dash or colon, then says what happens ("Tuesday 7 March—…"); or
+- it starts with a time of day and a capitalised phrase, under a line that is only a date (a
+  heading) or, with no heading, on the day the schedule was published.
+
+An item's party is the actor it starts with ("Secretary Blinken hosts …"), else the document's own
+voice (:mod:`.voice`); a date that is already past when the schedule is published is no item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from commitments.extraction.names import clean_name
+from commitments.records import Window
+from commitments.timex.grammar import Found, find
+from commitments.timex.vague import VagueTable
+
+__all__ = ["Item", "item_action", "items"]
+
+_LINE = re.compile(r"[^\n]+")
+_MAY_BE_SCHEDULE = re.compile(
+    r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b|today|tomorrow|tonight|this\s|next\s|the\s+week|\[?adjourned",
+    re.IGNORECASE,
+)
+"""How a schedule's line starts: a date, a day, a time (a cheap test before the time grammar)."""
+_LONGEST = 1500
+"""The longest line read as a schedule's line (a listed schedule may run to a paragraph)."""
+_LEAD = re.compile(r"[ \t>*•·-]*")
+_AFTER_DATE = re.compile(r"[ \t]*+(?:,[ \t]*+\d{4})?[ \t]*+[—–:]++[ \t]*+|[ \t]++-{1,2}[ \t]++")
+_TIME = re.compile(
+    r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*[ap]\.?[ \t]?m\.?|\d{1,2}[:.]\d{2}(?![\d,]))"
+    r"(?:[ \t]+[A-Z]{2,4}\b)?"
+    r"[ \t]*[-–—:]?[ \t]+(?=[A-Z(])",
+    re.IGNORECASE,
+)
+_ONLY = re.compile(r"[\s,.;:()*_|-]*")
+_ACTOR = re.compile(
+    r"(?P<actor>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)[ \t]+"
+    r"(?P<verb>[a-z]+(?:s|es))\b"
+)
+_WHAT = re.compile(r"[a-z]{3,}")
+_NEGATED = re.compile(r"\b(?:not|no[ \t]+[a-z]+|cancel(?:l?ed)?|postponed)\b", re.IGNORECASE)
+_INTRODUCES = re.compile(r"[ \t]*:[ \t]*")
+_LISTS_DATES = re.compile(
+    r"\b(?:schedule|timetable|deadlines|dates|as[ \t]+follows)\b[^\n]{0,60}:[ \t]*$", re.IGNORECASE
+)
+"""A line that introduces a list of dated items ("the following briefing schedule will now
+apply:")."""
+_NOT_A_VERB = frozenset({"is", "has", "was", "as", "its", "this", "his", "hers", "yes", "less"})
+
+
+@attrs.frozen
+class Item:
+    """One item of a schedule: where its text is, when it is due and whose it is."""
+
+    start: int
+    end: int
+    due: Found
+    actor: str | None
+    """The party the item names first ("Secretary Blinken hosts …"), if any."""
+    due_by: bool = False
+    """The item is due by its date (a listed filing), not on it (an event)."""
+
+
+def _ends(line: str, vague: VagueTable | None) -> tuple[Found | None, Found | None]:
+    """The time expressions that start first and end last in a line."""
+    found = [f for f in find(line, vague=vague) if not f.past]
+    if not found:
+        return None, None
+    return min(found, key=lambda f: (f.start, -f.end)), max(found, key=lambda f: (f.end, f.start))
+
+
+def _listed(body: str, at: int, published: dt.date, vague: VagueTable | None) -> Iterator[Item]:
+    """Each date of a listed line, with the words before it, is an item."""
+    previous = 0
+    for found in find(body, vague=vague):
+        if found.past or found.kind != "date":
+            continue
+        window = found.resolve(published)
+        item = body[previous : found.start]
+        if window is not None and window.latest >= published and _WHAT.search(item):
+            by = _by(found.shifted(at))
+            yield Item(at + previous, at + found.end, by, None, due_by=True)
+        previous = found.end
+
+
+def _by(found: Found) -> Found:
+    """The same date read as a deadline: due from the day it was set until that date."""
+    on = found.resolve
+
+    def resolve(day: dt.date) -> Window | None:
+        window = on(day)
+        return None if window is None else Window(min(day, window.latest), window.latest)
+
+    return attrs.evolve(found, resolve=resolve, kind="by:date")
+
+
+def _day(day: dt.date, text: str, start: int, end: int) -> Found:
+    window = Window.day(day)
+    return Found(start=start, end=end, text=text, resolve=lambda _d: window, kind="schedule")
+
+
+def _says_what(item: str) -> bool:
+    """An item says what happens: three words or more, in running text, not cancelled."""
+    return len(item.split()) >= 3 and bool(_WHAT.search(item)) and not _NEGATED.search(item)
+
+
+def _actor(item: str) -> str | None:
+    m = _ACTOR.match(item)
+    if m is None or m["verb"] in _NOT_A_VERB:
+        return None
+    name, _ = clean_name(m["actor"])
+    return name or None
+
+
+def items(
+    text: str, start: int, end: int, published: dt.date, vague: VagueTable | None = None
+) -> Iterator[Item]:
+    """The schedule items of ``text[start:end]``, dated on or after ``published``."""
+    heading: dt.date | None = None
+    listing = False
+    for line in _LINE.finditer(text, start, end):
+        lead = _LEAD.match(line[0])
+        at = line.start() + (lead.end() if lead else 0)
+        body = text[at : line.end()]
+        if len(body) < 4 or len(body) > _LONGEST:
+            listing = False
+            continue  # an item is a line, not a page of running text
+        if not (listing or _MAY_BE_SCHEDULE.match(body) or body.rstrip().endswith(":")):
+            continue  # (most lines of running text: no time grammar for them)
+        found, last = _ends(body, vague)
+        if listing and found is not None and found.start > 0:
+            listing = False  # "Appellant's Brief October 7, 2016 … Reply Brief November 22, 2016"
+            yield from _listed(body, at, published, vague)
+            continue
+        listing = bool(_LISTS_DATES.search(body))
+        if listing:
+            continue
+        if last is not None and found is not None and _INTRODUCES.fullmatch(body[last.end :]):
+            window = last.resolve(published)  # "… the Conference on Wednesday, February 2:"
+            heading = window.earliest if window and window.earliest == window.latest else None
+            continue
+        if found is not None and found.start == 0:
+            window = found.resolve(published)
+            if window is None:
+                continue
+            rest = body[found.end :]
+            if _ONLY.fullmatch(rest):  # a heading: the items below it fall on its day
+                heading = window.earliest if window.earliest == window.latest else None
+                continue
+            sep = _AFTER_DATE.match(rest)
+            item = rest[sep.end() :] if sep is not None else ""
+            if window.latest >= published and _says_what(item):
+                yield Item(at, line.end(), found.shifted(at), _actor(item))
+            continue
+        time = _TIME.match(body)
+        if time is not None:
+            day = heading or published
+            item = body[time.end() :]
+            if day >= published and _says_what(item):
+                due = _day(day, body[: time.end()].strip(), at, at + time.end())
+                yield Item(at, line.end(), due, _actor(item))
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z)])[.;](?:\s|$)")
+_ITEM_NOISE = re.compile(r"^[\s,;:—–-]+|\([^()]*\)|[\s,;:.—–-]+$")
+
+
+def item_action(text: str, item: Item) -> str:
+    """What an item says will happen: its words besides the date, to the end of its first
+    sentence ("Committee of the whole House and remaining stages of the … Bill")."""
+    if item.due.start > item.start:  # a listed item: its words come before the date
+        words = text[item.start : item.due.start]
+    else:
+        words = text[item.due.end : item.end]
+    end = _SENTENCE_END.search(words)
+    words = words[: end.start()] if end else words
+    return " ".join(_ITEM_NOISE.sub("", words).split()) or " ".join(words.split())

@@ -1,0 +1,129 @@
+"""The classes of real-text commitments issue 11 names, each as a rule family (examples written
+for the issue and for these tests, not taken from any labelled set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from commitments import extract
+
+D = dt.date(2025, 9, 3)  # a Wednesday
+
+FOUND = [
+    (
+        "A ruling will be issued next month, a court spokesman said.",
+        "a court spokesman",
+        "2025-10-01…2025-10-31",
+        "promise",
+    ),
+    (
+        "The rule is expected to be published Thursday, a ministry spokeswoman said.",
+        "a ministry spokeswoman",
+        "2025-09-04",
+        "promise",
+    ),
+    (
+        "The new portal should be live shortly, the council said.",
+        "the council",
+        "2025-09-03…2025-09-06",
+        "promise",
+    ),
+    (
+        "The merger is expected to complete in the first half of 2027, the firm said.",
+        "the firm",
+        "2027-01-01…2027-06-30",
+        "promise",
+    ),
+    (
+        "The county is on track to open the library by October.",
+        "the county",
+        "2025-09-03…2025-10-31",
+        "promise",
+    ),
+    (
+        "The Secretary is to write to the landlord by Friday.",
+        "the Secretary",
+        "2025-09-03…2025-09-05",
+        "promise",
+    ),
+    ("Officers to report back next month.", "Officers", "2025-10-01…2025-10-31", "promise"),
+    (
+        "According to officials, the bridge will reopen on Friday.",
+        "officials",
+        "2025-09-05",
+        "promise",
+    ),
+    (
+        "The state gave the county until March 12 to submit a new plan.",
+        "the state",
+        "2025-09-03…2026-03-12",
+        "deadline",
+    ),
+    (
+        "Migrants have seven days to leave the country, the interior ministry said.",
+        "the interior ministry",
+        "2025-09-03…2025-09-10",
+        "deadline",
+    ),
+    (
+        "Canada had 20 days to reach a deal or face tariffs, the president said.",
+        "the president",
+        "2025-09-03…2025-09-23",
+        "deadline",
+    ),
+    (
+        "The army has given the rebels one week to lay down their arms.",
+        "the army",
+        "2025-09-03…2025-09-10",
+        "deadline",
+    ),
+    (
+        "If the talks fail, the union will strike next week.",
+        "the union",
+        "2025-09-08…2025-09-14",
+        "threat",
+    ),
+    ("But the mayor will announce the budget on Friday.", "the mayor", "2025-09-05", "promise"),
+    (
+        "The vote is scheduled for Thursday, the speaker's office said.",
+        "the speaker's office",
+        "2025-09-04",
+        "promise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "due", "kind"), FOUND, ids=[f[0][:40] for f in FOUND])
+def test_each_class_is_found(text: str, speaker: str, due: str, kind: str) -> None:
+    assert [(c.speaker, str(c.due), c.kind.value) for c in extract(text, published=D)] == [
+        (speaker, due, kind)
+    ]
+
+
+NOT_COMMITMENTS = [
+    "The warning sounded more menacing than before.",
+    "The board has often given the contractor the benefit of the doubt.",
+    "Do they think we will wait forever?",
+    "The council had previously planned to meet on Friday.",
+    "The storm is the threat of the season.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMMITMENTS, ids=[t[:40] for t in NOT_COMMITMENTS])
+def test_not_commitments(text: str) -> None:
+    assert extract(text, published=D) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In its advertisement, the startup promised women as one of its perks.",
+        "We will do exactly the same thing with the next witness.",
+        "I remain convinced that it is only in unity that we will find the strength we need.",
+    ],
+    ids=["promised-a-thing-past", "do-the-same", "find-the-strength"],
+)
+def test_vague_or_past_undated_statements_commit_nobody(text: str) -> None:
+    assert extract(text, published=D) == []

@@ -1,0 +1,78 @@
+"""Schedules: agenda lines as commitments of their actor or of the document's voice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from commitments import extract
+from commitments.extraction.schedule import item_action, items
+
+PUBLISHED = dt.date(2024, 3, 7)  # a Thursday
+
+
+def _items(text: str) -> list[tuple[str | None, str, str]]:
+    return [
+        (i.actor, str(i.due.window(PUBLISHED)), item_action(text, i))
+        for i in items(text, 0, len(text), PUBLISHED)
+    ]
+
+
+def test_date_led_lines_are_items_on_their_day() -> None:
+    text = (
+        "The business for next week will be as follows:\n\n"
+        "Monday 11 March—Second Reading of the Harbours Bill.\n\n"
+        "Tuesday 12 March—Opposition day (2nd allotted day).\n\n"
+        "Friday 15 March—The House will not be sitting.\n"
+    )
+    assert _items(text) == [
+        (None, "2024-03-11", "Second Reading of the Harbours Bill"),
+        (None, "2024-03-12", "Opposition day"),
+    ]
+
+
+def test_time_led_lines_fall_on_the_heading_day_and_name_their_actor() -> None:
+    text = (
+        "Reporters may cover the summit on Friday, March 8:\n"
+        "9:00 a.m. Secretary Moreno hosts a breakfast with regional mayors.\n"
+        "2:30 p.m. Secretary Moreno delivers remarks on water security.\n"
+        "10:03 A.M. EST\n"
+    )
+    assert _items(text) == [
+        ("Moreno", "2024-03-08", "Secretary Moreno hosts a breakfast with regional mayors"),
+        ("Moreno", "2024-03-08", "Secretary Moreno delivers remarks on water security"),
+    ]
+
+
+def test_a_listed_schedule_gives_deadlines() -> None:
+    text = (
+        "FURTHER ORDERED that the following briefing schedule will now apply:\n"
+        "Opening Brief April 5, 2024 Response Brief May 3, 2024\n"
+    )
+    found = _items(text)
+    assert [(due, what) for _, due, what in found] == [
+        ("2024-03-07…2024-04-05", "Opening Brief"),
+        ("2024-03-07…2024-05-03", "Response Brief"),
+    ]
+
+
+def test_past_items_and_timestamps_are_not_commitments() -> None:
+    text = "Monday 4 March—Second Reading of the Harbours Bill.\n10:03 A.M. EST\n"
+    assert _items(text) == []
+
+
+def test_the_pipeline_gives_items_to_the_voice_of_the_schedule() -> None:
+    text = (
+        "Press Statement, Tom Okafor, Department Spokesperson\n\n"
+        "Reporters may cover the conference on Friday, March 8:\n"
+        "9:00 a.m. Secretary Moreno opens the conference on water security.\n"
+    )
+    found = extract(text, published=PUBLISHED)
+    assert [(c.speaker, str(c.due)) for c in found] == [("Moreno", "2024-03-08")]
+
+
+def test_a_subject_that_sets_a_deadline_owns_it() -> None:
+    text = "The regional government has set a six-month deadline for landlords to register."
+    found = extract(text, published=PUBLISHED)
+    assert [(c.speaker, c.kind.value, str(c.due)) for c in found] == [
+        ("the regional government", "deadline", "2024-03-07…2024-09-07")
+    ]

@@ -1,0 +1,89 @@
+"""The document's own voice: labels, titles, issuers (examples written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from commitments.extraction.voice import voices
+
+ISSUERS = [
+    (
+        "Press Gaggle by Maria Lopez",
+        "Aboard the aircraft.\nMS. LOPEZ: Good morning.",
+        "Maria Lopez",
+    ),
+    ("Remarks by Governor Alan Reyes at the Harbour Summit", "Thank you all.", "Alan Reyes"),
+    (
+        "Press Statement, Tom Okafor, Department Spokesperson",
+        "The Secretary will travel.",
+        "Tom Okafor",
+    ),
+    ("Northfield Dairy Announces Closure of Plant", "The plant will close.", "Northfield Dairy"),
+    ("Smith v. Jones", "The motion is denied.", "the Court"),
+    (None, "IT IS HEREBY ORDERED that the parties file a report.", "the Court"),
+    (None, "The motion is granted.\n\nSO ORDERED.", "the Court"),
+    (
+        "Formal Minutes - Transport Committee, Tuesday 4 May",
+        "Members present: …",
+        "Transport Committee",
+    ),
+    (None, "AGENCY: Bureau of Reclamation.\nACTION: Notice.", "Bureau of Reclamation"),
+    (
+        None,
+        "FOR IMMEDIATE RELEASE\nAcme Widgets Inc. (NYSE: ACW) today announced that it will open a plant.",
+        "Acme Widgets Inc.",
+    ),
+    (
+        None,
+        "On 2 May the Office of Rail Regulation (ORR) opened a review. The ORR will report. ORR staff",
+        "Office of Rail Regulation",
+    ),
+    (
+        None,
+        "Written statements\nMade by: Lord Barrow of Hale (Lord in Waiting)\nThe review",
+        "Lord Barrow of Hale",
+    ),
+    ("NASA Sets Launch Date for Next Flight", "The launch is targeted for May 2.", "NASA"),
+    ("Storm hits coast", "Officials said the storm would weaken. Residents were evacuated.", None),
+    (None, "Acme Widgets said on Monday it would open a plant.", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"), ISSUERS, ids=[str(i) for i in range(len(ISSUERS))]
+)
+def test_the_issuer_is_read_from_the_shape_of_the_document(
+    title: str | None, text: str, issuer: str | None
+) -> None:
+    assert voices(text, title).default == issuer
+
+
+def test_a_transcript_label_speaks_until_the_next_label() -> None:
+    text = (
+        "Press gaggle with Maria Lopez.\n"
+        "MS. LOPEZ: On Monday the Governor will sign the bill.\n"
+        "Q: Will he travel?\n"
+        "MS. LOPEZ: He will travel on Friday.\n"
+    )
+    found = voices(text)
+    first, question, second = (text.index(s) for s in ("On Monday", "Will he", "He will"))
+    assert found.label_at(first) == "Maria Lopez"
+    assert found.label_at(question) is None  # a question's label names nobody
+    assert found.label_at(second) == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The Minister of State, Home Office (Lord Barrow of Hale): The review will report.",
+            "Lord Barrow of Hale",
+        ),
+        ("Mr. Peter Hollis: We will publish the report next week.", "Peter Hollis"),
+        ("DATES: Comments must be received by May 1.", None),
+        ("WASHINGTON: The agency will decide.", None),
+    ],
+    ids=["hansard-role", "title-case-label", "field-not-speaker", "dateline-not-speaker"],
+)
+def test_labels_name_people_not_fields(text: str, label: str | None) -> None:
+    assert voices(text).label_at(len(text) - 3) == label
