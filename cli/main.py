@@ -122,6 +122,16 @@ def _register() -> None:
         "resolve", "cli.resolve:resolve", "Record that a commitment was kept, broken or withdrawn."
     )
     main.lazy(
+        "record",
+        "cli.record:record",
+        "Show each speaker's track record: commitments made, kept, broken, lapsed, revised.",
+    )
+    main.lazy(
+        "speakers",
+        "cli.speakers:speakers",
+        "List speakers with their aliases; merge or split them (reversible, recorded).",
+    )
+    main.lazy(
         "export",
         "cli.export:export",
         "Write the commitments as an iCalendar file: events or tasks.",

@@ -10,7 +10,7 @@ import click
 
 from cli._tracker import DATE, color, db_option, open_tracker, today
 from cli.options import terminal_width
-from commitments import entry_json, group_of, history_json, wrap
+from commitments import entry_json, group_of, history_json, revisions, wrap
 
 
 @click.command(short_help="Show one commitment: its window, mentions and history.")
@@ -98,6 +98,26 @@ def show(id: str, as_of: dt.date | None, fmt: str, db: Path | None) -> None:
         if m.source.url:
             block(m.source.url, 5)
         block(m.text, 5, dim=True)
+    timeline = revisions(entry) if entry.mentions else []
+    outcomes = [claim for claim in entry.followups if claim.kind == "outcome"]
+    if len(timeline) > 1 or outcomes:
+        echo()
+        echo(click.style("Timeline", bold=True))
+        events: list[tuple[str, str, int, str, str]] = []
+        for r in timeline:
+            shown = str(r.window) if r.window is not None else "undated"
+            extra = f'  ("{r.expression}")' if r.expression else ""
+            label = "made" if r.made else "revised"
+            published = r.published.isoformat() if r.published else ""
+            line = f"  {published or '—':<10}  {label:<8} due {shown}{extra} · {r.document}"
+            events.append((published, r.document, r.start, line, r.quote))
+        for o in outcomes:
+            status = o.status.value if o.status is not None else "said"
+            line = f"  {o.published.isoformat():<10}  {status:<8} · {o.name}"
+            events.append((o.published.isoformat(), o.name, o.start, line, o.quote))
+        for *_, line, quote in sorted(events, key=lambda e: e[:3]):
+            block(line.strip(), 2)
+            block(quote, 5, dim=True)
     echo()
     echo(click.style(f"History ({len(entry.history)})", bold=True))
     if not entry.history:

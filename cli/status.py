@@ -31,6 +31,7 @@ from commitments import (
     Report,
     Tracker,
     Window,
+    printable,
     wrap,
 )
 
@@ -82,6 +83,12 @@ STYLES: dict[Group, str | None] = {
     type=GROUPS,
     help="Exit with status 1 if any commitment shown has one of these statuses (for cron).",
 )
+@click.option(
+    "--suggested",
+    is_flag=True,
+    help="List the follow-up links offered but not applied (accept one with"
+    " `commitments resolve SUGGESTION accept`).",
+)
 @input_options
 @vague_option
 @db_option
@@ -98,6 +105,7 @@ def status(
     fmt: str,
     fail_on: frozenset[Group] | None,
     vague: Path | None,
+    suggested: bool,
     db: Path | None,
 ) -> None:
     """Report which commitments are expired, due soon, pending, open, kept or broken.
@@ -109,9 +117,14 @@ def status(
       commitments status --as-of 2025-09-03
       commitments status seeds/putin-zelenskyy-moscow.md --format csv
       commitments status --fail-on expired   # in cron: exit 1 if any expired
+      commitments status --suggested              # follow-ups to confirm
     """
     day = as_of or today()
     failed = False
+    if suggested:
+        with open_tracker(db) as tracker:
+            render_suggestions(tracker, fmt)
+        return
     if files:
         tracker = Tracker(":memory:", extractor=_extractor(vague))
         for document in documents(files, inputs):
@@ -241,3 +254,35 @@ def _when(window: Window | None, as_of: dt.date, group: Group) -> str:
             return "due today"
         return f"due in {days} day{'s' if days != 1 else ''}"
     return ""
+
+
+def render_suggestions(tracker: Tracker, fmt: str) -> None:
+    """The links offered, one line each: suggestion id, the claim, the commitment it may be."""
+    found = tracker.suggestions()
+    if fmt in ("json", "jsonl"):
+        rows = [{"id": s.id, "commitment": s.commitment, "claim": s.claim.to_json()} for s in found]
+        if fmt == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No follow-up links to confirm.")
+        return
+    click.echo(f"{len(found)} follow-up link{'s' if len(found) != 1 else ''} to confirm:")
+    width = tracker.short_id_length()
+    for s in found:
+        c = tracker.get(s.commitment).tracked.commitment
+        what = s.claim.status.value if s.claim.status else f"revised to {s.claim.window}"
+        click.echo(
+            f"  {click.style(s.id, fg='yellow')}  {what}: {printable(c.speaker or '—')}:"
+            f" {printable(c.action)} ({s.commitment[:width]}, due {_due(c.due)})"
+        )
+        click.echo(
+            click.style(
+                f"      {s.claim.name} ({s.claim.published.isoformat()}):"
+                f" {printable(s.claim.quote)}",
+                dim=True,
+            )
+        )

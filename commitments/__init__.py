@@ -69,6 +69,7 @@ if _typing.TYPE_CHECKING:
     from commitments.tracker import Group as Group
     from commitments.tracker import Report as Report
     from commitments.tracker import Tracker as Tracker
+    from commitments.tracker import TrackRecord as TrackRecord
     from commitments.tracker import default_db_path as default_db_path
     from commitments.tracker.records import Entry as Entry
     from commitments.tracker.report import entry_json as entry_json
@@ -76,6 +77,7 @@ if _typing.TYPE_CHECKING:
     from commitments.tracker.report import history_json as history_json
     from commitments.tracker.report import parse_duration as parse_duration
     from commitments.tracker.report import parse_groups as parse_groups
+    from commitments.tracker.timeline import revisions as revisions
 
 
 def _exports() -> dict[str, tuple[str, str]]:

@@ -29,6 +29,8 @@ PHRASES = [
     ("Shuttle Discovery", False),
     ("Central America Tropical Storm Adrian", False),
     ("Office of Rail Regulation", True),
+    ("Theresa May", True),
+    ("Nick Will", True),
 ]
 
 

@@ -164,9 +164,10 @@ def test_out_of_file_descriptors_backs_off_instead_of_spinning(
         raise OSError(errno.EMFILE, "Too many open files")
 
     with running() as server:
+        # (patched first: a connection made before would be accepted before the patch)
+        monkeypatch.setattr(socketserver.TCPServer, "get_request", no_files)
         waiting = socket.create_connection(address(server), timeout=10)  # stays in the backlog
         with waiting:
-            monkeypatch.setattr(socketserver.TCPServer, "get_request", no_files)
             started = time.monotonic()
             while calls < 5 and time.monotonic() - started < 20:  # a loaded machine is slow
                 time.sleep(0.05)

@@ -164,7 +164,7 @@ def test_json_has_the_extract_keys_plus_mentions_and_resolution(entries: list[En
     out = report.to_json()
     for item, obj in zip(report.items, out, strict=True):
         extract_keys = list(item.tracked.commitment.to_json(report.as_of))
-        assert list(obj) == extract_keys + ["mentions", "resolution"]
+        assert list(obj) == extract_keys + ["mentions", "resolution", "revisions", "followups"]
         assert obj["id"] == item.tracked.id
         assert obj["status"] == item.status.value
     kept = next(obj for obj in out if obj["action"] == "build it")

@@ -205,7 +205,17 @@ def test_a_new_store_is_versioned_wal_with_foreign_keys(tmp_path: Path) -> None:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         db.close()
-    assert tables == {"documents", "commitments", "mentions", "resolutions"}
+    assert tables == {
+        "documents",
+        "commitments",
+        "mentions",
+        "resolutions",
+        "claims",
+        "links",
+        "speaker_aliases",
+        "speaker_changes",
+        "speaker_words",
+    }
     with Store(path) as store:
         assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 

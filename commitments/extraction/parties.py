@@ -85,8 +85,9 @@ def _ok(words: list[str]) -> bool:
         return False
     if first in _FUNCTION_WORDS and first not in ("the", "a", "an", "this", "its"):
         return False
-    if last in _FUNCTION_WORDS or last in _TIME_WORDS:
-        return False
+    named = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
+    if not named and (last in _FUNCTION_WORDS or last in _TIME_WORDS):
+        return False  # (a capitalised last name may be a word too: "Theresa May", "Nick Will")
     if len(words) > 1 and any(w.casefold() in _THING_NAMES for w in words if w[:1].isupper()):
         return False
     # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be

@@ -5,7 +5,8 @@ mentions are the same commitment, ``report`` groups and filters them, ``tracker`
 """
 
 from commitments.tracker.paths import default_db_path
-from commitments.tracker.records import Mention
+from commitments.tracker.record import SpeakerRecord, TrackRecord
+from commitments.tracker.records import Mention, Suggestion
 from commitments.tracker.report import Group, Report, build_report
 from commitments.tracker.store import SCHEMA_VERSION, Store
 from commitments.tracker.tracker import AddResult, Tracker
@@ -16,7 +17,10 @@ __all__ = [
     "Group",
     "Mention",
     "Report",
+    "SpeakerRecord",
     "Store",
+    "Suggestion",
+    "TrackRecord",
     "Tracker",
     "build_report",
     "default_db_path",

@@ -132,6 +132,10 @@ class Pool:
         self.touched.setdefault(group.id)
         return group.id
 
+    def join(self, ids: set[str]) -> Group:
+        """Make the entries ``ids`` one (a follow-up said they are): the surviving group."""
+        return self._merge({self._find(i) for i in ids})
+
     def _merge(self, ids: set[str]) -> Group:
         """The entries ``ids`` as one: a stored one survives a new one, then the smaller id."""
         ordered = sorted((self.groups[i] for i in ids), key=lambda g: (g.stored is None, g.id))

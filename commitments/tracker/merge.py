@@ -38,6 +38,7 @@ __all__ = [
     "action_similarity",
     "alike",
     "canonical",
+    "content_words",
     "index_keys",
     "merged_commitment",
     "most_specific",
@@ -100,6 +101,11 @@ def _tokens(action: str) -> list[str]:
 
 def _words(action: str) -> frozenset[str]:
     return frozenset(_root(w) for w in _tokens(action) if w not in _STOPWORDS)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The content words of a text, stemmed as actions are compared ("extended" → "extend")."""
+    return _words(text)
 
 
 def action_similarity(a: str, b: str) -> float:

@@ -7,8 +7,9 @@ import datetime as dt
 import attrs
 
 from commitments.records import Commitment, Resolution, Source, Tracked
+from commitments.tracker.followups import Claim
 
-__all__ = ["Entry", "Mention"]
+__all__ = ["Entry", "Mention", "Suggestion"]
 
 
 @attrs.frozen(kw_only=True)
@@ -41,7 +42,24 @@ class Entry:
     """Every mention, in the order they were added; ``tracked.mentions`` lists their sources."""
     history: tuple[Resolution, ...] = ()
     """Every resolution recorded, oldest first; the last one is ``tracked.resolution``."""
+    followups: tuple[Claim, ...] = ()
+    """Claims of later documents linked to it (applied or accepted): outcomes and revisions,
+    in the order they were said (publication date, document, offset)."""
 
     @property
     def id(self) -> str:
         return self.tracked.id
+
+
+@attrs.frozen(kw_only=True)
+class Suggestion:
+    """A link the rules are not sure of: a claim that fits several tracked commitments."""
+
+    claim: Claim
+    commitment: str
+    """The id of one commitment it may be about."""
+
+    @property
+    def id(self) -> str:
+        """The suggestion's id: the claim's and the commitment's, joined."""
+        return f"{self.claim.id[:8]}{self.commitment[:8]}"

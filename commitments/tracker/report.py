@@ -20,6 +20,7 @@ import attrs
 from commitments.errors import DateError, InputError
 from commitments.records import Resolution, Status, Tracked
 from commitments.tracker.records import Entry, Mention
+from commitments.tracker.timeline import revisions
 
 __all__ = [
     "CSV_COLUMNS",
@@ -270,6 +271,8 @@ def entry_json(entry: Entry, as_of: dt.date) -> dict[str, object]:
     out["status"] = tracked.status(as_of).value
     out["mentions"] = [mention_json(m) for m in entry.mentions]
     out["resolution"] = resolution_json(tracked.resolution) if tracked.resolution else None
+    out["revisions"] = [r.to_json() for r in revisions(entry)[1:]] if entry.mentions else []
+    out["followups"] = [c.to_json() for c in entry.followups]
     return out
 
 

@@ -76,6 +76,59 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (commitment_id, position)
         )""",
     ),
+    # 2: follow-ups across documents (claims and their links), and speaker identities.
+    (
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('outcome', 'revision')),
+            speaker TEXT,
+            speaker_key TEXT NOT NULL,
+            document TEXT NOT NULL,
+            name TEXT NOT NULL,
+            url TEXT,
+            published TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            status TEXT,
+            due_earliest TEXT,
+            due_latest TEXT,
+            expression TEXT,
+            noun TEXT,
+            days INTEGER,
+            mention TEXT,
+            described TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX claims_speaker_published ON claims (speaker_key, published)",
+        """CREATE TABLE links (
+            claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            commitment_id TEXT NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('applied', 'suggested', 'accepted', 'rejected')),
+            recorded TEXT NOT NULL,
+            PRIMARY KEY (claim_id, commitment_id)
+        )""",
+        "CREATE INDEX links_commitment ON links (commitment_id)",
+        "CREATE INDEX commitments_speaker_due ON commitments (speaker_key, due_latest)",
+        "CREATE INDEX mentions_speaker_due ON mentions (speaker_key, due_latest)",
+        """CREATE TABLE speaker_words (
+            word TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            PRIMARY KEY (word, speaker)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE speaker_aliases (
+            alias_key TEXT PRIMARY KEY,
+            alias TEXT NOT NULL,
+            canonical TEXT NOT NULL
+        )""",
+        """CREATE TABLE speaker_changes (
+            position INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'table')),
+            canonical TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        )""",
+    ),
 )
 """Statements that bring the schema from version ``i`` to ``i + 1``, at index ``i``."""
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
-from commitments.records import Resolution, Tracked, Window
-from commitments.tracker.records import Entry, Mention
+from commitments.records import Resolution, Status, Tracked, Window
+from commitments.tracker.followups import Claim
+from commitments.tracker.records import Entry, Mention, Suggestion
 from commitments.tracker.rows import (
     check_commitment,
     check_date,
@@ -423,6 +424,11 @@ class Store:
                     " WHERE commitment_id = ?",
                     (survivor, offset, other),
                 )
+            self._run(
+                "UPDATE OR IGNORE links SET commitment_id = ? WHERE commitment_id = ?",
+                (survivor, other),
+            )
+            self._run("DELETE FROM links WHERE commitment_id = ?", (other,))
             self._run("DELETE FROM commitments WHERE id = ?", (other,))
 
     def _dicts(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
@@ -460,6 +466,19 @@ class Store:
                     bad.append(
                         (str(r["commitment_id"]), f"resolution {r['position']}: {_why(exc)}")
                     )
+        followups: dict[str, list[Claim]] = {i: [] for i in ids}
+        for chunk in _chunks(ids, 400):
+            marks = ", ".join("?" * len(chunk))
+            for row in self._dicts(
+                f"SELECT l.commitment_id AS linked, c.* FROM links AS l JOIN claims AS c"
+                f" ON c.id = l.claim_id WHERE l.commitment_id IN ({marks})"
+                " AND l.state IN ('applied', 'accepted')",
+                chunk,
+            ):
+                try:
+                    followups[row["linked"]].append(claim_from_row(row))
+                except _BAD_ROW as exc:
+                    bad.append((str(row["linked"]), f"claim {row['id']}: {_why(exc)}"))
         entries = []
         damaged: dict[str, str] = dict(bad)
         for record in records:
@@ -478,7 +497,8 @@ class Store:
             except _BAD_ROW as exc:
                 damaged.setdefault(str(record["id"]), _why(exc))
                 continue
-            entries.append(Entry(tracked=tracked, mentions=found, history=past))
+            said = tuple(sorted(followups[record["id"]], key=claim_order))
+            entries.append(Entry(tracked=tracked, mentions=found, history=past, followups=said))
         if damaged:
             shown = "; ".join(f"{id}: {why}" for id, why in sorted(damaged.items())[:5])
             more = f" (and {len(damaged) - 5} more)" if len(damaged) > 5 else ""
@@ -520,6 +540,11 @@ class Store:
         marks = ", ".join(f":{name}" for name in values)
         updates = ", ".join(f"{name} = excluded.{name}" for name in values if name != "id")
         with self.transaction():
+            if values["speaker_key"]:
+                self._run(
+                    "INSERT OR IGNORE INTO speaker_words (word, speaker) VALUES (?, ?)",
+                    (values["speaker_key"].split()[-1], tracked.commitment.speaker),
+                )
             self._run(
                 f"INSERT INTO commitments ({names}) VALUES ({marks})"
                 f" ON CONFLICT (id) DO UPDATE SET {updates}",
@@ -565,6 +590,223 @@ class Store:
                         utc(resolution.recorded).isoformat(),
                     ),
                 )
+
+    # -- follow-ups -------------------------------------------------------------------------
+
+    def save_claim(self, claim: Claim) -> None:
+        """Store a claim (nothing happens if it is stored already)."""
+        self._run(
+            "INSERT OR IGNORE INTO claims (id, kind, speaker, speaker_key, document, name, url,"
+            ' published, start, "end", quote, status, due_earliest, due_latest, expression,'
+            " noun, days, mention, described)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                claim.id,
+                claim.kind,
+                claim.speaker,
+                speaker_key(claim.speaker),
+                claim.document,
+                claim.name,
+                claim.url,
+                claim.published.isoformat(),
+                claim.start,
+                claim.end,
+                claim.quote,
+                claim.status.value if claim.status else None,
+                claim.window.earliest.isoformat() if claim.window else None,
+                claim.window.latest.isoformat() if claim.window else None,
+                claim.expression,
+                claim.noun,
+                claim.days,
+                claim.mention,
+                claim.described,
+            ),
+        )
+
+    def claims_by_speaker(self, key: str, first: dt.date, last: dt.date) -> list[Claim]:
+        """Stored claims about ``key``'s commitments (``""``: whose, the claim could not tell),
+        made between ``first`` and ``last``."""
+        rows = self._dicts(
+            "SELECT * FROM claims WHERE speaker_key = ?"
+            " AND published BETWEEN ? AND ? ORDER BY published, document, start",
+            (key, first.isoformat(), last.isoformat()),
+        )
+        return [claim_from_row(row) for row in rows]
+
+    def claim(self, prefix: str) -> Claim:
+        """The claim whose id starts with ``prefix``."""
+        rows = self._dicts(
+            "SELECT * FROM claims WHERE substr(id, 1, ?) = ? LIMIT 2",
+            (len(prefix), prefix.casefold()),
+        )
+        if len(rows) != 1:
+            raise NotFoundError(f"no single follow-up has an id starting with {prefix!r}")
+        return claim_from_row(rows[0])
+
+    def ids_due_between(self, key: str, first: dt.date, last: dt.date) -> set[str]:
+        """Ids of ``key``'s dated commitments that have had a deadline in ``first…last``: as
+        they stand, in a mention, or in a revision linked to them."""
+        span = (key, first.isoformat(), last.isoformat())
+        rows = self._query(
+            "SELECT id FROM commitments WHERE speaker_key = ? AND speaker_key != ''"
+            " AND due_latest BETWEEN ? AND ?"
+            " UNION SELECT commitment_id FROM mentions WHERE speaker_key = ?"
+            " AND speaker_key != '' AND due_latest BETWEEN ? AND ?"
+            " UNION SELECT l.commitment_id FROM links AS l JOIN claims AS c ON c.id = l.claim_id"
+            " JOIN commitments AS t ON t.id = l.commitment_id"
+            " WHERE l.state IN ('applied', 'accepted') AND c.kind = 'revision'"
+            " AND t.speaker_key = ? AND t.speaker_key != '' AND c.due_latest BETWEEN ? AND ?",
+            (*span, *span, *span),
+        )
+        return {row[0] for row in rows}
+
+    def speakers_named(self, words: Iterable[str]) -> list[str]:
+        """Speakers whose name ends with one of ``words`` (casefolded): "trump" → "Donald Trump"."""
+        wanted = sorted(set(words))
+        found: set[str] = set()
+        for chunk in _chunks(wanted, 400):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT speaker FROM speaker_words WHERE word IN ({marks})", list(chunk)
+            )
+            found |= {row[0] for row in rows}
+        return sorted(found)
+
+    def ids_said_by(self, speakers: Iterable[str]) -> set[str]:
+        """Ids of the entries with a mention by one of ``speakers`` (any case and spacing)."""
+        keys = sorted({speaker_key(s) for s in speakers} - {""})
+        found: set[str] = set()
+        for chunk in _chunks(keys, 400):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT DISTINCT commitment_id FROM mentions WHERE speaker_key IN ({marks})",
+                list(chunk),
+            )
+            found |= {row[0] for row in rows}
+        return found
+
+    def ids_holding(self, mention_ids: Iterable[str]) -> dict[str, str]:
+        """For each mention id, the entry that holds it."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(mention_ids)), 400):
+            marks = ", ".join("?" * len(chunk))
+            for mention_id, commitment_id in self._query(
+                f"SELECT mention_id, commitment_id FROM mentions WHERE mention_id IN ({marks})",
+                chunk,
+            ):
+                out[mention_id] = commitment_id
+        return out
+
+    def links(self, claim_id: str) -> dict[str, str]:
+        """The commitments a claim is linked to, with the state of each link."""
+        rows = self._query("SELECT commitment_id, state FROM links WHERE claim_id = ?", (claim_id,))
+        return {row[0]: row[1] for row in rows}
+
+    def set_links(self, claim_id: str, states: Mapping[str, str], recorded: dt.datetime) -> None:
+        """Replace a claim's links by ``states`` (commitment id → state)."""
+        with self.transaction():
+            self._run("DELETE FROM links WHERE claim_id = ?", (claim_id,))
+            for commitment_id, state in sorted(states.items()):
+                self._run(
+                    "INSERT INTO links (claim_id, commitment_id, state, recorded)"
+                    " VALUES (?, ?, ?, ?)",
+                    (claim_id, commitment_id, state, utc(recorded).isoformat()),
+                )
+
+    def suggestions(self) -> list[Suggestion]:
+        """Every link offered and not yet accepted or rejected."""
+        rows = self._dicts(
+            "SELECT l.commitment_id AS linked, c.* FROM links AS l JOIN claims AS c"
+            " ON c.id = l.claim_id WHERE l.state = 'suggested'"
+            " ORDER BY c.published, c.document, c.start, l.commitment_id",
+            (),
+        )
+        return [Suggestion(claim=claim_from_row(row), commitment=row["linked"]) for row in rows]
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def aliases(self) -> dict[str, str]:
+        """The store's alias table: a speaker key → the canonical name."""
+        return dict(self._query("SELECT alias_key, canonical FROM speaker_aliases"))
+
+    def set_aliases(
+        self, canonical: str, aliases: Iterable[str], *, action: str, recorded: dt.datetime
+    ) -> None:
+        """Map ``aliases`` to ``canonical`` (``split``: remove them) and record the change."""
+        given = {speaker_key(a): " ".join(a.split()) for a in aliases if a.strip()}
+        names = sorted(given)
+        with self.transaction():
+            for key in names:
+                if action == "split":
+                    self._run("DELETE FROM speaker_aliases WHERE alias_key = ?", (key,))
+                else:
+                    self._run(
+                        "INSERT INTO speaker_aliases (alias_key, alias, canonical) VALUES (?, ?, ?)"
+                        " ON CONFLICT (alias_key) DO UPDATE SET canonical = excluded.canonical",
+                        (key, given[key], canonical),
+                    )
+            self._run(
+                "INSERT INTO speaker_changes (position, action, canonical, aliases, recorded)"
+                " VALUES ((SELECT count(*) FROM speaker_changes), ?, ?, ?, ?)",
+                (action, canonical, "\x1f".join(names), utc(recorded).isoformat()),
+            )
+
+    def alias_names(self) -> dict[str, list[str]]:
+        """Each canonical name → the other names merged into it, as they were given."""
+        out: dict[str, list[str]] = {}
+        for alias, canonical in self._query(
+            "SELECT alias, canonical FROM speaker_aliases ORDER BY alias_key"
+        ):
+            if speaker_key(alias) != speaker_key(canonical):
+                out.setdefault(canonical, []).append(alias)
+        return out
+
+    def speaker_changes(self) -> list[tuple[str, str, list[str], str]]:
+        """Every merge and split, oldest first: (action, canonical, aliases, recorded)."""
+        rows = self._query(
+            "SELECT action, canonical, aliases, recorded FROM speaker_changes ORDER BY position"
+        )
+        return [(a, c, [n for n in names.split("\x1f") if n], r) for a, c, names, r in rows]
+
+    def speakers(self) -> list[tuple[str, int]]:
+        """Each speaker as the commitments name them, with how many commitments."""
+        rows = self._query(
+            "SELECT speaker, count(*) FROM commitments WHERE speaker IS NOT NULL"
+            " GROUP BY speaker ORDER BY speaker"
+        )
+        return [(row[0], int(row[1])) for row in rows]
+
+
+def claim_order(claim: Claim) -> tuple[str, str, int, str]:
+    """The order claims were said in: publication date, document, offset (never adding order)."""
+    return (claim.published.isoformat(), claim.document, claim.start, claim.id)
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    window = None
+    if row["due_earliest"] is not None:
+        window = Window(
+            dt.date.fromisoformat(row["due_earliest"]), dt.date.fromisoformat(row["due_latest"])
+        )
+    return Claim(
+        id=row["id"],
+        kind=row["kind"],
+        speaker=row["speaker"],
+        document=row["document"],
+        name=row["name"],
+        url=row["url"],
+        published=dt.date.fromisoformat(row["published"]),
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        status=Status(row["status"]) if row["status"] else None,
+        window=window,
+        expression=row["expression"],
+        noun=row["noun"],
+        days=row["days"],
+        mention=row["mention"],
+        described=row["described"],
+    )
 
 
 _BAD_ROW = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
