@@ -103,7 +103,7 @@ def _exports() -> dict[str, tuple[str, str]]:
 
 _EXPORTS = _exports()
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - read from the one list above, sorted
 
 
 def __getattr__(name: str) -> _typing.Any:

@@ -182,7 +182,7 @@ _WORKER_OPTIONS: _Options | None = None
 
 
 def _start_worker(options: _Options) -> None:
-    global _WORKER_OPTIONS
+    global _WORKER_OPTIONS  # noqa: PLW0603 - a pool worker's options, set once as it starts
     _WORKER_OPTIONS = options
 
 

@@ -291,7 +291,7 @@ def commitment_id(speaker: str | None, action: str, due: Window | None, issued: 
     """A stable id: the same speaker, action and dates give the same id."""
     key = (
         f"{(speaker or '').casefold()}\x1f{' '.join(action.casefold().split())}"
-        f"\x1f{str(due) if due else ''}\x1f{str(issued)}"
+        f"\x1f{str(due) if due else ''}\x1f{issued!s}"
     )  # (the four parts joined by "\x1f")
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

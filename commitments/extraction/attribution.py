@@ -205,7 +205,9 @@ class Attributor:
         """ "Acme Corp. will cut jobs, the company said": the named subject, not "the company"."""
         head = self.text[sent.start : cue.start]
         m = SUBJECT_START.match(head)
-        if m is None or not m[0][:1].isupper() or m[0].split()[0] == "The" and m[0][4:5].islower():
+        if m is None or not m[0][:1].isupper():
+            return None
+        if m[0].split()[0] == "The" and m[0][4:5].islower():
             return None
         if len(head[m.end() :].split()) > 2:
             return None

@@ -53,10 +53,8 @@ def split_roles(
             if issued_window(found.text, published) is not None:
                 issue.append(found)  # "last Friday", "past week": they date statements
             continue
-        if found.past:
-            issue.append(found)
-        elif issued_window(found.text, published) is not None and _dates_statement(
-            text, sent, found
+        if found.past or (
+            issued_window(found.text, published) is not None and _dates_statement(text, sent, found)
         ):
             issue.append(found)
         else:
@@ -255,9 +253,12 @@ def furniture(text: str, found: Found) -> bool:
         _ONLY_DATE_PUNCT.fullmatch(after[_time_end(after) :])
     ):
         return True
-    if found.kind == "date" and (_TIMESTAMP.match(after) or found.time and _ZONE.match(after)):
+    if found.kind == "date" and (_TIMESTAMP.match(after) or (found.time and _ZONE.match(after))):
         return True  # "8 May 2006, 09:25 GMT": a timestamp
-    if found.kind in ("date", "year", "month") or found.kind.startswith("date"):
-        if _DATELINE_AFTER.match(after) and not _OPERATOR.search(f"{before}{found.text}"):
-            return True
+    if (
+        (found.kind in ("date", "year", "month") or found.kind.startswith("date"))
+        and _DATELINE_AFTER.match(after)
+        and not _OPERATOR.search(f"{before}{found.text}")
+    ):
+        return True
     return bool(_STAMP_BEFORE.search(before))

@@ -90,7 +90,7 @@ class Entities:
         key = name.casefold()
         if " " not in name:
             return self.full.get(key, name)
-        last = name.split()[-1].casefold()
+        last = name.rsplit(maxsplit=1)[-1].casefold()
         if self.full.get(last, name).casefold().endswith(key):
             return self.full.get(last, name)
         return name
@@ -123,7 +123,7 @@ class Entities:
         if aliased is not None:  # "the US president" in the user's table
             self.mention(aliased)
             return aliased
-        if _POSSESSIVE_ORG.search(phrase) and phrase.split()[-1].islower():
+        if _POSSESSIVE_ORG.search(phrase) and phrase.rsplit(maxsplit=1)[-1].islower():
             org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
             self.organisations.append(org)  # "South Korea's trade ministry"
             return org

@@ -118,7 +118,7 @@ def gender_of(name: str, titles: list[str] | None = None) -> str | None:
             return "m"
         if t in FEMALE_TITLES:
             return "f"
-    first = name.split()[0].casefold() if name.split() else ""
+    first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
     if first in FEMALE:
         return "f"
     if first in MALE:

@@ -136,7 +136,7 @@ class Attribution:
 def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
     """Whether a pattern ending in ``$`` and in one of ``endings`` can match ``text``: a cheap
     test that spares the scan of every position (``$`` also matches before a last newline)."""
-    return text.endswith(endings) or text.endswith("\n") and text[:-1].endswith(endings)
+    return text.endswith(endings) or (text.endswith("\n") and text[:-1].endswith(endings))
 
 
 # What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
@@ -309,9 +309,8 @@ def _bare_party(text: str, pos: int, end: int) -> tuple[str, int] | None:
 def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """The party named after a verb: "said the regional governor, Jorge Salinas" → the name."""
     m = _AFTER_NAME.match(text, pos, end)
-    if (
-        m is None
-        or m[0].strip()[:1].islower()
+    if m is None or (
+        m[0].strip()[:1].islower()
         and m[0].strip().split()[0] not in ("he", "she", "they", "it", "we")
     ):
         titled = _TITLED_NAME.match(text, pos, end)  # "said opposition whip Declan Moore"
@@ -330,7 +329,7 @@ def _plural_noun(text: str, word: str, word_end: int, subject: str, end: int) ->
     notes")."""
     if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
         return False
-    if subject.split()[0].casefold() not in ("the", "its", "their", "his", "her"):
+    if subject.split(maxsplit=1)[0].casefold() not in ("the", "its", "their", "his", "her"):
         return False
     return not _NOT_A_NOUN.match(text, word_end, end)
 

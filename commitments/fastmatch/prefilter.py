@@ -88,7 +88,7 @@ class Ruled:
     patterns are slow to build and to query; a set of their ``id()`` values is not.
     """
 
-    __slots__ = ("allowed", "_watched")
+    __slots__ = ("_watched", "allowed")
 
     def __init__(self, allowed: frozenset[int], watched: frozenset[int]):
         self.allowed = allowed

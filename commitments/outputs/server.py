@@ -22,6 +22,7 @@ dependency only where a library is clearly better (see the CHANGELOG).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import socket
 import socketserver
@@ -165,7 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
             response = self.server.feeds.respond(
                 self.command, self.path, dict(self.headers.items())
             )
-        except Exception as exc:  # a bug: answer 500 rather than close without a word
+        except Exception as exc:  # noqa: BLE001 - a bug: answer 500, not close without a word
             self.log_message("error answering %r: %r", self.path, exc)
             response = _internal_error()
         self.server.mark(self.request, busy=True, deadline=self.server.write_timeout)
@@ -310,10 +311,8 @@ class FeedServer(socketserver.ThreadingMixIn, HTTPServer):
         """Close a connection's socket under its handler (which then ends); the lock held."""
         self._open.pop(request, None)
         self.evicted += 1
-        try:
+        with contextlib.suppress(OSError):
             request.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
     def _watch(self) -> None:
         """Close connections past their deadline, four times a second."""

@@ -204,7 +204,7 @@ def _header_block(
 
 def _signature_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 6 and not re.search(r"[.?!]\Z", text) or "@" in text
+    return (0 < len(words) <= 6 and not re.search(r"[.?!]\Z", text)) or "@" in text
 
 
 def _name_tokens(speaker: str | None) -> set[str]:

@@ -34,12 +34,12 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "Parse",
+    "anchor",
     "claim_id",
     "find_claims",
     "fits",
-    "reference_days",
-    "anchor",
     "names_in",
+    "reference_days",
     "speaker_in",
 ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import os
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -542,8 +543,11 @@ class Tracker:
         """How many characters of an id to show so that every shown id is a unique prefix."""
         ids = self.store.ids()
         length = SHORT_ID
-        for left, right in zip(ids, ids[1:], strict=False):
-            shared = len(os.path.commonprefix([left, right]))
+        for left, right in itertools.pairwise(ids):
+            shared = next(
+                (i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b),
+                min(len(left), len(right)),
+            )
             length = max(length, shared + 1)
         return length
 
