@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from agreement import same  # noqa: E402
+from agreement import load, same  # noqa: E402
 
 REAL = Path(__file__).resolve().parent.parent / "tests/data/real"
 _PUBLISHED = re.compile(r"^published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
@@ -44,20 +44,11 @@ def _gold(label: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _rows(path: Path) -> dict[str, dict[str, Any]]:
-    rows = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            rows[row["doc"]] = row
-    return rows
-
-
 def settle() -> dict[str, dict[str, Any]]:
     """The gold labels of every document, from the annotators' files."""
     notes = REAL / "annotations"
-    first, second = _rows(notes / "first.jsonl"), _rows(notes / "second.jsonl")
-    settled = _rows(notes / "settled.jsonl")
+    first, second = load(notes / "first.jsonl"), load(notes / "second.jsonl")
+    settled = load(notes / "settled.jsonl")
     gold = {}
     for doc, row in sorted(first.items()):
         if doc in settled:
