@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import due_ok, speaker_ok  # noqa: E402
+from scoring import day, due_ok, speaker_ok  # noqa: E402
 
 Label = dict[str, Any]
 
@@ -39,8 +39,8 @@ def same(a: Label, b: Label, published: str) -> bool:
     ga, gb = _as_gold(a), _as_gold(b)
     return (
         (speaker_ok(ga, gb["speaker"]) or speaker_ok(gb, ga["speaker"]))
-        and due_ok(ga, gb.get("due"), published)
-        and due_ok(gb, ga.get("due"), published)
+        and due_ok(ga, gb.get("due"), day(published))
+        and due_ok(gb, ga.get("due"), day(published))
     )
 
 
