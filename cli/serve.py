@@ -18,7 +18,7 @@ from cli.export import (
     store_records,
     store_sources,
 )
-from cli.report import store_entries
+from cli.report import store_entries, store_track_records
 from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, StatusPage, make_server
 from commitments import base_url as feeds_base_url
 
@@ -111,7 +111,13 @@ def serve(
     url = server.url
     if base_url is None and host not in _WILDCARDS:
         base_url = url
-    page = StatusPage(items=store_entries(db), name=name, base_url=base_url)
+    track_records = store_track_records(db)
+    page = StatusPage(
+        items=store_entries(db),
+        records=lambda day: track_records(day).speakers,
+        name=name,
+        base_url=base_url,
+    )
     server.feeds = attrs.evolve(feeds, base_url=base_url, page=page)
     click.echo(f"Serving on {url}/", nl=True)
     if base_url is None:
