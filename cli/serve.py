@@ -80,8 +80,8 @@ def serve(
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
     /speakers/NAME.ics one speaker's events, / an index with webcal://, https:// and Google
-    Calendar links, and /status a page of what is due soon, lapsed, kept and broken, with each
-    speaker's timeline. Filter any feed with
+    Calendar links and a link to each speaker's track record, and /status a page of what is due
+    soon, lapsed, kept and broken, with each speaker's timeline and record. Filter any feed with
     ?speaker=NAME&status=due-soon,expired&events=window&as-of=YYYY-MM-DD. Each request reads
     the store, so `commitments add` and `resolve` show at the next refresh.
 
