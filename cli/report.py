@@ -19,6 +19,8 @@ from commitments import (
     Group,
     InputError,
     StoreError,
+    Tracked,
+    TrackRecord,
     default_db_path,
     render_page,
     write_atomic,
@@ -26,21 +28,39 @@ from commitments import (
 from commitments import base_url as feeds_base_url
 
 
-def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
-    """A function that reads every entry (record, mentions, history) from the store, opening it
-    afresh each call; the store must exist already (a mistyped path is not an empty page)."""
+def _store_path(db: Path | None) -> Path:
+    """The store's path; it must exist already (a mistyped path is not an empty page)."""
     path = db if db is not None else default_db_path(os.environ)
     if not path.is_file():
         raise StoreError(
             "no commitment store here; track some first (commitments add FILE) or give --db",
             source=str(path),
         )
+    return path
+
+
+def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
+    """A function that reads every entry (record, mentions, history) from the store, opening it
+    afresh each call."""
+    path = _store_path(db)
 
     def entries() -> Sequence[Entry]:
         with open_tracker(path) as tracker:
             return tracker.entries()
 
     return entries
+
+
+def store_track_records(db: Path | None) -> Callable[[dt.date], TrackRecord]:
+    """A function that gives every speaker's track record on a day (``Tracker.record``),
+    opening the store afresh each call."""
+    path = _store_path(db)
+
+    def records(as_of: dt.date) -> TrackRecord:
+        with open_tracker(path) as tracker:
+            return tracker.record(as_of=as_of)
+
+    return records
 
 
 @click.command()
@@ -119,8 +139,21 @@ def report(
     except InputError as exc:
         raise click.UsageError(exc.message) from None
     day = as_of or today()
-    items = file_records(files, inputs, vague)[0] if files else store_entries(db)()
-    page = render_page(items, as_of=day, filters=filters, name=name, base_url=base_url, static=True)
+    if files:  # nothing tracked: each speaker's record counts their statuses
+        items: Sequence[Tracked | Entry] = file_records(files, inputs, vague)[0]
+        records = None
+    else:
+        items = store_entries(db)()
+        records = store_track_records(db)(day).speakers
+    page = render_page(
+        items,
+        as_of=day,
+        filters=filters,
+        name=name,
+        base_url=base_url,
+        static=True,
+        records=records,
+    )
     data = page.encode("utf-8")
     if output == "-":
         click.echo(data, nl=False)

@@ -18,7 +18,7 @@ from cli.export import (
     store_records,
     store_sources,
 )
-from cli.report import store_entries
+from cli.report import store_entries, store_track_records
 from commitments import DEFAULT_NAME, MAX_CONNECTIONS, Feeds, StatusPage, make_server
 from commitments import base_url as feeds_base_url
 
@@ -80,8 +80,8 @@ def serve(
 
     /calendar.ics has one event per dated commitment, /todo.ics one task per commitment,
     /speakers/NAME.ics one speaker's events, / an index with webcal://, https:// and Google
-    Calendar links, and /status a page of what is due soon, lapsed, kept and broken, with each
-    speaker's timeline. Filter any feed with
+    Calendar links and a link to each speaker's track record, and /status a page of what is due
+    soon, lapsed, kept and broken, with each speaker's timeline and record. Filter any feed with
     ?speaker=NAME&status=due-soon,expired&events=window&as-of=YYYY-MM-DD. Each request reads
     the store, so `commitments add` and `resolve` show at the next refresh.
 
@@ -111,7 +111,13 @@ def serve(
     url = server.url
     if base_url is None and host not in _WILDCARDS:
         base_url = url
-    page = StatusPage(items=store_entries(db), name=name, base_url=base_url)
+    track_records = store_track_records(db)
+    page = StatusPage(
+        items=store_entries(db),
+        records=lambda day: track_records(day).speakers,
+        name=name,
+        base_url=base_url,
+    )
     server.feeds = attrs.evolve(feeds, base_url=base_url, page=page)
     click.echo(f"Serving on {url}/", nl=True)
     if base_url is None:

@@ -234,8 +234,9 @@ class Commitment:
         return commitment_id(self.speaker, self.action, self.due, self.issued)
 
     def status(self, as_of: dt.date) -> Status:
-        """The status on day ``as_of``: resolution first, then the calendar."""
-        if self.stated in (Status.KEPT, Status.BROKEN):
+        """The status on day ``as_of``: what the text states first (kept, broken, withdrawn;
+        expired once it was said), then the calendar."""
+        if self.stated in (Status.KEPT, Status.BROKEN, Status.WITHDRAWN):
             return self.stated
         if self.stated is Status.EXPIRED and as_of >= self.issued.latest:
             return Status.EXPIRED

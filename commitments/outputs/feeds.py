@@ -4,7 +4,8 @@
 nothing of sockets, so every rule is testable without a server; :func:`make_server` (in
 :mod:`commitments.outputs.server`) puts it behind a hardened standard-library server. Routes::
 
-    /                       an index page with webcal://, https:// and Google Calendar links
+    /                       an index page with webcal://, https:// and Google Calendar links,
+                            and a link to each speaker's record on the status page
     /status                 the status page, when one is given (:mod:`commitments.outputs.page`)
     /calendar.ics           one VEVENT per dated commitment
     /todo.ics               one VTODO per commitment
@@ -267,17 +268,20 @@ class Feeds:
     def _index(self) -> Response:
         everything = list(self.records())
         by_slug: dict[str, str] = {}
-        for record in sorted(everything, key=sort_key):
-            by_slug.setdefault(slug(record.commitment.speaker), record.commitment.speaker or "")
+        for tracked in sorted(everything, key=sort_key):
+            by_slug.setdefault(slug(tracked.commitment.speaker), tracked.commitment.speaker or "")
         speakers = sorted(by_slug.values(), key=str.casefold)
         base = self.base_url.split("://", 1)[1] if self.base_url else None
-        feeds = [("All commitments", "/calendar.ics"), ("All commitments as tasks", "/todo.ics")]
-        feeds += [
-            (name or "Unknown speaker", f"/speakers/{urllib.parse.quote(slug(name))}.ics")
-            for name in speakers
+        feeds: list[tuple[str, str, str | None]] = [
+            ("All commitments", "/calendar.ics", None),
+            ("All commitments as tasks", "/todo.ics", None),
         ]
+        for name in speakers:
+            key = urllib.parse.quote(slug(name))
+            record = f"/status?speaker={key}#speaker-{key}" if self.page is not None else None
+            feeds.append((name or "Unknown speaker", f"/speakers/{key}.ics", record))
         items = []
-        for title, path in feeds:
+        for title, path, record_path in feeds:
             href = f"{self.base_url}{path}" if self.base_url else path
             link = f'<a href="{html.escape(href)}">{html.escape(href)}</a>'
             if base and self.base_url:
@@ -287,6 +291,9 @@ class Feeds:
                     f'<a href="{webcal}">subscribe</a> · {link}'
                     f' · <a href="{google}">add to Google Calendar</a>'
                 )
+            if record_path is not None:  # the speaker's track record and timeline on the page
+                where = html.escape(f"{self.base_url or ''}{record_path}")
+                link += f' · <a class="record" href="{where}">track record</a>'
             items.append(f"<li>{html.escape(title)}: {link}</li>")
         status = ""
         if self.page is not None:

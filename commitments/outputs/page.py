@@ -4,7 +4,8 @@ One page, rendered on the server from a Jinja2 template (autoescaped: every text
 document is escaped) with inline CSS and inline SVG timelines, so it reads without JavaScript,
 opens with no network and fits a phone. :func:`render_page` makes it from tracked records (or
 the tracker's entries, whose mentions and history give the timelines' revision and follow-up
-marks); :class:`StatusPage` makes it for each request of ``commitments serve`` (``/status``);
+marks) and, from the CLI, each speaker's record as the tracker gives it; :class:`StatusPage`
+makes it for each request of ``commitments serve`` (``/status``);
 ``commitments report --html FILE`` writes it as one static file (``static=True``: no filter
 form, no links that need the server).
 """
@@ -23,6 +24,7 @@ from commitments.outputs.page_filters import (
     DUE_SOON,
     Filters,
     Record,
+    RecordLike,
     Section,
     section_of,
     status_counts,
@@ -35,6 +37,7 @@ __all__ = [
     "EntryLike",
     "Filters",
     "Record",
+    "RecordLike",
     "Section",
     "StatusPage",
     "render_page",
@@ -63,16 +66,26 @@ def render_page(
     name: str = DEFAULT_NAME,
     base_url: str | None = None,
     static: bool = False,
+    records: Iterable[RecordLike] | None = None,
 ) -> str:
     """The status page of ``items`` (tracked records or tracker entries) on ``as_of``.
 
-    ``filters`` chooses what is shown (each speaker's record counts all their commitments).
+    ``records``: each speaker's record on ``as_of`` as the tracker gives it
+    (``Tracker.record(as_of=…).speakers``); without them (no store behind the page) each
+    speaker's record counts the statuses of their commitments. ``filters`` chooses what is
+    shown (each speaker's record counts all their commitments).
     ``base_url`` (``https://example.org/feeds``): where the feeds are, for webcal:// and Google
     Calendar links. ``static``: a file with no server behind it (no filter form; feed links only
     with a base URL).
     """
     view = build_view(
-        items, as_of=as_of, filters=filters, name=name, base_url=base_url, static=static
+        items,
+        as_of=as_of,
+        filters=filters,
+        name=name,
+        base_url=base_url,
+        static=static,
+        records=records,
     )
     return _environment().get_template("status.html.j2").render(page=view)
 
@@ -83,11 +96,19 @@ class StatusPage:
 
     items: Callable[[], Iterable[Item]]
     """Called once per request: the records (or entries) as they are now."""
+    records: Callable[[dt.date], Iterable[RecordLike]] | None = None
+    """Called once per request with its day: each speaker's record then (``Tracker.record``);
+    ``None``: the statuses counted."""
     name: str = DEFAULT_NAME
     base_url: str | None = None
 
     def __call__(self, query: Mapping[str, Sequence[str]], as_of: dt.date) -> str:
         filters = Filters.from_query(query)
         return render_page(
-            self.items(), as_of=as_of, filters=filters, name=self.name, base_url=self.base_url
+            self.items(),
+            as_of=as_of,
+            filters=filters,
+            name=self.name,
+            base_url=self.base_url,
+            records=self.records(as_of) if self.records is not None else None,
         )

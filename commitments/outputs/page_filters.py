@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -17,7 +18,15 @@ from commitments.errors import InputError
 from commitments.outputs.entries import speaker_matches
 from commitments.records import Kind, Status, Tracked
 
-__all__ = ["DUE_SOON", "Filters", "Record", "Section", "section_of", "status_counts"]
+__all__ = [
+    "DUE_SOON",
+    "Filters",
+    "Record",
+    "RecordLike",
+    "Section",
+    "section_of",
+    "status_counts",
+]
 
 DUE_SOON = dt.timedelta(days=7)
 """A pending commitment due within this many days is "due soon" (as in ``commitments status``,
@@ -78,10 +87,49 @@ def section_of(tracked: Tracked, as_of: dt.date) -> Section:
 # -- the speaker's record ------------------------------------------------------------------
 
 
+class RecordLike(Protocol):
+    """How one speaker's commitments stand on a day, as the page shows it: the tracker's
+    :class:`commitments.tracker.record.SpeakerRecord` (``Tracker.record``, which this layer may
+    not import: the CLI passes its records in), or a :class:`Record` of status counts."""
+
+    @property
+    def speaker(self) -> str: ...
+
+    @property
+    def made(self) -> int: ...
+
+    @property
+    def kept(self) -> int: ...
+
+    @property
+    def broken(self) -> int: ...
+
+    @property
+    def lapsed(self) -> int: ...
+
+    @property
+    def withdrawn(self) -> int: ...
+
+    @property
+    def open(self) -> int: ...
+
+    @property
+    def pending(self) -> int: ...
+
+    @property
+    def revisions(self) -> int | None:
+        """How many times a deadline was revised or renewed (``None``: not known)."""
+
+    @property
+    def median_days_late(self) -> float | None: ...
+
+
 @attrs.frozen(kw_only=True)
 class Record:
-    """How one speaker's commitments stand on a day."""
+    """A speaker's record counted from their commitments' statuses on a day: what the page
+    shows with no tracker behind it (``commitments report`` on files)."""
 
+    speaker: str = ""
     made: int = 0
     kept: int = 0
     broken: int = 0
@@ -92,19 +140,19 @@ class Record:
     pending: int = 0
     """Dated, not yet due (due soon included)."""
     withdrawn: int = 0
+    revisions: int | None = None
+    """Not known without the tracker's follow-ups."""
+    median_days_late: float | None = None
+    """Not known without the day each was kept."""
 
 
-def status_counts(statuses: Iterable[Status]) -> Record:
-    """The record of commitments with these statuses on one day.
-
-    A stand-in until the tracker computes records itself (``Tracker.record``, issue 12); its one
-    caller is :func:`commitments.outputs.page_view.build_view`. (The tracker sits above this
-    layer, so its records would come in from the caller, not be imported here.)
-    """
+def status_counts(statuses: Iterable[Status], *, speaker: str = "") -> Record:
+    """The record of ``speaker``'s commitments with these statuses on one day."""
     counts = dict.fromkeys(Status, 0)
     for status in statuses:
         counts[status] += 1
     return Record(
+        speaker=speaker,
         made=sum(counts.values()),
         kept=counts[Status.KEPT],
         broken=counts[Status.BROKEN],

@@ -17,7 +17,13 @@ import attrs
 
 from commitments.outputs.calendar import DEFAULT_NAME
 from commitments.outputs.entries import select, slug
-from commitments.outputs.page_filters import Filters, Record, Section, section_of, status_counts
+from commitments.outputs.page_filters import (
+    Filters,
+    RecordLike,
+    Section,
+    section_of,
+    status_counts,
+)
 from commitments.outputs.page_links import FeedLinks, feed_links, google_event, short_url, web_url
 from commitments.outputs.timeline import Span, Timeline, layout
 from commitments.records import Commitment, Kind, Resolution, Status, Tracked
@@ -59,7 +65,9 @@ def _split(item: Item) -> tuple[Tracked, Sequence[MentionLike], Sequence[Resolut
     return item.tracked, item.mentions, item.history
 
 
-def _record_rows(record: Record) -> tuple[tuple[str, int], ...]:
+def _record_rows(record: RecordLike | None) -> tuple[tuple[str, str], ...]:
+    if record is None:
+        return ()
     rows = [
         ("Made", record.made),
         ("Kept", record.kept),
@@ -70,7 +78,12 @@ def _record_rows(record: Record) -> tuple[tuple[str, int], ...]:
     ]
     if record.withdrawn:
         rows.append(("Withdrawn", record.withdrawn))
-    return tuple(rows)
+    out = [(label, str(count)) for label, count in rows]
+    if record.revisions is not None:
+        out.append(("Revisions", str(record.revisions)))
+    if record.median_days_late is not None:
+        out.append(("Median days late", f"{record.median_days_late:g}"))
+    return tuple(out)
 
 
 def _href(as_of: dt.date, **params: str | None) -> str:
@@ -122,8 +135,10 @@ class ItemView:
 class SpeakerView:
     name: str
     slug: str
-    record: Record
-    record_rows: tuple[tuple[str, int], ...]
+    record: RecordLike | None
+    """``None``: the tracker keeps no record of theirs on the day (no speaker named, or none
+    of their commitments made by then)."""
+    record_rows: tuple[tuple[str, str], ...]
     timeline: Timeline | None
     undated: int
     shown: int
@@ -284,6 +299,7 @@ def build_view(
     name: str = DEFAULT_NAME,
     base_url: str | None = None,
     static: bool = False,
+    records: Iterable[RecordLike] | None = None,
 ) -> PageView:
     """What the page for ``items`` on ``as_of`` shows (see :func:`render_page`)."""
     filters = filters if filters is not None else Filters()
@@ -301,12 +317,19 @@ def build_view(
         if found
     )
     names: dict[str, str] = {}
-    own: dict[str, list[Tracked]] = {}  # every record of each speaker, for the record
+    own: dict[str, list[Tracked]] = {}  # every record of each speaker, for the status counts
     shown: dict[str, list[Tracked]] = {}  # those the filters let through, for the timeline
     for tracked in everything:  # (sorted already: the first record names the speaker)
         key = slug(tracked.commitment.speaker)
         names.setdefault(key, tracked.commitment.speaker or "")
         own.setdefault(key, []).append(tracked)
+    if records is not None:  # the tracker's, by speaker
+        known: dict[str, RecordLike] = {slug(r.speaker): r for r in records}
+    else:  # no tracker behind the page: each speaker's statuses counted
+        known = {
+            key: status_counts((t.status(as_of) for t in mine), speaker=names[key])
+            for key, mine in own.items()
+        }
     for tracked in chosen:
         shown.setdefault(slug(tracked.commitment.speaker), []).append(tracked)
     speakers = []
@@ -316,7 +339,7 @@ def build_view(
             continue
         dated = [t for t in mine if t.commitment.due is not None]
         spans = [_span(views[t.id], t, *extras[t.id]) for t in dated]
-        record = status_counts(t.status(as_of) for t in own[key])  # Tracker.record (issue 12)
+        record = known.get(key)
         speakers.append(
             SpeakerView(
                 name=speaker or "Unknown speaker",
