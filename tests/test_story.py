@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,9 @@ def suggested(tracker: Tracker) -> set[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def in_date_order() -> Tracker:
-    return tracker_with(documents())
+def in_date_order() -> Iterator[Tracker]:
+    with tracker_with(documents()) as tracker:
+        yield tracker
 
 
 def test_johnsons_31_october_is_revised_to_31_january_by_his_own_letter(

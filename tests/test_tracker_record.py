@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from tracker_helpers import NOW, document, extractor, make, window
 
-from commitments import TrackRecord, Tracker
+from commitments import Tracker, TrackRecord
 from commitments.records import Kind
 from commitments.tracker.record import RECORD_COLUMNS
 
@@ -30,8 +31,12 @@ FOUND = {
 
 
 @pytest.fixture
-def tracker() -> Tracker:
-    tracker = Tracker(":memory:", extractor=extractor(FOUND))
+def tracker() -> Iterator[Tracker]:
+    with Tracker(":memory:", extractor=extractor(FOUND)) as tracker:
+        yield _recorded(tracker)
+
+
+def _recorded(tracker: Tracker) -> Tracker:
     tracker.add(document("a.md", published="2025-09-03"), now=NOW)
     ids = {e.tracked.commitment.action: e.id for e in tracker.entries()}
     later = NOW + dt.timedelta(days=60)
