@@ -457,6 +457,7 @@ def _give(m: re.Match[str]) -> Resolve:
     rf"\b(?:have|has|had|get|gets|got)\s+(?:just\s+|only\s+|another\s+)?{HEDGE}"
     rf"(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
     r"\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
+    anchor=rf"{UNIT}\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
 )
 def _grant(m: re.Match[str]) -> Resolve:
     """ "have seven days to leave the country", "had 20 days to reach a deal": [D, D + N]."""

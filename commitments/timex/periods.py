@@ -300,12 +300,10 @@ def _half(m: re.Match[str], day: dt.date) -> Window:
     return _numbered(m, day, cal.half)
 
 
-def _fiscal_year(m: re.Match[str], day: dt.date) -> Window:
-    return cal.year(int(m["year"]))
-
-
-def _month_pair(m: re.Match[str], day: dt.date) -> Window:
+def _month_or_pair(m: re.Match[str], day: dt.date) -> Window:
     first = _month_window(m, day)
+    if not m["month2"]:
+        return first
     second = month_number(m["month2"])
     year_ = first.earliest.year + (second < first.earliest.month)
     return Window(first.earliest, cal.month(year_, second).latest)
@@ -424,9 +422,10 @@ PERIODS: tuple[Period, ...] = (
         lambda m, d: _part(_month_window(m, d), m["part"] or m["part2"]),
     ),
     Period(
-        "month",
-        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
-        _month_window,
+        "month",  # "in March", "in March 2026", "in March and April", "from June to August"
+        rf"(?P<month>{MONTH})(?:\s+(?:and|to|through|until|-|–)\s+(?P<month2>{MONTH}))?"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _month_or_pair,
         needs_operator=True,
     ),
     Period(
@@ -474,27 +473,15 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _season,
     ),
-    Period(  # "in March and April", "from June to August 2026"
-        "month-pair",
-        rf"(?P<month>{MONTH})\s+(?:and|to|through|until|-|–)\s+(?P<month2>{MONTH})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?",
-        _month_pair,
-        needs_operator=True,
-    ),
-    Period(  # "by the end of fiscal 2027", "in FY2026": the year it names
-        "fiscal-year",
-        rf"(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})",
-        _fiscal_year,
-        needs_operator=True,
-    ),
     Period(
         "holiday",
         r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween)",
         _holiday,
     ),
     Period(
-        "year",
-        rf"(?:(?P<part>early|mid-?|late)\s*)?(?P<year>{YEAR})(?![-/]\d)",
+        "year",  # "in 2026", "early 2026", "by the end of fiscal 2027"
+        rf"(?:(?P<part>early|mid-?|late)\s*)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{YEAR})"
+        r"(?![-/]\d)",
         _year_number,
         needs_operator=True,
     ),
