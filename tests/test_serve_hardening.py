@@ -59,13 +59,23 @@ def address(server: FeedServer) -> tuple[str, int]:
 
 def raw(server: FeedServer, request: bytes) -> bytes:
     """Send bytes, say we are done, read everything until the server closes."""
-    with socket.create_connection(address(server), timeout=10) as connection:
-        connection.sendall(request)
-        connection.shutdown(socket.SHUT_WR)
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
+    return raw_or_reset(server, request)[0]
+
+
+def raw_or_reset(server: FeedServer, request: bytes) -> tuple[bytes, bool]:
+    """What :func:`raw` reads, and whether the server reset the connection: a server that
+    refuses a body it will not read closes with that body unread, and TCP may then reset the
+    connection before the client has read the answer."""
+    chunks = []
+    try:
+        with socket.create_connection(address(server), timeout=10) as connection:
+            connection.sendall(request)
+            connection.shutdown(socket.SHUT_WR)
+            while chunk := connection.recv(65536):
+                chunks.append(chunk)
+    except (ConnectionResetError, BrokenPipeError):
+        return b"".join(chunks), True
+    return b"".join(chunks), False
 
 
 def get(server: FeedServer, path: str = "/calendar.ics") -> int:
@@ -234,8 +244,9 @@ def test_a_server_at_a_low_open_file_limit_still_answers(tmp_path: Path) -> None
 )
 def test_a_body_is_never_read_as_a_second_request(request_bytes: bytes) -> None:
     with running() as server:
-        answer = raw(server, request_bytes)
-        assert answer.count(b"HTTP/1.1 ") == 1, answer[:300]
+        answer, reset = raw_or_reset(server, request_bytes)
+        # never a second answer; one, unless a reset lost it on the way (a refused long body)
+        assert answer.count(b"HTTP/1.1 ") == (0 if reset and not answer else 1), answer[:300]
         assert b"BEGIN:VCALENDAR" not in answer or request_bytes.startswith(b"GET /todo")
         assert get(server) == 200
 

@@ -48,7 +48,6 @@ def extract(
     text: str,
     *,
     published: dt.date,
-    as_of: dt.date | None = None,
     tz: str | None = None,
     name: str = "-",
     vague: VagueTable | None = None,
@@ -56,9 +55,9 @@ def extract(
 ) -> list[Commitment]:
     """The commitments made in ``text``, a document published on ``published``.
 
-    ``as_of`` is accepted for symmetry with the CLI: statuses are computed by
-    :meth:`Commitment.status`, so the records do not depend on it. ``aliases`` maps other names
-    of a speaker to one canonical name (:class:`~commitments.extraction.aliases.AliasTable`).
+    The records do not depend on the day they are read: a status is
+    ``Commitment.status(as_of)``. ``aliases`` maps other names of a speaker to one canonical name
+    (:class:`~commitments.extraction.aliases.AliasTable`).
     """
     document = Document(text=text, name=name, published=published, tz=tz)
     return extract_document(document, vague=vague, aliases=aliases)
