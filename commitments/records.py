@@ -311,6 +311,16 @@ class Resolution:
     recorded: dt.datetime
     """When the resolution was recorded (UTC, time-zone aware)."""
 
+    def to_json(self) -> dict[str, object]:
+        """The resolution as JSON: ISO 8601 dates, the status's value."""
+        return {
+            "status": self.status.value,
+            "on": self.on.isoformat(),
+            "note": self.note,
+            "evidence": self.evidence,
+            "recorded": self.recorded.isoformat(),
+        }
+
 
 @attrs.frozen(kw_only=True)
 class Tracked:

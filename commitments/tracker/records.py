@@ -27,6 +27,19 @@ class Mention:
     def source(self) -> Source:
         return self.commitment.source
 
+    def to_json(self) -> dict[str, object]:
+        """A mention: its own id, quote, time expression, windows, source and publication date."""
+        c = self.commitment
+        return {
+            "id": c.id,
+            "text": c.text,
+            "expression": c.expression,
+            "issued": c.issued.to_json(),
+            "due": c.due.to_json() if c.due else None,
+            "published": self.published.isoformat() if self.published else None,
+            "source": c.source.to_json(),
+        }
+
     @property
     def quote(self) -> str:
         return self.commitment.text

@@ -19,7 +19,7 @@ import attrs
 
 from commitments.errors import DateError, InputError
 from commitments.records import Resolution, Status, Tracked
-from commitments.tracker.records import Entry, Mention
+from commitments.tracker.records import Entry
 from commitments.tracker.timeline import revisions
 
 __all__ = [
@@ -239,45 +239,21 @@ def parse_duration(text: str) -> dt.timedelta:
 # -- serialising ---------------------------------------------------------------------------
 
 
-def mention_json(mention: Mention) -> dict[str, object]:
-    """A mention: its own id, quote, time expression, windows, source and publication date."""
-    c = mention.commitment
-    return {
-        "id": c.id,
-        "text": c.text,
-        "expression": c.expression,
-        "issued": c.issued.to_json(),
-        "due": c.due.to_json() if c.due else None,
-        "published": mention.published.isoformat() if mention.published else None,
-        "source": c.source.to_json(),
-    }
-
-
-def resolution_json(resolution: Resolution) -> dict[str, object]:
-    return {
-        "status": resolution.status.value,
-        "on": resolution.on.isoformat(),
-        "note": resolution.note,
-        "evidence": resolution.evidence,
-        "recorded": resolution.recorded.isoformat(),
-    }
-
-
 def entry_json(entry: Entry, as_of: dt.date) -> dict[str, object]:
     """The ``extract --format json`` object, its status the tracked one, plus mentions and
     resolution."""
     tracked = entry.tracked
     out = tracked.commitment.to_json(as_of)
     out["status"] = tracked.status(as_of).value
-    out["mentions"] = [mention_json(m) for m in entry.mentions]
-    out["resolution"] = resolution_json(tracked.resolution) if tracked.resolution else None
+    out["mentions"] = [m.to_json() for m in entry.mentions]
+    out["resolution"] = tracked.resolution.to_json() if tracked.resolution else None
     out["revisions"] = [r.to_json() for r in revisions(entry)[1:]] if entry.mentions else []
     out["followups"] = [c.to_json() for c in entry.followups]
     return out
 
 
 def history_json(history: Sequence[Resolution]) -> list[dict[str, object]]:
-    return [resolution_json(r) for r in history]
+    return [r.to_json() for r in history]
 
 
 CSV_COLUMNS = (
