@@ -8,6 +8,7 @@ words), :mod:`.patterns` (the regular expressions they share).
 """
 
 from commitments.extraction.aliases import AliasTable
-from commitments.extraction.pipeline import extract, extract_document, parse_due
+from commitments.extraction.binding import parse_due
+from commitments.extraction.pipeline import extract, extract_document
 
 __all__ = ["AliasTable", "extract", "extract_document", "parse_due"]

@@ -29,10 +29,12 @@ from commitments.extraction.patterns import (
     SETS_DEADLINE,
     SUBJECT_BEFORE,
     SUBJECT_START,
+    WE_LEAD,
 )
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Quote, Sentence
 from commitments.extraction.speakers import Attribution
+from commitments.extraction.voice import Voices
 from commitments.records import Kind
 
 __all__ = ["Attributor", "Resolved"]
@@ -238,6 +240,24 @@ class Attributor:
         if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):
             return None
         return self.entities.canonical(name)
+
+    def narrated(self, sent: Sentence, cue: Cue, voices: Voices) -> tuple[str | None, bool]:
+        """Who makes an unattributed, undated commitment in a document with its own voice (a
+        release, a notice, minutes): the issuer for "We will …", the subject when it is the
+        issuer or a generic body ("The company will provide …"); and whether it was the voice.
+        Nobody in a document without one (a news story's narrator reports, it does not
+        commit)."""
+        issuer = voices.default
+        if issuer is None or self.quote_at(cue.start) is not None:
+            return None, False
+        if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
+            return None, False
+        if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
+            return voices.at(sent.start), True
+        subject = self.unattributed(sent, cue)
+        if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
+            return subject, False
+        return None, False
 
     def commits_speaker(self, cue: Cue, body: str, sent: Sentence, *, chat: bool = False) -> bool:
         """Whether an undated cue in prose commits anyone.

@@ -24,10 +24,20 @@ from commitments.extraction.patterns import (
 from commitments.extraction.segmentation import Sentence
 from commitments.extraction.speakers import Attribution
 from commitments.records import Window
-from commitments.timex.grammar import Found
+from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
+from commitments.timex.vague import VagueTable
 
-__all__ = ["Pending", "bind_due", "bind_issue", "sentence_issue", "specificity", "split_roles"]
+__all__ = [
+    "Pending",
+    "bind_due",
+    "bind_issue",
+    "parse_due",
+    "sentence_issue",
+    "sharpen",
+    "specificity",
+    "split_roles",
+]
 
 
 @attrs.define
@@ -262,3 +272,36 @@ def furniture(text: str, found: Found) -> bool:
     ):
         return True
     return bool(_STAMP_BEFORE.search(before))
+
+
+_SITTING = re.compile(r"adjourned|next\s+meeting", re.IGNORECASE)
+
+
+def sharpen(
+    text: str, cue: Cue, due: Found, window: Window | None, issued: Window
+) -> Window | None:
+    """A cue's window as its words mean it: a deadline that "is" a date runs from the day it was
+    set ("The deadline for the final report is 20 August"); a body's next sitting is that day
+    ("Adjourned till Tuesday 18th October")."""
+    if window is None:
+        return None
+    if cue.noun and due.kind == "date":
+        window = Window(min(issued.earliest, window.latest), window.latest)
+    if _SITTING.match(text, cue.start, cue.end):
+        window = Window.day(window.latest)
+    return window
+
+
+def parse_due(
+    expression: str, *, issued: dt.date | Window, vague: VagueTable | None = None
+) -> Window | None:
+    """The due window of a time expression said on ``issued``; ``None`` if it names no date.
+
+    >>> parse_due("in the coming days", issued=dt.date(2025, 9, 3))
+    Window(earliest=datetime.date(2025, 9, 4), latest=datetime.date(2025, 9, 10))
+    """
+    found = [f for f in find(expression, vague=vague) if not f.past]
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.end - f.start)
+    return best.window(issued)

@@ -20,6 +20,7 @@ __all__ = [
     "condition",
     "cues_in",
     "merged",
+    "obliges",
     "refine_kind",
     "stated_status",
 ]
@@ -401,3 +402,8 @@ _EXPIRED_ID = id(_EXPIRED)
 def hedged(clause: str) -> bool:
     """The narrator speculates ("it remains uncertain whether …"): no commitment."""
     return bool(_HEDGED.search(clause))
+
+
+def obliges(text: str, cue: Cue) -> bool:
+    """An obligation laid on someone ("shall file", "must be submitted", "are directed to")."""
+    return cue.kind is Kind.DEMAND or text[cue.start : cue.end].casefold() == "shall"

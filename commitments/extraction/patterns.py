@@ -58,6 +58,7 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     r"|(?:our|my|their|its)\s+best|what|everything|all|whatever))\b",
     re.IGNORECASE,
 )
+WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
     r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should)\b[^,;]{1,120},\s*"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead)\b,?\s+)+"

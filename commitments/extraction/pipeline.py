@@ -9,8 +9,6 @@ words :mod:`.phrasing`'s; this module walks the document and makes the records.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zoneinfo
 
 import attrs
 
@@ -26,22 +24,21 @@ from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     DEADLINE_WORD,
     DISCOURSE,
-    GENERIC_ORG,
     OWNER_IN_BRACKETS,
 )
 from commitments.extraction.phrasing import action, clause_end
-from commitments.extraction.schedule import item_action
-from commitments.extraction.schedule import items as schedule_items
+from commitments.extraction.schedule import scheduled
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
 from commitments.extraction.voice import voices
 from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
+from commitments.timex.calendar import time_zone
 from commitments.timex.grammar import Found, find
 from commitments.timex.vague import VagueTable
 
-__all__ = ["extract", "extract_document", "parse_due"]
+__all__ = ["extract", "extract_document"]
 
 
 def extract(
@@ -79,7 +76,7 @@ def extract_document(
             "the document has no publication date: pass published= (or --published)",
             source=document.name,
         )
-    zone = _zone(tz or document.tz)
+    zone = time_zone(tz or document.tz)
     extractor = _Extractor(document, day, zone, vague, aliases)
     if document.turns:
         for turn in document.turns:
@@ -87,32 +84,6 @@ def extract_document(
     else:
         extractor.region(0, len(document.text), None)
     return extractor.found
-
-
-def parse_due(
-    expression: str, *, issued: dt.date | Window, vague: VagueTable | None = None
-) -> Window | None:
-    """The due window of a time expression said on ``issued``; ``None`` if it names no date.
-
-    >>> parse_due("in the coming days", issued=dt.date(2025, 9, 3))
-    Window(earliest=datetime.date(2025, 9, 4), latest=datetime.date(2025, 9, 10))
-    """
-    found = [f for f in find(expression, vague=vague) if not f.past]
-    if not found:
-        return None
-    best = max(found, key=lambda f: f.end - f.start)
-    return best.window(issued)
-
-
-def _zone(name: str | None) -> dt.tzinfo:
-    if not name:
-        return dt.UTC
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise DateError(
-            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
-        ) from exc
 
 
 class _Extractor:
@@ -243,7 +214,12 @@ class _Extractor:
             assert pending.due is not None
             speaker = pending.speaker or speakers.unattributed(sent, pending.cue)
             issuer = self.voices.default
-            if issuer and not attributed and speaker != issuer and _obliges(text, pending.cue):
+            if (
+                issuer
+                and not attributed
+                and speaker != issuer
+                and cue_rules.obliges(text, pending.cue)
+            ):
                 # "Defendants shall file … on or before March 11": the court's deadline
                 speaker = issuer
                 pending.cue = attrs.evolve(pending.cue, kind=Kind.DEADLINE)
@@ -267,7 +243,7 @@ class _Extractor:
                 continue
             voiced = False
             if pending.speaker is None and not attributed and turn is None:
-                pending.speaker, voiced = self._narrated(sent, pending.cue)
+                pending.speaker, voiced = speakers.narrated(sent, pending.cue, self.voices)
             if pending.speaker is None:
                 continue
             if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
@@ -339,11 +315,7 @@ class _Extractor:
                 due_window = known[2]
             else:
                 due_window = due.window(issued)
-            if cue.noun and due_window is not None and due.kind == "date":
-                # "The deadline for the final report is 20 August": due by that day
-                due_window = Window(min(issued.earliest, due_window.latest), due_window.latest)
-            if due_window is not None and _SITTING.match(text, cue.start, cue.end):
-                due_window = Window.day(due_window.latest)  # "Adjourned till Tuesday": that day
+            due_window = binding.sharpen(text, cue, due, due_window, issued)
             if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if due.time is not None and due_window is not None:
@@ -399,40 +371,14 @@ class _Extractor:
             )
         )
 
-    def _narrated(self, sent: Sentence, cue: cue_rules.Cue) -> tuple[str | None, bool]:
-        """Who makes an unattributed, undated commitment in a document with its own voice (a
-        release, a notice, minutes): the party the sentence names as its subject, else the
-        document's voice ("Production will be moved …"); and whether it was the voice. Nobody
-        in a document without one (a news story's narrator reports, it does not commit)."""
-        issuer = self.voices.default
-        if issuer is None or self.speakers.quote_at(cue.start) is not None:
-            return None, False
-        if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
-            return None, False
-        head = self.text[sent.start : cue.start]
-        if _WE.fullmatch(head):  # "We will consider all responses": the issuer speaks
-            return self.voices.at(sent.start), True
-        subject = self.speakers.unattributed(sent, cue)
-        if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
-            return subject, False  # "The company will provide …" in the company's release
-        return None, False
-
     def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
         """Make the schedule items of a region; their spans, for the sentences to skip."""
         spans = []
-        for item in schedule_items(self.text, start, end, day, self.vague):
-            speaker = item.actor or self.voices.at(item.start)
-            if speaker is None or not is_party(speaker):
-                continue
-            speaker = self.speakers.entities.canonical(speaker)
-            kind = Kind.DEADLINE if item.due_by else Kind.PROMISE
-            cue = cue_rules.Cue(item.due.end, item.due.end, kind)
-            pending = Pending(cue, speaker)
-            pending.due = item.due
-            what = item_action(self.text, item)
-            self._commit(
-                Sentence(item.start, item.end, 0), pending, speaker, None, day, None, what=what
-            )
+        canonical = self.speakers.entities.canonical
+        for item, pending, what in scheduled(self.text, start, end, day, self.vague, self.voices):
+            speaker = canonical(pending.speaker or "")
+            sent = Sentence(item.start, item.end, 0)
+            self._commit(sent, pending, speaker, None, day, None, what=what)
             spans.append((item.start, item.end))
         return spans
 
@@ -450,12 +396,3 @@ class _Extractor:
         self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)
-
-
-_WE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")
-_SITTING = re.compile(r"adjourned|next\s+meeting", re.IGNORECASE)
-
-
-def _obliges(text: str, cue: cue_rules.Cue) -> bool:
-    """An obligation laid on someone ("shall file", "must be submitted", "are directed to")."""
-    return cue.kind is Kind.DEMAND or text[cue.start : cue.end].casefold() == "shall"

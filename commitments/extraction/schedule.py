@@ -20,12 +20,16 @@ from collections.abc import Iterator
 
 import attrs
 
+from commitments.extraction.binding import Pending
+from commitments.extraction.cues import Cue
 from commitments.extraction.names import clean_name
-from commitments.records import Window
+from commitments.extraction.parties import is_party
+from commitments.extraction.voice import Voices
+from commitments.records import Kind, Window
 from commitments.timex.grammar import Found, find
 from commitments.timex.vague import VagueTable
 
-__all__ = ["Item", "item_action", "items"]
+__all__ = ["Item", "item_action", "items", "scheduled"]
 
 _LINE = re.compile(r"[^\n]+")
 _MAY_BE_SCHEDULE = re.compile(
@@ -187,3 +191,18 @@ def item_action(text: str, item: Item) -> str:
     end = _SENTENCE_END.search(words)
     words = words[: end.start()] if end else words
     return " ".join(_ITEM_NOISE.sub("", words).split()) or " ".join(words.split())
+
+
+def scheduled(
+    text: str, start: int, end: int, published: dt.date, vague: VagueTable | None, voices: Voices
+) -> Iterator[tuple[Item, Pending, str]]:
+    """Each item of the region with its cue, due date and party (its actor, else the
+    document's voice; an item whose party names nobody is left out), and its action."""
+    for item in items(text, start, end, published, vague):
+        speaker = item.actor or voices.at(item.start)
+        if speaker is None or not is_party(speaker):
+            continue
+        kind = Kind.DEADLINE if item.due_by else Kind.PROMISE
+        pending = Pending(Cue(item.due.end, item.due.end, kind), speaker)
+        pending.due = item.due
+        yield item, pending, item_action(text, item)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import zoneinfo
 
+from commitments.errors import DateError
 from commitments.records import Window
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "previous_weekday",
     "quarter",
     "season",
+    "time_zone",
     "week",
     "year",
 ]
@@ -114,3 +117,15 @@ def season(name: str, year_: int) -> Window:
     first = dt.date(year_, start, 1)
     last = add_months(first, 2)
     return Window(first, month_end(last.year, last.month))
+
+
+def time_zone(name: str | None) -> dt.tzinfo:
+    """The IANA time zone ``name`` (UTC when none); a :class:`DateError` for an unknown one."""
+    if not name:
+        return dt.UTC
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
+        ) from exc
