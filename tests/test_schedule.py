@@ -76,3 +76,26 @@ def test_a_subject_that_sets_a_deadline_owns_it() -> None:
     assert [(c.speaker, c.kind.value, str(c.due)) for c in found] == [
         ("the regional government", "deadline", "2024-03-07…2024-09-07")
     ]
+
+
+def test_an_agenda_under_a_day_heading_in_another_language() -> None:
+    text = (
+        "Agenda des commissaires\n\n"
+        "Lundi 11 mars 2024\n\n"
+        "Mr Piet Jansen in Lisbon, Portugal: meets the Minister of Finance.\n\n"
+        "Ms Ana Rocha participates in the Ocean Forum.\n\n"
+        "The Forum was founded in 2001.\n"
+    )
+    assert _items(text) == [
+        (
+            "Piet Jansen",
+            "2024-03-11",
+            "Mr Piet Jansen in Lisbon, Portugal: meets the Minister of Finance",
+        ),
+        ("Ana Rocha", "2024-03-11", "Ms Ana Rocha participates in the Ocean Forum"),
+    ]
+
+
+def test_no_agenda_without_a_day_heading() -> None:
+    text = "Mr Piet Jansen in Lisbon, Portugal: meets the Minister of Finance.\n"
+    assert _items(text) == []

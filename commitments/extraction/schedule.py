@@ -26,6 +26,7 @@ from commitments.extraction.names import clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.voice import Voices
 from commitments.records import Kind, Window
+from commitments.timex.absolute import parse_heading
 from commitments.timex.grammar import Found, find
 from commitments.timex.vague import VagueTable
 
@@ -115,6 +116,28 @@ def _day(day: dt.date, text: str, start: int, end: int) -> Found:
     return Found(start=start, end=end, text=text, resolve=lambda _d: window, kind="schedule")
 
 
+_HEADING_LONGEST = 40
+_AGENDA_VERBS = frozenset(
+    """meets participates attends delivers hosts receives visits travels chairs opens addresses
+    holds speaks welcomes launches signs presents leads joins gives""".split()
+)
+"""What an agenda says its people do on the day."""
+_AGENDA = re.compile(
+    r"(?:(?:President|Vice-President|Commissioner|High\s+Representative|Secretary|Minister|Mr|Ms"
+    r"|Mrs|Dr)\.?\s+)?(?P<actor>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s+(?:in|at|on)\s+[^:\n]{2,60}:)?\s+(?P<verb>[a-z]+s)\s+[^\n]{3,}"
+)
+"""An agenda's line under a day heading: "Mr Andrus Ansip in Tallinn, Estonia: meets …"."""
+
+
+def _agenda_actor(line: str) -> str | None:
+    m = _AGENDA.fullmatch(line.strip())
+    if m is None or m["verb"] not in _AGENDA_VERBS:
+        return None
+    name, _ = clean_name(m["actor"])
+    return name if name and " " in name else None
+
+
 def _says_what(item: str) -> bool:
     """An item says what happens: three words or more, in running text, not cancelled."""
     return len(item.split()) >= 3 and bool(_WHAT.search(item)) and not _NEGATED.search(item)
@@ -141,6 +164,13 @@ def items(
         if len(body) < 4 or len(body) > _LONGEST:
             listing = False
             continue  # an item is a line, not a page of running text
+        foreign = parse_heading(body) if len(body) <= _HEADING_LONGEST else None
+        if foreign is not None:  # "Lundi 25 février 2019": a day heading in another language
+            heading = foreign
+            continue
+        if heading is not None and heading >= published and (actor := _agenda_actor(body)):
+            yield Item(at, line.end(), _day(heading, "", at, at), actor)
+            continue
         if not (listing or _MAY_BE_SCHEDULE.match(body) or body.rstrip().endswith(":")):
             continue  # (most lines of running text: no time grammar for them)
         found, last = _ends(body, vague)

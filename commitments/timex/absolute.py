@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from commitments.timex.calendar import MONTHS
 
-__all__ = ["parse_absolute", "settings"]
+__all__ = ["parse_absolute", "parse_heading", "settings"]
 
 Prefer = Literal["future", "past", "current_period"]
 
@@ -130,3 +130,33 @@ def _ordinal(day: int) -> str:
     if day % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+_HEADING = re.compile(
+    r"(?:[^\W\d_]+,?\s+)?(?:[1-9]|[12]\d|3[01])\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d"
+)
+"""A date heading in any language: "Lundi 25 février 2019", "Montag, 4. März 2024"."""
+
+
+@functools.lru_cache(maxsize=256)
+def _any_language() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from dateparser.date import DateDataParser
+
+    return DateDataParser(settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+
+
+def parse_heading(line: str) -> dt.date | None:
+    """The date a line that is only a full date names, in any language dateparser reads
+    ("Lundi 25 février 2019"); ``None`` for anything else. (A schedule's day headings.)"""
+    line = line.strip(" \t.:")
+    if len(line) > 40 or not _HEADING.fullmatch(line):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = _any_language().get_date_data(line)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return found.date_obj.date() if found and found.date_obj else None
