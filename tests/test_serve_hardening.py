@@ -73,7 +73,9 @@ def raw_or_reset(server: FeedServer, request: bytes) -> tuple[bytes, bool]:
             connection.shutdown(socket.SHUT_WR)
             while chunk := connection.recv(65536):
                 chunks.append(chunk)
-    except (ConnectionResetError, BrokenPipeError):
+    except TimeoutError:
+        raise
+    except OSError:  # reset, broken pipe, or not connected any more (ENOTCONN on shutdown)
         return b"".join(chunks), True
     return b"".join(chunks), False
 
