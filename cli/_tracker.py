@@ -145,6 +145,30 @@ DURATION = DurationType()
 ALARM = AlarmType()
 GROUPS = GroupsType()
 
+speaker_option = click.option(
+    "--speaker",
+    multiple=True,
+    metavar="NAME",
+    help='Only commitments by NAME ("Trump" matches "Donald Trump"); repeatable.',
+)
+"""``--speaker NAME``, the same on every command that selects commitments."""
+as_of_option = click.option(
+    "--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today."
+)
+"""``--as-of DATE`` for the commands that give statuses as of a day."""
+
+
+def status_option(dest: str) -> Callable[[F], F]:
+    """``--status LIST`` (into the parameter ``dest``), the same on every command."""
+    return click.option(
+        "--status",
+        dest,
+        type=GROUPS,
+        multiple=True,
+        help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken,"
+        " withdrawn.",
+    )
+
 
 def documents(
     sources: Sequence[str], inputs: Inputs | None = None

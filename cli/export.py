@@ -15,13 +15,14 @@ import click
 
 from cli._tracker import (
     ALARM,
-    DATE,
-    GROUPS,
+    as_of_option,
     db_option,
     documents,
     existing_store,
     input_options,
     open_tracker,
+    speaker_option,
+    status_option,
     today,
 )
 from cli.options import Inputs, vague_option
@@ -181,20 +182,9 @@ def file_records(
     metavar="PATH|-",
     help="Write the calendar to PATH (replaced whole, never half-written) or - for stdout.",
 )
-@click.option(
-    "--speaker",
-    multiple=True,
-    metavar="NAME",
-    help='Only commitments by NAME ("Trump" matches "Donald Trump"); repeatable.',
-)
-@click.option(
-    "--status",
-    "statuses",
-    type=GROUPS,
-    multiple=True,
-    help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
-)
-@click.option("--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today.")
+@speaker_option
+@status_option("statuses")
+@as_of_option
 @click.option(
     "--todo",
     is_flag=True,

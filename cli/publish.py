@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from cli._tracker import DATE, GROUPS, db_option, today
+from cli._tracker import (
+    as_of_option,
+    db_option,
+    speaker_option,
+    status_option,
+    today,
+)
 from cli.export import (
     EventStyle,
     alarm_option,
@@ -41,20 +47,9 @@ from commitments import publish_caldav as publish_to
     show_default=True,
     help="The calendar's display name on the server; made if missing.",
 )
-@click.option(
-    "--speaker",
-    multiple=True,
-    metavar="NAME",
-    help='Only commitments by NAME ("Trump" matches "Donald Trump"); repeatable.',
-)
-@click.option(
-    "--status",
-    "statuses",
-    type=GROUPS,
-    multiple=True,
-    help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
-)
-@click.option("--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today.")
+@speaker_option
+@status_option("statuses")
+@as_of_option
 @click.option("--todo", is_flag=True, help="VTODO tasks (DUE = deadline) instead of events.")
 @events_option
 @alarm_option

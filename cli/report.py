@@ -9,7 +9,15 @@ from pathlib import Path
 
 import click
 
-from cli._tracker import DATE, GROUPS, db_option, input_options, open_tracker, today
+from cli._tracker import (
+    as_of_option,
+    db_option,
+    input_options,
+    open_tracker,
+    speaker_option,
+    status_option,
+    today,
+)
 from cli.export import _terminated_as_exit, file_records
 from cli.options import Inputs, vague_option
 from commitments import (
@@ -74,25 +82,15 @@ def store_track_records(db: Path | None) -> Callable[[dt.date], TrackRecord]:
     metavar="PATH|-",
     help="Write the status page to PATH (replaced whole, never half-written) or - for stdout.",
 )
-@click.option("--as-of", type=DATE, help="The day statuses are for (YYYY-MM-DD). Default: today.")
-@click.option(
-    "--speaker",
-    multiple=True,
-    metavar="NAME",
-    help='Only commitments by NAME ("Trump" matches "Donald Trump"); repeatable.',
-)
+@as_of_option
+@speaker_option
 @click.option(
     "--kind",
     multiple=True,
     metavar="LIST",
     help="Only these kinds, comma-separated: promise, threat, deadline, offer, demand.",
 )
-@click.option(
-    "--status",
-    type=GROUPS,
-    multiple=True,
-    help="Only these, comma-separated: due-soon, expired, kept, broken, pending, open, withdrawn.",
-)
+@status_option("status")
 @click.option("--name", default=DEFAULT_NAME, show_default=True, help="The page's title.")
 @click.option(
     "--base-url",

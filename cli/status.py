@@ -20,6 +20,8 @@ from cli._tracker import (
     input_options,
     now,
     open_tracker,
+    speaker_option,
+    status_option,
     today,
 )
 from cli.options import Inputs, terminal_width, vague_option
@@ -50,19 +52,8 @@ STYLES: dict[Group, str | None] = {
 @click.command(short_help="Report what is expired, due soon, pending, kept or broken.")
 @click.argument("files", nargs=-1, metavar="[FILE…|DIR|-]")
 @click.option("--as-of", type=DATE, help="The day to report on (YYYY-MM-DD). Default: today.")
-@click.option(
-    "--speaker",
-    multiple=True,
-    metavar="NAME",
-    help='Only commitments by NAME ("Trump" matches "Donald Trump").',
-)
-@click.option(
-    "--status",
-    "groups",
-    type=GROUPS,
-    multiple=True,
-    help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken, withdrawn.",
-)
+@speaker_option
+@status_option("groups")
 @click.option(
     "--due-within",
     type=DURATION,
