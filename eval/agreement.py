@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from scoring import day, due_ok, speaker_ok  # noqa: E402
+from score_helpers import day, due_ok, speaker_ok
 
 Label = dict[str, Any]
 
@@ -101,9 +101,10 @@ def main() -> int:
                 }
             )
     total = 2 * agree + only_first + only_second
+    f1 = 2 * agree / total if total else 1.0
     print(
-        f"documents {len(set(first) & set(second))}, labels agreed {agree}, only first {only_first}, "
-        f"only second {only_second}, agreement F1 {2 * agree / total if total else 1.0:.2f}, "
+        f"documents {len(set(first) & set(second))}, labels agreed {agree}, "
+        f"only first {only_first}, only second {only_second}, agreement F1 {f1:.2f}, "
         f"documents to settle {len(rows)}"
     )
     missing = sorted(set(first) ^ set(second))

@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from agreement import load, same  # noqa: E402
+from agreement import load, same
 
 REAL = Path(__file__).resolve().parent.parent / "tests/data/real"
 _PUBLISHED = re.compile(r"^published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)

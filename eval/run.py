@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import Case, Prediction, load_cases, score  # noqa: E402
+from scoring import Case, Prediction, load_cases, score
 
-from commitments import extract_document, read_text  # noqa: E402
+from commitments import extract_document, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {

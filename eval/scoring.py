@@ -24,21 +24,11 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from score_helpers import day, due_ok, speaker_ok  # noqa: E402  (the one matching rule)
+from score_helpers import day, match  # the one matching rule, shared with the tests
 
 Case = dict[str, Any]
 Prediction = dict[str, Any]
 Predict = Callable[[Case], list[Prediction]]
-
-
-def _due_ok(
-    gold: dict[str, Any], found: dict[str, str] | None, published: str, lenient: bool
-) -> bool:
-    """The shared rule; leniently, only the deadline is compared."""
-    if not lenient or gold["due"] is None or found is None:
-        return due_ok(gold, found, day(published))
-    tolerance = max(1, round(0.25 * (day(gold["due"]["latest"]) - day(published)).days))
-    return abs((day(found["latest"]) - day(gold["due"]["latest"])).days) <= tolerance
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -99,53 +89,28 @@ class Tally:
         )
 
 
-def _match(
-    case: Case, preds: list[Prediction], lenient: bool
-) -> tuple[list[tuple[dict[str, Any], Prediction]], list[dict[str, Any]], list[Prediction]]:
-    used: set[int] = set()
-    hits: list[tuple[dict[str, Any], Prediction]] = []
-    missed: list[dict[str, Any]] = []
-    for gold in sorted(case["gold"], key=lambda g: g["optional"]):
-        hit = next(
-            (
-                i
-                for i, p in enumerate(preds)
-                if i not in used
-                and speaker_ok(gold, p.get("speaker"))
-                and _due_ok(gold, p.get("due"), case["published"], lenient)
-            ),
-            None,
-        )
-        if hit is not None:
-            used.add(hit)
-            if not gold["optional"]:
-                hits.append((gold, preds[hit]))
-        elif not gold["optional"]:
-            missed.append(gold)
-    return hits, missed, [p for i, p in enumerate(preds) if i not in used]
-
-
 def score(cases: Iterable[Case], predict: Predict) -> Tally:
     """Run ``predict`` on every case and count matches as the shared scorer does."""
     tally = Tally()
     for case in cases:
         preds = predict(case)
-        hits, missed, extra = _match(case, preds, lenient=False)
-        tally.tp += len(hits)
-        tally.fn += len(missed)
-        tally.fp += len(extra)
-        for gold in missed:
+        published = day(case["published"])
+        strict = match(case["gold"], preds, published)
+        tally.tp += strict.hits
+        tally.fn += len(strict.missed)
+        tally.fp += len(strict.extra)
+        for gold in strict.missed:
             tally.misses.append(f"[{case['id']}] MISSED {gold['speaker']} due={gold['due']}")
-        for p in extra:
+        for p in strict.extra:
             text = str(p.get("text", ""))[:90]
             tally.misses.append(
                 f"[{case['id']}] EXTRA  {p.get('speaker')} due={p.get('due')} :: {text}"
             )
-        hits, missed, extra = _match(case, preds, lenient=True)
-        tally.lenient_tp += len(hits)
-        tally.lenient_fn += len(missed)
-        tally.lenient_fp += len(extra)
-        for gold, pred in hits:
+        lenient = match(case["gold"], preds, published, lenient=True)
+        tally.lenient_tp += lenient.hits
+        tally.lenient_fn += len(lenient.missed)
+        tally.lenient_fp += len(lenient.extra)
+        for gold, pred in lenient.pairs:
             tally.status += pred.get("status") == gold["status"]
             if gold.get("kind"):
                 tally.kinds_labelled += 1

@@ -31,14 +31,18 @@ def speaker_ok(gold: Json, found: str | None) -> bool:
     return any(a in name for a in gold["aliases"]) or gold["speaker"].lower() in name
 
 
-def due_ok(gold: Json, found: dict[str, str] | None, anchor: dt.date) -> bool:
+def due_ok(
+    gold: Json, found: dict[str, str] | None, anchor: dt.date, *, lenient: bool = False
+) -> bool:
     """Whether the found due window is close enough to the labelled one, counted from ``anchor``
-    (the publication day, or the day the commitment was made)."""
+    (the publication day, or the day the commitment was made); ``lenient``: the deadline only."""
     if gold["due"] is None or found is None:
         return gold["due"] is None and found is None
     ge, gl = day(gold["due"]["earliest"]), day(gold["due"]["latest"])
     fe, fl = day(found["earliest"]), day(found["latest"])
     tolerance = max(1, round(0.25 * (gl - anchor).days))
+    if lenient:
+        return abs((fl - gl).days) <= tolerance
     return abs((fl - gl).days) <= tolerance and abs((fe - ge).days) <= max(
         tolerance, round(0.25 * (gl - ge).days)
     )
@@ -52,16 +56,24 @@ class Match:
     """Required labelled commitments not found."""
     extra: list[Json]
     """Found commitments that match no labelled one."""
+    pairs: list[tuple[Json, Json]]
+    """Each required labelled commitment found, with what matched it."""
 
 
 def match(
-    golds: Sequence[Json], found: Sequence[Json], anchor: dt.date | Callable[[Json], dt.date]
+    golds: Sequence[Json],
+    found: Sequence[Json],
+    anchor: dt.date | Callable[[Json], dt.date],
+    *,
+    lenient: bool = False,
 ) -> Match:
     """Labelled ``golds`` against ``found`` (``Commitment.to_json`` objects); ``anchor`` is the
-    day tolerances are counted from, or gives it for each found commitment."""
+    day tolerances are counted from, or gives it for each found commitment; ``lenient``
+    compares deadlines only."""
     anchor_of = anchor if callable(anchor) else lambda _: anchor
     used: set[int] = set()
-    hits, missed = 0, []
+    missed: list[Json] = []
+    pairs: list[tuple[Json, Json]] = []
     for gold in sorted(golds, key=lambda g: g["optional"]):
         hit = next(
             (
@@ -69,14 +81,15 @@ def match(
                 for i, item in enumerate(found)
                 if i not in used
                 and speaker_ok(gold, item["speaker"])
-                and due_ok(gold, item["due"], anchor_of(item))
+                and due_ok(gold, item["due"], anchor_of(item), lenient=lenient)
             ),
             None,
         )
         if hit is not None:
             used.add(hit)
-            hits += not gold["optional"]
+            if not gold["optional"]:
+                pairs.append((gold, found[hit]))
         elif not gold["optional"]:
             missed.append(gold)
     extra = [item for i, item in enumerate(found) if i not in used]
-    return Match(hits=hits, missed=missed, extra=extra)
+    return Match(hits=len(pairs), missed=missed, extra=extra, pairs=pairs)
