@@ -187,8 +187,7 @@ class Voices:
 
     def at(self, offset: int) -> str | None:
         """The voice in force at ``offset``: a label's speaker, else the issuer."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return (self.names[i] or self.default) if i >= 0 else self.default
+        return self.label_at(offset) or self.default
 
     def label_at(self, offset: int) -> str | None:
         """The speaker whose transcript label is in force at ``offset`` (not the issuer)."""
