@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "real-dev": ROOT / "tests/data/real/dev.jsonl",
     "real-test": ROOT / "tests/data/real/test.jsonl",
+    "real-dev2": ROOT / "tests/data/real/dev2.jsonl",
+    "real-test2": ROOT / "tests/data/real/test2.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -34,6 +36,8 @@ SETS = {
 NOTES = {
     "real-dev": "real text, rules developed on it",
     "real-test": "real text, held out: scored, never debugged",
+    "real-dev2": "real text, second collection: scored once as it came, then developed on",
+    "real-test2": "real text, third collection, held out: scored, never debugged",
 }
 
 

@@ -92,6 +92,59 @@ FOUND = [
         "2025-09-04",
         "promise",
     ),
+    # organisations named "X of Y" and "X and Y <head>" are one name
+    (
+        "The Bank of Canada will announce its rate decision on Friday.",
+        "the Bank of Canada",
+        "2025-09-05",
+        "promise",
+    ),
+    (
+        "The Federal Trade and Tariff Commission said it would rule by October 31.",
+        "the Federal Trade and Tariff Commission",
+        "2025-09-03…2025-10-31",
+        "promise",
+    ),
+    # a plural body reported at the end ("officials said", "police said")
+    (
+        "Flights are set to resume on Saturday, airport officials said.",
+        "airport officials",
+        "2025-09-06",
+        "promise",
+    ),
+    (
+        "According to officials, the tunnel will reopen on Monday.",
+        "officials",
+        "2025-09-08",
+        "promise",
+    ),
+    # a passive whose subject starts with an article: the reporter's
+    (
+        "A verdict will be delivered by the end of the month, the tribunal said.",
+        "the tribunal",
+        "2025-09-03…2025-09-30",
+        "promise",
+    ),
+    # an issuing verb after a modal is the action, not the statement's date
+    (
+        "Ministers will set out the new funding rules in November.",
+        "Ministers",
+        "2025-11-01…2025-11-30",
+        "promise",
+    ),
+    (
+        "The regulator said it would publish its findings on Friday.",
+        "the regulator",
+        "2025-09-05",
+        "promise",
+    ),
+    # "expects the transaction to close": a party's own deal
+    (
+        "The lender expects the sale of its card unit to close in the fourth quarter.",
+        "the lender",
+        "2025-10-01…2025-12-31",
+        "promise",
+    ),
 ]
 
 
@@ -108,6 +161,8 @@ NOT_COMMITMENTS = [
     "Do they think we will wait forever?",
     "The council had previously planned to meet on Friday.",
     "The storm is the threat of the season.",
+    "The weather service expects the storm will reach the coast tonight.",
+    "Shares will begin trading on the exchange on Friday.",
 ]
 
 
@@ -127,3 +182,29 @@ def test_not_commitments(text: str) -> None:
 )
 def test_vague_or_past_undated_statements_commit_nobody(text: str) -> None:
     assert extract(text, published=D) == []
+
+
+def test_a_grant_of_days_is_dated_and_leaves_the_action_whole() -> None:
+    (found,) = extract("The envoy said the militia have ten days to leave the port.", published=D)
+    assert (found.speaker, str(found.due), found.action) == (
+        "the envoy",
+        "2025-09-03…2025-09-13",
+        "leave the port",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "titles"),
+    [
+        ("Secretary of State Maria Lopez", "Maria Lopez", ["Secretary", "of", "State"]),
+        ("Chancellor of the Exchequer Tom Hale", "Tom Hale", ["Chancellor", "of", "the", "Exchequer"]),
+        ("the Secretary of State", "Secretary of State", []),
+        ("Department of Health and Social Services", "Department of Health and Social Services", []),
+        ("Health Department", "Health Department", []),
+        ("Energy Secretary Ana Ruiz", "Ana Ruiz", ["Energy", "Secretary"]),
+    ],
+)
+def test_office_names_and_bodies_keep_their_words(phrase: str, name: str, titles: list[str]) -> None:
+    from commitments.extraction.names import clean_name
+
+    assert clean_name(phrase) == (name, titles)

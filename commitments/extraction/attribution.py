@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.cues import Cue
@@ -209,15 +210,19 @@ class Attributor:
         m = SUBJECT_START.match(head)
         if m is None or not m[0][:1].isupper():
             return None
-        if m[0].split()[0] == "The" and m[0][4:5].islower():
-            return None
+        if m[0].split()[0] in ("A", "An") or (m[0].split()[0] == "The" and m[0][4:5].islower()):
+            return None  # "A decision will be made …, the company said": the company's
         if len(head[m.end() :].split()) > 2:
             return None
         name, _ = clean_name(m[0])
         return self.entities.canonical(name) if name else None
 
-    def unattributed(self, sent: Sentence, cue: Cue) -> str | None:
-        """A narrator's future statement about a named party: that party, if the clause dates it."""
+    def unattributed(self, sent: Sentence, cue: Cue, *, voiced: bool = False) -> str | None:
+        """A narrator's future statement about a named party: that party, if the clause dates it.
+
+        ``voiced``: the document speaks for an issuer, whose announcement a titled subject's plan
+        is ("Secretary Kerry will travel to Hanoi on Friday" in the department's statement):
+        nobody here then, and the caller gives it to the voice."""
         head = self.text[sent.start : cue.start]
         if cue_rules.hedged(head) or cue.kind is Kind.OFFER:
             return None
@@ -233,11 +238,15 @@ class Attributor:
         # "The government has set a six-month deadline": the subject sets the noun's deadline
         if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
             return None
+        if _BELIEF_GAP.match(gap) or _BELIEF_GAP.match(f"{m[0]} ", m[0].rfind(" ")):
+            return None  # "The bureau expects Glenda will cross …": not its act
         phrase = _without_auxiliaries(m[0])  # "The county is on track to …"
         if phrase.split()[0].casefold() == "the":
             return self.entities.resolve(phrase)
-        name, _ = clean_name(phrase)
+        name, titles = clean_name(phrase)
         if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):
+            return None
+        if voiced and titles:
             return None
         return self.entities.canonical(name)
 
@@ -290,6 +299,10 @@ class Attributor:
         return not OTHER_CLAUSE.search(self.text[first.end : second.start])
 
 
+_BELIEF_GAP = re.compile(
+    r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
+    r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"
+)
 _AUXILIARIES = frozenset("is are was were has have had will would now also".split())
 
 

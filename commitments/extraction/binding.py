@@ -84,7 +84,9 @@ def _after_article(text: str, end: int) -> bool:
     return ARTICLE_END.search(stripped, max(0, len(stripped) - 5)) is not None
 
 
-_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+_FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
+    r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
+)
 
 
 def _aside(text: str, found: Found, cue: Cue) -> bool:
@@ -108,7 +110,9 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
 
 
-_FUTURE_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+be\s+$")
+_FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
+    r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
+)
 
 
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
@@ -117,7 +121,7 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     verb = None
     for m in ISSUING.finditer(head):
         if not _after_article(head, m.start()) and not _FUTURE_BE.search(head, 0, m.start()):
-            verb = m  # (not "the signed contract", not "is expected to be published")
+            verb = m  # (not "the signed contract", "is expected to be published", "will set")
     if verb is not None:
         between = head[verb.end() :]
         if len(between.split()) <= 6 and not BLOCKERS.search(between):

@@ -14,6 +14,7 @@ import attrs
 from commitments.fastmatch.prefilter import SENTENCES, Ruled
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
+from commitments.readers.actions import NOT_OWNERS
 
 __all__ = [
     "Cue",
@@ -159,6 +160,18 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (re.compile(r"(?<![\w’'-])(?=[\w'’])must(?![\w’'-])", _I), Kind.DEMAND, False),
+    (  # "The company expects the transaction to close in the second quarter": its own act
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:expects?|expected|anticipates?|anticipated|plans?|intends?)"
+            r"\s+(?:the|its|their|our|this|that)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?=(?:close|complete"
+            r"|be\s+(?:completed|finali[sz]ed|published|issued|ready|operational|launched|in\s+place)"
+            r"|begin|start|commence|open|take\s+effect|become\s+effective|launch|conclude"
+            r"|finish|resume|restart)\b)",
+            _I,
+        ),
+        Kind.PROMISE,
+        False,
+    ),
     (  # "The vote is scheduled for Thursday", "a decision is expected by June"
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+)?(?:scheduled"
@@ -231,8 +244,13 @@ _DATED_ONLY = re.compile(
 )
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
 write to the landlord by Friday"."""
-_MINUTED = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,3}to(?=\s+[a-z]+\b)")
-"""A minute's action: "Officers to report back next month" (dated only)."""
+_MINUTED = re.compile(
+    rf"^\W*(?:The\s+)?{NOT_OWNERS}"
+    r"(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these"
+    r"|those|all|each|every|any|some|officials|date)\b)(?=[a-z]+\b)"
+)
+"""A minute's action: "Officers to report back next month" (dated only); not "According to
+officials, …" or a heading ("Response to the consultation")."""
 _CAN_DO = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:I|[Ww]e)\s+can\s+(?!(?:not|never|only|see|tell|hear)\b)(?=[a-z])"
 )

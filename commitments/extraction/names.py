@@ -13,6 +13,8 @@ __all__ = [
     "LEADING",
     "MALE",
     "NAME_SEQ",
+    "ORG_AND",
+    "ORG_HEADS",
     "PARTICLES",
     "TITLES",
     "TOKEN_TEMPLATE",
@@ -23,12 +25,31 @@ __all__ = [
 ]
 
 PARTICLES = "de da van von der den al bin la le du del di dos ter of for".split()
+ORG_HEADS = frozenset(
+    """Administration Agency Airlines Association Authority Bank Board Bureau Centre Center
+    Command Commission Committee Company Corporation Council Court Department Exchange Forces
+    Foundation Fund Group Industries Institute Ministry Office Organisation Organization Party
+    Railways Service Services Society Trust Tribunal Union""".split()
+)
+"""The last words of organisations' names ("Food and Drug Administration", "Health Department"):
+an "and" between capitalised words joins them into one name only before one of these."""
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A capitalised name token ("Zelenskyy", "O'Brien", "Jean-Claude", "St.") or a particle inside a
 # name ("Ursula von der Leyen", "Ministry of Health").
-TOKEN_TEMPLATE = "(?:%(upper)s%(inner)s*|" + alternation(PARTICLES) + "(?=%(space)s+%(upper)s))"
+# "and" or "&" joins capitalised words into one name only when an organisation's head follows
+# within three words ("Food and Drug Administration", "Securities and Exchange Commission").
+_ORG_AND = (
+    "(?:and|&)(?=(?:%(space)s+%(upper)s%(inner)s*){0,2}%(space)s+"
+    + alternation(sorted(ORG_HEADS))
+    + "(?![\\w’'-]))"
+)
+TOKEN_TEMPLATE = (
+    "(?:%(upper)s%(inner)s*|" + alternation(PARTICLES) + "(?=%(space)s+%(upper)s)|" + _ORG_AND + ")"
+)
 _NAME_TEMPLATE = f"(?:{TOKEN_TEMPLATE}%(space)s+){{0,6}}{TOKEN_TEMPLATE}"
-NAME_SEQ = _NAME_TEMPLATE % {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
+_PLAIN = {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}
+NAME_SEQ = _NAME_TEMPLATE % _PLAIN
+ORG_AND = _ORG_AND % _PLAIN
 LEADING = frozenset(
     """the a an but and however meanwhile also so yet still later now on in at when after
     before if while although as then thus instead separately earlier last this that there
@@ -144,6 +165,8 @@ def clean_name(phrase: str) -> tuple[str, list[str]]:
     words = phrase.replace("’", "'").split()
     while words and words[0].casefold().rstrip(",") in LEADING and len(words) > 1:
         words = words[1:]
+    if words[-1:] and words[-1].rstrip(",.") in ORG_HEADS:  # "Health Department": no title in it
+        return " ".join(words).strip(" ,.'"), []
     titles: list[str] = []
     last_title = -1
     for i, word in enumerate(words[:-1]):
@@ -154,6 +177,15 @@ def clean_name(phrase: str) -> tuple[str, list[str]]:
         words = words[last_title + 1 :]
     elif len(words) > 1 and words[0].casefold() in TITLES:
         titles, words = words[:1], words[1:]
+    # the rest of an office's name: "Secretary of State Antony Blinken", "Chancellor of the
+    # Exchequer Rachel Reeves" (a name of two words or more must remain)
+    while titles and len(words) > 3 and words[0] in ("of", "for"):
+        cut = 3 if words[1] == "the" else 2
+        if len(words) - cut < 2 or not words[cut - 1][:1].isupper():
+            break
+        titles, words = titles + words[:cut], words[cut:]
+    if titles and words[:1] in (["of"], ["for"]):  # an office without a name: "Secretary of State"
+        titles, words = [], titles + words
     name = " ".join(words).strip(" ,.'")
     if name.endswith("'s"):
         name = name[:-2]

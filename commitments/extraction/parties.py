@@ -52,7 +52,8 @@ _THINGS = frozenset(
     document documents guidance data information figures price prices cost costs funding fund
     payment payments budget money tax taxes rate rates work works construction road roads
     railway line lines bridge station network scheme portal website site page product products
-    storm hurricane weather rain game games match matches season race""".split()
+    storm hurricane weather rain game games match matches season race talks negotiations share
+    shares stock stocks dividend dividends bond bonds notes offering trading""".split()
 )
 _NAMED_THINGS = frozenset(
     """period rule meeting briefing conference hearing session debate reading flight

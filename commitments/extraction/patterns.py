@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from commitments.extraction.names import ORG_AND
 from commitments.extraction.speakers import VERB as REPORTING_VERB
 from commitments.fastmatch.trie import alternation
 
@@ -43,9 +44,9 @@ __all__ = [
 # -- who said it ------------------------------------------------------------------------------
 
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
-SUBJECT_START = re.compile(
+SUBJECT_START = re.compile(  # "The county", "Acme Corp.", "The Bank of England", "Food and Drug …"
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
-    r"(?:\s+[A-Z][\w’'.&-]*){0,4})(?=\s)"
+    rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+)?[A-Z][\w’'.&-]*){{0,4}})(?=\s)"
 )
 BARE_MODAL = re.compile(
     r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"

@@ -212,8 +212,10 @@ class _Extractor:
         dated = [p for p in pendings if p.due is not None]
         for pending in dated:
             assert pending.due is not None
-            speaker = pending.speaker or speakers.unattributed(sent, pending.cue)
             issuer = self.voices.default
+            speaker = pending.speaker or speakers.unattributed(
+                sent, pending.cue, voiced=issuer is not None
+            )
             if (
                 issuer
                 and not attributed

@@ -11,6 +11,7 @@ from commitments.extraction.names import (
     CLASSES,
     LEADING,
     NAME_SEQ,
+    ORG_AND,
     PARTICLES,
     UPPER,
     clean_name,
@@ -75,7 +76,7 @@ _POSSESSIVE_END = re.compile(
 # Up to the end, a name's letters and the spaces between its words are taken possessively
 # (what follows them is a space, a name's first letter or the end, never more of the same):
 # the same matches, with far less backtracking on hostile text.
-_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}]))"
+_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}])|{ORG_AND})"
 _NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
 _POSSESSIVE_ORG_END = re.compile(
     rf"(?<![\w’'-])((?:[Tt]he\s+)?{NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
@@ -89,12 +90,22 @@ _THE_END = re.compile(
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
+_PLURAL_END = re.compile(  # "officials said", "senior U.S. officials said", "Israeli police said"
+    r"(?<![\w’'.-])((?:(?!(?:which|that|who|whom|and|or|but|as|when|while|where|if|the|a|an|to"
+    r"|of|in|on|at|by|for|with|from|said|told|say|says)\s)[a-z][\w-]*\s+"
+    r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+){0,2}(?:officials|sources|authorities|police|officers"
+    r"|prosecutors|diplomats|aides|spokespeople|ministers|lawmakers|legislators|negotiators"
+    r"|organi[sz]ers|investigators|regulators|executives))$"
+)
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
 _AFTER_NAME = re.compile(
     rf"\s*(?:{NAME_SEQ}|(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*|he|she|they|it|we)"
 )
 
 _TITLED_NAME = re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,3}}{NAME_SEQ}")
+_MODAL_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])(?:will|would|shall|to|must|should|could|may|might)|['’]ll)\s+(?:\w+ly\s+)?$"
+)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
@@ -201,6 +212,7 @@ _ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...
     (_NAME_END, None, 7),
     (_POSSESSIVE_ORG_END, None, 11),
     (_THE_END, None, 7),
+    (_PLURAL_END, None, 3),
 )
 
 
@@ -269,6 +281,8 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             and _PASSIVE.search(text, low, v_start)
         ):  # (the pattern needs a space before the verb, and one of its words before that)
             continue  # "staff would be told": nobody is reporting here
+        if v_start > low and text[v_start - 1].isspace() and _MODAL_BEFORE.search(text, low, v_start):
+            continue  # "ministers will set out …", "plans to announce": a future act, not a report
         near = max(start, v_start - LOOKBACK)
         subject = _subject_before(text, near, v_start)
         if subject is not None and _plural_noun(text, text[v_start:v_end], v_end, subject, end):

@@ -32,8 +32,16 @@ _ONE = rf"(?:{_HANDLE}|{_PERSON}(?:[ \t]*\({_PERSON}\))?)"  # "Treasurer (George
 _OWNERS = rf"(?P<owner>{_ONE}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_ONE}){{0,3}})"
 _DASH = r"[ \t]+[—–-][ \t]+|[ \t]*[—–][ \t]*"
 
+NOT_OWNERS = (
+    r"(?!(?:According|Due|Prior|Pursuant|Subject|Thanks|Owing|Contrary|Next|Close|Up|Similar"
+    r"|Compared|Equal|Related|Reply|Response|Welcome|Introduction|Addition|Changes?|Amendments?"
+    r"|Letter|Return|Access|Travel|Visit|Trip|Road|Path|Way|Journey)\b)"
+)
+"""Capitalised words that start a phrase with "to" but never name an owner ("According to
+officials, …", "Response to the consultation")."""
+
 # After an explicit "Action:" or "TODO(x):" marker, or in an action section.
-_OWNER_TO = re.compile(rf"{_OWNERS}[ \t]+to[ \t]+(?=[a-z])")
+_OWNER_TO = re.compile(rf"{NOT_OWNERS}{_OWNERS}[ \t]+to[ \t]+(?=[a-z])")
 _OWNER_COLON = re.compile(rf"{_OWNERS}[ \t]*:[ \t]+(?=\S)")
 _OWNER_DASH = re.compile(rf"{_OWNERS}(?:{_DASH})(?=\S)")
 _OWNER_SPACE = re.compile(rf"{_OWNERS}[ \t]+(?=[a-z])")  # "Action: Bob send the deck"

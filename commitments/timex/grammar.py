@@ -456,7 +456,7 @@ def _give(m: re.Match[str]) -> Resolve:
     "give",
     rf"\b(?:have|has|had|get|gets|got)\s+(?:just\s+|only\s+|another\s+)?{HEDGE}"
     rf"(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
-    r"\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
+    r"(?=\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b))",
     anchor=rf"{UNIT}\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
 )
 def _grant(m: re.Match[str]) -> Resolve:
