@@ -59,6 +59,8 @@ def split_roles(
     for found in expressions:
         if furniture(text, found):
             continue  # a dateline, a date line or a "Posted:" stamp dates the page, never a due
+        if _OF_RECORD.search(text, max(0, found.start - 60), found.start):
+            continue  # "to shareholders of record on March 1": who is paid, not when
         if found.kind.startswith("skip"):
             if issued_window(found.text, published) is not None:
                 issue.append(found)  # "last Friday", "past week": they date statements
@@ -84,6 +86,11 @@ def _after_article(text: str, end: int) -> bool:
     return ARTICLE_END.search(stripped, max(0, len(stripped) - 5)) is not None
 
 
+_OF_RECORD = re.compile(
+    r"\bof\s+record(?:\s+(?:at|as\s+of)\s+the\s+close\s+of\s+business)?(?:\s+(?:on|as\s+of|at))?\s*$"
+    r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
+    re.IGNORECASE,
+)
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
     r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
 )
@@ -110,6 +117,11 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
 
 
+_OF_RECORD = re.compile(
+    r"\bof\s+record(?:\s+(?:at|as\s+of)\s+the\s+close\s+of\s+business)?(?:\s+(?:on|as\s+of|at))?\s*$"
+    r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
+    re.IGNORECASE,
+)
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
     r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
 )

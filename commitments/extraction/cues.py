@@ -239,11 +239,12 @@ _FUTURE_PROGRESSIVE = re.compile(
 )
 _DATED_ONLY = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
-    r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])",
+    r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"
+    r"|(?<=[\s,])payable(?=\s+(?:on\s+)?(?:[A-Z]|\d))",  # a dividend "payable on March 15"
     _I,
 )
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
-write to the landlord by Friday"."""
+write to the landlord by Friday", a dividend "payable on March 15"."""
 _MINUTED = re.compile(
     rf"^\W*(?:The\s+)?{NOT_OWNERS}"
     r"(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these"

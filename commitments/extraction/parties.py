@@ -68,6 +68,39 @@ _THING_NAMES = frozenset(
 )
 """Words that make a capitalised name the name of a thing ("Shuttle Discovery", "Tropical Storm
 Adrian", "Operation Sea Lion")."""
+_PARTY_NOUNS = frozenset(
+    """government ministry department agency council committee commission board court tribunal
+    company firm group bank airline carrier retailer regulator union club team manufacturer maker
+    lender insurer operator authority authorities administration office bureau service police
+    army military navy force forces parliament assembly senate congress house chamber cabinet
+    party parties coalition alliance organisation organization association federation society
+    institute university school college hospital trust foundation charity fund network
+    consortium partnership venture utility county city state province region district
+    municipality town village mayor minister secretary president chairman chairwoman chair chief
+    head spokesman spokeswoman spokesperson spokespeople official officials officer officers
+    leader leadership premier governor senator judge justice prosecutor prosecution attorney
+    lawyer counsel defendant plaintiff petitioner respondent applicant claimant employer workers
+    staff member members management executive owner shareholder investor buyer seller landlord
+    tenant contractor developer builder supplier provider publisher broadcaster station
+    newspaper sources aides diplomat envoy ambassador delegation negotiator rebels troops
+    militants protesters residents campaigners activists citizens voters players coach captain
+    king queen prince princess crown embassy consulate mission secretariat presidency
+    directorate inspectorate commissioner ombudsman clerk registrar treasury exchequer firm
+    business businesses corporation conglomerate subsidiary unit division agencies governments
+    ministries departments councils committees companies banks airlines unions clubs teams
+    states countries country nation nations people family families couple pair duo trio side
+    lawmakers legislators legislature assembly council junta regime administration staff crew
+    commander general admiral colonel captain sheriff marshal warden mayoralty militia militias
+    watchdog panel jury opposition campaign movement inquiry""".split()
+)
+"""The heads of lower-case noun phrases that name parties ("the county", "the lender"); a
+phrase with another lower-case head ("the database", "the remarks") names a thing. Nouns for
+agents ("the regulator", "the organiser", "the applicant") are told by their endings."""
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|ive)s?$")
+_NOT_AGENT = re.compile(r"(?:ment|ments|ever|over|under|after|ther|ther|ster|ber|ive|ives)$")
+_COMMON_SHAPE = re.compile(r"(?:ses|ces|ions|ments?|ed|ing|ness|ity|ities|als|ives)$")
+"""How a capitalised word that only starts a sentence ("Responses", "Proposed") looks: a
+name of a party rarely ends so."""
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -94,4 +127,14 @@ def _ok(words: list[str]) -> bool:
     # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
     # capitalised only because it starts a sentence ("Production is expected to cease").
     things = _NAMED_THINGS if words[-1][:1].isupper() and len(words) > 1 else _THINGS
-    return last not in things and last.removesuffix("s") not in things
+    if last in things or last.removesuffix("s") in things:
+        return False
+    if words[-1][:1].islower() or (len(words) == 1 and _COMMON_SHAPE.search(first)):
+        return _party_noun(last)
+    return True
+
+
+def _party_noun(word: str) -> bool:
+    if word in _PARTY_NOUNS or word.removesuffix("s") in _PARTY_NOUNS:
+        return True
+    return bool(_AGENT.search(word)) and not _NOT_AGENT.search(word)

@@ -74,7 +74,8 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|get\s+(?:right\s+)?(?:to|into|started|going|you\s+out)|start\s+(?:off\s+)?(?:with|by)"
     r"|begin\s+(?:with|by)|turn\s+(?:it\s+)?(?:over|to)|go\s+(?:ahead|to\s+your)|leave\s+it"
     r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
-    r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield)\b",
+    r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield"
+    r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:))\b",  # a list follows
     re.IGNORECASE,
 )
 GENERIC_ORG = re.compile(

@@ -38,6 +38,10 @@ def action(
 ) -> str:
     """What was committed to: the clause after the cue, without its time expressions."""
     cue, due = pending.cue, pending.due
+    if text.startswith("payable", cue.start) and (
+        m := _PAID.search(text, max(0, cue.start - 200), cue.start)
+    ):
+        return f"pay {' '.join(m['what'].split())}"  # "a cash dividend of $0.25 per share, payable"
     start = cue.start if cue.noun else cue.end
     if cue.start == cue.end:  # action items: the whole item
         start = cue.start
@@ -91,6 +95,12 @@ def action(
     return piece or text[cue.start : cue.end]
 
 
+_PAID = re.compile(
+    r"(?P<what>\b(?:a|an|the|its|their)\s+(?:(?!(?:a|an|the|its|their)\s)[\w$%-]+\s+){0,4}?"
+    r"(?:dividends?|distributions?|interest|payments?)\b(?:\s+of\s+(?:[^.;:]|\.(?=\d)){1,50}?)?)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
 _PROGRESSIVE = re.compile(r"be\s+(?=[a-z]+ing\b)")
 _DEADLINE_FOR = re.compile(
     r"(?:[\w-]+\s+)?(?:deadline|ultimatum)s?\s+(?:for\s+)?(?P<who>[^,;]{1,60}?)\s+to\s+(?P<what>\w.*)",

@@ -229,11 +229,22 @@ def _title_voice(title: str) -> str | None:
     return None
 
 
+_BUSINESS_STATEMENT = re.compile(
+    r"^[ \t]*The[ \t]+(?:provisional[ \t]+)?business[ \t]+for[ \t]+(?:next[ \t]+week|the[ \t]+week"
+    r"[ \t]+commencing[ \t][^\n]{1,40}?)[ \t]+(?:will|is|shall)\b",
+    re.MULTILINE,
+)
+"""The formula of a Westminster business statement ("The business for next week will be as
+follows:"), which the Leader of the House makes."""
+
+
 def _issuer(text: str, title: str | None) -> str | None:
     if (_MAY_BE_COURT.search(text) and _COURT.search(text)) or (
         title and _CASE_TITLE.search(title)
     ):
         return "the Court"
+    if "business for" in text and _BUSINESS_STATEMENT.search(text):
+        return "the Leader of the House"
     if title and (name := _title_voice(title)):
         return name
     head = text[:3000]
