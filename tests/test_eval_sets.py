@@ -22,7 +22,8 @@ DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
 # sets (tests/data/real/, see its README): rules were developed on dev and dev2 (after its first
-# run); test is scored, never debugged, and its floor only guards against a regression.
+# run); test and test2 are scored, never debugged, and their floors only guard against a
+# regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
     "cases-news-short.jsonl": 0.98,
@@ -30,7 +31,8 @@ FLOORS = {
     "cases-conversations.jsonl": 0.92,
     "real/dev.jsonl": 0.58,
     "real/test.jsonl": 0.17,
-    "real/dev2.jsonl": 0.37,
+    "real/dev2.jsonl": 0.38,
+    "real/test2.jsonl": 0.33,
 }
 
 

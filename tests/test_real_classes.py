@@ -163,6 +163,8 @@ NOT_COMMITMENTS = [
     "The storm is the threat of the season.",
     "The weather service expects the storm will reach the coast tonight.",
     "Shares will begin trading on the exchange on Friday.",
+    "To ask the Secretary of State for Transport if he will publish the review by Friday.",
+    "Mr. Hale: To ask the Secretary of State for Wales if he will make a statement on the scheme.",
 ]
 
 
@@ -197,14 +199,30 @@ def test_a_grant_of_days_is_dated_and_leaves_the_action_whole() -> None:
     ("phrase", "name", "titles"),
     [
         ("Secretary of State Maria Lopez", "Maria Lopez", ["Secretary", "of", "State"]),
-        ("Chancellor of the Exchequer Tom Hale", "Tom Hale", ["Chancellor", "of", "the", "Exchequer"]),
+        (
+            "Chancellor of the Exchequer Tom Hale",
+            "Tom Hale",
+            ["Chancellor", "of", "the", "Exchequer"],
+        ),
         ("the Secretary of State", "Secretary of State", []),
-        ("Department of Health and Social Services", "Department of Health and Social Services", []),
+        (
+            "Department of Health and Social Services",
+            "Department of Health and Social Services",
+            [],
+        ),
         ("Health Department", "Health Department", []),
         ("Energy Secretary Ana Ruiz", "Ana Ruiz", ["Energy", "Secretary"]),
     ],
 )
-def test_office_names_and_bodies_keep_their_words(phrase: str, name: str, titles: list[str]) -> None:
+def test_office_names_and_bodies_keep_their_words(
+    phrase: str, name: str, titles: list[str]
+) -> None:
     from commitments.extraction.names import clean_name
 
     assert clean_name(phrase) == (name, titles)
+
+
+def test_an_honourable_member_is_addressed_not_speaking() -> None:
+    # "hon." is an abbreviation: the sentence runs on, and the Member is who is told
+    text = "Mr. Lane: I can assure the hon. Member that the guidance will be published next month."
+    assert [c.speaker for c in extract(text, published=D)] != ["Member"]

@@ -99,3 +99,17 @@ def test_an_agenda_under_a_day_heading_in_another_language() -> None:
 def test_no_agenda_without_a_day_heading() -> None:
     text = "Mr Piet Jansen in Lisbon, Portugal: meets the Minister of Finance.\n"
     assert _items(text) == []
+
+
+def test_schedule_lines_before_a_dated_sentence_do_not_break_follow_ups() -> None:
+    # Skipped schedule lines once left the follow-up pass out of step with the sentences
+    # (an IndexError on the last dated sentence of a paragraph after them).
+    text = (
+        "Public schedule for Monday, March 3, 2025\n\n"
+        "9:00 a.m. The Secretary meets the mayor.\n"
+        "10:00 a.m. The Secretary visits the school.\n"
+        "11:00 a.m. The Secretary tours the port.\n\n"
+        "She flies home after that. The Secretary will announce the plan on Friday."
+    )
+    found = extract(text, published=dt.date(2025, 3, 1))
+    assert ("the Secretary", "2025-03-07") in [(c.speaker, str(c.due)) for c in found]

@@ -158,6 +158,12 @@ ROWS = [
     ("by 5pm tomorrow", "2025-09-03", "2025-09-04"),
     # business days skip weekends
     ("within five business days", "2025-09-03", "2025-09-10"),
+    # a range of dates is one window, first day to last
+    ("from September 28th to October 5th", "2025-09-28", "2025-10-05"),
+    ("from October 1 through October 9", "2025-10-01", "2025-10-09"),
+    ("between 10 and 12 November", "2025-11-10", "2025-11-12"),
+    ("from 3 to 5 October", "2025-10-03", "2025-10-05"),
+    ("from Monday to Friday", "2025-09-08", "2025-09-12"),
 ]
 
 

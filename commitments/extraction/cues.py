@@ -12,9 +12,9 @@ import re
 import attrs
 
 from commitments.fastmatch.prefilter import SENTENCES, Ruled
+from commitments.readers.actions import NOT_OWNERS
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
-from commitments.readers.actions import NOT_OWNERS
 
 __all__ = [
     "Cue",

@@ -39,6 +39,7 @@ __all__ = [
     "SUBJECT_START",
     "THAT_OR_SAID",
     "TO_THAT",
+    "WRITTEN_QUESTION",
 ]
 
 # -- who said it ------------------------------------------------------------------------------
@@ -68,6 +69,7 @@ SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject an
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
     r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
 )
+WRITTEN_QUESTION = re.compile(r"(?:[^\n:]{0,60}:\s+)?To\s+ask\s")  # (after a label, if any)
 DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
     r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
     r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"

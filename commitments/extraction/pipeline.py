@@ -25,6 +25,7 @@ from commitments.extraction.patterns import (
     DEADLINE_WORD,
     DISCOURSE,
     OWNER_IN_BRACKETS,
+    WRITTEN_QUESTION,
 )
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.schedule import scheduled
@@ -134,6 +135,7 @@ class _Extractor:
         label_at = self.voices.label_at
         for sent, atts, names in resolved:
             if scheduled and any(a <= sent.start < b for a, b in scheduled):
+                made.append(range(0))  # (kept in step with ``resolved`` for follow_ups)
                 continue  # a schedule's line: made into an item already
             before = len(found)
             speaker = turn_speaker if turn is not None else label_at(sent.start)
@@ -157,6 +159,8 @@ class _Extractor:
         body = text[start : sent.end]
         if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
+        if "To ask" in body and WRITTEN_QUESTION.match(body):
+            return  # "To ask the Secretary of State if he will …" asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)

@@ -35,7 +35,8 @@ MAX_PARAGRAPH = 10_000
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd corp co no vs etc
     u.s u.k u.n e.u a.m p.m e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec mon tue
-    tues wed thu thur thurs fri sat sun approx dept est fig op rev ft mt pres""".split()
+    tues wed thu thur thurs fri sat sun approx dept est fig op rev ft mt pres hon rt cllr adm
+    supt insp det""".split()
 )
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))")

@@ -281,7 +281,11 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             and _PASSIVE.search(text, low, v_start)
         ):  # (the pattern needs a space before the verb, and one of its words before that)
             continue  # "staff would be told": nobody is reporting here
-        if v_start > low and text[v_start - 1].isspace() and _MODAL_BEFORE.search(text, low, v_start):
+        if (
+            v_start > low
+            and text[v_start - 1].isspace()
+            and _MODAL_BEFORE.search(text, low, v_start)
+        ):
             continue  # "ministers will set out …", "plans to announce": a future act, not a report
         near = max(start, v_start - LOOKBACK)
         subject = _subject_before(text, near, v_start)
