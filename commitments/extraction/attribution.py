@@ -16,6 +16,7 @@ from commitments.extraction import cues as cue_rules
 from commitments.extraction.cues import Cue
 from commitments.extraction.entities import Entities
 from commitments.extraction.names import clean_name
+from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
     FIRST_PERSON,
@@ -250,6 +251,24 @@ class Attributor:
             return None
         return self.entities.canonical(name)
 
+    def describes(self, sent: Sentence, cue: Cue) -> bool:
+        """Whether the cue only says what a thing will do or be ("The public hearing will allow
+        residents to comment", "These satellites will serve as the backbone", "The remarks will
+        focus on the economy"): a description, nobody's commitment."""
+        if not _DESCRIBING.match(self.text, cue.end, sent.end):
+            return False
+        head = self.text[sent.start : cue.start]
+        lead = LEAD_CLAUSE.match(head)
+        if lead is not None:
+            head = head[lead.end() :]
+        m = _CLAUSE_SUBJECT.search(head)
+        if m is None:
+            return False
+        phrase = " ".join(m[0].split())
+        if phrase.split()[-1].casefold() in ("i", "we", "you", "he", "she", "they", "it"):
+            return False  # ("it will allow …" may be the company's own act)
+        return not is_party(phrase)
+
     def narrated(self, sent: Sentence, cue: Cue, voices: Voices) -> tuple[str | None, bool]:
         """Who makes an unattributed, undated commitment in a document with its own voice (a
         release, a notice, minutes): the issuer for "We will …", the subject when it is the
@@ -299,6 +318,13 @@ class Attributor:
         return not OTHER_CLAUSE.search(self.text[first.end : second.start])
 
 
+_DESCRIBING = re.compile(
+    r"\s+(?:(?:also|only|still|now|then)\s+)?(?:allow|enable|permit|let|serve|include|feature|mean"
+    r"|cost|amount|total|affect|cover|represent|mark|involve|require|give\s+(?:residents|people|the\s+public"
+    r"|users|customers|members)|help)\b"
+)
+"""Verbs that describe what a thing will do, not an act anyone undertakes."""
+_CLAUSE_SUBJECT = re.compile(r"(?:[\w’'.&-]+\s+){0,8}?[\w’'.&-]+(?=\s*$)")
 _BELIEF_GAP = re.compile(
     r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"

@@ -163,6 +163,15 @@ def is_name(name: str) -> bool:
 def clean_name(phrase: str) -> tuple[str, list[str]]:
     """A name without leading function words and titles, and the titles removed."""
     words = phrase.replace("’", "'").split()
+    for i, word in enumerate(words[:-1]):  # "United States. And": a sentence ended the name
+        if (
+            word.endswith(".")
+            and "." not in word[:-1]
+            and len(word) > 4
+            and (words[i + 1].casefold() in LEADING or words[i + 1].casefold() in _CALENDAR_WORDS)
+        ):
+            words = words[: i + 1]
+            break
     while words and words[0].casefold().rstrip(",") in LEADING and len(words) > 1:
         words = words[1:]
     if words[-1:] and words[-1].rstrip(",.") in ORG_HEADS:  # "Health Department": no title in it

@@ -216,6 +216,8 @@ class _Extractor:
         dated = [p for p in pendings if p.due is not None]
         for pending in dated:
             assert pending.due is not None
+            if speakers.describes(sent, pending.cue):
+                continue  # "The hearing in January will allow residents to comment"
             issuer = self.voices.default
             speaker = pending.speaker or speakers.unattributed(
                 sent, pending.cue, voiced=issuer is not None
@@ -250,7 +252,7 @@ class _Extractor:
             voiced = False
             if pending.speaker is None and not attributed and turn is None:
                 pending.speaker, voiced = speakers.narrated(sent, pending.cue, self.voices)
-            if pending.speaker is None:
+            if pending.speaker is None or speakers.describes(sent, pending.cue):
                 continue
             if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
                 continue

@@ -222,7 +222,9 @@ def _title_voice(title: str) -> str | None:
     for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
         if m := pattern.search(title):
             name, _ = clean_name(
-                re.split(r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"])[0]
+                re.split(
+                    r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"], flags=re.I
+                )[0]
             )
             if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
