@@ -226,3 +226,23 @@ def test_an_honourable_member_is_addressed_not_speaking() -> None:
     # "hon." is an abbreviation: the sentence runs on, and the Member is who is told
     text = "Mr. Lane: I can assure the hon. Member that the guidance will be published next month."
     assert [c.speaker for c in extract(text, published=D)] != ["Member"]
+
+
+def test_a_glued_hansard_mark_gives_the_member_answering() -> None:
+    text = (
+        "§ Mr. HardyI have read the committee's report. I am studying its findings and will "
+        "respond as soon as possible."
+    )
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("Hardy", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The public consultation in October will allow residents to comment on the route.",
+        "These new buses will serve the northern suburbs for the next ten years.",
+        "The upgrade will cost about £4 million next year.",
+    ],
+)
+def test_what_a_thing_will_do_is_a_description(text: str) -> None:
+    assert extract(text, published=D) == []

@@ -98,8 +98,8 @@ SUBJECT_BEFORE = {  # by (quoted, the cue starts with an apostrophe)
     (quoted, apostrophe): re.compile(
         r"(?<![\w’'])(?:"
         + (_SUBJECTS_QUOTED if quoted else _SUBJECTS)
-        + (r")$" if apostrophe else r")\s+$")
-    )
+        + (r")$" if apostrophe else r")\s+(?:(?:am|are|is|have|has)\s+[a-z][^,.;:!?“”\"]{0,60}\s+and\s+)?$")
+    )  # "we will …", "I am considering the recommendations and will respond …"
     for quoted in (False, True)
     for apostrophe in (False, True)
 }

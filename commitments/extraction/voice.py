@@ -49,6 +49,13 @@ _CASE_LABEL = re.compile(
     re.MULTILINE,
 )
 """``Mr. Michael Foot: …`` — a speaker's label in title case (Hansard, committee evidence)."""
+_GLUED_LABEL = re.compile(
+    r"^§[ \t]*(?:The[ \t][^\n()]{0,100}\((?P<inner>[A-Z][^()\n]{2,60})\)"
+    r"|(?P<label>(?:Mr|Mrs|Ms|Dr|Sir|Lord|Baroness|Lady|Dame)\.?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4}))"
+    r"(?=[A-Z][a-z]{0,8}\b|I\b)",
+    re.MULTILINE,
+)
+"""``§ Mr. ChopeI am grateful …`` — a speaker's mark in the older Hansard, glued to the speech."""
 _ROLE_LABEL = re.compile(
     r"^[ \t]*(?:The[ \t]+)?(?:Prime[ \t]+)?(?:Minister|Secretary|Parliamentary|Leader|Chancellor"
     r"|Solicitor|Attorney|Chief|Under-Secretary|Deputy|Lord[ \t]+Privy|Advocate)[^\n:()]{0,80}"
@@ -300,6 +307,8 @@ def voices(text: str, title: str | None = None) -> Voices:
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
     for m in _ROLE_LABEL.finditer(text):
         found.append((m.start(), m["name"].strip()))
+    for m in _GLUED_LABEL.finditer(text) if "§" in text else ():
+        found.append((m.start(), (m["inner"] or clean_name(m["label"])[0]).strip()))
     found.sort(key=lambda pair: pair[0])
     # A "Q:" or other label that names nobody ends the previous speaker's turn (None).
     return Voices(
