@@ -90,6 +90,7 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[“\"A-Z]")
 RELATIVE_GAP = re.compile(r"\s+(?:that|which)\s+[^,;.!?“”\"]{1,60}")  # (fullmatch only)
 OTHER_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while)\b|\band\s+(?:that|would|will|gave|said)\b")
 _SUBJECTS_QUOTED = r"I|[Ww]e"
+_AND_THEN = r"(?:am|are|is|have|has)\s+[a-z][^,.;:!?“”\"]{0,60}\s+and\s+"
 _SUBJECTS = (
     r"I|[Ww]e|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:company|firm|group|government|ministry"
     r"|council|agency|bank|airline|union|club|party|department|administration|board)"
@@ -98,7 +99,7 @@ SUBJECT_BEFORE = {  # by (quoted, the cue starts with an apostrophe)
     (quoted, apostrophe): re.compile(
         r"(?<![\w’'])(?:"
         + (_SUBJECTS_QUOTED if quoted else _SUBJECTS)
-        + (r")$" if apostrophe else r")\s+(?:(?:am|are|is|have|has)\s+[a-z][^,.;:!?“”\"]{0,60}\s+and\s+)?$")
+        + (r")$" if apostrophe else rf")\s+(?:{_AND_THEN})?$")
     )  # "we will …", "I am considering the recommendations and will respond …"
     for quoted in (False, True)
     for apostrophe in (False, True)

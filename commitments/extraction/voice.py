@@ -51,7 +51,8 @@ _CASE_LABEL = re.compile(
 """``Mr. Michael Foot: …`` — a speaker's label in title case (Hansard, committee evidence)."""
 _GLUED_LABEL = re.compile(
     r"^§[ \t]*(?:The[ \t][^\n()]{0,100}\((?P<inner>[A-Z][^()\n]{2,60})\)"
-    r"|(?P<label>(?:Mr|Mrs|Ms|Dr|Sir|Lord|Baroness|Lady|Dame)\.?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4}))"
+    r"|(?P<label>(?:Mr|Mrs|Ms|Dr|Sir|Lord|Baroness|Lady|Dame)\.?"
+    r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4}))"
     r"(?=[A-Z][a-z]{0,8}\b|I\b)",
     re.MULTILINE,
 )
