@@ -246,3 +246,19 @@ def test_a_glued_hansard_mark_gives_the_member_answering() -> None:
 )
 def test_what_a_thing_will_do_is_a_description(text: str) -> None:
     assert extract(text, published=D) == []
+
+
+def test_a_name_line_above_a_speech_is_its_speaker_and_a_timetable_in_the_present_counts() -> None:
+    text = (
+        "Baroness Cole\n\n"
+        "My Lords, I should like to say a word about the recess dates for the coming year. "
+        "At Christmas, we rise after business on Thursday 18 December and return on Monday "
+        "5 January.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("Cole", "2025-12-18"), ("Cole", "2026-01-05")]
+
+
+def test_a_list_of_members_present_is_not_a_list_of_speakers() -> None:
+    text = "Members present:\nMr Alan Reed\nMrs Jane Holt\n\nThe Committee will meet on 4 November."
+    assert [c.speaker for c in extract(text, published=D)] == ["the Committee"]

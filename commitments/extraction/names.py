@@ -74,7 +74,8 @@ TITLES = frozenset(
     sergeant officer inspector detective superintendent councillor councilor councilman
     councilwoman alderman deputy foreign finance health defence defense interior trade economy
     energy education home treasury treasurer labour labor transport environment agriculture
-    culture mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady sheikh emir
+    culture mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady baroness viscount
+    earl miss sheikh emir
     sultan ayatollah rabbi reverend rev rev. father bishop cardinal archbishop founder
     co-founder owner analyst economist editor reporter correspondent striker midfielder
     defender goalkeeper quarterback opposition station head boss mp mep gm cio ombudsman

@@ -57,6 +57,14 @@ _GLUED_LABEL = re.compile(
     re.MULTILINE,
 )
 """``§ Mr. ChopeI am grateful …`` — a speaker's mark in the older Hansard, glued to the speech."""
+_NAME_LINE = re.compile(
+    r"^[ \t]*(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Baroness|Lady|Dame|Viscount|Earl)\.?"
+    r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4})[ \t]*(?:\([^()\n]{1,60}\)[ \t]*){0,2}\n"
+    r"(?=[ \t]*\n?[ \t]*[A-Z“\"][^\n]{60})",
+    re.MULTILINE,
+)
+"""A name on a line of its own above a speech (``Lord Grocott`` in today's Hansard), not a
+list of names (members present)."""
 _ROLE_LABEL = re.compile(
     r"^[ \t]*(?:The[ \t]+)?(?:Prime[ \t]+)?(?:Minister|Secretary|Parliamentary|Leader|Chancellor"
     r"|Solicitor|Attorney|Chief|Under-Secretary|Deputy|Lord[ \t]+Privy|Advocate)[^\n:()]{0,80}"
@@ -308,6 +316,8 @@ def voices(text: str, title: str | None = None) -> Voices:
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
     for m in _ROLE_LABEL.finditer(text):
         found.append((m.start(), m["name"].strip()))
+    for m in _NAME_LINE.finditer(text):
+        found.append((m.start(), clean_name(m["label"])[0] or None))
     for m in _GLUED_LABEL.finditer(text) if "§" in text else ():
         found.append((m.start(), (m["inner"] or clean_name(m["label"])[0]).strip()))
     found.sort(key=lambda pair: pair[0])
