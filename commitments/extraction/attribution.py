@@ -261,10 +261,10 @@ class Attributor:
         lead = LEAD_CLAUSE.match(head)
         if lead is not None:
             head = head[lead.end() :]
-        m = _CLAUSE_SUBJECT.search(head)
-        if m is None:
+        words = head[-240:].split()[-9:]  # the subject: the last words before the cue
+        if not words:
             return False
-        phrase = " ".join(m[0].split())
+        phrase = " ".join(words)
         if phrase.split()[-1].casefold() in ("i", "we", "you", "he", "she", "they", "it"):
             return False  # ("it will allow …" may be the company's own act)
         return not is_party(phrase)
@@ -324,7 +324,6 @@ _DESCRIBING = re.compile(
     r"|users|customers|members)|help)\b"
 )
 """Verbs that describe what a thing will do, not an act anyone undertakes."""
-_CLAUSE_SUBJECT = re.compile(r"(?:[\w’'.&-]+\s+){0,8}?[\w’'.&-]+(?=\s*$)")
 _BELIEF_GAP = re.compile(
     r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"
