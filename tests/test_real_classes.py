@@ -262,3 +262,18 @@ def test_a_name_line_above_a_speech_is_its_speaker_and_a_timetable_in_the_presen
 def test_a_list_of_members_present_is_not_a_list_of_speakers() -> None:
     text = "Members present:\nMr Alan Reed\nMrs Jane Holt\n\nThe Committee will meet on 4 November."
     assert [c.speaker for c in extract(text, published=D)] == ["the Committee"]
+
+
+def test_a_participle_dates_its_noun_not_the_statement() -> None:
+    text = (
+        "Following a decision made in July, the council will vote on the new budget this "
+        "evening, the mayor said."
+    )
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        ("the mayor", "2025-09-03")
+    ]
+
+
+def test_what_they_will_include_is_a_list_not_a_promise() -> None:
+    text = "The envoy will visit six capitals next week. They will include Riga and Vilnius."
+    assert [c.action for c in extract(text, published=D)] == ["visit six capitals"]

@@ -164,6 +164,9 @@ ROWS = [
     ("between 10 and 12 November", "2025-11-10", "2025-11-12"),
     ("from 3 to 5 October", "2025-10-03", "2025-10-05"),
     ("from Monday to Friday", "2025-09-08", "2025-09-12"),
+    # either of two times: the window covers both
+    ("in October or November", "2025-10-01", "2025-11-30"),
+    ("on Monday or Tuesday", "2025-09-08", "2025-09-09"),
 ]
 
 

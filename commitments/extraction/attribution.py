@@ -266,7 +266,8 @@ class Attributor:
             return False
         phrase = " ".join(words)
         if phrase.split()[-1].casefold() in ("i", "we", "you", "he", "she", "they", "it"):
-            return False  # ("it will allow …" may be the company's own act)
+            return _ONLY_THINGS.match(self.text, cue.end, sent.end) is not None
+            # ("it will allow …" may be the company's own act; "they will include …" is not)
         return not is_party(phrase)
 
     def narrated(self, sent: Sentence, cue: Cue, voices: Voices) -> tuple[str | None, bool]:
@@ -324,6 +325,10 @@ _DESCRIBING = re.compile(
     r"|users|customers|members)|help)\b"
 )
 """Verbs that describe what a thing will do, not an act anyone undertakes."""
+_ONLY_THINGS = re.compile(
+    r"\s+(?:(?:also|only|still|now|then)\s+)?(?:serve|include|feature|mean|cost|amount|total"
+    r"|represent|involve)\b"
+)
 _BELIEF_GAP = re.compile(
     r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"

@@ -91,6 +91,8 @@ _OF_RECORD = re.compile(
     r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
     re.IGNORECASE,
 )
+_PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
     r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
 )
@@ -122,6 +124,8 @@ _OF_RECORD = re.compile(
     r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
     re.IGNORECASE,
 )
+_PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
     r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
 )
@@ -132,6 +136,8 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     head = text[sent.start : found.start]
     verb = None
     for m in ISSUING.finditer(head):
+        if m[0] in _PARTICIPLES and _ATTRIBUTIVE.search(head, max(0, m.start() - 40), m.start()):
+            continue  # "following a decision made in July": the decision's date
         if not _after_article(head, m.start()) and not _FUTURE_BE.search(head, 0, m.start()):
             verb = m  # (not "the signed contract", "is expected to be published", "will set")
     if verb is not None:

@@ -751,6 +751,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*")
+_EITHER = re.compile(r"\s*+,?\s*+or\s++(?:possibly\s++|perhaps\s++)?")
 _RANGE_OPEN = re.compile(r"(?:\b(?:from|between)\s+)$", re.IGNORECASE)
 _RANGE_KINDS = ("date", "on:date", "from:date", "at:date", "weekday", "on:weekday", "from:weekday")
 
@@ -775,6 +776,14 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
                 and not text[prev.end : found.start].strip()
             )
         )
+        if (
+            prev is not None
+            and _EITHER.fullmatch(text, prev.end, found.start)
+            and not (prev.past or found.past)
+            and "vague" not in (prev.kind, found.kind)
+        ):  # "in the late spring or early summer", "on Monday or Tuesday": either, so both
+            out[-1] = _range_of(prev, found, text)
+            continue
         if (
             prev is not None
             and joined

@@ -422,8 +422,9 @@ PERIODS: tuple[Period, ...] = (
         lambda m, d: _part(_month_window(m, d), m["part"] or m["part2"]),
     ),
     Period(
-        "month",  # "in March", "in March 2026", "in March and April", "from June to August"
-        rf"(?P<month>{MONTH})(?:\s+(?:and|to|through|until|-|–)\s+(?P<month2>{MONTH}))?"
+        "month",  # "in March", "in March 2026", "in March and April", "in May or June",
+        # "from June to August"
+        rf"(?P<month>{MONTH})(?:\s+(?:and|or|to|through|until|-|–)\s+(?P<month2>{MONTH}))?"
         rf"(?:,?\s+(?P<year>{YEAR}))?",
         _month_or_pair,
         needs_operator=True,
