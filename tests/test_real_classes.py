@@ -277,3 +277,20 @@ def test_a_participle_dates_its_noun_not_the_statement() -> None:
 def test_what_they_will_include_is_a_list_not_a_promise() -> None:
     text = "The envoy will visit six capitals next week. They will include Riga and Vilnius."
     assert [c.action for c in extract(text, published=D)] == ["visit six capitals"]
+
+
+def test_then_goes_on_with_the_days_plan() -> None:
+    text = (
+        "The mayor will open the new library on Friday, her office said. Then she will visit "
+        "the flood defences in Eastbrook."
+    )
+    found = [(c.speaker, str(c.due), c.action) for c in extract(text, published=D)]
+    assert found == [
+        ("the mayor", "2025-09-05", "open the new library"),
+        ("the mayor", "2025-09-05", "visit the flood defences in Eastbrook"),
+    ]
+
+
+def test_then_after_a_month_says_nothing_of_the_day() -> None:
+    text = "The council will close the pool in March. Then it will rebuild the changing rooms."
+    assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]

@@ -23,7 +23,7 @@ from commitments.extraction.patterns import (
 )
 from commitments.extraction.segmentation import Sentence
 from commitments.extraction.speakers import Attribution
-from commitments.records import Window
+from commitments.records import Commitment, Window
 from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
 from commitments.timex.vague import VagueTable
@@ -155,6 +155,29 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
         verb is not None  # (tested first: the match has no side effect)
         and THAT_OR_SAID.match(after)
     )
+
+
+_SEQUEL = re.compile(
+    r"[^\w\n]{0,3}(?:[Aa]nd\s+)?(?:[Tt]hen|[Aa]fter\s+that|[Aa]fterwards?|[Ff]rom\s+there"
+    r"|[Ll]ater\s+(?:that|the\s+same)\s+day)\b,?"
+)
+_SEQUEL_REACH = 600
+"""How far (in characters) a "Then …" sentence looks back for the dated plan it continues."""
+
+
+def sequel(text: str, sent: Sentence, last: Commitment | None) -> Found | None:
+    """ "The President will speak in Dubuque today. Then he will travel to La Crosse.": a
+    sentence that goes on with a day's plan shares its day (only a day's: "then" after "in
+    March" says no more than "after")."""
+    if last is None or last.due is None or (last.due.latest - last.due.earliest).days > 1:
+        return None
+    if not last.source.start < sent.start <= last.source.end + _SEQUEL_REACH:
+        return None
+    m = _SEQUEL.match(text, sent.start, sent.end)
+    if m is None:
+        return None
+    due = last.due
+    return Found(start=m.start(), end=m.end(), text=m[0], resolve=lambda _day: due, kind="sequel")
 
 
 def sentence_issue(issue_exprs: list[Found], day: dt.date) -> Window | None:

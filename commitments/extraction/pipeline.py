@@ -165,6 +165,9 @@ class _Extractor:
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
+        last = self.found[-1] if self.found else None
+        if not expressions and (then := binding.sequel(text, sent, last)):
+            expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:
             issue_exprs, due_exprs = binding.split_roles(text, sent, expressions, self.published)
             self.scratch.spans[start] = tuple((f.start, f.end) for f in expressions)
@@ -233,6 +236,8 @@ class _Extractor:
                 pending.cue = attrs.evolve(pending.cue, kind=Kind.DEADLINE)
             elif speaker is None or not is_party(speaker):
                 speaker = self.voices.at(sent.start)
+                if speaker is None and pending.due.kind == "sequel" and self.found:
+                    speaker = self.found[-1].speaker  # "Then she will visit …": the same party
             if speaker is None or DISCOURSE.match(text, pending.cue.end):
                 continue
             key = (speaker, pending.due.start)
