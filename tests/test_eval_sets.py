@@ -29,10 +29,11 @@ FLOORS = {
     "cases-news-short.jsonl": 0.98,
     "cases-news-articles.jsonl": 0.85,
     "cases-conversations.jsonl": 0.92,
-    "real/dev.jsonl": 0.58,
+    "real/dev.jsonl": 0.60,
     "real/test.jsonl": 0.17,
-    "real/dev2.jsonl": 0.38,
+    "real/dev2.jsonl": 0.52,
     "real/test2.jsonl": 0.33,
+    "real/dev3.jsonl": 0.40,
 }
 
 

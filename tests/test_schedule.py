@@ -113,3 +113,15 @@ def test_schedule_lines_before_a_dated_sentence_do_not_break_follow_ups() -> Non
     )
     found = extract(text, published=dt.date(2025, 3, 1))
     assert ("the Secretary", "2025-03-07") in [(c.speaker, str(c.due)) for c in found]
+
+
+def test_minutes_next_meeting_is_their_bodys_promise() -> None:
+    text = (
+        "Minutes of the meeting of 2 September 2025\n\n"
+        "1. The Board noted the report of the treasurer.\n\n"
+        "2. The Board agreed to defer the review of fees.\n\n"
+        "3. Date of next meeting\n"
+        "Wednesday 15 October 2025\n"
+    )
+    found = [(c.speaker, str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))]
+    assert ("the Board", "2025-10-15", "hold its next meeting") in found

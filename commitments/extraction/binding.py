@@ -159,19 +159,20 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
 
 _SEQUEL = re.compile(
     r"[^\w\n]{0,3}(?:[Aa]nd\s+)?(?:[Tt]hen|[Aa]fter\s+that|[Aa]fterwards?|[Ff]rom\s+there"
-    r"|[Ll]ater\s+(?:that|the\s+same)\s+day)\b,?"
+    r"|(?:[Ll]ater\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning|afternoon|evening|night))\b,?"
 )
 _SEQUEL_REACH = 600
 """How far (in characters) a "Then …" sentence looks back for the dated plan it continues."""
 
 
-def sequel(text: str, sent: Sentence, last: Commitment | None) -> Found | None:
+def sequel(text: str, sent: Sentence, last: Commitment | None, last_end: int) -> Found | None:
     """ "The President will speak in Dubuque today. Then he will travel to La Crosse.": a
-    sentence that goes on with a day's plan shares its day (only a day's: "then" after "in
-    March" says no more than "after")."""
+    sentence that goes on with a day's plan (the ``last`` commitment, made in a sentence that
+    ends at ``last_end``) shares its day (only a day's: "then" after "in March" says no more
+    than "after")."""
     if last is None or last.due is None or (last.due.latest - last.due.earliest).days > 1:
         return None
-    if not last.source.start < sent.start <= last.source.end + _SEQUEL_REACH:
+    if not last_end <= sent.start <= last_end + _SEQUEL_REACH:
         return None
     m = _SEQUEL.match(text, sent.start, sent.end)
     if m is None:

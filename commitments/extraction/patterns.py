@@ -64,7 +64,8 @@ WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fu
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
     r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should)\b[^,;]{1,120},\s*"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
-    r"|After\s+that|From\s+there|Later\s+(?:that|the\s+same)\s+day)\b,?\s+)+"
+    r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
+    r"|afternoon|evening|night))\b,?\s+)+"
 )
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"

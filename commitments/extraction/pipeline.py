@@ -141,6 +141,8 @@ class _Extractor:
             speaker = turn_speaker if turn is not None else label_at(sent.start)
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
+            if len(found) > before:
+                self.scratch.last_end = sent.end
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -166,7 +168,7 @@ class _Extractor:
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
         last = self.found[-1] if self.found else None
-        if not expressions and (then := binding.sequel(text, sent, last)):
+        if not expressions and (then := binding.sequel(text, sent, last, self.scratch.last_end)):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:
             issue_exprs, due_exprs = binding.split_roles(text, sent, expressions, self.published)

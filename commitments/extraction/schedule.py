@@ -76,6 +76,8 @@ class Item:
     """The party the item names first ("Secretary Blinken hosts …"), if any."""
     due_by: bool = False
     """The item is due by its date (a listed filing), not on it (an event)."""
+    action: str | None = None
+    """What the item says, where its line does not ("Next meeting: 11 December")."""
 
 
 def _ends(line: str, vague: VagueTable | None) -> tuple[Found | None, Found | None]:
@@ -156,7 +158,7 @@ def items(
 ) -> Iterator[Item]:
     """The schedule items of ``text[start:end]``, dated on or after ``published``."""
     heading: dt.date | None = None
-    listing = False
+    listing = next_meeting = False
     for line in _LINE.finditer(text, start, end):
         lead = _LEAD.match(line[0])
         at = line.start() + (lead.end() if lead else 0)
@@ -164,6 +166,16 @@ def items(
         if len(body) < 4 or len(body) > _LONGEST:
             listing = False
             continue  # an item is a line, not a page of running text
+        if "eeting" in body and (nm := _NEXT_MEETING.match(body)):
+            next_meeting = nm.end() == len(body)  # the date is on the next line
+            if not next_meeting and (meeting := _meeting(body, nm.end(), at, published, vague)):
+                yield meeting
+            continue
+        if next_meeting:
+            next_meeting = False
+            if meeting := _meeting(body, 0, at, published, vague):
+                yield meeting
+                continue
         foreign = parse_heading(body) if len(body) <= _HEADING_LONGEST else None
         if foreign is not None:  # "Lundi 25 février 2019": a day heading in another language
             heading = foreign
@@ -207,6 +219,28 @@ def items(
                 yield Item(at, line.end(), due, _actor(item))
 
 
+_NEXT_MEETING = re.compile(
+    r"(?:\d{1,2}[.)][ \t]*)?(?:(?:date|day)[ \t]+(?:and[ \t]+time[ \t]+)?of[ \t]+)?(?:the[ \t]+)?"
+    r"next[ \t]+meeting\b[ \t:.—–-]*",
+    re.IGNORECASE,
+)
+"""Minutes' "Next meeting" field (or heading), with its date after it or on the next line."""
+
+
+def _meeting(
+    body: str, pos: int, at: int, published: dt.date, vague: VagueTable | None
+) -> Item | None:
+    """The body's next meeting, if ``body[pos:]`` starts with its (future) date."""
+    rest = body[pos:]
+    found = next((f for f in find(rest, vague=vague) if not f.past), None)
+    if found is None or found.start > 3:
+        return None
+    window = found.resolve(published)
+    if window is None or window.latest < published:
+        return None
+    return Item(at, at + len(body), found.shifted(at + pos), None, action="hold its next meeting")
+
+
 _SENTENCE_END = re.compile(r"(?<=[a-z)])[.;](?:\s|$)")
 _ITEM_NOISE = re.compile(r"^[\s,;:—–-]+|\([^()]*\)|[\s,;:.—–-]+$")
 
@@ -214,6 +248,8 @@ _ITEM_NOISE = re.compile(r"^[\s,;:—–-]+|\([^()]*\)|[\s,;:.—–-]+$")
 def item_action(text: str, item: Item) -> str:
     """What an item says will happen: its words besides the date, to the end of its first
     sentence ("Committee of the whole House and remaining stages of the … Bill")."""
+    if item.action is not None:
+        return item.action
     if item.due.start > item.start:  # a listed item: its words come before the date
         words = text[item.start : item.due.start]
     else:

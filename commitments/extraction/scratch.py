@@ -34,3 +34,5 @@ class Scratch:
     were said on."""
     day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
     """One-day windows by day (a commitment with no issue date is issued on its day)."""
+    last_end: int = -(10**9)
+    """Where the last sentence that made a commitment ends ("Then he will …" goes on with it)."""

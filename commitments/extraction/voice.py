@@ -276,7 +276,25 @@ def _issuer(text: str, title: str | None) -> str | None:
         name = m["name"].strip()
         if is_party(name):
             return name
-    return _principal_body(text)
+    return _principal_body(text) or (_minutes_body(text) if "The " in text else None)
+
+
+_MINUTES_BODY = re.compile(
+    r"(?:^|(?<=[.:]\s))The[ \t]+(?P<body>Committee|Commission|Board|Council|Panel|Authority"
+    r"|Trustees|Sub-[Cc]ommittee)[ \t]+(?:agreed|noted|decided|resolved|considered|approved"
+    r"|discussed|received|endorsed|welcomed|requested|asked|took\s+note)\b",
+    re.MULTILINE,
+)
+"""Minutes speak of their body in the third person: "The Commission agreed …", "The Committee
+noted …" (said twice or more, the body is the document's voice)."""
+
+
+def _minutes_body(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for m in _MINUTES_BODY.finditer(text):
+        counts[m["body"]] = counts.get(m["body"], 0) + 1
+    body = max(counts, key=lambda b: counts[b], default=None)
+    return f"the {body}" if body is not None and counts[body] >= 2 else None
 
 
 def _principal_body(text: str) -> str | None:
