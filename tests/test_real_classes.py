@@ -294,3 +294,27 @@ def test_then_goes_on_with_the_days_plan() -> None:
 def test_then_after_a_month_says_nothing_of_the_day() -> None:
     text = "The council will close the pool in March. Then it will rebuild the changing rooms."
     assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]
+
+
+def test_in_a_courts_order_what_the_parties_will_do_is_the_courts_deadline() -> None:
+    text = (
+        "IT IS HEREBY ORDERED that the motion is granted. The parties will file a joint status "
+        "report by October 31, 2025."
+    )
+    found = [(c.speaker, c.kind.value, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "deadline", "2025-09-03…2025-10-31")]
+
+
+def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
+    text = (
+        "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"
+        "Deputy Secretary Lane will travel to Oslo and Helsinki September 8-10."
+    )
+    assert [c.speaker for c in extract(text, published=D)] == ["Office of the Spokesman"]
+
+
+@pytest.mark.parametrize("label", ["Volume 458", "Column 12", "Section 3"])
+def test_a_reference_label_is_no_speaker(label: str) -> None:
+    from commitments.readers.speaker_names import is_speaker_name
+
+    assert not is_speaker_name(label)

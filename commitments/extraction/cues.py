@@ -425,6 +425,21 @@ def hedged(clause: str) -> bool:
     return bool(_HEDGED.search(clause))
 
 
-def obliges(text: str, cue: Cue) -> bool:
-    """An obligation laid on someone ("shall file", "must be submitted", "are directed to")."""
-    return cue.kind is Kind.DEMAND or text[cue.start : cue.end].casefold() == "shall"
+def obliges(text: str, cue: Cue, *, court: bool = False) -> bool:
+    """An obligation laid on someone ("shall file", "must be submitted", "are directed to"); in
+    a court's order, also what a party to the case "will" do ("The parties will file a joint
+    status report by April 29")."""
+    word = text[cue.start : cue.end].casefold()
+    if cue.kind is Kind.DEMAND or word == "shall":
+        return True
+    return (
+        court
+        and word == "will"
+        and _LITIGANT_BEFORE.search(text, max(0, cue.start - 40), cue.start) is not None
+    )
+
+
+_LITIGANT_BEFORE = re.compile(
+    r"\b(?:parties|[Pp]laintiffs?|[Dd]efendants?|[Cc]ounsel|[Pp]etitioners?|[Rr]espondents?"
+    r"|[Aa]ppellants?|[Aa]ppellees?|[Mm]ovants?)(?:'s?)?(?:\s+[Cc]ounsel)?\s+$"
+)

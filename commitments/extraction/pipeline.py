@@ -231,7 +231,7 @@ class _Extractor:
                 issuer
                 and not attributed
                 and speaker != issuer
-                and cue_rules.obliges(text, pending.cue)
+                and cue_rules.obliges(text, pending.cue, court=issuer == "the Court")
             ):
                 # "Defendants shall file … on or before March 11": the court's deadline
                 speaker = issuer

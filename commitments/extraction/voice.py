@@ -276,7 +276,17 @@ def _issuer(text: str, title: str | None) -> str | None:
         name = m["name"].strip()
         if is_party(name):
             return name
+    if "Office of the" in head and (m := _PRESS_OFFICE.search(head)):
+        return m["name"]
     return _principal_body(text) or (_minutes_body(text) if "The " in text else None)
+
+
+_PRESS_OFFICE = re.compile(
+    r"^[ \t]*(?P<name>Office[ \t]+of[ \t]+the[ \t]+(?:Spokes(?:man|person|woman)"
+    r"|Press[ \t]+Secretary|Press[ \t]+Officer?))[ \t]*$",
+    re.MULTILINE,
+)
+"""A release's issuing office on a line of its own ("Office of the Spokesman")."""
 
 
 _MINUTES_BODY = re.compile(

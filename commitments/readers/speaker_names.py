@@ -26,6 +26,9 @@ _LABELS = {
     "summary", "tags", "tel", "time", "tip", "title", "to", "todo", "topic", "update",
     "updated", "url", "via", "video", "warning", "watch", "when", "where", "why", "what", "who",
     "how", "http", "https", "mailto", "ftp", "file", "see", "conclusion", "updates",
+    "volume", "vol", "column", "page", "section", "part", "chapter", "article", "clause",
+    "paragraph", "schedule", "table", "figure", "annex", "appendix", "exhibit", "docket",
+    "reference", "ref", "dates", "comments", "deadline", "venue", "agency",
 }  # fmt: skip
 
 
