@@ -165,6 +165,7 @@ NOT_COMMITMENTS = [
     "Shares will begin trading on the exchange on Friday.",
     "To ask the Secretary of State for Transport if he will publish the review by Friday.",
     "Mr. Hale: To ask the Secretary of State for Wales if he will make a statement on the scheme.",
+    "The ministry is considering new rules on drones this week.",
 ]
 
 

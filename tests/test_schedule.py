@@ -125,3 +125,9 @@ def test_minutes_next_meeting_is_their_bodys_promise() -> None:
     )
     found = [(c.speaker, str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))]
     assert ("the Board", "2025-10-15", "hold its next meeting") in found
+
+
+def test_a_range_of_dates_heading_an_agenda_is_no_item() -> None:
+    text = "10 September – 7 October 2025\n\nWednesday 10 September: The Board meets the auditors."
+    found = [(str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))]
+    assert found == [("2025-09-10", "The Board meets the auditors")]

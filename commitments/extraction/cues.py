@@ -235,8 +235,11 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
 )
 _FUTURE_PROGRESSIVE = re.compile(
-    r"(?<![\w’'-])(?=[\w'’])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?:\w+ing)(?![\w’'-])", _I
-)
+    r"(?<![\w’'-])(?=[\w'’])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?!(?:consider|weigh|mull"
+    r"|discuss|explor|examin|study|studying|review|contemplat|debat|assess|evaluat|think)ing\b)"
+    r"(?:\w+ing)(?![\w’'-])",
+    _I,
+)  # "we are meeting on Monday"; not deliberation ("Finland is considering …")
 _DATED_ONLY = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
     r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"

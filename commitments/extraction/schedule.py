@@ -141,8 +141,14 @@ def _agenda_actor(line: str) -> str | None:
 
 
 def _says_what(item: str) -> bool:
-    """An item says what happens: three words or more, in running text, not cancelled."""
-    return len(item.split()) >= 3 and bool(_WHAT.search(item)) and not _NEGATED.search(item)
+    """An item says what happens: three words or more, in running text, not cancelled, not
+    only the end of a range of dates ("10 November – 7 December 2012")."""
+    if len(item.split()) < 3 or not _WHAT.search(item) or _NEGATED.search(item):
+        return False
+    return not (
+        item[:1].isdigit()
+        and any(f.start == 0 and f.end >= len(item.rstrip(" .")) for f in find(item))
+    )
 
 
 def _actor(item: str) -> str | None:
