@@ -319,3 +319,24 @@ def test_a_reference_label_is_no_speaker(label: str) -> None:
     from commitments.readers.speaker_names import is_speaker_name
 
     assert not is_speaker_name(label)
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_the_party() -> None:
+    text = "The Transport Secretary, Ana Ruiz, will open the new line in the coming weeks."
+    assert [c.speaker for c in extract(text, published=D)] == ["Ana Ruiz"]
+
+
+def test_a_description_set_off_by_commas_leaves_the_name() -> None:
+    text = "Acme Corp., the toolmaker, will open a plant in March."
+    assert [c.speaker for c in extract(text, published=D)] == ["Acme Corp"]
+
+
+def test_a_written_answer_is_the_asked_departments() -> None:
+    text = (
+        "To ask the Minister of State, Department for Rural Affairs when she expects the new "
+        "flood barrier at Eastbrook to be completed. (12345)\n\n"
+        "We expect the barrier to be completed by the end of March 2026."
+    )
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        ("Department for Rural Affairs", "2025-09-03…2026-03-31")
+    ]

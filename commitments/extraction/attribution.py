@@ -236,6 +236,12 @@ class Attributor:
         if m is None:
             return None
         gap = head[m.end() :]
+        if gap[:1] == ",":
+            if named := _APPOSED.fullmatch(gap):
+                name, _ = clean_name(named["name"])  # "The Foreign Secretary, Boris Johnson, will"
+                return self.entities.canonical(name) if name and not voiced else None
+            if _DESCRIBED.fullmatch(gap):
+                gap = ""  # "Acme Corp., the toolmaker, will …": the name before the aside
         # "The government has set a six-month deadline": the subject sets the noun's deadline
         if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
             return None
@@ -329,6 +335,11 @@ _ONLY_THINGS = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:serve|include|feature|mean|cost|amount|total"
     r"|represent|involve)\b"
 )
+_APPOSED = re.compile(
+    r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin)){1,4}),\s+(?:also\s+)?"
+)
+"""A name set off by commas after its title ("The Foreign Secretary, Boris Johnson, will …")."""
+_DESCRIBED = re.compile(r",\s+(?:a|an|the|its)\s+[^,;:“”\"]{1,60},\s+(?:also\s+)?")
 _BELIEF_GAP = re.compile(
     r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"

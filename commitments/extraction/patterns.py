@@ -47,7 +47,7 @@ __all__ = [
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 SUBJECT_START = re.compile(  # "The county", "Acme Corp.", "The Bank of England", "Food and Drug …"
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
-    rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+)?[A-Z][\w’'.&-]*){{0,4}})(?=\s)"
+    rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+)?[A-Z][\w’'.&-]*){{0,4}})(?=[\s,])"
 )
 BARE_MODAL = re.compile(
     r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"

@@ -333,6 +333,22 @@ def _principal_body(text: str) -> str | None:
     return best
 
 
+_ASKED = re.compile(
+    r"To[ \t]+ask[ \t]+(?:the[ \t]+|Mr[ \t]+|Mrs[ \t]+|Ms[ \t]+)?"
+    r"(?:hon\.[ \t]+Member[ \t]+for[^,\n]{2,80},"
+    r"[ \t]*representing[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^,\n]{2,80}?)"
+    r"|(?P<office>[A-Z][^,\n]{2,80}?)"
+    r"(?:,[ \t]*(?P<dept>(?:Department|Ministry|Office)\b[^,\n]{0,60}?))?)"
+    r"(?=,|[ \t]+(?:what|when|whether|if|how|why|which|on|pursuant|further|to)\b)[^\n]*",
+)
+"""A written question ("To ask the Minister of State, Department for Constitutional Affairs when
+…"): the answer below it is the asked department's (or office's, or the represented body's)."""
+
+
+def _asked(m: re.Match[str]) -> str:
+    return (m["body"] or m["dept"] or m["office"]).strip()
+
+
 def voices(text: str, title: str | None = None) -> Voices:
     """Read who speaks where in ``text`` (its ``title`` may name the issuer)."""
     haystack = f"{title or ''}\n{text}"
@@ -348,8 +364,10 @@ def voices(text: str, title: str | None = None) -> Voices:
         found.append((m.start(), clean_name(m["label"])[0] or None))
     for m in _GLUED_LABEL.finditer(text) if "§" in text else ():
         found.append((m.start(), (m["inner"] or clean_name(m["label"])[0]).strip()))
+    issuer = _issuer(text, title)
+    asked = "To ask" in text and not ("by" in text and _ISSUER_FIELD.search(text))
+    for m in _ASKED.finditer(text) if asked else ():
+        found.append((m.end(), _asked(m)))  # the answer after the question (none named)
     found.sort(key=lambda pair: pair[0])
     # A "Q:" or other label that names nobody ends the previous speaker's turn (None).
-    return Voices(
-        tuple(start for start, _ in found), tuple(name for _, name in found), _issuer(text, title)
-    )
+    return Voices(tuple(start for start, _ in found), tuple(name for _, name in found), issuer)
