@@ -340,3 +340,22 @@ def test_a_written_answer_is_the_asked_departments() -> None:
     assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
         ("Department for Rural Affairs", "2025-09-03…2026-03-31")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Iraqi government will launch a formal inquiry into the shooting.", "the Iraqi government"),
+        ("The commission will refer the merger for a full investigation.", "the commission"),
+    ],
+)
+def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speaker: str) -> None:
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [(speaker, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm will hit the coast.", "The Smith family will be delighted.", "Prices will rise."],
+)
+def test_what_a_story_says_will_happen_is_no_ones_commitment(text: str) -> None:
+    assert extract(text, published=D) == []

@@ -236,6 +236,9 @@ class Attributor:
         if m is None:
             return None
         gap = head[m.end() :]
+        subject = m[0]
+        if len(gap.split()) == 1 and gap[1:2].islower() and _BODY.search(gap.strip()):
+            subject, gap = f"{subject} {gap.strip()}", ""  # "The Iraqi government will …"
         if gap[:1] == ",":
             if named := _APPOSED.fullmatch(gap):
                 name, _ = clean_name(named["name"])  # "The Foreign Secretary, Boris Johnson, will"
@@ -245,9 +248,9 @@ class Attributor:
         # "The government has set a six-month deadline": the subject sets the noun's deadline
         if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
             return None
-        if _BELIEF_GAP.match(gap) or _BELIEF_GAP.match(f"{m[0]} ", m[0].rfind(" ")):
+        if _BELIEF_GAP.match(gap) or _BELIEF_GAP.match(f"{subject} ", subject.rfind(" ")):
             return None  # "The bureau expects Glenda will cross …": not its act
-        phrase = _without_auxiliaries(m[0])  # "The county is on track to …"
+        phrase = _without_auxiliaries(subject)  # "The county is on track to …"
         if phrase.split()[0].casefold() == "the":
             return self.entities.resolve(phrase)
         name, titles = clean_name(phrase)
@@ -283,9 +286,15 @@ class Attributor:
         Nobody in a document without one (a news story's narrator reports, it does not
         commit)."""
         issuer = voices.default
-        if issuer is None or self.quote_at(cue.start) is not None:
+        if self.quote_at(cue.start) is not None:
             return None, False
         if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
+            return None, False
+        if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
+            subject = self.unattributed(sent, cue)
+            named = subject is not None and _BODY.search(subject) is not None
+            if named and not NOT_AN_ACTION.match(self.text, cue.end, sent.end):
+                return subject, True
             return None, False
         if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
             return voices.at(sent.start), True
@@ -335,6 +344,13 @@ _ONLY_THINGS = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:serve|include|feature|mean|cost|amount|total"
     r"|represent|involve)\b"
 )
+_BODY = re.compile(
+    r"\b(?:[Gg]overnment|[Mm]inistry|[Dd]epartment|[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Cc]ourt"
+    r"|[Aa]gency|[Aa]uthority|[Bb]oard|[Pp]arliament|[Ss]enate|[Cc]ongress|[Pp]olice|[Aa]rmy"
+    r"|[Cc]ompany|[Cc]orporation|[Bb]ank|[Uu]nion|[Ff]oundation|[Oo]ffice|[Ss]ervice|[Ii]nc|[Cc]orp"
+    r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?$"
+)
+"""A body's name or noun: in a story, the subject that undertakes in the narrator's words."""
 _APPOSED = re.compile(
     r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin)){1,4}),\s+(?:also\s+)?"
 )
