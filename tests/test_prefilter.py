@@ -15,6 +15,7 @@ from commitments.fastmatch.prefilter import (
     Either,
     Prefilter,
     Word,
+    _tokens,
     fold,
     required,
 )
@@ -137,3 +138,29 @@ def test_branches_keep_every_word_of_each_option() -> None:
     assert pattern not in prefilter.ruled_out("They will leave in the coming days.")
     assert pattern not in prefilter.ruled_out("Shortly after.")
 
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=40) | CASED)
+def test_tokens_are_the_runs_of_letters_and_of_digits(text: str) -> None:
+    """The byte-table tokenizer finds what ``[a-z]+|[0-9]+`` finds in the folded text."""
+    folded, tokens = _tokens(text)
+    assert folded == fold(text)
+    assert {t.decode("ascii") for t in tokens} == set(re.findall(r"[a-z]+|[0-9]+", folded))
+
+
+def test_texts_holding_the_same_words_share_one_answer() -> None:
+    """The patterns are looked at once per set of words present, not once per text."""
+    prefilter = Prefilter([grammar.PAST, cues._RULES[0][0]])
+    looked: list[int] = []
+    may_match = prefilter._may_match
+
+    def counted(present: int) -> frozenset[int]:
+        looked.append(present)
+        return may_match(present)
+
+    prefilter._may_match = counted  # type: ignore[method-assign]
+    first = prefilter.ruled_out("Yesterday it rained.")
+    second = prefilter.ruled_out("It rained yesterday and it snowed.")
+    assert second is first and len(looked) == 1 and grammar.PAST not in second
+    assert prefilter.ruled_out("It rains.") is not first and len(looked) == 2

@@ -134,6 +134,23 @@ class _Need(NamedTuple):
     eithers: tuple[_Alternative, ...]
 
 
+class _Filed(NamedTuple):
+    """A :class:`_Need` as :meth:`Prefilter._may_match` reads it."""
+
+    pattern: int
+    """The pattern's ``id()``."""
+    plain: Mask
+    eithers: tuple[_Alternative, ...]
+
+
+def _bits(mask: Mask) -> Iterable[Mask]:
+    """The set bits of ``mask``, each as a mask of its own."""
+    while mask:
+        bit = mask & -mask
+        yield bit
+        mask ^= bit
+
+
 class Prefilter:
     """Which patterns cannot match a text.
 
@@ -146,7 +163,8 @@ class Prefilter:
     per token and per pattern.
 
     Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
-    never ruled out. Recent answers are kept by text, and the last one also serves a text inside
+    never ruled out. Recent answers are kept by text and by the groups a text holds (two
+    sentences with the same words of note share one), and the last one also serves a text inside
     the last one asked about (a clause of that sentence, cut between tokens), since whatever may
     match in such a part may match in the whole.
     """
@@ -156,8 +174,11 @@ class Prefilter:
         self._groups: dict[frozenset[Word], int] = {}
         self._words: dict[Word, Mask] = {}
         self._needs: dict[re.Pattern[str], _Need] = {}
-        # patterns filed by a key: a group they need, or any of an alternative's best groups
-        self._keyed: tuple[tuple[Mask, tuple[_Need, ...]], ...] = ()
+        # Patterns filed under each bit of their key (a group they need, or any of an
+        # alternative's best groups): a text's set bits lead to the only patterns worth a look.
+        self._by_bit: dict[Mask, tuple[_Filed, ...]] = {}
+        self._key_bits: Mask = 0  # every bit some pattern is filed under
+        self._unkeyed: tuple[_Filed, ...] = ()  # patterns that need no word: always looked at
         self._all: frozenset[int] = frozenset()  # the ids of the watched patterns
         self._whole: dict[str, Mask] = {}  # words that are a whole token
         self._prefixes: dict[str, Mask] = {}  # words that start a token
@@ -165,7 +186,9 @@ class Prefilter:
         self._inner: tuple[tuple[str, Mask], ...] = ()  # words anywhere in a token
         self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
         self._cache = cache
-        self._token_masks: dict[str, Mask] = {}
+        self._token_masks: dict[bytes, Mask] = {}
+        self._marked: dict[bytes, Mask] = {}  # the tokens whose mask is not 0
+        self._answers: dict[Mask, Ruled] = {}  # recent answers, by the groups present
         self._last: tuple[str, Ruled] | None = None
         self._seen: dict[str, Ruled] = {}  # recent texts (a document's
         # sentences are asked about twice: once for their speakers, once for the rest)
@@ -195,10 +218,17 @@ class Prefilter:
             self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
         self._pending.clear()
         self._all = frozenset(map(id, self._needs))
-        keyed: dict[Mask, list[_Need]] = {}
-        for filed in self._needs.values():
-            keyed.setdefault(filed.key, []).append(filed)
-        self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
+        by_bit: dict[Mask, list[_Filed]] = {}
+        unkeyed: list[_Filed] = []
+        for needs in self._needs.values():
+            filed = _Filed(id(needs.pattern), needs.plain, needs.eithers)
+            if not needs.key:
+                unkeyed.append(filed)
+            for bit in _bits(needs.key):
+                by_bit.setdefault(bit, []).append(filed)
+        self._by_bit = {bit: tuple(filed) for bit, filed in by_bit.items()}
+        self._key_bits = functools.reduce(operator.or_, by_bit, 0)
+        self._unkeyed = tuple(unkeyed)
         tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
         inner: list[tuple[str, Mask]] = []
         others: dict[str, Mask] = {}
@@ -251,32 +281,55 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        answer = Ruled(frozenset(map(id, self._may_match(text))), self._all)
+        answer = self._ruling(text)
         if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
         self._seen[text] = answer
         self._last = (text, answer)
         return answer
 
-    def _may_match(self, text: str) -> list[re.Pattern[str]]:
+    def _ruling(self, text: str) -> Ruled:
+        """The answer for ``text``, from the groups of words it holds (sentences that hold the
+        same groups share one)."""
         folded, tokens = _tokens(text)
         known = self._token_masks
+        marked = self._marked
         new = tokens.difference(known)
         if new:  # tokens not seen lately
             if len(known) + len(new) >= self._cache:  # bounded: start over when full
                 known.clear()
+                marked.clear()
                 new = tokens
             for token in new:
-                known[token] = self._mask_of(token)
-        present = functools.reduce(operator.or_, map(known.__getitem__, tokens), 0)
+                mask = known[token] = self._mask_of(token.decode("ascii"))
+                if mask:
+                    marked[token] = mask
+        # (most tokens hold no word of a group: only the few that do are looked up)
+        present = functools.reduce(operator.or_, map(marked.__getitem__, marked.keys() & tokens), 0)
         for word, mask in self._other:
             if word in folded:
                 present |= mask
-        found = []
-        for key, needs in self._keyed:
-            if key and not key & present:
-                continue
-            for pattern, _, plain, eithers in needs:
+        answer = self._answers.get(present)
+        if answer is None:
+            if len(self._answers) >= _SEEN:  # bounded: start over
+                self._answers.clear()
+            answer = self._answers[present] = Ruled(self._may_match(present), self._all)
+        return answer
+
+    def _may_match(self, present: Mask) -> frozenset[int]:
+        """The ``id()`` of each watched pattern that may match a text holding the groups
+        ``present``."""
+        found = [
+            pattern
+            for pattern, plain, eithers in self._unkeyed
+            if plain & present == plain and all(either.allows(present) for either in eithers)
+        ]
+        hits = present & self._key_bits
+        by_bit = self._by_bit
+        while hits:  # (a pattern filed under several bits may be looked at more than once)
+            bit = hits & -hits  # the lowest bit left
+            hits ^= bit
+            for pattern, plain, eithers in by_bit[bit]:
                 if plain & present != plain:
                     continue
                 for either in eithers:
@@ -284,27 +337,42 @@ class Prefilter:
                         break
                 else:
                     found.append(pattern)
-        return found
+        return frozenset(found)
 
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
         _TOKENS.clear()
         self._token_masks.clear()
+        self._marked.clear()
+        self._answers.clear()
         self._seen.clear()
         self._last = None
 
 
-_TOKENS: dict[str, tuple[str, frozenset[str]]] = {}
+_TOKENS: dict[str, tuple[str, frozenset[bytes]]] = {}
+# Byte tables that keep the letters (the digits) of a folded text, as ASCII, and make every
+# other character a space.
+_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 
 
-def _tokens(text: str) -> tuple[str, frozenset[str]]:
-    """``text`` folded, and its tokens (kept a while: both filters ask about a sentence)."""
+def _tokens(text: str) -> tuple[str, frozenset[bytes]]:
+    """``text`` folded, and its tokens in ASCII (kept a while: both filters ask about a
+    sentence).
+
+    The tokens are what ``_TOKEN.findall`` finds in the folded text, found faster: encoded as
+    Latin-1 (anything else a ``?``), each character is one byte, a letter or digit its ASCII
+    one; the runs of letters are the words of the text with every other byte made a space, and
+    likewise the runs of digits.
+    """
     found = _TOKENS.get(text)
     if found is None:
         if len(_TOKENS) >= _SEEN:  # bounded: start over
             _TOKENS.clear()
         folded = fold(text)
-        found = _TOKENS[text] = (folded, frozenset(_TOKEN.findall(folded)))
+        raw = folded.encode("latin-1", "replace")
+        tokens = frozenset((raw.translate(_LETTERS) + b" " + raw.translate(_DIGITS)).split())
+        found = _TOKENS[text] = (folded, tokens)
     return found
 
 
