@@ -5,7 +5,8 @@ grammar). Most sentences hold none of the words a given pattern needs ("fortnigh
 name, "ultimatum"), and Python's ``re`` cannot skip ahead to a case-insensitive word: it tries
 every position. :func:`required` reads a compiled pattern's syntax tree once and returns the
 words every match must contain; :class:`Prefilter` finds which of those words a sentence holds
-(one pass over its tokens, cached per token) and so which patterns may match it.
+(one pass over its tokens, cached per token: :mod:`.vocabulary`) and so which patterns may match
+it.
 
 The filter is exact, not a heuristic: a pattern is skipped only when it cannot match. Nothing
 is hand-listed, so it follows the rules as they change; a pattern that needs no word
@@ -24,6 +25,8 @@ from typing import Any, NamedTuple
 from commitments.fastmatch.internals import RegexInternalsError
 from commitments.fastmatch.internals import constants as sre
 from commitments.fastmatch.internals import parser as sre_parse
+from commitments.fastmatch.vocabulary import TOKEN as _TOKEN
+from commitments.fastmatch.vocabulary import Mask, Vocabulary, Word, fold
 
 __all__ = [
     "SENTENCES",
@@ -38,16 +41,6 @@ __all__ = [
 ]
 
 
-class Word(NamedTuple):
-    """A piece of text every match holds, in folded form (see :func:`fold`)."""
-
-    text: str
-    starts: bool = False
-    """The pattern puts a non-word character (or nothing) just before it ("\\bday")."""
-    ends: bool = False
-    """The pattern puts a non-word character (or nothing) just after it ("day\\b")."""
-
-
 class Either(NamedTuple):
     """Several sets of groups, from the branches of an alternation ("very soon|shortly"):
     a match holds one word of every group of one of the sets."""
@@ -60,25 +53,10 @@ Need = frozenset[Word] | Either
 Requirement = tuple[Need, ...]
 """What every match needs: each item of the tuple."""
 
-# The four non-ASCII characters that a case-insensitive pattern matches with an ASCII letter
-# ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
-_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _SEEN = 4096  # answers kept by text and by the words present
 _CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
 _RUN_MAX = 32  # … as long as the run stays at most this many strings
 _WORDS_MAX = 512  # an alternation of at most this many literal strings is read as a group
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case, with the odd case pairs above resolved to their ASCII letter."""
-    if text.isascii():
-        return text.lower()
-    return text.translate(_ODD_CASES).lower()
-
-
-Mask = int
-"""A set of group numbers as the bits of an int: bit ``n`` set when group ``n`` is in it."""
 
 
 class Ruled:
@@ -154,13 +132,10 @@ def _bits(mask: Mask) -> Iterable[Mask]:
 class Prefilter:
     """Which patterns cannot match a text.
 
-    Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
-    digits: "deadlines") maps to the bits of the groups whose words it holds, cached; a pattern
-    may match only when the text's bits cover its groups' bits (and one option of each
-    :class:`Either`). A word of letters or digits lies inside one token (at its start if
-    ``starts``, at its end if ``ends``); other words (" ", "'ll") are looked for in the folded
-    text directly. Sets of groups are ints, so a text's answer costs a few integer operations
-    per token and per pattern.
+    Each group of required words gets a bit (:class:`~.vocabulary.Vocabulary`, which tells the
+    bits of the groups a text holds a word of); a pattern may match only when the text's bits
+    cover its groups' bits (and one option of each :class:`Either`). Sets of groups are ints,
+    so a text's answer costs a few integer operations per token and per pattern.
 
     Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
     never ruled out. Recent answers are kept by text and by the groups a text holds (two
@@ -169,10 +144,18 @@ class Prefilter:
     match in such a part may match in the whole.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
+    def __init__(
+        self,
+        patterns: Iterable[re.Pattern[str]] = (),
+        *,
+        cache: int = 1 << 16,
+        vocabulary: Vocabulary | None = None,
+    ):
+        """``cache``: how many tokens a vocabulary of its own keeps; ``vocabulary``: one shared
+        with other filters (a text's words are read once for all of them)."""
         self._pending: list[re.Pattern[str]] = list(patterns)
-        self._groups: dict[frozenset[Word], int] = {}
-        self._words: dict[Word, Mask] = {}
+        self._vocabulary = Vocabulary(cache=cache) if vocabulary is None else vocabulary
+        self._bits: Mask = 0  # every group the patterns need
         self._needs: dict[re.Pattern[str], _Need] = {}
         # Patterns filed under each bit of their key (a group they need, or any of an
         # alternative's best groups): a text's set bits lead to the only patterns worth a look.
@@ -180,14 +163,6 @@ class Prefilter:
         self._key_bits: Mask = 0  # every bit some pattern is filed under
         self._unkeyed: tuple[_Filed, ...] = ()  # patterns that need no word: always looked at
         self._all: frozenset[int] = frozenset()  # the ids of the watched patterns
-        self._whole: dict[str, Mask] = {}  # words that are a whole token
-        self._prefixes: dict[str, Mask] = {}  # words that start a token
-        self._suffixes: dict[str, Mask] = {}  # words that end a token
-        self._inner: tuple[tuple[str, Mask], ...] = ()  # words anywhere in a token
-        self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
-        self._cache = cache
-        self._token_masks: dict[bytes, Mask] = {}
-        self._marked: dict[bytes, Mask] = {}  # the tokens whose mask is not 0
         self._answers: dict[Mask, Ruled] = {}  # recent answers, by the groups present
         self._last: tuple[str, Ruled] | None = None
         self._seen: dict[str, Ruled] = {}  # recent texts (a document's
@@ -202,25 +177,28 @@ class Prefilter:
         return [*self._needs, *self._pending]
 
     def _read_pending(self) -> None:
+        mask = self._vocabulary.mask
         for pattern in self._pending:
             plain: list[frozenset[Word]] = []
             eithers = []
             for need in required(pattern):  # most selective first
                 if isinstance(need, Either):
-                    options = tuple(self._mask(option) for option in need.options)
+                    options = tuple(mask(option) for option in need.options)
                     # every option holds its most selective group: none present, no option is
-                    quick = self._mask(max(option, key=_selectivity) for option in need.options)
+                    quick = mask(max(option, key=_selectivity) for option in need.options)
                     relevant = functools.reduce(operator.or_, options, 0)
                     eithers.append(_Alternative(quick, relevant, options, {}))
                 else:
                     plain.append(need)
-            key = self._mask(plain[:1]) or (eithers[0].quick if eithers else 0)
-            self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
+            key = mask(plain[:1]) or (eithers[0].quick if eithers else 0)
+            self._needs[pattern] = _Need(pattern, key, mask(plain), tuple(eithers))
         self._pending.clear()
         self._all = frozenset(map(id, self._needs))
         by_bit: dict[Mask, list[_Filed]] = {}
         unkeyed: list[_Filed] = []
+        bits = 0
         for needs in self._needs.values():
+            bits |= functools.reduce(operator.or_, (e.relevant for e in needs.eithers), needs.plain)
             filed = _Filed(id(needs.pattern), needs.plain, needs.eithers)
             if not needs.key:
                 unkeyed.append(filed)
@@ -229,46 +207,8 @@ class Prefilter:
         self._by_bit = {bit: tuple(filed) for bit, filed in by_bit.items()}
         self._key_bits = functools.reduce(operator.or_, by_bit, 0)
         self._unkeyed = tuple(unkeyed)
-        tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
-        inner: list[tuple[str, Mask]] = []
-        others: dict[str, Mask] = {}
-        for word, mask in self._words.items():
-            if not (word.text.isalpha() or word.text.isdigit()):
-                core = _core(word)  # " month" → a token that starts with "month"
-                if core is None:
-                    others[word.text] = others.get(word.text, 0) | mask
-                    continue
-                word = core
-            text = word.text
-            if not (word.starts or word.ends):
-                inner.append((text, mask))
-            else:
-                table = tables.setdefault((word.starts, word.ends), {})
-                table[text] = table.get(text, 0) | mask
-        self._whole = tables.get((True, True), {})
-        self._prefixes = tables.get((True, False), {})
-        self._suffixes = tables.get((False, True), {})
-        self._inner, self._other = tuple(inner), tuple(others.items())
+        self._bits = bits
         self.forget()
-
-    def _mask(self, groups: Iterable[frozenset[Word]]) -> Mask:
-        mask = 0
-        for group in groups:
-            bit = 1 << self._groups.setdefault(group, len(self._groups))
-            mask |= bit
-            for word in group:
-                self._words[word] = self._words.get(word, 0) | bit
-        return mask
-
-    def _mask_of(self, token: str) -> Mask:
-        mask = self._whole.get(token, 0)
-        prefixes, suffixes = self._prefixes, self._suffixes
-        for cut in range(1, len(token) + 1):
-            mask |= prefixes.get(token[:cut], 0) | suffixes.get(token[-cut:], 0)
-        for text, bits in self._inner:
-            if text in token:
-                mask |= bits
-        return mask
 
     def ruled_out(self, text: str) -> Ruled:
         """The watched patterns that cannot match ``text`` (skip them); the others may."""
@@ -291,24 +231,7 @@ class Prefilter:
     def _ruling(self, text: str) -> Ruled:
         """The answer for ``text``, from the groups of words it holds (sentences that hold the
         same groups share one)."""
-        folded, tokens = _tokens(text)
-        known = self._token_masks
-        marked = self._marked
-        new = tokens.difference(known)
-        if new:  # tokens not seen lately
-            if len(known) + len(new) >= self._cache:  # bounded: start over when full
-                known.clear()
-                marked.clear()
-                new = tokens
-            for token in new:
-                mask = known[token] = self._mask_of(token.decode("ascii"))
-                if mask:
-                    marked[token] = mask
-        # (most tokens hold no word of a group: only the few that do are looked up)
-        present = functools.reduce(operator.or_, map(marked.__getitem__, marked.keys() & tokens), 0)
-        for word, mask in self._other:
-            if word in folded:
-                present |= mask
+        present = self._vocabulary.present(text) & self._bits
         answer = self._answers.get(present)
         if answer is None:
             if len(self._answers) >= _SEEN:  # bounded: start over
@@ -341,53 +264,10 @@ class Prefilter:
 
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
-        _TOKENS.clear()
-        self._token_masks.clear()
-        self._marked.clear()
+        self._vocabulary.forget()
         self._answers.clear()
         self._seen.clear()
         self._last = None
-
-
-_TOKENS: dict[str, tuple[str, frozenset[bytes]]] = {}
-# Byte tables that keep the letters (the digits) of a folded text, as ASCII, and make every
-# other character a space.
-_LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
-_DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
-
-
-def _tokens(text: str) -> tuple[str, frozenset[bytes]]:
-    """``text`` folded, and its tokens in ASCII (kept a while: both filters ask about a
-    sentence).
-
-    The tokens are what ``_TOKEN.findall`` finds in the folded text, found faster: encoded as
-    Latin-1 (anything else a ``?``), each character is one byte, a letter or digit its ASCII
-    one; the runs of letters are the words of the text with every other byte made a space, and
-    likewise the runs of digits.
-    """
-    found = _TOKENS.get(text)
-    if found is None:
-        if len(_TOKENS) >= _SEEN:  # bounded: start over
-            _TOKENS.clear()
-        folded = fold(text)
-        raw = folded.encode("latin-1", "replace")
-        tokens = frozenset((raw.translate(_LETTERS) + b" " + raw.translate(_DIGITS)).split())
-        found = _TOKENS[text] = (folded, tokens)
-    return found
-
-
-def _core(word: Word) -> Word | None:
-    """The longest token inside a word that is not one ("feb." → "feb" at a token's end,
-    " month" → "month" at a token's start): wherever the word is, that token piece is, so it
-    can stand for the word, and a token table finds it faster than a search of the text."""
-    runs = [m.span() for m in _TOKEN.finditer(word.text)]
-    if not runs:
-        return None
-    start, end = max(runs, key=lambda run: run[1] - run[0])
-    # inside the word, a run is cut off by a non-token character or by the other kind of run
-    starts = word.starts if start == 0 else True
-    ends = word.ends if end == len(word.text) else True
-    return Word(word.text[start:end], starts, ends)
 
 
 _TOKEN_START = re.compile(r"[a-z0-9]")  # what starts a token, after fold()
@@ -418,9 +298,11 @@ def _inside(part: str, whole: str) -> bool:
     )
 
 
-SENTENCES = Prefilter()
+_WORDS = Vocabulary()
+"""The groups of both filters below: a sentence's words are read once for the two."""
+SENTENCES = Prefilter(vocabulary=_WORDS)
 """The filter the pipeline asks once per sentence: reporting verbs, cue rules, stated statuses."""
-TIME_EXPRESSIONS = Prefilter()
+TIME_EXPRESSIONS = Prefilter(vocabulary=_WORDS)
 """The filter for the due grammar's rules, asked only about sentences with a cue in them."""
 
 
