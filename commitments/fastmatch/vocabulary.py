@@ -39,9 +39,12 @@ TOKEN = re.compile(r"[a-z]+|[0-9]+")
 """A token of a folded text."""
 _SEEN = 4096  # texts whose bits are kept
 # Byte tables that keep the letters (the digits) of a folded text, as ASCII, and make every
-# other character a space.
+# other character a space; and one that also folds the capitals of an ASCII text.
 _LETTERS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+_ASCII_LETTERS = bytes(
+    c | 0x20 if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256)
+)
 
 
 def fold(text: str) -> str:
@@ -51,15 +54,22 @@ def fold(text: str) -> str:
     return text.translate(_ODD_CASES).lower()
 
 
-def tokens(folded: str) -> frozenset[bytes]:
-    """The tokens of a folded text, in ASCII: what ``TOKEN.findall`` finds, found faster.
+def tokens(text: str) -> list[bytes]:
+    """The tokens of ``text`` folded (:func:`fold`), in ASCII: what ``TOKEN.findall`` finds
+    there, found faster (in another order, perhaps more than once).
 
-    Encoded as Latin-1 (anything else a ``?``), each character is one byte, a letter or digit
-    its ASCII one; the runs of letters are the words of the text with every other byte made a
-    space, and likewise the runs of digits.
+    Encoded as Latin-1 (anything else a ``?``), each character of the folded text is one byte,
+    a letter or digit its ASCII one; the runs of letters are the words of the text with every
+    other byte made a space, and likewise the runs of digits. An ASCII text is folded by the
+    table that keeps its letters.
     """
-    raw = folded.encode("latin-1", "replace")
-    return frozenset((raw.translate(_LETTERS) + b" " + raw.translate(_DIGITS)).split())
+    if text.isascii():
+        raw = text.encode("ascii")
+        letters = raw.translate(_ASCII_LETTERS)
+    else:
+        raw = fold(text).encode("latin-1", "replace")
+        letters = raw.translate(_LETTERS)
+    return (letters + b" " + raw.translate(_DIGITS)).split()
 
 
 def _core(word: Word) -> Word | None:
@@ -95,7 +105,6 @@ class Vocabulary:
         self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
         self._cache = cache
         self._token_masks: dict[bytes, Mask] = {}
-        self._marked: dict[bytes, Mask] = {}  # the tokens whose mask is not 0
         self._present: dict[str, Mask] = {}  # recent texts (each filter asks about a sentence)
 
     def mask(self, groups: Iterable[frozenset[Word]]) -> Mask:
@@ -125,29 +134,26 @@ class Vocabulary:
     def forget(self) -> None:
         """Drop what was cached (benchmarks start cold with it)."""
         self._token_masks.clear()
-        self._marked.clear()
         self._present.clear()
 
     def _read(self, text: str) -> Mask:
-        folded = fold(text)
-        found = tokens(folded)
+        found = tokens(text)
         known = self._token_masks
-        marked = self._marked
-        new = found.difference(known)
-        if new:  # tokens not seen lately
+        try:
+            present = functools.reduce(operator.or_, map(known.__getitem__, found), 0)
+        except KeyError:  # tokens not seen lately
+            new = [token for token in dict.fromkeys(found) if token not in known]
             if len(known) + len(new) >= self._cache:  # bounded: start over when full
                 known.clear()
-                marked.clear()
-                new = found
+                new = list(dict.fromkeys(found))
             for token in new:
-                mask = known[token] = self._mask_of(token.decode("ascii"))
-                if mask:
-                    marked[token] = mask
-        # (most tokens hold no word of a group: only the few that do are looked up)
-        present = functools.reduce(operator.or_, map(marked.__getitem__, marked.keys() & found), 0)
-        for word, mask in self._other:
-            if word in folded:
-                present |= mask
+                known[token] = self._mask_of(token.decode("ascii"))
+            present = functools.reduce(operator.or_, map(known.__getitem__, found), 0)
+        if self._other:
+            folded = fold(text)
+            for word, mask in self._other:
+                if word in folded:
+                    present |= mask
         return present
 
     def _mask_of(self, token: str) -> Mask:
