@@ -36,6 +36,7 @@ __all__ = [
     "Ruled",
     "Word",
     "cuts_no_token",
+    "first_strings",
     "fold",
     "required",
 ]
@@ -590,3 +591,9 @@ def _weaken(either: Either) -> frozenset[Word] | None:
     for option in either.options:
         words |= max(option, key=_selectivity)
     return _shortest(frozenset(words)) if words else None
+
+
+def first_strings(op: Any, av: Any) -> list[str] | None:
+    """The folded strings one item of a parsed pattern can match, when they are few and none is
+    empty (see :func:`_strings`): for :mod:`.locate`, the words a match starts with."""
+    return _strings(op, av)
