@@ -18,6 +18,7 @@ from commitments.fastmatch.prefilter import (
     fold,
     required,
 )
+from commitments.fastmatch.vocabulary import Vocabulary, tokens
 from commitments.timex import grammar
 from commitments.fastmatch.trie import alternation
 
@@ -137,3 +138,58 @@ def test_branches_keep_every_word_of_each_option() -> None:
     assert pattern not in prefilter.ruled_out("They will leave in the coming days.")
     assert pattern not in prefilter.ruled_out("Shortly after.")
 
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=40) | CASED)
+def test_tokens_are_the_runs_of_letters_and_of_digits(text: str) -> None:
+    """The byte-table tokenizer finds what ``[a-z]+|[0-9]+`` finds in the folded text."""
+    found = {t.decode("ascii") for t in tokens(text)}
+    assert found == set(re.findall(r"[a-z]+|[0-9]+", fold(text)))
+
+
+def test_texts_holding_the_same_words_share_one_answer() -> None:
+    """The patterns are looked at once per set of words present, not once per text."""
+    prefilter = Prefilter([grammar.PAST, cues._RULES[0][0]])
+    looked: list[int] = []
+    may_match = prefilter._may_match
+
+    def counted(present: int) -> frozenset[int]:
+        looked.append(present)
+        return may_match(present)
+
+    prefilter._may_match = counted  # type: ignore[method-assign]
+    first = prefilter.ruled_out("Yesterday it rained.")
+    second = prefilter.ruled_out("It rained yesterday and it snowed.")
+    assert second is first and len(looked) == 1 and grammar.PAST not in second
+    assert prefilter.ruled_out("It rains.") is not first and len(looked) == 2
+
+
+def test_filters_sharing_a_vocabulary_read_a_text_once() -> None:
+    """The time grammar's filter asks about a sentence the speakers' filter read already."""
+    words = Vocabulary()
+    reads: list[str] = []
+    read = words._read
+
+    def counted(text: str) -> int:
+        reads.append(text)
+        return read(text)
+
+    words._read = counted  # type: ignore[method-assign]
+    will = cues._RULES[0][0]
+    dates = Prefilter([grammar.PAST], vocabulary=words)
+    promises = Prefilter([will], vocabulary=words)
+    dates.ruled_out("Start.")
+    promises.ruled_out("Up.")  # both have read their patterns
+    reads.clear()
+    sentence = "Yesterday he said he will come."
+    assert grammar.PAST not in dates.ruled_out(sentence)
+    assert will not in promises.ruled_out(sentence)
+    assert reads == [sentence]
+    # a filter that adds groups later: the words are read again, the answers stay right
+    fortnight = re.compile(r"\bfortnight\b", re.IGNORECASE)
+    later = Prefilter([fortnight], vocabulary=words)
+    assert fortnight in later.ruled_out(sentence)
+    assert fortnight not in later.ruled_out("In a fortnight.")
+    assert grammar.PAST in dates.ruled_out("In a fortnight.")
+    assert will not in promises.ruled_out("They will come in a fortnight.")

@@ -11,7 +11,8 @@ import re
 
 import attrs
 
-from commitments.fastmatch.prefilter import SENTENCES, Ruled
+from commitments.fastmatch.locate import Located
+from commitments.fastmatch.prefilter import SENTENCES, Ruled, fold
 from commitments.readers.actions import NOT_OWNERS
 from commitments.records import Kind, Status
 from commitments.timex.numbers import NUMBER
@@ -337,23 +338,24 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     :func:`merged` puts them in order."""
     text, start, end = before + sentence, len(before), len(before) + len(sentence)
     allowed = SENTENCES.ruled_out(sentence).allowed  # patterns that may match here
+    folded = fold(text)  # (rules are found from the words they start with: fastmatch.locate)
     plain: list[Cue] = []
-    for key, pattern, kind, noun in _KEYED_RULES:
+    for key, rule, kind, noun in _KEYED_RULES:
         if key not in allowed:
             continue
-        for m in pattern.finditer(text, start, end):
+        for m in rule.finditer(text, folded, start, end):
             if kind is Kind.PROMISE and m[0] == "Will" and _is_name(text, m):
                 continue
             plain.append(Cue(m.start() - start, m.end() - start, kind, noun))
     dated: list[Cue] = []
     if _FUTURE_PROGRESSIVE_ID in allowed:  # (every pattern here is watched)
-        for m in _FUTURE_PROGRESSIVE.finditer(text, start, end):
+        for m in _FUTURE_PROGRESSIVE_FOUND.finditer(text, folded, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
     if _CAN_DO_ID in allowed:
-        for m in _CAN_DO.finditer(text, start, end):
+        for m in _CAN_DO_FOUND.finditer(text, folded, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
     if _DATED_ONLY_ID in allowed:
-        for m in _DATED_ONLY.finditer(text, start, end):
+        for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
     minute = _MINUTED.match(sentence) if _MINUTED_ID in allowed else None
     if minute is not None:
@@ -361,7 +363,10 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     return tuple(plain), tuple(dated)
 
 
-_KEYED_RULES = tuple((id(pattern), pattern, kind, noun) for pattern, kind, noun in _RULES)
+_KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in _RULES)
+_FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND = (
+    Located(p) for p in (_FUTURE_PROGRESSIVE, _CAN_DO, _DATED_ONLY)
+)
 _FUTURE_PROGRESSIVE_ID = id(_FUTURE_PROGRESSIVE)
 _CAN_DO_ID = id(_CAN_DO)
 _DATED_ONLY_ID = id(_DATED_ONLY)

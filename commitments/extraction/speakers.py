@@ -111,6 +111,8 @@ _VERB_RE = re.compile(rf"(?<![\w’'-]){VERB}(?![\w’'-])")
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
+_REPORTING = frozenset(map(id, (_VERB_RE, _PARTICIPLE_RE, _ACCORDING)))
+"""The patterns an attribution starts with, as the pre-filter knows them (by ``id()``)."""
 
 
 # Every match ends at a letter before a character that is not one (the look-ahead).
@@ -250,25 +252,27 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
 
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """The reporting verbs in ``text[start:end]`` with the party each names."""
+    sentence = text[start:end]
+    if SENTENCES.ruled_out(sentence).allowed.isdisjoint(_REPORTING):
+        return []  # no reporting verb, participle or "according to" can be found here
     # Only the sentence and the character before it (what a look-behind sees) matter: the
     # answer is kept by them, since sentences repeat across an archive (boilerplate, wire copy).
-    found = _attributions_in(text[max(0, start - 1) : start], text[start:end])
-    return [a.shifted(start) for a in found]
+    found = _attributions_in(text[max(0, start - 1) : start], sentence)
+    return [a.shifted(start) for a in found] if start else list(found)
 
 
 @functools.lru_cache(maxsize=4096)
 def _attributions_in(before: str, sentence: str) -> tuple[Attribution, ...]:
     """:func:`attributions` of ``sentence`` after the text ``before`` it, offsets in it."""
     at = len(before)
-    return tuple(
-        a.shifted(-at) for a in _find_attributions(before + sentence, at, at + len(sentence))
-    )
+    return tuple(_find_attributions(before + sentence, at, at + len(sentence), at))
 
 
 _PASSIVE_WORDS = ("be", "been", "being", "is", "are", "was", "were")
 
 
-def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+def _find_attributions(text: str, start: int, end: int, origin: int = 0) -> list[Attribution]:
+    """The attributions of ``text[start:end]``, their offsets counted from ``origin``."""
     found: list[Attribution] = []
     skip = SENTENCES.ruled_out(text[start:end])  # patterns that cannot match here
     verbs = _VERBS_FOUND.spans(text, start, end) if _VERB_RE not in skip else ()
@@ -293,18 +297,20 @@ def _find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             continue  # "the release notes by Monday", "the new orders"
         if subject is not None:
             trailing = _is_trailing(text, near, v_start)
-            found.append(Attribution(v_start, v_end, subject, trailing))
+            found.append(Attribution(v_start - origin, v_end - origin, subject, trailing))
             continue
         after = _after_name(text, v_end, end)
         if after is not None and _is_trailing(text, near, v_start):
-            found.append(Attribution(v_start, after[1], after[0], True))
+            found.append(Attribution(v_start - origin, after[1] - origin, after[0], True))
     if _PARTICIPLE_RE not in skip:
         for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
-            found.append(Attribution(p_start, p_end, None, False, True))
+            found.append(Attribution(p_start - origin, p_end - origin, None, False, True))
     for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
         after = _after_name(text, m.end(), end) or _bare_party(text, m.end(), end)
         if after is not None:
-            found.append(Attribution(m.start(), after[1], after[0], trailing=True))
+            found.append(
+                Attribution(m.start() - origin, after[1] - origin, after[0], trailing=True)
+            )
     return sorted(found, key=lambda a: a.start)
 
 

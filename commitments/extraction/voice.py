@@ -108,8 +108,9 @@ _COURT = re.compile(
     r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b",
     re.MULTILINE,
 )
-_MAY_BE_COURT = re.compile(r"ORDERED|COURT|Court")
-"""A quick test before the court's formulas (the words they all hold)."""
+_COURT_WORDS = ("ORDERED", "COURT", "Court")
+"""A quick test before the court's formulas (each holds one of these words; ``in`` finds a word
+faster than a scan for an alternation)."""
 _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
@@ -257,7 +258,7 @@ follows:"), which the Leader of the House makes."""
 
 
 def _issuer(text: str, title: str | None) -> str | None:
-    if (_MAY_BE_COURT.search(text) and _COURT.search(text)) or (
+    if (any(word in text for word in _COURT_WORDS) and _COURT.search(text)) or (
         title and _CASE_TITLE.search(title)
     ):
         return "the Court"
@@ -353,12 +354,14 @@ def voices(text: str, title: str | None = None) -> Voices:
     """Read who speaks where in ``text`` (its ``title`` may name the issuer)."""
     haystack = f"{title or ''}\n{text}"
     found: list[tuple[int, str | None]] = []
-    for m in _LABEL.finditer(text):
+    # Every label ends with a colon: a text without one has none (and is not scanned for them).
+    colon = ":" in text
+    for m in _LABEL.finditer(text) if colon else ():
         found.append((m.start(), _label_name(m["label"], haystack)))
-    for m in _CASE_LABEL.finditer(text):
+    for m in _CASE_LABEL.finditer(text) if colon else ():
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
-    for m in _ROLE_LABEL.finditer(text):
+    for m in _ROLE_LABEL.finditer(text) if colon else ():
         found.append((m.start(), m["name"].strip()))
     for m in _NAME_LINE.finditer(text):
         found.append((m.start(), clean_name(m["label"])[0] or None))

@@ -5,7 +5,8 @@ grammar). Most sentences hold none of the words a given pattern needs ("fortnigh
 name, "ultimatum"), and Python's ``re`` cannot skip ahead to a case-insensitive word: it tries
 every position. :func:`required` reads a compiled pattern's syntax tree once and returns the
 words every match must contain; :class:`Prefilter` finds which of those words a sentence holds
-(one pass over its tokens, cached per token) and so which patterns may match it.
+(one pass over its tokens, cached per token: :mod:`.vocabulary`) and so which patterns may match
+it.
 
 The filter is exact, not a heuristic: a pattern is skipped only when it cannot match. Nothing
 is hand-listed, so it follows the rules as they change; a pattern that needs no word
@@ -24,6 +25,8 @@ from typing import Any, NamedTuple
 from commitments.fastmatch.internals import RegexInternalsError
 from commitments.fastmatch.internals import constants as sre
 from commitments.fastmatch.internals import parser as sre_parse
+from commitments.fastmatch.vocabulary import TOKEN as _TOKEN
+from commitments.fastmatch.vocabulary import Mask, Vocabulary, Word, fold
 
 __all__ = [
     "SENTENCES",
@@ -33,19 +36,10 @@ __all__ = [
     "Ruled",
     "Word",
     "cuts_no_token",
+    "first_strings",
     "fold",
     "required",
 ]
-
-
-class Word(NamedTuple):
-    """A piece of text every match holds, in folded form (see :func:`fold`)."""
-
-    text: str
-    starts: bool = False
-    """The pattern puts a non-word character (or nothing) just before it ("\\bday")."""
-    ends: bool = False
-    """The pattern puts a non-word character (or nothing) just after it ("day\\b")."""
 
 
 class Either(NamedTuple):
@@ -60,25 +54,10 @@ Need = frozenset[Word] | Either
 Requirement = tuple[Need, ...]
 """What every match needs: each item of the tuple."""
 
-# The four non-ASCII characters that a case-insensitive pattern matches with an ASCII letter
-# ("İ" ~ "i", "ı" ~ "i", "ſ" ~ "s", Kelvin sign ~ "k"); str.lower() alone misses them.
-_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _SEEN = 4096  # answers kept by text and by the words present
 _CLASS_MAX = 4  # a character class of at most this many characters multiplies a run
 _RUN_MAX = 32  # … as long as the run stays at most this many strings
 _WORDS_MAX = 512  # an alternation of at most this many literal strings is read as a group
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case, with the odd case pairs above resolved to their ASCII letter."""
-    if text.isascii():
-        return text.lower()
-    return text.translate(_ODD_CASES).lower()
-
-
-Mask = int
-"""A set of group numbers as the bits of an int: bit ``n`` set when group ``n`` is in it."""
 
 
 class Ruled:
@@ -134,38 +113,58 @@ class _Need(NamedTuple):
     eithers: tuple[_Alternative, ...]
 
 
+class _Filed(NamedTuple):
+    """A :class:`_Need` as :meth:`Prefilter._may_match` reads it."""
+
+    pattern: int
+    """The pattern's ``id()``."""
+    plain: Mask
+    eithers: tuple[_Alternative, ...]
+
+
+def _bits(mask: Mask) -> Iterable[Mask]:
+    """The set bits of ``mask``, each as a mask of its own."""
+    while mask:
+        bit = mask & -mask
+        yield bit
+        mask ^= bit
+
+
 class Prefilter:
     """Which patterns cannot match a text.
 
-    Each group of required words gets a bit. A token of the text (a run of ASCII letters or of
-    digits: "deadlines") maps to the bits of the groups whose words it holds, cached; a pattern
-    may match only when the text's bits cover its groups' bits (and one option of each
-    :class:`Either`). A word of letters or digits lies inside one token (at its start if
-    ``starts``, at its end if ``ends``); other words (" ", "'ll") are looked for in the folded
-    text directly. Sets of groups are ints, so a text's answer costs a few integer operations
-    per token and per pattern.
+    Each group of required words gets a bit (:class:`~.vocabulary.Vocabulary`, which tells the
+    bits of the groups a text holds a word of); a pattern may match only when the text's bits
+    cover its groups' bits (and one option of each :class:`Either`). Sets of groups are ints,
+    so a text's answer costs a few integer operations per token and per pattern.
 
     Patterns are added with :meth:`watch` and read on first use; a pattern never watched is
-    never ruled out. Recent answers are kept by text, and the last one also serves a text inside
+    never ruled out. Recent answers are kept by text and by the groups a text holds (two
+    sentences with the same words of note share one), and the last one also serves a text inside
     the last one asked about (a clause of that sentence, cut between tokens), since whatever may
     match in such a part may match in the whole.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]] = (), *, cache: int = 1 << 16):
+    def __init__(
+        self,
+        patterns: Iterable[re.Pattern[str]] = (),
+        *,
+        cache: int = 1 << 16,
+        vocabulary: Vocabulary | None = None,
+    ):
+        """``cache``: how many tokens a vocabulary of its own keeps; ``vocabulary``: one shared
+        with other filters (a text's words are read once for all of them)."""
         self._pending: list[re.Pattern[str]] = list(patterns)
-        self._groups: dict[frozenset[Word], int] = {}
-        self._words: dict[Word, Mask] = {}
+        self._vocabulary = Vocabulary(cache=cache) if vocabulary is None else vocabulary
+        self._bits: Mask = 0  # every group the patterns need
         self._needs: dict[re.Pattern[str], _Need] = {}
-        # patterns filed by a key: a group they need, or any of an alternative's best groups
-        self._keyed: tuple[tuple[Mask, tuple[_Need, ...]], ...] = ()
+        # Patterns filed under each bit of their key (a group they need, or any of an
+        # alternative's best groups): a text's set bits lead to the only patterns worth a look.
+        self._by_bit: dict[Mask, tuple[_Filed, ...]] = {}
+        self._key_bits: Mask = 0  # every bit some pattern is filed under
+        self._unkeyed: tuple[_Filed, ...] = ()  # patterns that need no word: always looked at
         self._all: frozenset[int] = frozenset()  # the ids of the watched patterns
-        self._whole: dict[str, Mask] = {}  # words that are a whole token
-        self._prefixes: dict[str, Mask] = {}  # words that start a token
-        self._suffixes: dict[str, Mask] = {}  # words that end a token
-        self._inner: tuple[tuple[str, Mask], ...] = ()  # words anywhere in a token
-        self._other: tuple[tuple[str, Mask], ...] = ()  # words that are not a token's letters
-        self._cache = cache
-        self._token_masks: dict[str, Mask] = {}
+        self._answers: dict[Mask, Ruled] = {}  # recent answers, by the groups present
         self._last: tuple[str, Ruled] | None = None
         self._seen: dict[str, Ruled] = {}  # recent texts (a document's
         # sentences are asked about twice: once for their speakers, once for the rest)
@@ -179,66 +178,38 @@ class Prefilter:
         return [*self._needs, *self._pending]
 
     def _read_pending(self) -> None:
+        mask = self._vocabulary.mask
         for pattern in self._pending:
             plain: list[frozenset[Word]] = []
             eithers = []
             for need in required(pattern):  # most selective first
                 if isinstance(need, Either):
-                    options = tuple(self._mask(option) for option in need.options)
+                    options = tuple(mask(option) for option in need.options)
                     # every option holds its most selective group: none present, no option is
-                    quick = self._mask(max(option, key=_selectivity) for option in need.options)
+                    quick = mask(max(option, key=_selectivity) for option in need.options)
                     relevant = functools.reduce(operator.or_, options, 0)
                     eithers.append(_Alternative(quick, relevant, options, {}))
                 else:
                     plain.append(need)
-            key = self._mask(plain[:1]) or (eithers[0].quick if eithers else 0)
-            self._needs[pattern] = _Need(pattern, key, self._mask(plain), tuple(eithers))
+            key = mask(plain[:1]) or (eithers[0].quick if eithers else 0)
+            self._needs[pattern] = _Need(pattern, key, mask(plain), tuple(eithers))
         self._pending.clear()
         self._all = frozenset(map(id, self._needs))
-        keyed: dict[Mask, list[_Need]] = {}
-        for filed in self._needs.values():
-            keyed.setdefault(filed.key, []).append(filed)
-        self._keyed = tuple((key, tuple(needs)) for key, needs in keyed.items())
-        tables: dict[tuple[bool, bool], dict[str, Mask]] = {}
-        inner: list[tuple[str, Mask]] = []
-        others: dict[str, Mask] = {}
-        for word, mask in self._words.items():
-            if not (word.text.isalpha() or word.text.isdigit()):
-                core = _core(word)  # " month" → a token that starts with "month"
-                if core is None:
-                    others[word.text] = others.get(word.text, 0) | mask
-                    continue
-                word = core
-            text = word.text
-            if not (word.starts or word.ends):
-                inner.append((text, mask))
-            else:
-                table = tables.setdefault((word.starts, word.ends), {})
-                table[text] = table.get(text, 0) | mask
-        self._whole = tables.get((True, True), {})
-        self._prefixes = tables.get((True, False), {})
-        self._suffixes = tables.get((False, True), {})
-        self._inner, self._other = tuple(inner), tuple(others.items())
+        by_bit: dict[Mask, list[_Filed]] = {}
+        unkeyed: list[_Filed] = []
+        bits = 0
+        for needs in self._needs.values():
+            bits |= functools.reduce(operator.or_, (e.relevant for e in needs.eithers), needs.plain)
+            filed = _Filed(id(needs.pattern), needs.plain, needs.eithers)
+            if not needs.key:
+                unkeyed.append(filed)
+            for bit in _bits(needs.key):
+                by_bit.setdefault(bit, []).append(filed)
+        self._by_bit = {bit: tuple(filed) for bit, filed in by_bit.items()}
+        self._key_bits = functools.reduce(operator.or_, by_bit, 0)
+        self._unkeyed = tuple(unkeyed)
+        self._bits = bits
         self.forget()
-
-    def _mask(self, groups: Iterable[frozenset[Word]]) -> Mask:
-        mask = 0
-        for group in groups:
-            bit = 1 << self._groups.setdefault(group, len(self._groups))
-            mask |= bit
-            for word in group:
-                self._words[word] = self._words.get(word, 0) | bit
-        return mask
-
-    def _mask_of(self, token: str) -> Mask:
-        mask = self._whole.get(token, 0)
-        prefixes, suffixes = self._prefixes, self._suffixes
-        for cut in range(1, len(token) + 1):
-            mask |= prefixes.get(token[:cut], 0) | suffixes.get(token[-cut:], 0)
-        for text, bits in self._inner:
-            if text in token:
-                mask |= bits
-        return mask
 
     def ruled_out(self, text: str) -> Ruled:
         """The watched patterns that cannot match ``text`` (skip them); the others may."""
@@ -251,32 +222,38 @@ class Prefilter:
         last = self._last
         if last is not None and _inside(text, last[0]):
             return last[1]
-        answer = Ruled(frozenset(map(id, self._may_match(text))), self._all)
+        answer = self._ruling(text)
         if len(self._seen) >= _SEEN:  # bounded: start over
             self._seen.clear()
         self._seen[text] = answer
         self._last = (text, answer)
         return answer
 
-    def _may_match(self, text: str) -> list[re.Pattern[str]]:
-        folded, tokens = _tokens(text)
-        known = self._token_masks
-        new = tokens.difference(known)
-        if new:  # tokens not seen lately
-            if len(known) + len(new) >= self._cache:  # bounded: start over when full
-                known.clear()
-                new = tokens
-            for token in new:
-                known[token] = self._mask_of(token)
-        present = functools.reduce(operator.or_, map(known.__getitem__, tokens), 0)
-        for word, mask in self._other:
-            if word in folded:
-                present |= mask
-        found = []
-        for key, needs in self._keyed:
-            if key and not key & present:
-                continue
-            for pattern, _, plain, eithers in needs:
+    def _ruling(self, text: str) -> Ruled:
+        """The answer for ``text``, from the groups of words it holds (sentences that hold the
+        same groups share one)."""
+        present = self._vocabulary.present(text) & self._bits
+        answer = self._answers.get(present)
+        if answer is None:
+            if len(self._answers) >= _SEEN:  # bounded: start over
+                self._answers.clear()
+            answer = self._answers[present] = Ruled(self._may_match(present), self._all)
+        return answer
+
+    def _may_match(self, present: Mask) -> frozenset[int]:
+        """The ``id()`` of each watched pattern that may match a text holding the groups
+        ``present``."""
+        found = [
+            pattern
+            for pattern, plain, eithers in self._unkeyed
+            if plain & present == plain and all(either.allows(present) for either in eithers)
+        ]
+        hits = present & self._key_bits
+        by_bit = self._by_bit
+        while hits:  # (a pattern filed under several bits may be looked at more than once)
+            bit = hits & -hits  # the lowest bit left
+            hits ^= bit
+            for pattern, plain, eithers in by_bit[bit]:
                 if plain & present != plain:
                     continue
                 for either in eithers:
@@ -284,42 +261,14 @@ class Prefilter:
                         break
                 else:
                     found.append(pattern)
-        return found
+        return frozenset(found)
 
     def forget(self) -> None:
         """Drop every cached answer (benchmarks start cold with it)."""
-        _TOKENS.clear()
-        self._token_masks.clear()
+        self._vocabulary.forget()
+        self._answers.clear()
         self._seen.clear()
         self._last = None
-
-
-_TOKENS: dict[str, tuple[str, frozenset[str]]] = {}
-
-
-def _tokens(text: str) -> tuple[str, frozenset[str]]:
-    """``text`` folded, and its tokens (kept a while: both filters ask about a sentence)."""
-    found = _TOKENS.get(text)
-    if found is None:
-        if len(_TOKENS) >= _SEEN:  # bounded: start over
-            _TOKENS.clear()
-        folded = fold(text)
-        found = _TOKENS[text] = (folded, frozenset(_TOKEN.findall(folded)))
-    return found
-
-
-def _core(word: Word) -> Word | None:
-    """The longest token inside a word that is not one ("feb." → "feb" at a token's end,
-    " month" → "month" at a token's start): wherever the word is, that token piece is, so it
-    can stand for the word, and a token table finds it faster than a search of the text."""
-    runs = [m.span() for m in _TOKEN.finditer(word.text)]
-    if not runs:
-        return None
-    start, end = max(runs, key=lambda run: run[1] - run[0])
-    # inside the word, a run is cut off by a non-token character or by the other kind of run
-    starts = word.starts if start == 0 else True
-    ends = word.ends if end == len(word.text) else True
-    return Word(word.text[start:end], starts, ends)
 
 
 _TOKEN_START = re.compile(r"[a-z0-9]")  # what starts a token, after fold()
@@ -350,9 +299,11 @@ def _inside(part: str, whole: str) -> bool:
     )
 
 
-SENTENCES = Prefilter()
+_WORDS = Vocabulary()
+"""The groups of both filters below: a sentence's words are read once for the two."""
+SENTENCES = Prefilter(vocabulary=_WORDS)
 """The filter the pipeline asks once per sentence: reporting verbs, cue rules, stated statuses."""
-TIME_EXPRESSIONS = Prefilter()
+TIME_EXPRESSIONS = Prefilter(vocabulary=_WORDS)
 """The filter for the due grammar's rules, asked only about sentences with a cue in them."""
 
 
@@ -640,3 +591,9 @@ def _weaken(either: Either) -> frozenset[Word] | None:
     for option in either.options:
         words |= max(option, key=_selectivity)
     return _shortest(frozenset(words)) if words else None
+
+
+def first_strings(op: Any, av: Any) -> list[str] | None:
+    """The folded strings one item of a parsed pattern can match, when they are few and none is
+    empty (see :func:`_strings`): for :mod:`.locate`, the words a match starts with."""
+    return _strings(op, av)

@@ -667,9 +667,12 @@ TIME_EXPRESSIONS.watch(
 )
 
 
-_DURATION_KEYS = tuple((id(rule.whole), rule) for rule in _DURATION_RULES)
-_PERIOD_KEYS = tuple((id(rule.whole), rule) for rule in _PERIOD_RULES)
-"""The rules by the ``id()`` of the pattern the pre-filter knows them by."""
+_DURATION_KEYS = {id(rule.whole): (i, rule) for i, rule in enumerate(_DURATION_RULES)}
+_PERIOD_KEYS = {id(rule.whole): (i, rule) for i, rule in enumerate(_PERIOD_RULES)}
+"""The rules, with their place in their list, by the ``id()`` of the pattern the pre-filter
+knows them by (a sentence's few allowed ones are looked up, not every rule tested)."""
+_DURATION_IDS = frozenset(_DURATION_KEYS)
+_PERIOD_IDS = frozenset(_PERIOD_KEYS)
 
 
 def find(text: str, *, vague: VagueTable | None = None) -> list[Found]:
@@ -693,9 +696,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
     folded = fold(text)
     allowed = skip.allowed
     candidates: list[Found] = []
-    for key, duration in _DURATION_KEYS:
-        if key not in allowed:
-            continue
+    for _, duration in sorted(map(_DURATION_KEYS.__getitem__, allowed & _DURATION_IDS)):
         for m in duration.finditer(text, folded):
             resolve = duration.build(m)
             if resolve is not None:
@@ -704,9 +705,7 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
                         start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind=duration.kind
                     )
                 )
-    for key, rule in _PERIOD_KEYS:
-        if key not in allowed:
-            continue
+    for _, rule in sorted(map(_PERIOD_KEYS.__getitem__, allowed & _PERIOD_IDS)):
         for m in _period_matches(rule, text, folded):
             candidates.append(_period_found(rule.period, m))
     if vague_pattern in skip:
