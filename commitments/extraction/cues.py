@@ -245,8 +245,8 @@ _DATED_ONLY = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
     r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"
     r"|(?<=[\s,])payable(?=\s+(?:on\s+)?(?:[A-Z]|\d))"  # a dividend "payable on March 15"
-    r"|(?<=\b[Ww]e\s)(?=(?:rise|return|sit|meet|resume|adjourn|reconvene|depart|travel|fly|vote"
-    r"|launch)\s)",  # a timetable in the present: "we rise on 19 December and return on …"
+    r"|(?<![\w’'-])[Ww]e\s+(?=(?:rise|return|sit|meet|resume|adjourn|reconvene|depart|travel|fly"
+    r"|vote|launch)\s)",  # a timetable in the present: "we rise on 19 December and return on …"
     _I,
 )
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to

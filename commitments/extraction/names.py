@@ -164,8 +164,8 @@ def is_name(name: str) -> bool:
 def clean_name(phrase: str) -> tuple[str, list[str]]:
     """A name without leading function words and titles, and the titles removed."""
     words = phrase.replace("’", "'").split()
-    for i, word in enumerate(words[:-1]):  # "United States. And": a sentence ended the name
-        if (
+    for i, word in enumerate(words[:-1] if "." in phrase else ()):  # "United States. And": a
+        if (  # sentence ended the name
             word.endswith(".")
             and "." not in word[:-1]
             and len(word) > 4
