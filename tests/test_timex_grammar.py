@@ -167,6 +167,9 @@ ROWS = [
     # either of two times: the window covers both
     ("in October or November", "2025-10-01", "2025-11-30"),
     ("on Monday or Tuesday", "2025-09-08", "2025-09-09"),
+    # the new year is next year ("by New Year" stays 31 December)
+    ("early in the new year", "2026-01-01", "2026-05-01"),
+    ("in the new year", "2026-01-01", "2026-12-31"),
 ]
 
 

@@ -188,7 +188,7 @@ def _iso(m: re.Match[str], day: dt.date) -> Window | None:
 
 
 def _week(m: re.Match[str], day: dt.date) -> Window:
-    which = m["which"].casefold()
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
     part = (m["part"] or "").casefold()
     if which == "next":
         window = cal.week(day, 1)
@@ -220,7 +220,7 @@ def _weekend(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _this_month(m: re.Match[str], day: dt.date) -> Window:
-    which = m["which"].casefold()
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
     part = (m["part"] or "").casefold()
     if which == "next":
         first = cal.add_months(day.replace(day=1), 1)
@@ -246,7 +246,7 @@ def _part_of_month(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _year_word(m: re.Match[str], day: dt.date) -> Window:
-    which = m["which"].casefold()
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
     part = (m["part"] or "").casefold()
     if which == "next":
         window = cal.year(day.year + 1)
@@ -437,7 +437,8 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "year-word",
-        r"(?:(?P<part>early|later|late|mid-?)\s*)?(?P<which>this|next)\s+year",
+        r"(?:(?P<part>early|later|late|mid-?)\s*)?(?:(?P<which>this|next)\s+year"
+        r"|in\s+the\s+new\s+year(?!'?s))",  # "early in the new year": next year (not "by New Year")
         lambda m, d: (
             _year_word(m, d)
             if (m["part"] or "").casefold() != "later"
