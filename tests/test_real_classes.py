@@ -359,3 +359,13 @@ def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speak
 )
 def test_what_a_story_says_will_happen_is_no_ones_commitment(text: str) -> None:
     assert extract(text, published=D) == []
+
+
+def test_an_office_with_words_before_its_title_labels_the_answer() -> None:
+    text = (
+        "The Exchequer Secretary to the Treasury (Mr Tom Hale): The consultation on the draft "
+        "clauses will be open for comments until Friday 26 September."
+    )
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        ("Tom Hale", "2025-09-03…2025-09-26")
+    ]
