@@ -380,3 +380,12 @@ def test_she_will_also_goes_on_with_the_same_days() -> None:
         ("meet the prime minister", "2025-09-08…2025-09-09"),
         ("open the new embassy", "2025-09-08…2025-09-09"),
     ]
+
+
+def test_a_release_calendars_scheduled_for_release_is_its_issuers() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nAcme Statistics Office (ASO) today announced its upcoming "
+        "releases.\n\nHousing Starts: August (Scheduled for release on September 17.)\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert ("Acme Statistics Office", "2025-09-17") in found
