@@ -28,6 +28,7 @@ SETS = {
     "real-dev2": ROOT / "tests/data/real/dev2.jsonl",
     "real-test2": ROOT / "tests/data/real/test2.jsonl",
     "real-dev3": ROOT / "tests/data/real/dev3.jsonl",
+    "real-test3": ROOT / "tests/data/real/test3.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -40,6 +41,7 @@ NOTES = {
     "real-dev2": "real text, second collection: scored once as it came, then developed on",
     "real-test2": "real text, third collection, held out: scored, never debugged",
     "real-dev3": "real text, fourth collection: scored once as it came, then developed on",
+    "real-test3": "real text, fifth collection, held out: scored, never debugged",
 }
 
 

@@ -369,3 +369,23 @@ def test_an_office_with_words_before_its_title_labels_the_answer() -> None:
     assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
         ("Tom Hale", "2025-09-03…2025-09-26")
     ]
+
+
+def test_she_will_also_goes_on_with_the_same_days() -> None:
+    text = (
+        "In Oslo (September 8-9), the Secretary will meet the prime minister. She will also "
+        "open the new embassy."
+    )
+    assert [(c.action, str(c.due)) for c in extract(text, published=D)] == [
+        ("meet the prime minister", "2025-09-08…2025-09-09"),
+        ("open the new embassy", "2025-09-08…2025-09-09"),
+    ]
+
+
+def test_a_release_calendars_scheduled_for_release_is_its_issuers() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nAcme Statistics Office (ASO) today announced its upcoming "
+        "releases.\n\nHousing Starts: August (Scheduled for release on September 17.)\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert ("Acme Statistics Office", "2025-09-17") in found

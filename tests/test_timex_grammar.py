@@ -170,6 +170,9 @@ ROWS = [
     # the new year is next year ("by New Year" stays 31 December)
     ("early in the new year", "2026-01-01", "2026-05-01"),
     ("in the new year", "2026-01-01", "2026-12-31"),
+    # the week of a day: that day and the six after it
+    ("the week of October 6", "2025-10-06", "2025-10-12"),
+    ("in the week of 13 October", "2025-10-13", "2025-10-19"),
 ]
 
 

@@ -15,7 +15,7 @@ import re
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.cues import Cue
 from commitments.extraction.entities import Entities
-from commitments.extraction.names import clean_name
+from commitments.extraction.names import TITLES, clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
@@ -252,6 +252,8 @@ class Attributor:
             return None  # "The bureau expects Glenda will cross …": not its act
         phrase = _without_auxiliaries(subject)  # "The county is on track to …"
         if phrase.split()[0].casefold() == "the":
+            if voiced and phrase.split()[-1].casefold() in TITLES:
+                return None  # "the President will …" in his secretary's briefing: the voice's
             return self.entities.resolve(phrase)
         name, titles = clean_name(phrase)
         if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):

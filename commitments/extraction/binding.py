@@ -160,13 +160,15 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
 _SEQUEL = re.compile(
     r"[^\w\n]{0,3}(?:[Aa]nd\s+)?(?:[Tt]hen|[Aa]fter\s+that|[Aa]fterwards?|[Ff]rom\s+there"
     r"|(?:[Ll]ater\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning|afternoon|evening|night))\b,?"
+    r"|[^\w\n]{0,3}(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+will\s+(?P<also>also)\b"
 )
 _SEQUEL_REACH = 600
 """How far (in characters) a "Then …" sentence looks back for the dated plan it continues."""
 
 
 def sequel(text: str, sent: Sentence, last: Commitment | None, last_end: int) -> Found | None:
-    """ "The President will speak in Dubuque today. Then he will travel to La Crosse.": a
+    """ "The President will speak in Dubuque today. Then he will travel to La Crosse." ("She
+    will also …"): a
     sentence that goes on with a day's plan (the ``last`` commitment, made in a sentence that
     ends at ``last_end``) shares its day (only a day's: "then" after "in March" says no more
     than "after")."""
@@ -178,7 +180,10 @@ def sequel(text: str, sent: Sentence, last: Commitment | None, last_end: int) ->
     if m is None:
         return None
     due = last.due
-    return Found(start=m.start(), end=m.end(), text=m[0], resolve=lambda _day: due, kind="sequel")
+    start, end = m.span("also") if m["also"] else m.span()  # ("She will also …": the "also")
+    return Found(
+        start=start, end=end, text=text[start:end], resolve=lambda _day: due, kind="sequel"
+    )
 
 
 def sentence_issue(issue_exprs: list[Found], day: dt.date) -> Window | None:

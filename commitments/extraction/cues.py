@@ -245,6 +245,8 @@ _DATED_ONLY = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
     r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"
     r"|(?<=[\s,])payable(?=\s+(?:on\s+)?(?:[A-Z]|\d))"  # a dividend "payable on March 15"
+    r"|(?<![\w’'-])(?:[Ss]cheduled|[Ss]lated|[Pp]lanned|[Dd]ue)\s+for\s+(?:release|publication"
+    r"|launch|completion|delivery|opening|signature|adoption)\b"  # "(Scheduled for release on …)"
     r"|(?<![\w’'-])[Ww]e\s+(?=(?:rise|return|sit|meet|resume|adjourn|reconvene|depart|travel|fly"
     r"|vote|launch)\s)",  # a timetable in the present: "we rise on 19 December and return on …"
     _I,

@@ -164,14 +164,17 @@ def is_name(name: str) -> bool:
 def clean_name(phrase: str) -> tuple[str, list[str]]:
     """A name without leading function words and titles, and the titles removed."""
     words = phrase.replace("’", "'").split()
-    for i, word in enumerate(words[:-1] if "." in phrase else ()):  # "United States. And": a
-        if (  # sentence ended the name
+    for i, word in enumerate(words[:-1] if "." in phrase else ()):
+        if (  # a sentence ended inside the phrase ("Congress. DHS", "United States. And")
             word.endswith(".")
             and "." not in word[:-1]
-            and len(word) > 4
-            and (words[i + 1].casefold() in LEADING or words[i + 1].casefold() in _CALENDAR_WORDS)
+            and (len(word) > 4 or words[i + 1].casefold() in LEADING)
+            and word.casefold() not in ("corp.", "univ.", "bros.", "assn.", "dept.")
         ):
-            words = words[: i + 1]
+            after = words[i + 1].casefold()
+            joins = after in LEADING and after not in ("the", "a", "an", "this", "that")
+            keep_before = joins or after in _CALENDAR_WORDS  # "…. And it", "…. Today the"
+            words = words[: i + 1] if keep_before else words[i + 1 :]
             break
     while words and words[0].casefold().rstrip(",") in LEADING and len(words) > 1:
         words = words[1:]

@@ -46,7 +46,7 @@ __all__ = [
 
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
 SUBJECT_START = re.compile(  # "The county", "Acme Corp.", "The Bank of England", "Food and Drug …"
-    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:The\s+)?(?!The\s)[A-Z][\w’'.&-]*"
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:[Tt]he\s+)?(?![Tt]he\s)[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+)?[A-Z][\w’'.&-]*){{0,4}})(?=[\s,])"
 )
 BARE_MODAL = re.compile(
@@ -55,14 +55,16 @@ BARE_MODAL = re.compile(
     re.IGNORECASE,
 )
 NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*+` is exact)
-    r"\s*+(?:\w+ly\s+)?(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
+    r"\s*+(?:(?:\w+ly|thereby|therefore|thus|then|also|now|still)\s+){0,2}"
+    r"(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
     r"|continue|get|prefer|expect|find|try|work|stay|look|do\s+(?:exactly\s+)?(?:the\s+same"
     r"|(?:our|my|their|its)\s+best|what|everything|all|whatever))\b",
     re.IGNORECASE,
 )
 WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
-    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should)\b[^,;]{1,120},\s*"
+    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
+    r"|From|Later|Earlier|Next|Over|By|Following)\b[^,;]{1,120},\s*"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
     r"|afternoon|evening|night))\b,?\s+)+"

@@ -65,6 +65,7 @@ _NAME_LINE = re.compile(
 )
 """A name on a line of its own above a speech (``Lord Grocott`` in today's Hansard), not a
 list of names (members present)."""
+_HONORIFIC_FRONT = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?=[A-Z])")
 _ROLE_LABEL = re.compile(
     r"^[ \t]*(?:The[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,3}?"
     r"(?:Minister|Secretary|Parliamentary|Leader|Chancellor"
@@ -365,7 +366,7 @@ def voices(text: str, title: str | None = None) -> Voices:
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
     for m in _ROLE_LABEL.finditer(text) if colon else ():
-        found.append((m.start(), clean_name(m["name"])[0] or m["name"].strip()))
+        found.append((m.start(), _HONORIFIC_FRONT.sub("", m["name"].strip())))
     for m in _NAME_LINE.finditer(text):
         found.append((m.start(), clean_name(m["label"])[0] or None))
     for m in _GLUED_LABEL.finditer(text) if "§" in text else ():

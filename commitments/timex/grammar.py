@@ -794,12 +794,33 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
         ):
             out[-1] = _range_of(prev, found, text)
             continue
-        if found.kind in _RANGE_KINDS and found.text[:1].isdigit():
+        if found.kind == "date" and (
+            week := _WEEK_OF.search(text, max(0, found.start - 16), found.start)
+        ):
+            found = _week_from(found, week, text)  # "the week of March 20": [Mar 20, Mar 26]
+        elif found.kind in _RANGE_KINDS and found.text[:1].isdigit():
             lead = _DAY_TO.search(text, max(0, found.start - 24), found.start)
             if lead is not None and (prev is None or prev.end <= lead.start()):
                 found = _days_to(found, lead, text)
         out.append(found)
     return out
+
+
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
+def _week_from(day_found: Found, lead: re.Match[str], text: str) -> Found:
+    def resolve(day: dt.date) -> Window | None:
+        w = day_found.resolve(day)
+        return None if w is None else Window(w.earliest, w.earliest + dt.timedelta(days=6))
+
+    return Found(
+        start=lead.start(),
+        end=day_found.end,
+        text=text[lead.start() : day_found.end],
+        resolve=resolve,
+        kind="range:date",
+    )
 
 
 _DAY_TO = re.compile(
