@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments.extraction import cues
+from commitments.extraction import cues, followups
 from commitments.fastmatch.locate import Located, starting_words
 from commitments.fastmatch.prefilter import fold
 
@@ -17,6 +17,8 @@ RULES = [
     cues._FUTURE_PROGRESSIVE,
     cues._CAN_DO,
     cues._DATED_ONLY,
+    followups._BROKEN_LATER,
+    followups._past_pattern(followups.past_forms("meet")).pattern,
 ]
 LOCATED = [Located(pattern) for pattern in RULES]
 

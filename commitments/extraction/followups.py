@@ -15,6 +15,8 @@ import attrs
 
 from commitments.extraction.cues import stated_status
 from commitments.extraction.segmentation import Sentence
+from commitments.fastmatch.locate import Located
+from commitments.fastmatch.prefilter import fold
 from commitments.records import Commitment, Status
 
 __all__ = ["follow_up", "follow_ups", "past_forms"]
@@ -70,10 +72,12 @@ def follow_up(action: str, later: str) -> Status | None:
         if second is not None:
             head = second[0]
     forms = past_forms(head)
-    m = _BROKEN_LATER.search(later)
+    # (both searched from the words their matches start with: fastmatch.locate)
+    folded, end = fold(later), len(later)
+    m = next(_BROKEN_LATER_FOUND.finditer(later, folded, 0, end), None)
     if m is not None and m["verb"].casefold() in (head, *forms):
         return Status.BROKEN
-    found = _past_pattern(forms).search(later)
+    found = next(_past_pattern(forms).finditer(later, folded, 0, end), None)
     if found is not None and not _NEGATED.search(later[: found.start()]):
         return Status.KEPT
     return None
@@ -82,10 +86,13 @@ def follow_up(action: str, later: str) -> Status | None:
 _WORD = re.compile(r"[a-z]+")
 
 
+_BROKEN_LATER_FOUND = Located(_BROKEN_LATER)
+
+
 @functools.lru_cache(maxsize=1024)
-def _past_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+def _past_pattern(forms: tuple[str, ...]) -> Located:
     """The past forms of a verb as a word, in any case (compiled once for each verb)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    return Located(re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE))
 
 
 def follow_ups(
