@@ -16,7 +16,8 @@ from commitments.extraction.names import (
     UPPER,
     clean_name,
 )
-from commitments.fastmatch.prefilter import SENTENCES
+from commitments.fastmatch.locate import Located
+from commitments.fastmatch.prefilter import SENTENCES, fold
 from commitments.fastmatch.trie import alternation
 from commitments.fastmatch.wordstarts import WordStarts
 
@@ -118,6 +119,7 @@ _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-]){PARTICIPLE}(?![\w’'-])")
 _ACCORDING = re.compile(r"(?<![\w’'-])according\s+to\s+", re.IGNORECASE)
 SENTENCES.watch([_VERB_RE, _PARTICIPLE_RE, _ACCORDING])
 _REPORTING = frozenset(map(id, (_VERB_RE, _PARTICIPLE_RE, _ACCORDING)))
+_ACCORDING_FOUND = Located(_ACCORDING)  # (found from its first word, not tried at every place)
 """The patterns an attribution starts with, as the pre-filter knows them (by ``id()``)."""
 
 
@@ -311,7 +313,10 @@ def _find_attributions(text: str, start: int, end: int, origin: int = 0) -> list
     if _PARTICIPLE_RE not in skip:
         for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
             found.append(Attribution(p_start - origin, p_end - origin, None, False, True))
-    for m in _ACCORDING.finditer(text, start, end) if _ACCORDING not in skip else ():
+    according = (
+        () if _ACCORDING in skip else _ACCORDING_FOUND.finditer(text, fold(text), start, end)
+    )
+    for m in according:
         after = _after_name(text, m.end(), end) or _bare_party(text, m.end(), end)
         if after is not None:
             found.append(
