@@ -389,3 +389,14 @@ def test_a_release_calendars_scheduled_for_release_is_its_issuers() -> None:
     )
     found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
     assert ("Acme Statistics Office", "2025-09-17") in found
+
+
+def test_a_title_after_a_name_without_its_closing_comma() -> None:
+    text = "Ana Ruiz, US secretary of state will address the Security Council on Friday."
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        ("Ana Ruiz", "2025-09-05")
+    ]
+
+
+def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> None:
+    assert extract("John Smith will face trial.", published=D) == []
