@@ -400,3 +400,16 @@ def test_a_title_after_a_name_without_its_closing_comma() -> None:
 
 def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> None:
     assert extract("John Smith will face trial.", published=D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "due"),
+    [
+        ("NASA managers have scheduled the launch for September 18.", "NASA managers", "2025-09-18"),
+        ("The Senate has scheduled a vote on the bill in October.", "the Senate", "2025-10-01…2025-10-31"),
+        ("And on Saturday the governor attends the harvest fair.", "the governor", "2025-09-06"),
+        ('"We want to close the deal before the end of the year," Acme said.', "Acme", "2025-09-03…2025-12-30"),
+    ],
+)
+def test_schedules_in_the_present_perfect_and_present(text: str, speaker: str, due: str) -> None:
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [(speaker, due)]

@@ -237,8 +237,11 @@ class Attributor:
             return None
         gap = head[m.end() :]
         subject = m[0]
-        if len(gap.split()) == 1 and gap[1:2].islower() and _BODY.search(gap.strip()):
-            subject, gap = f"{subject} {gap.strip()}", ""  # "The Iraqi government will …"
+        if len(gap.split()) == 1 and gap[1:2].islower() and is_party(f"{subject} {gap.strip()}"):
+            subject, gap = (
+                f"{subject} {gap.strip()}",
+                "",
+            )  # "The Iraqi government", "Mission managers"
         if gap[:1] == ",":
             if named := _APPOSED.fullmatch(gap):
                 name, _ = clean_name(named["name"])  # "The Foreign Secretary, Boris Johnson, will"

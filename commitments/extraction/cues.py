@@ -97,7 +97,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?<!had\s)(?<!previously\s)(?<!originally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
-            r"|aiming|expects?|expecting|hopes?\s+to\s+(?=\w+\s+\w+\s+(?:by|within|before))"
+            r"|aiming|expects?|expecting|wants?(?=\s+to\s+(?:\w+\s+){1,4}(?:by|within|before)\s)"
             r"|expected|targeted|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
             r"|scheduled|slated|poised|determined|resolved|on\s+track|on\s+course)\s+to\s+(?!date\b)",
@@ -245,6 +245,9 @@ _DATED_ONLY = re.compile(
     r"(?<![\w’'-])(?=[\w'’])(?:should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+to(?=\s+(?!be\s+"
     r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"
     r"|(?<=[\s,])payable(?=\s+(?:on\s+)?(?:[A-Z]|\d))"  # a dividend "payable on March 15"
+    r"|(?<![\w’'-])(?:has|have)\s+(?:now\s+|also\s+)?(?:scheduled|slated|timetabled)(?=\s)"
+    r"|(?<![\w’'-])(?:meets|attends|participates|delivers|hosts|receives|visits|travels|chairs"
+    r"|addresses|welcomes|signs|departs|returns|arrives|flies)(?=\s)"  # "on Saturday he attends …"
     r"|(?<![\w’'-])(?:[Ss]cheduled|[Ss]lated|[Pp]lanned|[Dd]ue)\s+for\s+(?:release|publication"
     r"|launch|completion|delivery|opening|signature|adoption)\b"  # "(Scheduled for release on …)"
     r"|(?<![\w’'-])[Ww]e\s+(?=(?:rise|return|sit|meet|resume|adjourn|reconvene|depart|travel|fly"
