@@ -119,18 +119,6 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
 
 
-_OF_RECORD = re.compile(
-    r"\bof\s+record(?:\s+(?:at|as\s+of)\s+the\s+close\s+of\s+business)?(?:\s+(?:on|as\s+of|at))?\s*$"
-    r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
-    re.IGNORECASE,
-)
-_PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
-_FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
-    r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
-)
-
-
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
