@@ -324,7 +324,10 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The Iraqi government will launch a formal inquiry into the shooting.", "the Iraqi government"),
+        (
+            "The Iraqi government will launch a formal inquiry into the shooting.",
+            "the Iraqi government",
+        ),
         ("The commission will refer the merger for a full investigation.", "the commission"),
     ],
 )
@@ -367,10 +370,22 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
 @pytest.mark.parametrize(
     ("text", "speaker", "due"),
     [
-        ("NASA managers have scheduled the launch for September 18.", "NASA managers", "2025-09-18"),
-        ("The Senate has scheduled a vote on the bill in October.", "the Senate", "2025-10-01…2025-10-31"),
+        (
+            "NASA managers have scheduled the launch for September 18.",
+            "NASA managers",
+            "2025-09-18",
+        ),
+        (
+            "The Senate has scheduled a vote on the bill in October.",
+            "the Senate",
+            "2025-10-01…2025-10-31",
+        ),
         ("And on Saturday the governor attends the harvest fair.", "the governor", "2025-09-06"),
-        ('"We want to close the deal before the end of the year," Acme said.', "Acme", "2025-09-03…2025-12-30"),
+        (
+            '"We want to close the deal before the end of the year," Acme said.',
+            "Acme",
+            "2025-09-03…2025-12-30",
+        ),
         # a participle dates its noun ("a decision made in July"), not the statement
         (
             "Following a decision made in July, the council will vote on the new budget this "
