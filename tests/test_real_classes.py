@@ -166,6 +166,8 @@ NOT_COMMITMENTS = [
     "To ask the Secretary of State for Transport if he will publish the review by Friday.",
     "Mr. Hale: To ask the Secretary of State for Wales if he will make a statement on the scheme.",
     "The ministry is considering new rules on drones this week.",
+    "B. whereas the strategy remains valid and its targets are expected to be met by 2030;",
+    "MR. LANE: That is all I have, and I'll leave it at that for today.",
 ]
 
 
@@ -419,3 +421,8 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
 )
 def test_one_commitment_with_its_party_and_window(text: str, speaker: str, due: str) -> None:
     assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [(speaker, due)]
+
+
+def test_a_past_act_dates_nothing_ahead() -> None:
+    text = "After the board met on Monday, the company said it would cut 200 jobs."
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("the company", None)]

@@ -74,7 +74,9 @@ SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject an
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
     r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
 )
-WRITTEN_QUESTION = re.compile(r"(?:[^\n:]{0,60}:\s+)?To\s+ask\s")  # (after a label, if any)
+WRITTEN_QUESTION = re.compile(  # (after a label, if any); a resolution's recital
+    r"(?:[^\n:]{0,60}:\s+)?To\s+ask\s|(?:[A-Z]{1,2}\.\s+|\d{1,3}\.\s+)?(?:[Ww]hereas|[Hh]aving\s+regard\s+to)\b"
+)
 DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
     r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
     r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"
@@ -82,7 +84,8 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|begin\s+(?:with|by)|turn\s+(?:it\s+)?(?:over|to)|go\s+(?:ahead|to\s+your)|leave\s+it"
     r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
     r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield"
-    r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:))\b",  # a list follows
+    r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:)"  # a list follows
+    r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief))\b",
     re.IGNORECASE,
 )
 GENERIC_ORG = re.compile(
