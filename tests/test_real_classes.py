@@ -410,6 +410,20 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
             "Tom Hale",
             "2025-09-03…2025-09-26",
         ),
+        # a dateline before the subject
+        (
+            "(Springfield, Ill. - September 2, 2025) The county health department is holding "
+            "two open sessions September 18 on the new clinic.",
+            "the county health department",
+            "2025-09-18",
+        ),
+        # a committee's request with a date is its deadline
+        (
+            "Mr. Tom Lane: We would be grateful to receive written submissions by Friday 26 "
+            "September.",
+            "Tom Lane",
+            "2025-09-03…2025-09-26",
+        ),
         # a title after a name, without its closing comma
         (
             "Ana Ruiz, US secretary of state will address the Security Council on Friday.",

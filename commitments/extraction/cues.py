@@ -246,6 +246,7 @@ _DATED_ONLY = re.compile(
     r"(?:seen|expected|hoped|noted|found)\b)[a-z]))(?![\w’'-])"
     r"|(?<=[\s,])payable(?=\s+(?:on\s+)?(?:[A-Z]|\d))"  # a dividend "payable on March 15"
     r"|(?<![\w’'-])(?:has|have)\s+(?:now\s+|also\s+)?(?:scheduled|slated|timetabled)(?=\s)"
+    r"|(?<![\w’'-])would\s+be\s+grateful\s+(?:to\s+receive|for|if)\b"  # "… submissions by 9 May"
     r"|(?<![\w’'-])(?:meets|attends|participates|delivers|hosts|receives|visits|travels|chairs"
     r"|addresses|welcomes|signs|departs|returns|arrives|flies)(?=\s)"  # "on Saturday he attends …"
     r"|(?<![\w’'-])(?:[Ss]cheduled|[Ss]lated|[Pp]lanned|[Dd]ue)\s+for\s+(?:release|publication"

@@ -68,7 +68,8 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
     r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+)+"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+"
+    r"|\([^()\n]{1,80}\)\s+)+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
 )
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
