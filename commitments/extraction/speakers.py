@@ -90,12 +90,18 @@ _THE_END = re.compile(
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
+_PLURAL_NOUNS = tuple(
+    "officials sources authorities police officers prosecutors diplomats aides spokespeople"
+    " ministers lawmakers legislators negotiators organisers organizers investigators regulators"
+    " executives".split()
+)
+"""The bodies of people that report as one ("officials said"): every :data:`_PLURAL_END` ends
+with one."""
 _PLURAL_END = re.compile(  # "officials said", "senior U.S. officials said", "Israeli police said"
     r"(?<![\w’'.-])((?:(?!(?:which|that|who|whom|and|or|but|as|when|while|where|if|the|a|an|to"
     r"|of|in|on|at|by|for|with|from|said|told|say|says)\s)[a-z][\w-]*\s+"
-    r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+){0,2}(?:officials|sources|authorities|police|officers"
-    r"|prosecutors|diplomats|aides|spokespeople|ministers|lawmakers|legislators|negotiators"
-    r"|organi[sz]ers|investigators|regulators|executives))$"
+    r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+){0,2}"
+    rf"(?:{'|'.join(_PLURAL_NOUNS)}))$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
 _AFTER_NAME = re.compile(
@@ -214,7 +220,7 @@ _ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...
     (_NAME_END, None, 7),
     (_POSSESSIVE_ORG_END, None, 11),
     (_THE_END, None, 7),
-    (_PLURAL_END, None, 3),
+    (_PLURAL_END, _PLURAL_NOUNS, 3),
 )
 
 
