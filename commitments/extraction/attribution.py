@@ -237,11 +237,14 @@ class Attributor:
             return None
         gap = head[m.end() :]
         subject = m[0]
-        if len(gap.split()) == 1 and gap[1:2].islower() and is_party(f"{subject} {gap.strip()}"):
-            subject, gap = (
-                f"{subject} {gap.strip()}",
-                "",
-            )  # "The Iraqi government", "Mission managers"
+        words = gap.split()
+        if (
+            words
+            and words[0][:1].islower()
+            and (len(words) == 1 or (len(words) == 2 and words[1] in _AUXILIARIES))
+            and is_party(f"{subject} {words[0]}")
+        ):  # "The Iraqi government will …", "NASA managers have scheduled …"
+            subject, gap = f"{subject} {words[0]}", " ".join(words[1:])
         if gap[:1] == ",":
             if named := _APPOSED.fullmatch(gap):
                 name, _ = clean_name(named["name"])  # "The Foreign Secretary, Boris Johnson, will"
