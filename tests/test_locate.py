@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments.extraction import cues
+from commitments.extraction import cue_words
 from commitments.fastmatch.locate import Located, starting_words
 from commitments.fastmatch.prefilter import fold
 
 RULES = [
-    *(pattern for pattern, _, _ in cues._RULES),
-    cues._FUTURE_PROGRESSIVE,
-    cues._CAN_DO,
-    cues._DATED_ONLY,
+    *(pattern for pattern, _, _ in cue_words.RULES),
+    cue_words.FUTURE_PROGRESSIVE,
+    cue_words.CAN_DO,
+    cue_words.DATED_ONLY,
 ]
 LOCATED = [Located(pattern) for pattern in RULES]
 
