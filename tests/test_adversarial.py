@@ -37,10 +37,10 @@ def test_the_benchmark_finds_the_patterns_and_how_they_are_used() -> None:
     found = dict(bench.patterns())
     assert len(found) > 100
     assert "commitments.extraction.speakers._POSSESSIVE_END" in found
-    assert "commitments.extraction.cues._RULES[0][0]" in found  # inside a tuple of rules
+    assert "commitments.extraction.cue_words.RULES[0][0]" in found  # inside a tuple of rules
     assert bench.usage("commitments.readers.vtt._VTT_TIMING") == "anchored"  # via an alias
     assert bench.usage("commitments.readers.vtt._VOICE") == "scan"
-    assert bench.usage("commitments.extraction.cues._RULES[3][0]") == "scan"  # a loop over the rules
+    assert bench.usage("commitments.extraction.cue_words.RULES[3][0]") == "scan"  # a loop over the rules
 
 
 @pytest.mark.slow

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments.extraction import cues, followups
+from commitments.extraction import cue_words, followups
 from commitments.fastmatch.locate import Located, starting_words
 from commitments.fastmatch.prefilter import fold
 
 RULES = [
-    *(pattern for pattern, _, _ in cues._RULES),
-    cues._FUTURE_PROGRESSIVE,
-    cues._CAN_DO,
-    cues._DATED_ONLY,
+    *(pattern for pattern, _, _ in cue_words.RULES),
+    cue_words.FUTURE_PROGRESSIVE,
+    cue_words.CAN_DO,
+    cue_words.DATED_ONLY,
     followups._BROKEN_LATER,
     followups._past_pattern(followups.past_forms("meet")).pattern,
 ]

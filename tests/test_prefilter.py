@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments.extraction import cues, pipeline, speakers  # noqa: F401 (they watch their patterns)
+from commitments.extraction import cue_words, cues, pipeline, speakers  # noqa: F401 (they watch their patterns)
 from commitments.fastmatch.prefilter import (
     SENTENCES,
     TIME_EXPRESSIONS,
@@ -60,9 +60,9 @@ def test_never_skips_a_pattern_that_matches(text: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "runs", "skipped"),
     [
-        ("Talks will resume in two weeks.", [cues._RULES[0][0]], [grammar.PAST]),
-        ("The market rallied yesterday.", [grammar.PAST], [cues._RULES[0][0]]),
-        ("Hostilities ended on Monday.", [], [cues._RULES[0][0]]),
+        ("Talks will resume in two weeks.", [cue_words.RULES[0][0]], [grammar.PAST]),
+        ("The market rallied yesterday.", [grammar.PAST], [cue_words.RULES[0][0]]),
+        ("Hostilities ended on Monday.", [], [cue_words.RULES[0][0]]),
     ],
     ids=["will-and-duration", "past-only", "no-cue"],
 )
@@ -119,7 +119,7 @@ def test_patterns_watched_later_are_read_on_the_next_question() -> None:
 
 def test_a_part_of_the_last_text_gets_its_answer_again() -> None:
     """Whatever may match in a clause may match in its sentence: the answer is reused."""
-    prefilter = Prefilter([grammar.PAST, cues._RULES[0][0]])
+    prefilter = Prefilter([grammar.PAST, cue_words.RULES[0][0]])
     whole = prefilter.ruled_out("Yesterday he said he will come.")
     part = prefilter.ruled_out("he will come")
     assert part is whole and grammar.PAST not in part
@@ -150,7 +150,7 @@ def test_tokens_are_the_runs_of_letters_and_of_digits(text: str) -> None:
 
 def test_texts_holding_the_same_words_share_one_answer() -> None:
     """The patterns are looked at once per set of words present, not once per text."""
-    prefilter = Prefilter([grammar.PAST, cues._RULES[0][0]])
+    prefilter = Prefilter([grammar.PAST, cue_words.RULES[0][0]])
     looked: list[int] = []
     may_match = prefilter._may_match
 
@@ -176,7 +176,7 @@ def test_filters_sharing_a_vocabulary_read_a_text_once() -> None:
         return read(text)
 
     words._read = counted  # type: ignore[method-assign]
-    will = cues._RULES[0][0]
+    will = cue_words.RULES[0][0]
     dates = Prefilter([grammar.PAST], vocabulary=words)
     promises = Prefilter([will], vocabulary=words)
     dates.ruled_out("Start.")

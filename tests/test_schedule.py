@@ -123,7 +123,9 @@ def test_minutes_next_meeting_is_their_bodys_promise() -> None:
         "3. Date of next meeting\n"
         "Wednesday 15 October 2025\n"
     )
-    found = [(c.speaker, str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))]
+    found = [
+        (c.speaker, str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))
+    ]
     assert ("the Board", "2025-10-15", "hold its next meeting") in found
 
 

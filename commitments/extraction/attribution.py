@@ -237,14 +237,20 @@ class Attributor:
             return None
         gap = head[m.end() :]
         subject = m[0]
-        if len(gap.split()) == 1 and gap[1:2].islower() and _BODY.search(gap.strip()):
-            subject, gap = f"{subject} {gap.strip()}", ""  # "The Iraqi government will …"
+        words = gap.split()
+        if (
+            words
+            and words[0][:1].islower()
+            and (len(words) == 1 or (len(words) == 2 and words[1] in _AUXILIARIES))
+            and is_party(f"{subject} {words[0]}")
+        ):  # "The Iraqi government will …", "NASA managers have scheduled …"
+            subject, gap = f"{subject} {words[0]}", " ".join(words[1:])
         if gap[:1] == ",":
             if named := _APPOSED.fullmatch(gap):
                 name, _ = clean_name(named["name"])  # "The Foreign Secretary, Boris Johnson, will"
                 return self.entities.canonical(name) if name and not voiced else None
-            if _DESCRIBED.fullmatch(gap):
-                gap = ""  # "Acme Corp., the toolmaker, will …": the name before the aside
+            if _DESCRIBED.fullmatch(gap) or _TITLE_AFTER.fullmatch(gap):
+                gap = ""  # "Acme Corp., the toolmaker, will …", "Rice, US secretary of state will"
         # "The government has set a six-month deadline": the subject sets the noun's deadline
         if len(gap.split()) > 2 and not (cue.noun and SETS_DEADLINE.fullmatch(gap)):
             return None
@@ -295,6 +301,7 @@ class Attributor:
         if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
             subject = self.unattributed(sent, cue)
             named = subject is not None and _BODY.search(subject) is not None
+            # (a person's "will" in a story is as often what befalls them: "will face trial")
             if named and not NOT_AN_ACTION.match(self.text, cue.end, sent.end):
                 return subject, True
             return None, False
@@ -358,6 +365,13 @@ _APPOSED = re.compile(
 )
 """A name set off by commas after its title ("The Foreign Secretary, Boris Johnson, will …")."""
 _DESCRIBED = re.compile(r",\s+(?:a|an|the|its)\s+[^,;:“”\"]{1,60},\s+(?:also\s+)?")
+_TITLE_AFTER = re.compile(
+    r",\s+(?:(?:the|US|U\.S\.|UK|EU|[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,4}?"
+    r"(?:secretary|minister|president|chairman|chairwoman|chair|spokesman|spokeswoman|leader"
+    r"|director|governor|commissioner|ambassador|envoy|chief|head|mayor)(?:\s+of\s+[\w\s]{1,30}?)?\s+"
+)
+"""A title after a name, without the closing comma ("Condoleezza Rice, US secretary of state
+will …")."""
 _BELIEF_GAP = re.compile(
     r"\s*(?:also\s+)?(?:expects?|expected|believes?|believed|predicts?|predicted|thinks?|thought"
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"

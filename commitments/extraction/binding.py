@@ -69,6 +69,8 @@ def split_roles(
             issued_window(found.text, published) is not None and _dates_statement(text, sent, found)
         ):
             issue.append(found)
+        elif _DONE_BEFORE.search(text, max(0, found.start - 30), found.start):
+            continue  # "leaders met on Wednesday to discuss …": when something was done
         else:
             due.append(found)
     return issue, due
@@ -91,6 +93,13 @@ _OF_RECORD = re.compile(
     r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
     re.IGNORECASE,
 )
+_DONE_BEFORE = re.compile(
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!been\s)(?<!\bto\s)(?<!will\s)(?<!would\s)"
+    r"\b(?:met|held|began|took|gave|went|came|told|spoke|wrote|sent|signed|agreed|voted|decided"
+    r"|announced|launched|opened|closed)\s+$"
+)
+"""A verb in the past right before a time ("met on Wednesday", "voted last week"): the time of
+a past act, no due date (not "will be held on …", "is to meet on …")."""
 _PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
@@ -117,18 +126,6 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 
 
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
-
-
-_OF_RECORD = re.compile(
-    r"\bof\s+record(?:\s+(?:at|as\s+of)\s+the\s+close\s+of\s+business)?(?:\s+(?:on|as\s+of|at))?\s*$"
-    r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
-    re.IGNORECASE,
-)
-_PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
-_FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"
-    r"(?:\b(?:to|will|would|shall|should|could|may|might|must)|['’]ll)\s+(?:be\s+)?(?:\w+ly\s+)?$"
-)
 
 
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:

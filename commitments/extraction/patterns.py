@@ -67,13 +67,17 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
     r"|From|Later|Earlier|Next|Over|By|Following)\b[^,;]{1,120},\s*"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
-    r"|afternoon|evening|night))\b,?\s+)+"
+    r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+"
+    r"|\([^()\n]{1,80}\)\s+)+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
 )
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
     r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
 )
-WRITTEN_QUESTION = re.compile(r"(?:[^\n:]{0,60}:\s+)?To\s+ask\s")  # (after a label, if any)
+WRITTEN_QUESTION = re.compile(  # (after a label, if any); a resolution's recital
+    r"(?:[^\n:]{0,60}:\s+)?To\s+ask\s|(?:[A-Z]{1,2}\.\s+|\d{1,3}\.\s+)?(?:[Ww]hereas|[Hh]aving\s+regard\s+to)\b"
+)
 DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
     r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
     r"|take\s+(?:your\s+|a\s+few\s+|some\s+|any\s+|more\s+|a\s+couple\s+of\s+)?questions"
@@ -81,7 +85,8 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|begin\s+(?:with|by)|turn\s+(?:it\s+)?(?:over|to)|go\s+(?:ahead|to\s+your)|leave\s+it"
     r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
     r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield"
-    r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:))\b",  # a list follows
+    r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:)"  # a list follows
+    r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief))\b",
     re.IGNORECASE,
 )
 GENERIC_ORG = re.compile(

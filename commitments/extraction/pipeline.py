@@ -24,6 +24,7 @@ from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     DEADLINE_WORD,
     DISCOURSE,
+    NOT_AN_ACTION,
     OWNER_IN_BRACKETS,
     WRITTEN_QUESTION,
 )
@@ -161,7 +162,8 @@ class _Extractor:
         body = text[start : sent.end]
         if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
-        if "To ask" in body and WRITTEN_QUESTION.match(body):
+        asks = "To ask" in body or "hereas" in body or "aving regard" in body
+        if asks and WRITTEN_QUESTION.match(body):
             return  # "To ask the Secretary of State if he will …" asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
@@ -268,10 +270,10 @@ class _Extractor:
                 # to track
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
-            if (
-                not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None)
-                and not voiced
-            ):
+            if voiced:
+                if NOT_AN_ACTION.match(text, pending.cue.end, sent.end):
+                    continue  # "We will do exactly the same thing": the voice's, but no act
+            elif not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None):
                 continue
             if pending.speaker in undated:
                 continue

@@ -814,12 +814,13 @@ def _week_from(day_found: Found, lead: re.Match[str], text: str) -> Found:
         w = day_found.resolve(day)
         return None if w is None else Window(w.earliest, w.earliest + dt.timedelta(days=6))
 
+    return _ranged(lead.start(), day_found, text, resolve)
+
+
+def _ranged(start: int, last: Found, text: str, resolve: Resolve) -> Found:
+    """A range's expression, from ``start`` to the end of its ``last`` part."""
     return Found(
-        start=lead.start(),
-        end=day_found.end,
-        text=text[lead.start() : day_found.end],
-        resolve=resolve,
-        kind="range:date",
+        start=start, end=last.end, text=text[start : last.end], resolve=resolve, kind="range:date"
     )
 
 
@@ -839,13 +840,7 @@ def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
             return None
         return Window(b.latest.replace(day=first_day), b.latest)
 
-    return Found(
-        start=lead.start(),
-        end=last.end,
-        text=text[lead.start() : last.end],
-        resolve=resolve,
-        kind="range:date",
-    )
+    return _ranged(lead.start(), last, text, resolve)
 
 
 def _range_of(first: Found, last: Found, text: str) -> Found:
@@ -860,13 +855,7 @@ def _range_of(first: Found, last: Found, text: str) -> Found:
             return None
         return Window(a.earliest, b.latest)
 
-    return Found(
-        start=first.start,
-        end=last.end,
-        text=text[first.start : last.end],
-        resolve=resolve,
-        kind="range:date",
-    )
+    return _ranged(first.start, last, text, resolve)
 
 
 _YEAR_OUT_OF_RANGE = re.compile(r",?\s*\d{5}")
