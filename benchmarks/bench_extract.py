@@ -46,16 +46,18 @@ def slices(text: str, size: int) -> list[str]:
 
 def _forget() -> None:
     """Empty the caches of results (sentences seen, their attributions, cues, time expressions,
-    dates parsed, words of tokens, issue dates).
+    dates parsed, words of tokens, issue dates, cleaned names, what can name a party).
 
     Without this the second run would find every sentence of the corpus already done; with it,
     each run only profits from what repeats inside the corpus (boilerplate sentences, dates).
     Compiled patterns and dateparser's loaded language data stay: those are start-up costs.
     """
-    from commitments.extraction import cues, speakers
+    from commitments.extraction import cues, names, parties, speakers
     from commitments.fastmatch.prefilter import SENTENCES, TIME_EXPRESSIONS
     from commitments.timex import absolute, grammar, issue
 
+    names._cleaned.cache_clear()
+    parties.is_party.cache_clear()
     grammar._find_default.cache_clear()
     speakers._attributions_in.cache_clear()
     cues.cues_in.cache_clear()

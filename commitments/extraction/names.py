@@ -5,6 +5,8 @@ Mostly plain data, so it can be read, extended and tested on its own.
 
 from __future__ import annotations
 
+import functools
+
 from commitments.fastmatch.trie import alternation
 
 __all__ = [
@@ -163,6 +165,13 @@ def is_name(name: str) -> bool:
 
 def clean_name(phrase: str) -> tuple[str, list[str]]:
     """A name without leading function words and titles, and the titles removed."""
+    name, titles = _cleaned(phrase)
+    return name, list(titles)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cleaned(phrase: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`clean_name`, kept for phrases seen again (a name is cleaned many times)."""
     words = phrase.replace("’", "'").split()
     for i, word in enumerate(words[:-1] if "." in phrase else ()):
         if (  # a sentence ended inside the phrase ("Congress. DHS", "United States. And")
@@ -179,7 +188,7 @@ def clean_name(phrase: str) -> tuple[str, list[str]]:
     while words and words[0].casefold().rstrip(",") in LEADING and len(words) > 1:
         words = words[1:]
     if words[-1:] and words[-1].rstrip(",.") in ORG_HEADS:  # "Health Department": no title in it
-        return " ".join(words).strip(" ,.'"), []
+        return " ".join(words).strip(" ,.'"), ()
     titles: list[str] = []
     last_title = -1
     for i, word in enumerate(words[:-1]):
@@ -202,4 +211,4 @@ def clean_name(phrase: str) -> tuple[str, list[str]]:
     name = " ".join(words).strip(" ,.'")
     if name.endswith("'s"):
         name = name[:-2]
-    return name, titles
+    return name, tuple(titles)
