@@ -20,6 +20,7 @@ fits, so adding documents in any order links the same claims.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -374,27 +375,29 @@ def find_claims(
         speaker = next((c.speaker for c in here if c.speaker), None)
         speaker = speaker or speaker_in(sentence, names) or _turn_speaker(document, start)
         mention = _own_mention(here, _noun(sentence))
-        quote = " ".join(sentence.split())
+        said = functools.partial(  # what every claim of this sentence shares
+            Claim,
+            speaker=speaker,
+            document=digest,
+            name=document.name,
+            url=document.url,
+            published=published,
+            start=start + offset,
+            end=end + offset,
+            quote=" ".join(sentence.split()),
+            mention=mention,
+        )
         revision = _revision(sentence, published, parse)
         if revision is not None:
             window, expression, middle = revision
             claims.append(
-                Claim(
+                said(
                     id=claim_id(digest, start + offset, "revision"),
                     kind="revision",
-                    speaker=speaker,
-                    document=digest,
-                    name=document.name,
-                    url=document.url,
-                    published=published,
-                    start=start + offset,
-                    end=end + offset,
-                    quote=quote,
                     window=window,
                     expression=expression,
                     noun=_noun(middle) or _noun(sentence),
                     days=reference_days(middle),
-                    mention=mention,
                 )
             )
             continue
@@ -405,21 +408,12 @@ def find_claims(
         if status is None:
             continue
         claims.append(
-            Claim(
+            said(
                 id=claim_id(digest, start + offset, "outcome"),
                 kind="outcome",
-                speaker=speaker,
-                document=digest,
-                name=document.name,
-                url=document.url,
-                published=published,
-                start=start + offset,
-                end=end + offset,
-                quote=quote,
                 status=status,
                 noun=_noun(sentence),
                 days=reference_days(sentence),
-                mention=mention,
                 described=_described(sentence),
             )
         )
