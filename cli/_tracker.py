@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,10 +19,12 @@ from commitments import (
     Group,
     InputError,
     StoreError,
+    Tracked,
     Tracker,
     default_db_path,
     parse_duration,
     parse_groups,
+    select,
 )
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "input_options",
     "now",
     "open_tracker",
+    "selected",
     "today",
 ]
 
@@ -168,6 +171,18 @@ def status_option(dest: str) -> Callable[[F], F]:
         help="Only these, comma-separated: expired, due-soon, pending, open, kept, broken,"
         " withdrawn.",
     )
+
+
+def selected(
+    records: Iterable[Tracked],
+    *,
+    as_of: dt.date,
+    speakers: Sequence[str],
+    statuses: Sequence[frozenset[Group]],
+) -> list[Tracked]:
+    """The records that ``--speaker`` and ``--status`` (its groups, as parsed) choose."""
+    wanted = sorted({group.value for chosen in statuses for group in chosen})
+    return select(records, as_of=as_of, speakers=speakers, statuses=wanted)
 
 
 def documents(

@@ -21,6 +21,7 @@ from cli._tracker import (
     existing_store,
     input_options,
     open_tracker,
+    selected,
     speaker_option,
     status_option,
     today,
@@ -38,7 +39,6 @@ from commitments import (
     Tracked,
     extract_document,
     load_vague,
-    select,
     snapshot,
     to_ical,
     write_atomic,
@@ -232,8 +232,7 @@ def export(
     else:
         records = store_records(db)()
         sources = store_sources(db, source_base)()
-    wanted = sorted({group.value for chosen in statuses for group in chosen})
-    chosen = select(records, as_of=day, speakers=speaker, statuses=wanted)
+    chosen = selected(records, as_of=day, speakers=speaker, statuses=statuses)
     data = to_ical(
         chosen,
         as_of=day,

@@ -10,6 +10,7 @@ import click
 from cli._tracker import (
     as_of_option,
     db_option,
+    selected,
     speaker_option,
     status_option,
     today,
@@ -22,7 +23,7 @@ from cli.export import (
     store_records,
     store_sources,
 )
-from commitments import DEFAULT_NAME, Group, select
+from commitments import DEFAULT_NAME, Group
 from commitments import publish_caldav as publish_to
 
 
@@ -82,8 +83,7 @@ def publish(
     day = as_of or today()
     records = store_records(db)()
     sources = store_sources(db, source_base)()
-    wanted = sorted({group.value for chosen in statuses for group in chosen})
-    chosen = select(records, as_of=day, speakers=speaker, statuses=wanted)
+    chosen = selected(records, as_of=day, speakers=speaker, statuses=statuses)
     result = publish_to(
         chosen,
         url=url,
