@@ -13,9 +13,9 @@ import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from commitments.errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
 from commitments.records import Resolution, Status, Tracked, Window
@@ -443,42 +443,31 @@ class Store:
         ids = [r["id"] for r in records]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         history: dict[str, list[Resolution]] = {i: [] for i in ids}
+        followups: dict[str, list[Claim]] = {i: [] for i in ids}
         bad: list[tuple[str, str]] = []  # (id, what is wrong)
         for chunk in _chunks(ids, 400):
             marks = ", ".join("?" * len(chunk))
-            for m in self._dicts(
+            rows = self._dicts(
                 f"SELECT * FROM mentions WHERE commitment_id IN ({marks})"
                 " ORDER BY commitment_id, position",
                 chunk,
-            ):
-                try:
-                    mentions[m["commitment_id"]].append(mention_from_row(m))
-                except _BAD_ROW as exc:
-                    bad.append((str(m["commitment_id"]), f"mention {m['position']}: {_why(exc)}"))
-            for r in self._dicts(
+            )
+            _gather(rows, "commitment_id", mention_from_row, mentions, bad, "mention", "position")
+            rows = self._dicts(
                 f"SELECT * FROM resolutions WHERE commitment_id IN ({marks})"
                 " ORDER BY commitment_id, position",
                 chunk,
-            ):
-                try:
-                    history[r["commitment_id"]].append(resolution_from_row(r))
-                except _BAD_ROW as exc:
-                    bad.append(
-                        (str(r["commitment_id"]), f"resolution {r['position']}: {_why(exc)}")
-                    )
-        followups: dict[str, list[Claim]] = {i: [] for i in ids}
-        for chunk in _chunks(ids, 400):
-            marks = ", ".join("?" * len(chunk))
-            for row in self._dicts(
+            )
+            _gather(
+                rows, "commitment_id", resolution_from_row, history, bad, "resolution", "position"
+            )
+            rows = self._dicts(
                 f"SELECT l.commitment_id AS linked, c.* FROM links AS l JOIN claims AS c"
                 f" ON c.id = l.claim_id WHERE l.commitment_id IN ({marks})"
                 " AND l.state IN ('applied', 'accepted')",
                 chunk,
-            ):
-                try:
-                    followups[row["linked"]].append(claim_from_row(row))
-                except _BAD_ROW as exc:
-                    bad.append((str(row["linked"]), f"claim {row['id']}: {_why(exc)}"))
+            )
+            _gather(rows, "linked", claim_from_row, followups, bad, "claim", "id")
         entries = []
         damaged: dict[str, str] = dict(bad)
         for record in records:
@@ -809,12 +798,31 @@ def claim_from_row(row: Mapping[str, Any]) -> Claim:
     )
 
 
+_Row = TypeVar("_Row")
 _BAD_ROW = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 """What reading a hand-edited row can raise (a bad kind, date, window or type)."""
 
 
 def _why(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def _gather(
+    rows: Iterable[dict[str, Any]],
+    key: str,
+    read: Callable[[dict[str, Any]], _Row],
+    into: dict[str, list[_Row]],
+    bad: list[tuple[str, str]],
+    what: str,
+    which: str,
+) -> None:
+    """Each row read into the list of its ``key``'s commitment; a row that cannot be read goes
+    to ``bad`` as "``what`` ``row[which]``: why" (a hand-edited store loses nothing else)."""
+    for row in rows:
+        try:
+            into[row[key]].append(read(row))
+        except _BAD_ROW as exc:
+            bad.append((str(row[key]), f"{what} {row[which]}: {_why(exc)}"))
 
 
 def speaker_key(speaker: str | None) -> str:
