@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import click
 from cli._tracker import (
     as_of_option,
     db_option,
+    existing_store,
     input_options,
     open_tracker,
     speaker_option,
@@ -26,31 +26,18 @@ from commitments import (
     Filters,
     Group,
     InputError,
-    StoreError,
     Tracked,
     TrackRecord,
-    default_db_path,
     render_page,
     write_atomic,
 )
 from commitments import base_url as feeds_base_url
 
 
-def _store_path(db: Path | None) -> Path:
-    """The store's path; it must exist already (a mistyped path is not an empty page)."""
-    path = db if db is not None else default_db_path(os.environ)
-    if not path.is_file():
-        raise StoreError(
-            "no commitment store here; track some first (commitments add FILE) or give --db",
-            source=str(path),
-        )
-    return path
-
-
 def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
     """A function that reads every entry (record, mentions, history) from the store, opening it
     afresh each call."""
-    path = _store_path(db)
+    path = existing_store(db)
 
     def entries() -> Sequence[Entry]:
         with open_tracker(path) as tracker:
@@ -62,7 +49,7 @@ def store_entries(db: Path | None) -> Callable[[], Sequence[Entry]]:
 def store_track_records(db: Path | None) -> Callable[[dt.date], TrackRecord]:
     """A function that gives every speaker's track record on a day (``Tracker.record``),
     opening the store afresh each call."""
-    path = _store_path(db)
+    path = existing_store(db)
 
     def records(as_of: dt.date) -> TrackRecord:
         with open_tracker(path) as tracker:
