@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tracker_helpers import end_state
 
 from commitments import AliasTable, Document, Status, Tracker, Window, extract_document, read_path
 from commitments.tracker.records import Entry
@@ -65,20 +66,6 @@ def find(tracker: Tracker, speaker: str, words: str) -> Entry:
         if e.tracked.commitment.speaker == speaker and words in e.tracked.commitment.action
     ]
     return entry
-
-
-def end_state(tracker: Tracker) -> set[tuple[object, ...]]:
-    return {
-        (
-            e.tracked.commitment.speaker,
-            e.tracked.commitment.action,
-            e.tracked.commitment.due,
-            e.tracked.commitment.stated,
-            len(e.mentions),
-            tuple((c.kind, c.name, c.start) for c in e.followups),
-        )
-        for e in tracker.entries()
-    }
 
 
 def suggested(tracker: Tracker) -> set[tuple[str, str]]:

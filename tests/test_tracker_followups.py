@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from tracker_helpers import end_state
 
 from commitments import Tracker, read_path
 from commitments.records import Document, Status, Window
@@ -120,20 +121,6 @@ def test_an_outcome_after_a_revision_is_about_the_new_window() -> None:
         assert entry.tracked.status(dt.date(2025, 10, 1)) is Status.EXPIRED
 
 
-def _end_state(tracker: Tracker) -> set[tuple[object, ...]]:
-    return {
-        (
-            e.tracked.commitment.speaker,
-            e.tracked.commitment.action,
-            e.tracked.commitment.due,
-            e.tracked.commitment.stated,
-            len(e.mentions),
-            tuple((c.kind, c.name, c.start) for c in e.followups),
-        )
-        for e in tracker.entries()
-    }
-
-
 def test_any_order_of_adding_gives_the_same_end_state() -> None:
     documents = [AUGUST, seed(), EXTENDED, PASSED]
     states = []
@@ -141,7 +128,7 @@ def test_any_order_of_adding_gives_the_same_end_state() -> None:
         with Tracker(":memory:") as tracker:
             for document in order:
                 tracker.add(document, now=NOW)
-            states.append((_end_state(tracker), {s.id for s in tracker.suggestions()}))
+            states.append((end_state(tracker), {s.id for s in tracker.suggestions()}))
     assert all(state == states[0] for state in states[1:])
     ends = states[0][0]
     (deadline,) = [state for state in ends if "meet Zelenskyy" in str(state[1])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from commitments import Tracker
 from commitments.records import Commitment, Document, Kind, Source, Status, Window
 
 NOW = dt.datetime(2025, 9, 3, 12, 0, tzinfo=dt.UTC)
@@ -24,7 +25,7 @@ def make(
     *,
     speaker: str | None = "Donald Trump",
     kind: Kind = Kind.PROMISE,
-    due: Window | None | str = "default",
+    due: Window | str | None = "default",
     issued: Window | None = None,
     expression: str | None = None,
     text: str | None = None,
@@ -100,3 +101,19 @@ def seed_like(name: str = "seed.md") -> list[Commitment]:
             start=1280,
         ),
     ]
+
+
+def end_state(tracker: Tracker) -> set[tuple[object, ...]]:
+    """What a store holds in the end, in a form two stores can be compared by (the order the
+    documents were added in must not matter)."""
+    return {
+        (
+            e.tracked.commitment.speaker,
+            e.tracked.commitment.action,
+            e.tracked.commitment.due,
+            e.tracked.commitment.stated,
+            len(e.mentions),
+            tuple((c.kind, c.name, c.start) for c in e.followups),
+        )
+        for e in tracker.entries()
+    }
