@@ -73,20 +73,8 @@ def audited() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def _time(pattern: re.Pattern[str], text: str, mode: str) -> float:
-    """CPU seconds (not wall-clock: other processes do not count) for one run as the code does."""
-    start = time.process_time()
-    if mode == "scan":
-        for _ in pattern.finditer(text):
-            pass
-    else:
-        pattern.match(text)
-        pattern.fullmatch(text)
-    return time.process_time() - start
-
-
 def _best(pattern: re.Pattern[str], text: str, mode: str, runs: int = 3) -> float:
-    return min(_time(pattern, text, mode) for _ in range(runs))
+    return min(bench.time_pattern(pattern, text, mode) for _ in range(runs))
 
 
 def _grows(pattern: re.Pattern[str], texts: list[str], mode: str) -> list[float] | None:
@@ -113,7 +101,7 @@ def audit(size: int, only: str | None = None) -> list[str]:
         sizes = [size // 4, size, 4 * size]
         inputs = zip(*(shapes(n) for n in sizes), strict=True)
         for (shape, small), *rest in inputs:
-            if _time(pattern, small, mode) < SCREEN:
+            if bench.time_pattern(pattern, small, mode) < SCREEN:
                 continue
             times = _grows(pattern, [small] + [text for _, text in rest], mode)
             if times is not None:
