@@ -96,8 +96,8 @@ _PARTY_NOUNS = frozenset(
 """The heads of lower-case noun phrases that name parties ("the county", "the lender"); a
 phrase with another lower-case head ("the database", "the remarks") names a thing. Nouns for
 agents ("the regulator", "the organiser", "the applicant") are told by their endings."""
-_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|ive)s?$")
-_NOT_AGENT = re.compile(r"(?:ment|ments|ever|over|under|after|ther|ther|ster|ber|ive|ives)$")
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee)s?$")
+_NOT_AGENT = re.compile(r"(?:ments?|ever|over|under|after|ther|ster|ber)$")
 _COMMON_SHAPE = re.compile(r"(?:ses|ces|ions|ments?|ed|ing|ness|ity|ities|als|ives)$")
 """How a capitalised word that only starts a sentence ("Responses", "Proposed") looks: a
 name of a party rarely ends so."""
