@@ -13,7 +13,7 @@ import datetime as dt
 import attrs
 
 from commitments.errors import DateError
-from commitments.extraction import binding
+from commitments.extraction import binding, stated
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.aliases import AliasTable
 from commitments.extraction.attribution import Attributor, Resolved
@@ -22,7 +22,6 @@ from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
-    DEADLINE_WORD,
     DISCOURSE,
     NOT_AN_ACTION,
     OWNER_IN_BRACKETS,
@@ -34,7 +33,6 @@ from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
 from commitments.extraction.voice import voices
-from commitments.fastmatch.prefilter import SENTENCES, cuts_no_token
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.timex.calendar import time_zone
 from commitments.timex.grammar import Found, find
@@ -337,29 +335,9 @@ class _Extractor:
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
             if due.time is not None and due_window is not None:
                 due_at = dt.datetime.combine(due_window.latest, due.time, tzinfo=self.zone)
-        # The pre-filter's answer for the sentence holds for a stretch of it that cuts no token.
-        ruled = SENTENCES.ruled_out(body)
-        after_end = limit or end
-        after_cue = text[cue.start : after_end]
-        stated = cue_rules.stated_status(
-            after_cue, ruled if cuts_no_token(text, cue.start, after_end, start, end) else None
+        reading = stated.read(
+            text, sent, cue, kind, due_window, day, limit=limit or end, clause_end=end_of_clause
         )
-        if stated is None:
-            stated = cue_rules.stated_status(body, ruled)
-            stated = stated if stated in (Status.KEPT, Status.BROKEN) else None
-        if stated is Status.EXPIRED:
-            about_deadline = cue.noun or DEADLINE_WORD.search(after_cue)
-            if due_window is None or not about_deadline:
-                stated = None
-            else:  # "had now expired": the deadline is no later than the publication day
-                latest = min(due_window.latest, day)
-                due_window = Window(min(due_window.earliest, latest), latest)
-        kind = cue_rules.refine_kind(
-            kind,
-            text[cue.start : end_of_clause],
-            ruled=ruled if cuts_no_token(text, cue.start, end_of_clause, start, end) else None,
-        )
-        condition = cue_rules.condition(body, ruled)
         if what is None:
             what = action(text, pending, end_of_clause, self.scratch.spans.get(start, ()))
         offset = self.document.offset
@@ -376,13 +354,13 @@ class _Extractor:
             Commitment(
                 speaker=speaker,
                 action=what,
-                kind=kind,
+                kind=reading.kind,
                 text=" ".join(body.split()),
                 expression=expression,
                 issued=issued,
-                due=due_window,
-                condition=condition,
-                stated=stated,
+                due=reading.due,
+                condition=reading.condition,
+                stated=reading.stated,
                 due_at=due_at,
                 source=source,
             )
