@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from commitments import extract
 from commitments.extraction.schedule import item_action, items
 
@@ -53,6 +55,30 @@ def test_a_listed_schedule_gives_deadlines() -> None:
         ("2024-03-07…2024-04-05", "Opening Brief"),
         ("2024-03-07…2024-05-03", "Response Brief"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "due", "what"),
+    [
+        (
+            "1) Sentence will be imposed on April 18, 2024 at 10:00 AM.",
+            "2024-04-18",
+            "Sentence will be imposed",
+        ),
+        (
+            "(b) The status hearing is set for April 18, 2024.",
+            "2024-04-18",
+            "The status hearing is set",
+        ),
+        ("2) Opposition brief due on April 18, 2024.", "2024-04-18", "Opposition brief due"),
+        ("c) Reply brief April 18, 2024", "2024-03-07…2024-04-18", "Reply brief"),
+    ],
+)
+def test_a_listed_event_falls_on_its_day_and_a_listed_filing_is_due_by_it(
+    line: str, due: str, what: str
+) -> None:
+    found = _items(f"IT IS ORDERED as follows:\n{line}\n")
+    assert [(d, w) for _, d, w in found] == [(due, what)]
 
 
 def test_past_items_and_timestamps_are_not_commitments() -> None:

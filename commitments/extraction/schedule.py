@@ -97,9 +97,19 @@ def _listed(body: str, at: int, published: dt.date, vague: VagueTable | None) ->
         window = found.resolve(published)
         item = body[previous : found.start]
         if window is not None and window.latest >= published and _WHAT.search(item):
-            by = _by(found.shifted(at))
-            yield Item(at + previous, at + found.end, by, None, due_by=True)
+            if _ON_THE_DAY.search(f"{item}{found.text.split()[0]} "):  # "… will be imposed on March 17"
+                yield Item(at + previous, at + found.end, found.shifted(at), None)
+            else:
+                by = _by(found.shifted(at))
+                yield Item(at + previous, at + found.end, by, None, due_by=True)
         previous = found.end
+
+
+_ON_THE_DAY = re.compile(
+    r"\bon[ \t]+(?:the[ \t]+)?$|\b(?:held|heard|set)[ \t]+(?:for[ \t]+)?$", re.IGNORECASE
+)
+"""A listed date said to be the day of an event ("… will be imposed on", "… hearing set for"),
+not a date to file by ("… must be filed on or before", "Reply Brief")."""
 
 
 def _by(found: Found) -> Found:
@@ -248,7 +258,7 @@ def _meeting(
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z)])[.;](?:\s|$)")
-_ITEM_NOISE = re.compile(r"^[\s,;:—–-]+|\([^()]*\)|[\s,;:.—–-]+$")
+_ITEM_NOISE = re.compile(r"^[\s,;:—–-]*(?:\(?(?:\d{1,2}|[a-z])[.)][ \t]+)?|\([^()]*\)|[\s,;:.—–-]+$")
 
 
 def item_action(text: str, item: Item) -> str:
