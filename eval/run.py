@@ -29,6 +29,8 @@ SETS = {
     "real-test2": ROOT / "tests/data/real/test2.jsonl",
     "real-dev3": ROOT / "tests/data/real/dev3.jsonl",
     "real-test3": ROOT / "tests/data/real/test3.jsonl",
+    "real-dev4": ROOT / "tests/data/real/dev4.jsonl",
+    "real-test4": ROOT / "tests/data/real/test4.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -42,6 +44,8 @@ NOTES = {
     "real-test2": "real text, third collection, held out: scored, never debugged",
     "real-dev3": "real text, fourth collection: scored once as it came, then developed on",
     "real-test3": "real text, fifth collection, held out: scored, never debugged",
+    "real-dev4": "real text, sixth collection (two thirds): scored once as it came, then developed on",
+    "real-test4": "real text, sixth collection (one third), held out: scored, never debugged",
 }
 
 
