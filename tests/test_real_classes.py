@@ -284,6 +284,24 @@ def test_then_goes_on_with_the_days_plan() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("The governor will sign the budget at 2 p.m., her office said.", "2025-09-03"),
+        (
+            "The mayor will open the library on Friday, her office said. At 10:30 a.m. she will "
+            "tour the flood defences.",
+            "2025-09-05",
+        ),
+        ("The minister will make a statement at noon, the ministry said.", "2025-09-03"),
+    ],
+)
+def test_a_time_of_day_with_no_day_is_the_plans_day_or_the_day_it_was_said(
+    text: str, due: str
+) -> None:
+    assert str(extract(text, published=D)[-1].due) == due
+
+
 def test_then_after_a_month_says_nothing_of_the_day() -> None:
     text = "The council will close the pool in March. Then it will rebuild the changing rooms."
     assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]

@@ -183,6 +183,39 @@ def sequel(text: str, sent: Sentence, last: Commitment | None, last_end: int) ->
     )
 
 
+_CLOCK = re.compile(
+    r"\b(?:[Aa]t|[Bb]y|[Ff]rom|[Uu]ntil)[ \t]+(?:about[ \t]+|around[ \t]+)?\d{1,2}(?:[:.]\d{2})?"
+    r"[ \t]*(?:[ap]\.[ \t]?m\.|[AP]\.[ \t]?M\.|[ap]m\b|[AP]M\b)"
+    r"|\b(?:[Aa]t|[Bb]y)[ \t]+(?:noon|midday)\b"
+)
+"""A time of day with no day named ("At 11:30 a.m., he will make a statement")."""
+
+
+def clock(text: str, sent: Sentence, last: Commitment | None, last_end: int) -> Found | None:
+    """A plan set for a time of day with no day named: the day of the plan just before it (as
+    :func:`sequel`), else the day it was said ("At 11:30 a.m. he will make a statement on Iraq",
+    in the morning's briefing)."""
+    m = _CLOCK.search(text, sent.start, sent.end)
+    if m is None:
+        return None
+    due = None
+    if (
+        last is not None
+        and last.due is not None
+        and last.due.earliest == last.due.latest
+        and last_end <= sent.start <= last_end + _SEQUEL_REACH
+    ):
+        due = last.due
+    start, end = m.span()
+    return Found(
+        start=start,
+        end=end,
+        text=text[start:end],
+        resolve=(lambda _day: due) if due is not None else Window.day,
+        kind="clock",
+    )
+
+
 def sentence_issue(issue_exprs: list[Found], day: dt.date) -> Window | None:
     """The day (or days) the sentence's statement was made, from its first issue expression."""
     for found in issue_exprs:

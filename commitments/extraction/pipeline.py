@@ -168,7 +168,10 @@ class _Extractor:
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
         last = self.found[-1] if self.found else None
-        if not expressions and (then := binding.sequel(text, sent, last, self.scratch.last_end)):
+        if not expressions and (
+            then := binding.sequel(text, sent, last, self.scratch.last_end)
+            or binding.clock(text, sent, last, self.scratch.last_end)
+        ):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:
             issue_exprs, due_exprs = binding.split_roles(text, sent, expressions, self.published)

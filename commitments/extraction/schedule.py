@@ -97,7 +97,7 @@ def _listed(body: str, at: int, published: dt.date, vague: VagueTable | None) ->
         window = found.resolve(published)
         item = body[previous : found.start]
         if window is not None and window.latest >= published and _WHAT.search(item):
-            if _ON_THE_DAY.search(f"{item}{found.text.split()[0]} "):  # "… will be imposed on March 17"
+            if _ON_THE_DAY.search(f"{item}{found.text.split()[0]} "):  # "… imposed on March 17"
                 yield Item(at + previous, at + found.end, found.shifted(at), None)
             else:
                 by = _by(found.shifted(at))
@@ -258,7 +258,9 @@ def _meeting(
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z)])[.;](?:\s|$)")
-_ITEM_NOISE = re.compile(r"^[\s,;:—–-]*(?:\(?(?:\d{1,2}|[a-z])[.)][ \t]+)?|\([^()]*\)|[\s,;:.—–-]+$")
+_ITEM_NOISE = re.compile(
+    r"^[\s,;:—–-]*(?:\(?(?:\d{1,2}|[a-z])[.)][ \t]+)?|\([^()]*\)|[\s,;:.—–-]+$"
+)
 
 
 def item_action(text: str, item: Item) -> str:
