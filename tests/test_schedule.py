@@ -96,6 +96,19 @@ def test_the_pipeline_gives_items_to_the_voice_of_the_schedule() -> None:
     assert [(c.speaker, str(c.due)) for c in found] == [("Moreno", "2024-03-08")]
 
 
+def test_an_item_whose_first_words_name_nobody_is_the_voices() -> None:
+    text = (
+        "The business for next week will be as follows:\n\n"
+        "Monday 11 March—Remaining stages of the Harbours Bill.\n\n"
+        "Tuesday 12 March—Opposition day (2nd allotted day).\n"
+    )
+    found = extract(text, published=PUBLISHED)
+    assert [(c.speaker, str(c.due)) for c in found] == [
+        ("the Leader of the House", "2024-03-11"),
+        ("the Leader of the House", "2024-03-12"),
+    ]
+
+
 def test_a_subject_that_sets_a_deadline_owns_it() -> None:
     text = "The regional government has set a six-month deadline for landlords to register."
     found = extract(text, published=PUBLISHED)

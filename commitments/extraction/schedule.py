@@ -283,7 +283,8 @@ def scheduled(
     """Each item of the region with its cue, due date and party (its actor, else the
     document's voice; an item whose party names nobody is left out), and its action."""
     for item in items(text, start, end, published, vague):
-        speaker = item.actor or voices.at(item.start)
+        speaker = item.actor if item.actor and is_party(item.actor) else None
+        speaker = speaker or voices.at(item.start)  # ("Remaining stages …": no actor, the voice's)
         if speaker is None or not is_party(speaker):
             continue
         kind = Kind.DEADLINE if item.due_by else Kind.PROMISE
