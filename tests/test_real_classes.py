@@ -316,6 +316,28 @@ def test_in_a_courts_order_what_the_parties_will_do_is_the_courts_deadline() -> 
     assert found == [("the Court", "deadline", "2025-09-03…2025-10-31")]
 
 
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Failure to do so will result in the dismissal of this action with prejudice.",
+        "Plaintiffs failure to respond to this order will result in dismissal of this case.",
+        "Plaintiff is warned that failure to respond will be deemed consent to dismissal.",
+    ],
+)
+def test_a_courts_warning_of_what_failing_its_order_brings_is_its_threat(warning: str) -> None:
+    text = (
+        "IT IS HEREBY ORDERED that plaintiff shall file a written response by October 31, 2025. "
+        f"{warning}"
+    )
+    found = [(c.speaker, c.kind.value, c.due) for c in extract(text, published=D)]
+    assert ("the Court", "threat", None) in found
+
+
+def test_a_warning_outside_a_courts_order_threatens_nobody() -> None:
+    text = "Failure to act will result in higher bills for families, the report found."
+    assert [c.kind.value for c in extract(text, published=D)] == []
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

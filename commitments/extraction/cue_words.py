@@ -288,3 +288,10 @@ LITIGANT_BEFORE = re.compile(
     r"\b(?:parties|[Pp]laintiffs?|[Dd]efendants?|[Cc]ounsel|[Pp]etitioners?|[Rr]espondents?"
     r"|[Aa]ppellants?|[Aa]ppellees?|[Mm]ovants?)(?:'s?)?(?:\s+[Cc]ounsel)?\s+$"
 )
+WARNED_FAILURE = re.compile(
+    r"(?:^|\bthat[ \t]+|[,;:][ \t]*)(?:(?:[A-Z]\w*|[Tt]he[ \t]+\w+)(?:'s?|’s?)?[ \t]+)?"
+    r"(?:[Ff]ailure|[Aa][ \t]+failure)[ \t]+to[ \t][^.;]{0,200}?\b(?:will|shall)$"
+)
+"""A court's warning of what failing its order brings ("Failure to do so will result in the
+action's dismissal", "Plaintiff's failure to respond to this order will constitute …"): the text
+before the cue, which ends with the cue's "will" or "shall"."""

@@ -24,6 +24,7 @@ from commitments.extraction.cue_words import (
     MINUTED,
     RULES,
     THREAT_WORDS,
+    WARNED_FAILURE,
 )
 from commitments.fastmatch.locate import Located
 from commitments.fastmatch.prefilter import SENTENCES, Ruled, fold
@@ -206,3 +207,11 @@ def obliges(text: str, cue: Cue, *, court: bool = False) -> bool:
         and word == "will"
         and LITIGANT_BEFORE.search(text, max(0, cue.start - 40), cue.start) is not None
     )
+
+
+def warns(text: str, start: int, cue: Cue) -> bool:
+    """In a court's order, a warning of what failing the order brings ("Failure to respond will
+    result in dismissal"): the court's threat. ``start`` is the sentence's."""
+    if text[cue.start : cue.end].casefold() not in ("will", "shall"):
+        return False
+    return WARNED_FAILURE.search(text[start : cue.end]) is not None

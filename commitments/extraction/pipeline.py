@@ -260,6 +260,12 @@ class _Extractor:
             if pending.due is not None:
                 continue
             voiced = False
+            court = self.voices.default == "the Court"
+            if pending.speaker is None and court and cue_rules.warns(text, sent.start, pending.cue):
+                pending.speaker = "the Court"  # "Failure to respond will result in dismissal"
+                pending.cue = attrs.evolve(pending.cue, kind=Kind.THREAT)
+                undated.setdefault(pending.speaker, pending)
+                continue
             if pending.speaker is None and not attributed and turn is None:
                 pending.speaker, voiced = speakers.narrated(sent, pending.cue, self.voices)
             if pending.speaker is None or speakers.describes(sent, pending.cue):
