@@ -338,6 +338,12 @@ def test_a_warning_outside_a_courts_order_threatens_nobody() -> None:
     assert [c.kind.value for c in extract(text, published=D)] == []
 
 
+@pytest.mark.parametrize("subject", ["Their mission", "His visit", "This programme"])
+def test_a_possessive_or_demonstrative_subject_names_nobody(subject: str) -> None:
+    found = extract(f"{subject} will be over on December 20.", published=D)
+    assert [c.speaker for c in found] == []
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

@@ -13,6 +13,8 @@ ISSUERS = [
         "Maria Lopez",
     ),
     ("Remarks by Governor Alan Reyes at the Harbour Summit", "Thank you all.", "Alan Reyes"),
+    ("Defense News Briefing: Ms. Joan Ferris, Spokesperson", "Q: Hello.", "Joan Ferris"),
+    ("Defense News Briefing, October 22, 1996", "Good afternoon.", None),
     (
         "Press Statement, Tom Okafor, Department Spokesperson",
         "The Secretary will travel.",

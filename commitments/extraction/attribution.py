@@ -262,8 +262,8 @@ class Attributor:
                 return None  # "the President will …" in his secretary's briefing: the voice's
             return self.entities.resolve(phrase)
         name, titles = clean_name(phrase)
-        if not name or name.casefold() in ("i", "we", "you", "he", "she", "they", "it"):
-            return None
+        if not name or name.split()[0].casefold() in _NO_NAME:
+            return None  # ("Their mission will be over on December 20th": whose, it does not say)
         if voiced and titles:
             return None
         return self.entities.canonical(name)
@@ -377,6 +377,12 @@ _BELIEF_GAP = re.compile(
     r"|fears?|feared|hopes?|hoped|says?|said|forecasts?)\s"
 )
 _AUXILIARIES = frozenset("is are was were has have had will would now also".split())
+
+
+_NO_NAME = frozenset(
+    "i we you he she they it my our your his her its their this that these those there".split()
+)
+"""Words that start a subject but name no party: pronouns, possessives, demonstratives."""
 
 
 def _without_auxiliaries(phrase: str) -> str:

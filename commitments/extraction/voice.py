@@ -78,7 +78,8 @@ _BY_TITLE = re.compile(
     rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})"
 )
 _STATEMENT_TITLE = re.compile(
-    r"^(?:Press[ \t]+Statement|Statement|Remarks|Readout)[ \t]*[,:–—-][ \t]*"
+    r"^(?:[\w.-]+[ \t]+){0,3}?(?:Press[ \t]+Statement|Statement|Remarks|Readout|Briefing|Gaggle"
+    r"|Press[ \t]+Conference|Interview)[ \t]*[,:–—-][ \t]*"
     rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
 )
 _ACTOR_TITLE = re.compile(
