@@ -211,6 +211,9 @@ OTHER_DAYS = [
     ("in 30 days", "2025-01-31", "2025-03-02", "2025-03-02"),
     ("in one month", "2025-01-31", "2025-02-28", "2025-02-28"),
     ("by Christmas", "2025-12-27", "2025-12-27", "2026-12-25"),
+    ("on the 19th", "2025-09-03", "2025-09-19", "2025-09-19"),
+    ("on the 2nd, at noon", "2025-09-03", "2025-10-02", "2025-10-02"),
+    ("on the 15th and again", "2025-09-03", "2025-09-15", "2025-09-15"),
 ]
 
 
@@ -232,6 +235,10 @@ NOT_DATES = [
     "the 2026 budget",
     "as soon as possible",
     "I may go",
+    "troops from the 10th Mountain Division",
+    "the 3rd Infantry Division will leave",
+    "set-up at the 23rd Street entrance",
+    "the 5th largest city",
     "",
 ]
 

@@ -170,7 +170,7 @@ class _Extractor:
         last = self.found[-1] if self.found else None
         if not expressions and (
             then := binding.sequel(text, sent, last, self.scratch.last_end)
-            or binding.clock(text, sent, last, self.scratch.last_end)
+            or (plain and binding.clock(text, sent, last, self.scratch.last_end))
         ):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:

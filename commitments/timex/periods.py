@@ -136,6 +136,15 @@ def _weekday(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(cal.next_weekday(day, number))
 
 
+_AFTER_A_DAY = (
+    r"(?:and|or|at|to|of|in|on|through|thru|until|till|when|for|from|as|by|is|was|will|would"
+    r"|with|if|so|but|we|they|he|she|I|it|this|that|last|next)"
+)
+"""The words that may follow "the 19th" when it is a day; any other word makes it an ordinal
+("the 10th Mountain Division", "the 23rd Street entrance", "the 5th largest", "the 20th
+century")."""
+
+
 def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
     """ "the 19th": the next 19th on or after ``day`` (this month if not past, else next)."""
     number = int(m["dom"])
@@ -397,7 +406,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "day-of-month",
         rf"(?:{WEEKDAY},?\s+)?the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-        rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+(?:century|anniversary|floor|time|place|round|amendment))",
+        rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+(?!{_AFTER_A_DAY}\b)[a-z])",
         _day_of_month,
     ),
     Period(
