@@ -344,6 +344,16 @@ def test_a_possessive_or_demonstrative_subject_names_nobody(subject: str) -> Non
     assert [c.speaker for c in found] == []
 
 
+def test_in_a_transcripts_speech_only_i_and_we_commit_the_speaker() -> None:
+    text = (
+        "Press Gaggle by Dana Reyes\n\n"
+        "MS. REYES: Good morning. We remain confident in the bill. It will pass the Senate. "
+        "They will vote for it. We will publish the full text of the bill.\n"
+    )
+    found = [(c.speaker, c.action) for c in extract(text, published=D)]
+    assert found == [("Dana Reyes", "publish the full text of the bill")]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

@@ -312,14 +312,17 @@ class Attributor:
             return subject, False
         return None, False
 
-    def commits_speaker(self, cue: Cue, body: str, sent: Sentence, *, chat: bool = False) -> bool:
+    def commits_speaker(
+        self, cue: Cue, body: str, sent: Sentence, *, chat: bool = False, spoken: bool = False
+    ) -> bool:
         """Whether an undated cue in prose commits anyone.
 
         Commissive verbs (promised, vowed, offered, threatened…) and threats do. A bare modal
         ("will", "would") does only with the speaker as its subject ("we will contact every
         owner", "it would provide $500 million"), followed by an action: not a prediction about
         something else ("the measure would hit families"), a state ("we would need more time")
-        or a passive ("nobody will be left guessing").
+        or a passive ("nobody will be left guessing"). ``spoken``: a transcript's speech, where as
+        in a quote only "I" and "we" are the speaker ("it will pass the Senate" is a forecast).
         """
         cue_text = self.text[cue.start : cue.end]
         if cue_text[:2] in ("'d", "’d"):
@@ -332,7 +335,7 @@ class Attributor:
             return True
         before = self.text[sent.start : cue.start]
         after = self.text[cue.end : sent.end]
-        quoted = self.quote_at(cue.start) is not None
+        quoted = spoken or self.quote_at(cue.start) is not None  # (in a speech, as in a quote)
         apostrophe = cue_text[:1] in "'’"
         subject_ok = bool(SUBJECT_BEFORE[quoted, apostrophe].search(before))
         return subject_ok and not NOT_AN_ACTION.match(after)

@@ -280,7 +280,13 @@ class _Extractor:
             if voiced:
                 if NOT_AN_ACTION.match(text, pending.cue.end, sent.end):
                     continue  # "We will do exactly the same thing": the voice's, but no act
-            elif not speakers.commits_speaker(pending.cue, body, sent, chat=turn is not None):
+            elif not speakers.commits_speaker(
+                pending.cue,
+                body,
+                sent,
+                chat=turn is not None,
+                spoken=turn is None and self.voices.label_at(sent.start) is not None,
+            ):
                 continue
             if pending.speaker in undated:
                 continue
