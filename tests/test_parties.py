@@ -31,6 +31,10 @@ PHRASES = [
     ("Office of Rail Regulation", True),
     ("Theresa May", True),
     ("Nick Will", True),
+    ("ORDER AND ORDER", False),
+    ("NOTICE OF MOTION", False),
+    ("UNITED STATES DISTRICT COURT", True),
+    ("NASA", True),
 ]
 
 

@@ -53,7 +53,8 @@ _THINGS = frozenset(
     payment payments budget money tax taxes rate rates work works construction road roads
     railway line lines bridge station network scheme portal website site page product products
     storm hurricane weather rain game games match matches season race talks negotiations share
-    shares stock stocks dividend dividends bond bonds notes offering trading""".split()
+    shares stock stocks dividend dividends bond bonds notes offering trading motion motions notice
+    notices""".split()
 )
 _NAMED_THINGS = frozenset(
     """period rule meeting briefing conference hearing session debate reading flight
@@ -126,7 +127,11 @@ def _ok(words: list[str]) -> bool:
         return False
     # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
     # capitalised only because it starts a sentence ("Production is expected to cease").
-    things = _NAMED_THINGS if words[-1][:1].isupper() and len(words) > 1 else _THINGS
+    # (a heading in capitals is read as lower-case words: "ORDER AND ORDER", "NOTICE OF MOTION")
+    capitals = all(w.isupper() for w in words)
+    things = (
+        _NAMED_THINGS if words[-1][:1].isupper() and len(words) > 1 and not capitals else _THINGS
+    )
     if last in things or last.removesuffix("s") in things:
         return False
     if words[-1][:1].islower() or (len(words) == 1 and _COMMON_SHAPE.search(first)):
