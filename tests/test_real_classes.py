@@ -354,6 +354,21 @@ def test_in_a_transcripts_speech_only_i_and_we_commit_the_speaker() -> None:
     assert found == [("Dana Reyes", "publish the full text of the bill")]
 
 
+def test_said_colon_ending_a_paragraph_introduces_the_quote_below() -> None:
+    text = (
+        "Jane Doe, Secretary of State for Transport said:\n\n"
+        "“We have made progress today.\n\n"
+        "“We will publish the full plan next week.”\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("Jane Doe", "2025-09-08…2025-09-14")]
+
+
+def test_a_title_with_its_name_is_not_an_office_after_a_name() -> None:
+    text = "However, President Ana Ruiz said she would sign the bill by Friday."
+    assert [c.speaker for c in extract(text, published=D)] == ["Ana Ruiz"]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

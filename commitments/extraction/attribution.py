@@ -106,11 +106,17 @@ class Attributor:
                 ),
                 None,
             )
+            # "Jane Doe, the chief executive, said:" closing the paragraph before the quote's
+            intro = (
+                by_paragraph.get(quote.paragraph - 1, [])
+                if after is None and self._paragraph_starts_with(quote)
+                else []
+            )
             before = (
                 next(
                     (
                         name
-                        for att, name in reversed(flat)
+                        for att, name in reversed(flat + intro[-1:])
                         if quote.start - 61 <= att.end <= quote.start
                         and name
                         and GAP_BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])

@@ -13,6 +13,7 @@ from commitments.extraction.names import (
     NAME_SEQ,
     ORG_AND,
     PARTICLES,
+    TITLES,
     UPPER,
     clean_name,
 )
@@ -68,6 +69,7 @@ _FILLER_REACH = 80
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(NAME_SEQ)
+_NAME_BEFORE_OFFICE = re.compile(rf"(?:^|(?<=\s))({NAME_SEQ}),\s*$")
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
@@ -254,6 +256,15 @@ def _subject_before(text: str, start: int, end: int) -> str | None:
                 phrase.split()[-1].casefold() in LEADING or phrase.endswith(("’s", "'s"))
             ):
                 continue
+            if (
+                pattern is _NAME_END
+                and phrase.split()[0].casefold() in TITLES
+                and not clean_name(phrase)[1]  # an office ("Secretary of State for …"), no name
+            ):
+                # "Jane Doe, Secretary of State for Transport said": the name before the office
+                named = _NAME_BEFORE_OFFICE.search(before, 0, found.start(1))
+                if named is not None and " " in named[1] and not clean_name(named[1])[1]:
+                    return named[1]
             return phrase
     return None
 

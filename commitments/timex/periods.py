@@ -136,13 +136,13 @@ def _weekday(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(cal.next_weekday(day, number))
 
 
-_AFTER_A_DAY = (
-    r"(?:and|or|at|to|of|in|on|through|thru|until|till|when|for|from|as|by|is|was|will|would"
-    r"|with|if|so|but|we|they|he|she|I|it|this|that|last|next)"
+_ORDINAL_NOUN = (
+    r"(?:(?-i:[A-Z](?!\w*day\b)[a-z]+)|(?:century|anniversary|floor|time|place|round|amendment"
+    r"|edition|session|birthday|congress|parliament|most|\w+est)\b)"
 )
-"""The words that may follow "the 19th" when it is a day; any other word makes it an ordinal
-("the 10th Mountain Division", "the 23rd Street entrance", "the 5th largest", "the 20th
-century")."""
+"""What makes "the 19th" an ordinal, not a day: a capitalised word after it ("the 10th Mountain
+Division", "the 23rd Street entrance"; not a weekday), or a noun or superlative that an ordinal
+qualifies ("the 20th century", "the 5th largest")."""
 
 
 def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
@@ -406,7 +406,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "day-of-month",
         rf"(?:{WEEKDAY},?\s+)?the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-        rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+(?!{_AFTER_A_DAY}\b)[a-z])",
+        rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+{_ORDINAL_NOUN})",
         _day_of_month,
     ),
     Period(
