@@ -2,7 +2,7 @@
 
     python eval/build_real.py
 
-``tests/data/real/{dev,test,dev2,test2,dev3,test3,dev4,test4}/*.md`` are the documents (front matter: source URL, retrieval date,
+``tests/data/real/{dev,test,dev2,…,dev5,test5}/*.md`` are the documents (front matter: source URL, retrieval date,
 licence, publication date). ``tests/data/real/annotations/`` holds the labels of the two blind
 annotators of every document (``first.jsonl``, ``second.jsonl``) and a third annotator's settled
 labels where those two disagreed on a required label (``settled.jsonl``, with ``settled-notes.md``).
@@ -26,13 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from agreement import load, same
 
 REAL = Path(__file__).resolve().parent.parent / "tests/data/real"
-SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4")
+SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5")
 """``dev``/``test``: the first 160 documents, split once before any rule work; ``dev2``: a second
 collection (66 documents), scored once as it came (its first run) and developed on after that;
 ``test2``: a third, held out like ``test``; ``dev3``: a fourth (66), scored as it came, then
 developed on; ``test3``: a fifth (53), held out; ``dev4``/``test4``: a sixth (72), split two
 thirds/one third by a hash of the document's name before anything was scored, ``dev4`` scored once
-as it came and developed on after that, ``test4`` held out."""
+as it came and developed on after that, ``test4`` held out; ``dev5``/``test5``: a seventh (72),
+split the same way."""
 _PUBLISHED = re.compile(r"^published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 
 

@@ -31,6 +31,8 @@ SETS = {
     "real-test3": ROOT / "tests/data/real/test3.jsonl",
     "real-dev4": ROOT / "tests/data/real/dev4.jsonl",
     "real-test4": ROOT / "tests/data/real/test4.jsonl",
+    "real-dev5": ROOT / "tests/data/real/dev5.jsonl",
+    "real-test5": ROOT / "tests/data/real/test5.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -46,6 +48,8 @@ NOTES = {
     "real-test3": "real text, fifth collection, held out: scored, never debugged",
     "real-dev4": "real text, sixth collection (two thirds): scored once as it came, then developed on",
     "real-test4": "real text, sixth collection (one third), held out: scored, never debugged",
+    "real-dev5": "real text, seventh collection (two thirds): scored once as it came, then developed on",
+    "real-test5": "real text, seventh collection (one third), held out: scored, never debugged",
 }
 
 

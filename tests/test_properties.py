@@ -47,7 +47,14 @@ def test_window_rejects_inversion(a: dt.date, b: dt.date) -> None:
 
 
 sentences = st.lists(
-    st.one_of(st.sampled_from(PIECES + ["“", "”", '"', "he", "Trump", "I'll", "\n\n"]), st.text(max_size=20)),
+    st.one_of(
+        st.sampled_from(
+            PIECES
+            + ["“", "”", '"', "he", "Trump", "I'll", "\n\n", "’s", "'s", "(AB)", "(BOE)", "Bank",
+               "said:", "ORDERED", "MR. LEE:", "§", "1)", "the 10th"]
+        ),
+        st.text(max_size=20),
+    ),
     max_size=30,
 ).map(" ".join)
 

@@ -89,3 +89,10 @@ def test_a_transcript_label_speaks_until_the_next_label() -> None:
 )
 def test_labels_name_people_not_fields(text: str, label: str | None) -> None:
     assert voices(text).label_at(len(text) - 3) == label
+
+
+@pytest.mark.parametrize(
+    "text", ["The bank ’s (BOE) board will meet.", "Acme 's (AC) board", "’s (AB)"]
+)
+def test_a_possessive_on_its_own_before_an_acronym_is_no_name(text: str) -> None:
+    assert voices(text).default is None

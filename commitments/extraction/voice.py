@@ -326,6 +326,8 @@ def _principal_body(text: str) -> str | None:
         words = _NAME_BEFORE.findall(text[max(0, m.start() - 120) : m.start()])[-12:]
         if words and words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
+            if not words[-1]:  # ("the bank ’s (BoE)": a possessive on its own)
+                words.pop()
         while words and sum(w[0].isupper() for w in words) > len(acronym):
             words.pop(0)  # "On 21 February the Competition and Markets Authority (CMA)"
         while words and not words[0][0].isupper():
