@@ -21,6 +21,19 @@ ISSUERS = [
         "Tom Okafor",
     ),
     ("Northfield Dairy Announces Closure of Plant", "The plant will close.", "Northfield Dairy"),
+    (
+        "NORTHFIELD DAIRY, INC. ANNOUNCES CLOSURE OF PLANT",
+        "The plant will close.",
+        "Northfield Dairy, Inc",
+    ),
+    ("Hotel Construction Set to Begin at Riverside Casino", "Work starts soon.", None),
+    ("Press Notice: New Inquiry — Commissioning", "The inquiry opens.", None),
+    (
+        None,
+        "Acme received a Temporary Certificate of Occupancy (TCO) today. The TCO allows the "
+        "opening. Under the TCO the hotel opens.",
+        None,
+    ),
     ("Smith v. Jones", "The motion is denied.", "the Court"),
     (None, "IT IS HEREBY ORDERED that the parties file a report.", "the Court"),
     (None, "The motion is granted.\n\nSO ORDERED.", "the Court"),

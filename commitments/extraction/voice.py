@@ -83,10 +83,15 @@ _STATEMENT_TITLE = re.compile(
     rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
 )
 _ACTOR_TITLE = re.compile(
-    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}){{0,6}}?)[ \t]+"
+    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?){{0,6}}?)[ \t]+"
     r"(?:Announces|Reports|Sets|Names|Launches"
-    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms|to[ \t]+[A-Z]\w+)\b"
+    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
+    r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
+    r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b"
 )
+"""A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …" (not "Hotel
+Construction Set to Begin", where the subject is a thing). A title in capitals is read in title
+case."""
 _BODY_HEADS = (
     r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
     r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
@@ -94,7 +99,7 @@ _BODY_HEADS = (
 )
 _BODY_TITLE = re.compile(
     r"(?:^|[ \t][-–—:][ \t]|,[ \t])"
-    rf"(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})"
+    rf"(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})\b"
     rf"(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)"
 )
 _ISSUER_FIELD = re.compile(
@@ -237,8 +242,15 @@ def _label_name(label: str, haystack: str) -> str | None:
     return name if is_party(name) else None
 
 
+def _title_case(m: re.Match[str]) -> str:
+    word = m[0].casefold()
+    return word if word in ("of", "and", "the", "for", "on", "in", "to", "at") else word.title()
+
+
 def _title_voice(title: str) -> str | None:
     title = " ".join(title.split())
+    if title.isupper():  # "ACME CORP. ANNOUNCES …"
+        title = re.sub(r"[A-Z][A-Z'’]*", _title_case, title)
     for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
         if m := pattern.search(title):
             name, _ = clean_name(
@@ -313,6 +325,14 @@ def _minutes_body(text: str) -> str | None:
     return f"the {body}" if body is not None and counts[body] >= 2 else None
 
 
+_BODY_WORD = re.compile(
+    rf"\b(?:{_BODY_HEADS}|Services|Institute|Organi[sz]ation|Association|Union|Fund|Centre"
+    r"|Center|Laboratory|Survey|Forces|Command|Corps|Parliament|Network|Trust|Partnership"
+    r"|Executive|Inspectorate|Regulator|Tribunal|Commissioner|Registry|Exchange)\b"
+)
+"""The head of a body's name ("… Markets Authority", "Department of Homeland Security")."""
+
+
 def _principal_body(text: str) -> str | None:
     """The body a document introduces with its acronym and names most often after that."""
     best, most = None, 1
@@ -335,6 +355,8 @@ def _principal_body(text: str) -> str | None:
         name = " ".join(words)
         if "".join(w[0] for w in words if w[0].isupper()) != acronym or not is_party(name):
             continue  # the acronym is the name's initials, or it is no introduction
+        if not _BODY_WORD.search(name):
+            continue  # "a Temporary Certificate of Occupancy (TCO)": a thing's initials
         count = head.count(m["acronym"]) + head.count(name)
         if count > most:
             best, most = f"the {name}" if name.split()[0].islower() else name, count
