@@ -138,6 +138,19 @@ FOUND = [
         "2025-09-05",
         "promise",
     ),
+    # "threatening": a verb after "is" or before "to", not the adjective of "life threatening"
+    (
+        "The union said it is threatening sanctions by Friday.",
+        "the union",
+        "2025-09-03…2025-09-05",
+        "threat",
+    ),
+    (
+        "The union is threatening to strike on Monday.",
+        "the union",
+        "2025-09-08",
+        "threat",
+    ),
     # "expects the transaction to close": a party's own deal
     (
         "The lender expects the sale of its card unit to close in the fourth quarter.",
@@ -168,6 +181,8 @@ NOT_COMMITMENTS = [
     "The ministry is considering new rules on drones this week.",
     "B. whereas the strategy remains valid and its targets are expected to be met by 2030;",
     "MR. LANE: That is all I have, and I'll leave it at that for today.",
+    "None of the injuries sustained are life threatening, according to officials.",
+    "The threatening letter arrived on Monday, police said.",
 ]
 
 

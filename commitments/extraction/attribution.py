@@ -389,7 +389,8 @@ _AUXILIARIES = frozenset("is are was were has have had will would now also".spli
 
 
 _NO_NAME = frozenset(
-    "i we you he she they it my our your his her its their this that these those there".split()
+    "i we you he she they it my our your his her its their this that these those there none"
+    " nobody nothing neither".split()
 )
 """Words that start a subject but name no party: pronouns, possessives, demonstratives."""
 

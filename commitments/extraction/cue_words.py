@@ -117,8 +117,14 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         False,
     ),
     (  # "threatened to", "threatens sanctions", "a threat to walk out": not "the threat of
-        # climate change"
-        re.compile(r"(?<![\w’'-])(?=[\w'’])(?:threaten\w*|threats?(?=\s+(?:to|that)\s))", _I),
+        # climate change", not "life threatening" (an adjective)
+        re.compile(
+            r"(?<![\w’'-])(?<!life\s)(?<!Life\s)(?=[\w'’])"
+            r"(?:threaten(?!ing\b)\w*|threatening(?=\s+(?:to|that)\b)"
+            r"|(?<=is\s|am\s|as\s)threatening|(?<=are\s|was\s)threatening|(?<=were\s|been\s)threatening"
+            r"|threats?(?=\s+(?:to|that)\s))",
+            _I,
+        ),
         Kind.THREAT,
         False,
     ),
