@@ -384,6 +384,29 @@ def test_a_title_with_its_name_is_not_an_office_after_a_name() -> None:
     assert [c.speaker for c in extract(text, published=D)] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (
+            "IT IS HEREBY ORDERED that the deadline for completing discovery is extended from "
+            "October 1, 2025, to October 15, 2025.",
+            "2025-09-03…2025-10-15",
+        ),
+        (
+            "IT IS ORDERED.\n\nThe Court shall continue the status conference set for September "
+            "20, 2025, to November 3, 2025.",
+            "2025-11-03",
+        ),
+        (
+            "The agency said it is moving the compliance date from January 1, 2026 to July 1, 2026.",
+            "2026-07-01",
+        ),
+    ],
+)
+def test_a_date_moved_to_another_is_due_on_the_new_one(text: str, due: str) -> None:
+    assert [str(c.due) for c in extract(text, published=D)] == [due]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

@@ -71,9 +71,36 @@ def split_roles(
             issue.append(found)
         elif _DONE_BEFORE.search(text, max(0, found.start - 30), found.start):
             continue  # "leaders met on Wednesday to discuss …": when something was done
+        elif (moved := _moved(text, sent, found)) is not found:
+            if moved is not None:
+                due.append(moved)  # "extends the deadline from March 13 to March 23": the 23rd
         else:
             due.append(found)
     return issue, due
+
+
+_MOVES = re.compile(
+    r"\b(?:extend\w*|extension|postpon\w+|delay\w*|defer\w*|mov(?:e|es|ed|ing)|push\w*\s+back"
+    r"|reschedul\w+|continu(?:e|es|ed|ing)|adjourn\w*|chang\w+|amend\w*)\b",
+    re.IGNORECASE,
+)
+_TO_NEW_DATE = re.compile(r",?[ \t]+to[ \t]+(?=\S)")
+
+
+def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
+    """A date moved to another ("extends the compliance date from January 1, 2018 to January 1,
+    2019", "continue the conference set for January 6, 2022, to March 31, 2022"): the new date
+    for a range from the old to the new, ``None`` for the old date, else ``found`` itself."""
+    if not _MOVES.search(text, sent.start, found.start):
+        return found
+    if found.kind.startswith("range") and found.text[:4].casefold() == "from":
+        cut = found.text.rfind(" to ")
+        later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []
+        return later[-1].shifted(found.start + cut + 4) if later else found
+    to = _TO_NEW_DATE.match(text, found.end, sent.end)
+    if to is not None and any(f.start == 0 for f in find(text[to.end() : to.end() + 60])):
+        return None  # the old date, with the new one after "to"
+    return found
 
 
 def _after_article(text: str, end: int) -> bool:

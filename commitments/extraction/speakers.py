@@ -17,6 +17,7 @@ from commitments.extraction.names import (
     UPPER,
     clean_name,
 )
+from commitments.extraction.parties import is_party
 from commitments.fastmatch.locate import Located
 from commitments.fastmatch.prefilter import SENTENCES, fold
 from commitments.fastmatch.trie import alternation
@@ -46,6 +47,8 @@ _PARTICIPLES = (
     "insisting arguing claiming stating explaining suggesting asserting declaring writing "
     "posting threatening indicating stressing emphasising emphasizing reiterating"
 ).split()
+_DEEDS = frozenset("set sets gave gives given issued issues imposed imposes".split())
+"""Report verbs that also say what was done to a thing ("the hearing set for May 3")."""
 VERB = alternation(_VERBS)
 PARTICIPLE = alternation(_PARTICIPLES)
 
@@ -314,6 +317,8 @@ def _find_attributions(text: str, start: int, end: int, origin: int = 0) -> list
         subject = _subject_before(text, near, v_start)
         if subject is not None and _plural_noun(text, text[v_start:v_end], v_end, subject, end):
             continue  # "the release notes by Monday", "the new orders"
+        if subject is not None and text[v_start:v_end] in _DEEDS and not is_party(subject):
+            continue  # "the status conference set for May 3": a thing's date, not a report
         if subject is not None:
             trailing = _is_trailing(text, near, v_start)
             found.append(Attribution(v_start - origin, v_end - origin, subject, trailing))
