@@ -381,3 +381,11 @@ def test_turns_are_ordered_disjoint_and_trimmed(lines: list[str], form: str | No
 def test_any_text_without_front_matter_reads(text: str) -> None:
     document = read_plain(text, front_matter=False)
     assert document.text == text
+
+
+def test_a_federal_register_action_field_is_no_action_item() -> None:
+    header = "AGENCY: Federal Aviation Administration (FAA), DOT.\nACTION: Notice of proposed rulemaking.\n"
+    document = read_plain(header + "\nComments must be received by May 9, 2024.\n", name="n.txt")
+    assert not any(turn.action for turn in document.turns)
+    minutes = read_plain("ACTION: Bob to send the deck by Friday.\n", name="m.txt")
+    assert [turn.speaker for turn in minutes.turns if turn.action] == ["Bob"]

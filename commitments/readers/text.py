@@ -58,6 +58,12 @@ def _all_actions(body: str) -> bool:
     return found > 0
 
 
+_AGENCY_FIELD = re.compile(r"^[ \t]*AGENCY:", re.MULTILINE)
+_ACTION_FIELD = re.compile(r"[ \t]*ACTION:")
+"""A US Federal Register notice's header fields ("AGENCY: Federal Aviation Administration",
+"ACTION: Notice of proposed rulemaking"): the ACTION field names the kind of notice."""
+
+
 def body_form(body: str) -> str:
     """What a text body is: ``chat``, ``actions`` or ``text``."""
     if looks_like_chat(body):
@@ -85,6 +91,7 @@ def scan_turns(
     """
     chat = form == "chat"
     everywhere = form == "actions"
+    headed = "AGENCY:" in body and _AGENCY_FIELD.search(body) is not None
     turns: list[Turn] = []
     current: Turn | None = None  # the chat or narration turn still growing
     in_section = False
@@ -131,6 +138,8 @@ def scan_turns(
         item: ActionLine | None = match_action_line(text, loose=everywhere or in_section)
         if item is not None and not (item.explicit or everywhere or in_section):
             item = None
+        if item is not None and headed and _ACTION_FIELD.match(text):
+            item = None  # "ACTION: Final rule." under "AGENCY: …": the notice's kind, no task
         if in_section and item is None and _LIST_ITEM.match(text) is None:
             in_section = False  # a paragraph after the list ends the section
         if item is not None:
