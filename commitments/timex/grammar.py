@@ -530,7 +530,7 @@ def _period_rules() -> list[_PeriodRule]:
     for period in PERIODS:
         adjectives = period.name in ("month", "season", "year")
         if adjectives:
-            operator = rf"\b(?:{_OPERATORS}\s+|{_ADJECTIVES}\s*)"
+            operator = rf"\b(?:{_OPERATORS}\s+|{_ADJECTIVES}(?:\s+in)?\s*)"  # ("early in 2008")
         elif period.needs_operator:
             operator = rf"\b{_OPERATORS}\s+{_PRETIME}"
         else:
