@@ -407,6 +407,16 @@ def test_a_date_moved_to_another_is_due_on_the_new_one(text: str, due: str) -> N
     assert [str(c.due) for c in extract(text, published=D)] == [due]
 
 
+def test_an_invitation_with_a_closing_date_is_the_voices_deadline() -> None:
+    text = (
+        "Press Notice\n\nThe Transport Committee has decided to undertake an inquiry into buses.\n\n"
+        "Organisations and individuals are invited to submit evidence no later than Friday 3 "
+        "October 2025.\n"
+    )
+    found = [(c.speaker, c.kind.value, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Transport Committee", "deadline", "2025-09-03…2025-10-03")]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

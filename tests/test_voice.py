@@ -27,6 +27,11 @@ ISSUERS = [
         "Northfield Dairy, Inc",
     ),
     ("Hotel Construction Set to Begin at Riverside Casino", "Work starts soon.", None),
+    (
+        "Press Notice: New Inquiry",
+        "Press Notice\n\nThe Transport Committee has decided to undertake an inquiry into buses.",
+        "the Transport Committee",
+    ),
     ("Press Notice: New Inquiry — Commissioning", "The inquiry opens.", None),
     (
         None,

@@ -187,10 +187,12 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.DEADLINE,
         False,
     ),
-    (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation
+    (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation;
+        # "Organisations … are invited to do so no later than Friday": a call with a deadline
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:hereby\s+|further\s+|also\s+)?"
-            r"(?:directed|ordered|instructed|required|requested|reminded\s+of\s+(?:their|its|his|her)"
+            r"(?:directed|ordered|instructed|required|requested|invited|asked|encouraged"
+            r"|reminded\s+of\s+(?:their|its|his|her)"
             r"\s+obligation)\s+to\s+(?=\w)",
             _I,
         ),

@@ -127,12 +127,13 @@ _ANNOUNCES = re.compile(
     r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
     r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
     r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
-    r"|confirmed|confirms|unveiled|unveils|released|releases)\b"
+    r"|confirmed|confirms|unveiled|unveils|released|releases|has[ \t]+(?:decided|agreed|launched"
+    r"|announced))\b"
 )
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
 _RELEASE = re.compile(
     r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
-    r"|News[ \t]+Release"
+    r"|News[ \t]+Release|Press[ \t]+Notice|PRESS[ \t]+NOTICE"
     r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
 )
 """A press release says so, or announces "today"."""
@@ -286,6 +287,7 @@ def _issuer(text: str, title: str | None) -> str | None:
         return m["name"].strip().rstrip(".")
     if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
         name = m["name"].strip(" ,")
+        name = f"the {name[4:]}" if name.startswith("The ") else name
         if is_party(name) and name.split()[0] not in ("He", "She", "It", "They", "We", "I", "As"):
             return name
     if title and (m := _BODY_TITLE.search(" ".join(title.split()))):
