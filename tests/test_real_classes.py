@@ -417,6 +417,21 @@ def test_an_invitation_with_a_closing_date_is_the_voices_deadline() -> None:
     assert found == [("the Transport Committee", "deadline", "2025-09-03…2025-10-03")]
 
 
+def test_a_release_speaks_for_its_issuer_and_the_company_is_the_issuer() -> None:
+    text = (
+        "EXHIBIT 99.1\n"
+        "RENO, Nev., Sept. 3, 2025 (GLOBE NEWSWIRE) -- Sierra Gaming & Resort, Inc. (NASDAQ: SGRI) "
+        "(“Sierra” or “the Company”) announced today that it has received its permit.\n"
+        "The new tower will open to the public on Thursday, September 18, 2025.\n"
+        "The Company expects to open the spa later this year.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [
+        ("Sierra Gaming & Resort, Inc.", "2025-09-18"),
+        ("Sierra Gaming & Resort, Inc.", "2025-09-03…2025-12-31"),
+    ]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

@@ -24,11 +24,10 @@ from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     DISCOURSE,
     NOT_AN_ACTION,
-    OWNER_IN_BRACKETS,
     WRITTEN_QUESTION,
 )
 from commitments.extraction.phrasing import action, clause_end
-from commitments.extraction.schedule import scheduled
+from commitments.extraction.schedule import action_item, scheduled
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
@@ -363,6 +362,7 @@ class _Extractor:
             url=self.document.url,
             line=turn.line if turn else None,
         )
+        speaker = self.voices.named(speaker)  # a filing's "the Company": its issuer
         if self.aliases is not None:  # (a turn's or an action item's speaker too)
             speaker = self.aliases.canonical(speaker)
         self.found.append(
@@ -393,16 +393,7 @@ class _Extractor:
         return spans
 
     def _action_item(self, start: int, end: int, turn: Turn, day: dt.date) -> None:
-        body = self.text[start:end]
-        expressions = [f for f in find(body, vague=self.vague) if not f.past]
-        due = max(expressions, key=lambda f: binding.specificity(f, day)) if expressions else None
-        cue = cue_rules.Cue(start, start, Kind.PROMISE)
-        pending = Pending(cue, turn.speaker)
-        if due is not None:
-            pending.due = due.shifted(start)
-        sent = Sentence(start, end, 0)
-        owner = turn.speaker or ""
-        inner = OWNER_IN_BRACKETS.fullmatch(owner)  # "Treasurer (George Hall)"
-        self._commit(sent, pending, inner.group(1).strip() if inner else owner, None, day, turn)
+        pending, owner = action_item(self.text, start, end, turn.speaker, day, self.vague)
+        self._commit(Sentence(start, end, 0), pending, owner, None, day, turn)
         if turn.done:
             self.found[-1] = attrs.evolve(self.found[-1], stated=Status.KEPT)

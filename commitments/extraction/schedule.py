@@ -20,17 +20,18 @@ from collections.abc import Iterator
 
 import attrs
 
-from commitments.extraction.binding import Pending
+from commitments.extraction.binding import Pending, specificity
 from commitments.extraction.cues import Cue
 from commitments.extraction.names import clean_name
 from commitments.extraction.parties import is_party
+from commitments.extraction.patterns import OWNER_IN_BRACKETS
 from commitments.extraction.voice import Voices
 from commitments.records import Kind, Window
 from commitments.timex.absolute import parse_heading
 from commitments.timex.grammar import Found, find
 from commitments.timex.vague import VagueTable
 
-__all__ = ["Item", "item_action", "items", "scheduled"]
+__all__ = ["Item", "action_item", "item_action", "items", "scheduled"]
 
 _LINE = re.compile(r"[^\n]+")
 _MAY_BE_SCHEDULE = re.compile(
@@ -291,3 +292,16 @@ def scheduled(
         pending = Pending(Cue(item.due.end, item.due.end, kind), speaker)
         pending.due = item.due
         yield item, pending, item_action(text, item)
+
+
+def action_item(
+    text: str, start: int, end: int, owner: str | None, day: dt.date, vague: VagueTable | None
+) -> tuple[Pending, str]:
+    """An action item's cue and due date (the most specific of its time expressions), and its
+    owner ("Treasurer (George Hall)" is George Hall)."""
+    expressions = [f for f in find(text[start:end], vague=vague) if not f.past]
+    pending = Pending(Cue(start, start, Kind.PROMISE), owner)
+    if expressions:
+        pending.due = max(expressions, key=lambda f: specificity(f, day)).shifted(start)
+    inner = OWNER_IN_BRACKETS.fullmatch(owner or "")
+    return pending, inner.group(1).strip() if inner else owner or ""

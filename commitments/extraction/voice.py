@@ -123,9 +123,10 @@ _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ 
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
     r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
-    rf"(?P<name>{_CAP}(?:[ \t]+(?:{_NAME_WORD}|Inc\.?,?|Corp\.?"
+    rf"(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc\.?,?|Corp\.?"
     r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
     r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
+    r"(?:[ \t]+\((?:the[ \t]+)?[“\"][^()\n]{1,60}\))?"  # (“Monarch” or “the Company”)
     r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
     r"|confirmed|confirms|unveiled|unveils|released|releases|has[ \t]+(?:decided|agreed|launched"
     r"|announced))\b"
@@ -202,6 +203,10 @@ _PERSON_LABEL_WORDS = frozenset(
 )
 
 
+_DEFINED_ISSUER = frozenset({"the Company", "The Company", "the Corporation", "The Corporation"})
+"""A release's or filing's defined term for its issuer, capitalised."""
+
+
 @attrs.frozen
 class Voices:
     """Who speaks from each offset of a text, where no sentence names a speaker."""
@@ -214,6 +219,10 @@ class Voices:
     def at(self, offset: int) -> str | None:
         """The voice in force at ``offset``: a label's speaker, else the issuer."""
         return self.label_at(offset) or self.default
+
+    def named(self, speaker: str) -> str:
+        """The issuer for its defined term ("the Company expects …" in a company's release)."""
+        return self.default if self.default and speaker in _DEFINED_ISSUER else speaker
 
     def label_at(self, offset: int) -> str | None:
         """The speaker whose transcript label is in force at ``offset`` (not the issuer)."""
