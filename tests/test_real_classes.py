@@ -422,7 +422,7 @@ def test_a_release_speaks_for_its_issuer_and_the_company_is_the_issuer() -> None
         "EXHIBIT 99.1\n"
         "RENO, Nev., Sept. 3, 2025 (GLOBE NEWSWIRE) -- Sierra Gaming & Resort, Inc. (NASDAQ: SGRI) "
         "(“Sierra” or “the Company”) announced today that it has received its permit.\n"
-        "The new tower will open to the public on Thursday, September 18, 2025.\n"
+        "The new wing will open to the public on Thursday, September 18, 2025.\n"
         "The Company expects to open the spa later this year.\n"
     )
     found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
