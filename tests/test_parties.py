@@ -35,6 +35,10 @@ PHRASES = [
     ("NOTICE OF MOTION", False),
     ("UNITED STATES DISTRICT COURT", True),
     ("NASA", True),
+    ("the new tower", False),
+    ("the water", False),
+    ("the regulator", True),
+    ("the player", True),
 ]
 
 

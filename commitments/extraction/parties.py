@@ -98,7 +98,10 @@ _PARTY_NOUNS = frozenset(
 phrase with another lower-case head ("the database", "the remarks") names a thing. Nouns for
 agents ("the regulator", "the organiser", "the applicant") are told by their endings."""
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee)s?$")
-_NOT_AGENT = re.compile(r"(?:ments?|ever|over|under|after|ther|ster|ber)$")
+_NOT_AGENT = re.compile(
+    r"(?:ments?|ever|over|under|after|ther|ster|ber|ower|ater|aper|etter|enter|apter|arter|order"
+    r"|orner|iver|atter|ummer|inter)$"
+)
 _COMMON_SHAPE = re.compile(r"(?:ses|ces|ions|ments?|ed|ing|ness|ity|ities|als|ives)$")
 """How a capitalised word that only starts a sentence ("Responses", "Proposed") looks: a
 name of a party rarely ends so."""
