@@ -432,6 +432,22 @@ def test_a_release_speaks_for_its_issuer_and_the_company_is_the_issuer() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        (
+            "The Pretrial Conference is RESET for Thursday, October 16, 2025.",
+            "the Pretrial Conference",
+        ),
+        ("The trial has been scheduled for October 16, 2025.", "the trial"),
+    ],
+)
+def test_a_courts_setting_is_its_promise_named_by_what_is_set(line: str, what: str) -> None:
+    text = f"IT IS ORDERED:\n\n{line}\n"
+    found = [(c.speaker, str(c.due), c.action) for c in extract(text, published=D)]
+    assert found == [("the Court", "2025-10-16", what)]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

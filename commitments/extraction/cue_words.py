@@ -171,7 +171,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (  # "The vote is scheduled for Thursday", "a decision is expected by June"
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:now\s+|also\s+)?(?:scheduled"
-            r"|slated|set|due|expected|planned|timetabled|pencilled|penciled)\s+(?:in\s+)?(?:for|by)\s+",
+            r"|slated|set|re-?set|re-?scheduled|due|expected|planned|timetabled|pencilled|penciled)"
+            r"\s+(?:in\s+)?(?:for|by)\s+",
             _I,
         ),
         Kind.PROMISE,

@@ -92,7 +92,23 @@ def action(
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
-    return piece or text[cue.start : cue.end]
+    return piece or _scheduled_thing(text, cue) or text[cue.start : cue.end]
+
+
+_SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
+_AUXILIARY_END = re.compile(r"\s+(?:has|have|had|will|would|shall|should|may|might|must)$")
+_THING_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*(?P<thing>[^.;:!?\n]{3,80}?)\s*$")
+
+
+def _scheduled_thing(text: str, cue: Cue) -> str:
+    """ "The Pretrial Conference is RESET for February 16": the thing set, for the action."""
+    if not _SCHEDULED.match(text, cue.start):
+        return ""
+    m = _THING_BEFORE.search(text, max(0, cue.start - 120), cue.start)
+    if m is None:
+        return ""
+    thing = _AUXILIARY_END.sub("", m["thing"])  # ("The trial has been scheduled for …")
+    return f"the {thing[4:]}" if thing.startswith("The ") else thing
 
 
 _PAID = re.compile(

@@ -366,7 +366,9 @@ def _range(m: re.Match[str]) -> Resolve | None:
 @_rule(
     "relative",
     rf"\b(?:within|in)\s+{HEDGE}(?:a\s+couple\s+of|(?P<n>{NUMBER}))\s+{UNIT}\s+(?:of|after|"
-    r"following)\s+(?!(?:today|now|this\s+(?:announcement|statement|letter|notice|order)))\w+",
+    r"following)\s+(?!(?:today|now|(?:the\s+date\s+of\s+)?(?:(?:service|entry|filing|issuance"
+    r"|receipt)\s+of\s+)?this\s+(?:announcement|statement|letter|notice|order|decision|judgment)))"
+    r"\w+",
 )
 def _relative_to_an_event(m: re.Match[str]) -> Resolve | None:
     """ "within six months of that", "in 30 days after approval": counted from another event."""

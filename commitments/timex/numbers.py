@@ -41,15 +41,16 @@ _TENS = {
 }
 
 NUMBER = (
-    rf"(?:\d{{1,4}}(?:\.\d+)?|{alternation(_TENS)}(?:[- ]{alternation(list(_UNITS)[2:11])})?"
-    rf"|{alternation([*_UNITS, *_TENS, 'hundred'])})"
+    rf"(?:\d{{1,4}}(?:\.\d+)?|(?:{alternation(_TENS)}(?:[- ]{alternation(list(_UNITS)[2:11])})?"
+    rf"|{alternation([*_UNITS, *_TENS, 'hundred'])})(?:\s*\(\d{{1,4}}\))?)"
 )
-"""A regular expression (no groups) for a number in digits or English words."""
+"""A regular expression (no groups) for a number in digits or English words; words may carry
+their digits in brackets, as orders write them ("SIXTY (60)")."""
 
 
 def to_number(text: str) -> float:
     """The value of a number matched by :data:`NUMBER`."""
-    word = text.casefold().strip()
+    word = text.casefold().split("(")[0].strip()  # ("sixty (60)": the word)
     try:
         return float(word)
     except ValueError:
