@@ -96,18 +96,19 @@ def action(
 
 
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
-_AUXILIARY_END = re.compile(r"\s+(?:has|have|had|will|would|shall|should|may|might|must)$")
-_THING_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*(?P<thing>[^.;:!?\n]{3,80}?)\s*$")
+_AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
 
 
 def _scheduled_thing(text: str, cue: Cue) -> str:
     """ "The Pretrial Conference is RESET for February 16": the thing set, for the action."""
     if not _SCHEDULED.match(text, cue.start):
         return ""
-    m = _THING_BEFORE.search(text, max(0, cue.start - 120), cue.start)
-    if m is None:
+    before = text[max(0, cue.start - 120) : cue.start]
+    cut = max(before.rfind(mark) for mark in ".;:!?\n")  # the sentence or line it starts
+    thing = " ".join(before[cut + 1 :].split())
+    if not 3 <= len(thing) <= 80:
         return ""
-    thing = _AUXILIARY_END.sub("", m["thing"])  # ("The trial has been scheduled for …")
+    thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
     return f"the {thing[4:]}" if thing.startswith("The ") else thing
 
 
