@@ -183,6 +183,8 @@ NOT_COMMITMENTS = [
     "MR. LANE: That is all I have, and I'll leave it at that for today.",
     "None of the injuries sustained are life threatening, according to officials.",
     "The threatening letter arrived on Monday, police said.",
+    "The Lords have agreed to the Finance Bill, without Amendment, on Monday.",
+    "The delay is due to the storm on Friday, the airline said.",
 ]
 
 

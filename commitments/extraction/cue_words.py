@@ -89,7 +89,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
             r"|aiming|expects?|expecting|wants?(?=\s+to\s+(?:\w+\s+){1,4}(?:by|within|before)\s)"
             r"|expected|targeted|undert(?:ook|akes?)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
-            r"|scheduled|slated|poised|determined|resolved|on\s+track|on\s+course)\s+to\s+(?!date\b)",
+            r"|scheduled|slated|poised|determined|resolved|on\s+track|on\s+course)\s+to\s+"
+            r"(?!(?:date|the|a|an|this|that|these|those|its|their|his|her|our|my)\b)",
             _I,
         ),
         Kind.PROMISE,
