@@ -185,6 +185,8 @@ NOT_COMMITMENTS = [
     "The threatening letter arrived on Monday, police said.",
     "The Lords have agreed to the Finance Bill, without Amendment, on Monday.",
     "The delay is due to the storm on Friday, the airline said.",
+    "Transport\nHarbour Rail Link\nTo ask the Secretary of State for Transport if he will publish "
+    "the review by Friday.",
 ]
 
 
