@@ -185,8 +185,9 @@ NOT_COMMITMENTS = [
     "The threatening letter arrived on Monday, police said.",
     "The Lords have agreed to the Finance Bill, without Amendment, on Monday.",
     "The delay is due to the storm on Friday, the airline said.",
-    "Transport\nHarbour Rail Link\nTo ask the Secretary of State for Transport if he will publish "
-    "the review by Friday.",
+    "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
+    "clinic hours are.\nThe hours are set locally.\nTransport\nHarbour Rail Link\nTo ask the "
+    "Secretary of State for Transport when he expects to make an announcement about the rail link.",
 ]
 
 
