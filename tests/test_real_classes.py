@@ -453,6 +453,18 @@ def test_a_courts_setting_is_its_promise_named_by_what_is_set(line: str, what: s
     assert found == [("the Court", "2025-10-16", what)]
 
 
+def test_a_commitment_reported_in_a_speech_is_its_subjects() -> None:
+    text = (
+        "Mr. Michael Hale: The Secretary of State undertook to publish a White Paper this week. "
+        "We will hold him to it by Friday.\n"
+    )
+    found = [(c.speaker, c.action) for c in extract(text, published=D)]
+    assert found == [
+        ("the Secretary of State", "publish a White Paper"),
+        ("Michael Hale", "hold him to it"),
+    ]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

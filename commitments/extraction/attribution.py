@@ -176,6 +176,13 @@ class Attributor:
             if turn_speaker:
                 return turn_speaker
         if not atts:  # (what the lines below give with no attribution)
+            if turn_speaker and inside is None and _REPORTED.match(self.text, cue.start):
+                # "The Secretary of State undertook to publish …" in a member's speech: his
+                label = _LABEL_START.match(self.text, sent.start, cue.start)
+                after = Sentence(label.end(), sent.end, sent.paragraph) if label else sent
+                reported = self.unattributed(after, cue)
+                if reported is not None and reported != turn_speaker:
+                    return reported
             return turn_speaker if turn_speaker else None
         if cue.noun:  # "the 60-day deadline that Minister Paulo Santos issued last month"
             for att, name in zip(atts, names, strict=True):
@@ -388,6 +395,11 @@ _BELIEF_GAP = re.compile(
 _AUXILIARIES = frozenset("is are was were has have had will would now also".split())
 
 
+_REPORTED = re.compile(
+    r"(?:undertook|promised|pledged|vowed|agreed|committed|swore|guaranteed|assured)\b", re.I
+)
+"""A commitment reported in the past tense: its subject made it, not whoever reports it."""
+_LABEL_START = re.compile(r"[^:\n]{1,60}:[ \t]+")
 _NO_NAME = frozenset(
     "i we you he she they it my our your his her its their this that these those there none"
     " nobody nothing neither".split()
