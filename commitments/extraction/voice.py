@@ -52,7 +52,7 @@ _CASE_LABEL = re.compile(
 _GLUED_LABEL = re.compile(
     r"^§[ \t]*(?:The[ \t][^\n()]{0,100}\((?P<inner>[A-Z][^()\n]{2,60})\)"
     r"|(?P<label>(?:Mr|Mrs|Ms|Dr|Sir|Lord|Baroness|Lady|Dame)\.?"
-    r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4}))"
+    r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,4})(?:[ \t]*\([^()\n]{1,60}\))?)"
     r"(?=[A-Z][a-z]{0,8}\b|I\b)",
     re.MULTILINE,
 )
