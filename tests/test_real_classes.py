@@ -261,7 +261,7 @@ def test_a_glued_hansard_mark_gives_the_member_answering() -> None:
 
 def test_a_glued_hansard_mark_may_carry_the_members_constituency() -> None:
     text = (
-        "§ Mr. SpeakerMr. Alan Hardy, on a point of order.\n"
+        "§ Mr. SpeakerMr. Alan Hardy, on a point of order.\n\n"
         "§ Mr. Alan Hardy (Leeds, North)I will table the amendment by Friday.\n"
     )
     assert [c.speaker for c in extract(text, published=D)] == ["Alan Hardy"]
