@@ -473,6 +473,14 @@ def test_a_commitment_reported_in_a_speech_is_its_subjects() -> None:
     ]
 
 
+def test_in_writing_reports_nothing() -> None:
+    text = (
+        "IT IS ORDERED.\n\nPlaintiff shall file a response in writing on or before October 6, 2025."
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "2025-09-03…2025-10-06")]
+
+
 def test_a_release_from_the_office_of_the_spokesman_speaks_for_it() -> None:
     text = (
         "Media Note\nOffice of the Spokesman\nWashington, DC\n\n"

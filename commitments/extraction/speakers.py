@@ -328,6 +328,8 @@ def _find_attributions(text: str, start: int, end: int, origin: int = 0) -> list
             found.append(Attribution(v_start - origin, after[1] - origin, after[0], True))
     if _PARTICIPLE_RE not in skip:
         for p_start, p_end in _PARTICIPLES_FOUND.spans(text, start, end):
+            if text.endswith("in ", 0, p_start):
+                continue  # "file a response in writing": no report
             found.append(Attribution(p_start - origin, p_end - origin, None, False, True))
     according = (
         () if _ACCORDING in skip else _ACCORDING_FOUND.finditer(text, fold(text), start, end)
