@@ -102,8 +102,18 @@ def test_a_transcript_label_speaks_until_the_next_label() -> None:
         ("Mr. Peter Hollis: We will publish the report next week.", "Peter Hollis"),
         ("DATES: Comments must be received by May 1.", None),
         ("WASHINGTON: The agency will decide.", None),
+        (
+            "SENIOR STATE DEPARTMENT OFFICIAL TWO: We will go on to Rome.",
+            "Senior State Department Official Two",
+        ),
     ],
-    ids=["hansard-role", "title-case-label", "field-not-speaker", "dateline-not-speaker"],
+    ids=[
+        "hansard-role",
+        "title-case-label",
+        "field-not-speaker",
+        "dateline-not-speaker",
+        "five-word-label",
+    ],
 )
 def test_labels_name_people_not_fields(text: str, label: str | None) -> None:
     assert voices(text).label_at(len(text) - 3) == label

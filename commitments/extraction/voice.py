@@ -38,7 +38,7 @@ _HONORIFIC = (
 )
 _LABEL = re.compile(
     rf"^[ \t]*(?P<label>Q|A|(?:{_HONORIFIC}\.?[ \t]+)?[A-Z][A-Z'’.-]+"
-    r"(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:[ \t]+[A-Z][A-Z'’.-]+){0,4})"
     r"[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
