@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from commitments import extract
-from commitments.extraction.binding import furniture
+from commitments.extraction.furniture import furniture
 from commitments.timex.grammar import find
 
 CASES = [

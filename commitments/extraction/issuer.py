@@ -1,0 +1,220 @@
+"""The document's issuer: who a document speaks for where no label or sentence names a speaker.
+
+Read from the shape of the document, never from a list of parties:
+
+- a title "… by NAME" ("Press Gaggle by Dana Perino"), "Press Statement, NAME, Spokesperson",
+  "News Briefing: NAME", "NAME Announces …" (a title in capitals is read in title case), or a
+  title naming a body ("Formal Minutes - Procedure Committee");
+- a header field naming the issuer (``AGENCY:``, ``Answered by:``);
+- a court's formulas ("IT IS HEREBY ORDERED", "SO ORDERED", "the Court shall") or a case name
+  for a title ("Carlson v. Commissioner") → the Court;
+- a Westminster business statement → the Leader of the House;
+- a release's opening sentence "NAME (…) today announced …" (or, in a press notice, "The … Committee
+  has decided …");
+- an issuing office on a line of its own ("Office of the Spokesman");
+- the body a document introduces with its acronym and names most often; minutes that speak of
+  their body in the third person ("The Committee agreed …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from commitments.extraction.names import clean_name
+from commitments.extraction.parties import is_party
+
+__all__ = ["ISSUER_FIELD", "issuer"]
+
+_CAP = r"[A-Z][\w'’.&-]*"
+_NAME_WORD = rf"(?:{_CAP}|of|the|and|for|de|von|van|&)"
+
+_BY_TITLE = re.compile(
+    rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})"
+)
+_STATEMENT_TITLE = re.compile(
+    r"^(?:[\w.-]+[ \t]+){0,3}?(?:Press[ \t]+Statement|Statement|Remarks|Readout|Briefing|Gaggle"
+    r"|Press[ \t]+Conference|Interview)[ \t]*[,:–—-][ \t]*"
+    rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
+)
+_ACTOR_TITLE = re.compile(
+    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?){{0,6}}?)[ \t]+"
+    r"(?:Announces|Reports|Sets|Names|Launches"
+    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
+    r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
+    r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b"
+)
+"""A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …" (not "Hotel
+Construction Set to Begin", where the subject is a thing). A title in capitals is read in title
+case."""
+_BODY_HEADS = (
+    r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
+    r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
+    r"|Administration|Bureau|Task[ \t]+Force|Inc\.?|Ltd|plc|LLC"
+)
+_BODY_TITLE = re.compile(
+    r"(?:^|[ \t][-–—:][ \t]|,[ \t])"
+    rf"(?P<name>(?:{_CAP}[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){{0,6}}(?:{_BODY_HEADS})\b"
+    rf"(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)"
+)
+ISSUER_FIELD = re.compile(
+    r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by|Made[ \t]+by|Statement[ \t]+by"
+    r"|Statement[ \t]+made[ \t]+by)[ \t]*:[ \t]*"
+    r"(?P<name>[A-Z][^\n;()]{2,80}?)[ \t]*(?:\([^\n]{0,80}\))?[ \t]*[.;]?[ \t]*$",
+    re.MULTILINE,
+)
+_COURT = re.compile(
+    r"\bIT[ \t]+IS[ \t]+(?:HEREBY[ \t]+|FURTHER[ \t]+|SO[ \t]+)?ORDERED\b"
+    r"|\b(?:UNITED[ \t]+STATES|U\.S\.)[ \t]+(?:DISTRICT[ \t]+COURT|COURT[ \t]+OF[ \t]+APPEALS"
+    r"|BANKRUPTCY[ \t]+COURT)\b"
+    r"|\bthe[ \t]+Court[ \t]+(?:shall|will|hereby|ORDERS|GRANTS|DENIES|DIRECTS)\b"
+    r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b",
+    re.MULTILINE,
+)
+_COURT_WORDS = ("ORDERED", "COURT", "Court")
+"""A quick test before the court's formulas (each holds one of these words; ``in`` finds a word
+faster than a scan for an alternation)."""
+_CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")
+"""A court case's name: "Carlson v. Commissioner", "In re Smith"."""
+_ANNOUNCES = re.compile(
+    r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
+    rf"(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc\.?,?|Corp\.?"
+    r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
+    r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
+    r"(?:[ \t]+\((?:the[ \t]+)?[“\"][^()\n]{1,60}\))?"  # (“Monarch” or “the Company”)
+    r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
+    r"|confirmed|confirms|unveiled|unveils|released|releases|has[ \t]+(?:decided|agreed|launched"
+    r"|announced))\b"
+)
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
+_RELEASE = re.compile(
+    r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
+    r"|News[ \t]+Release|Press[ \t]+Notice|PRESS[ \t]+NOTICE"
+    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
+)
+"""A press release says so, or announces "today"."""
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)")
+_NAME_BEFORE = re.compile(r"[\w&'’-]+")
+"""A body introduced with its acronym: "the Competition and Markets Authority (CMA)"."""
+
+
+def _title_case(m: re.Match[str]) -> str:
+    word = m[0].casefold()
+    return word if word in ("of", "and", "the", "for", "on", "in", "to", "at") else word.title()
+
+
+def _title_voice(title: str) -> str | None:
+    title = " ".join(title.split())
+    if title.isupper():  # "ACME CORP. ANNOUNCES …"
+        title = re.sub(r"[A-Z][A-Z'’]*", _title_case, title)
+    for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
+        if m := pattern.search(title):
+            name, _ = clean_name(
+                re.split(
+                    r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"], flags=re.I
+                )[0]
+            )
+            if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
+                return name
+    return None
+
+
+_BUSINESS_STATEMENT = re.compile(
+    r"^[ \t]*The[ \t]+(?:provisional[ \t]+)?business[ \t]+for[ \t]+(?:next[ \t]+week|the[ \t]+week"
+    r"[ \t]+commencing[ \t][^\n]{1,40}?)[ \t]+(?:will|is|shall)\b",
+    re.MULTILINE,
+)
+"""The formula of a Westminster business statement ("The business for next week will be as
+follows:"), which the Leader of the House makes."""
+
+
+def issuer(text: str, title: str | None) -> str | None:
+    """Who ``text`` (with its ``title``) speaks for, if its shape says."""
+    if (any(word in text for word in _COURT_WORDS) and _COURT.search(text)) or (
+        title and _CASE_TITLE.search(title)
+    ):
+        return "the Court"
+    if "business for" in text and _BUSINESS_STATEMENT.search(text):
+        return "the Leader of the House"
+    if title and (name := _title_voice(title)):
+        return name
+    head = text[:3000]
+    if ("by" in head or "AGENCY" in head or "Agency" in head) and (m := ISSUER_FIELD.search(head)):
+        return m["name"].strip().rstrip(".")
+    if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
+        name = m["name"].strip(" ,")
+        name = f"the {name[4:]}" if name.startswith("The ") else name
+        if is_party(name) and name.split()[0] not in ("He", "She", "It", "They", "We", "I", "As"):
+            return name
+    if title and (m := _BODY_TITLE.search(" ".join(title.split()))):
+        name = m["name"].strip()
+        if is_party(name):
+            return name
+    if "Office of the" in head and (m := _PRESS_OFFICE.search(head)):
+        return m["name"]
+    return _principal_body(text) or (_minutes_body(text) if "The " in text else None)
+
+
+_PRESS_OFFICE = re.compile(
+    r"^[ \t]*(?P<name>Office[ \t]+of[ \t]+the[ \t]+(?:Spokes(?:man|person|woman)"
+    r"|Press[ \t]+Secretary|Press[ \t]+Officer?))[ \t]*$",
+    re.MULTILINE,
+)
+"""A release's issuing office on a line of its own ("Office of the Spokesman")."""
+
+
+_MINUTES_BODY = re.compile(
+    r"The[ \t]+(?P<body>Committee|Commission|Board|Council|Panel|Authority|Trustees"
+    r"|Sub-[Cc]ommittee)[ \t]+(?:agreed|noted|decided|resolved|considered|approved|discussed"
+    r"|received|endorsed|welcomed|requested|asked|took\s+note)\b"
+)
+"""Minutes speak of their body in the third person: "The Commission agreed …", "The Committee
+noted …" (said twice or more, at the start of a line or a sentence, the body is the document's
+voice). The pattern starts with a word, which ``re`` finds by a fast scan."""
+
+
+def _minutes_body(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for m in _MINUTES_BODY.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before[-1:] == "\n" or before in (". ", ": "):
+            counts[m["body"]] = counts.get(m["body"], 0) + 1
+    body = max(counts, key=lambda b: counts[b], default=None)
+    return f"the {body}" if body is not None and counts[body] >= 2 else None
+
+
+_BODY_WORD = re.compile(
+    rf"\b(?:{_BODY_HEADS}|Services|Institute|Organi[sz]ation|Association|Union|Fund|Centre"
+    r"|Center|Laboratory|Survey|Forces|Command|Corps|Parliament|Network|Trust|Partnership"
+    r"|Executive|Inspectorate|Regulator|Tribunal|Commissioner|Registry|Exchange)\b"
+)
+"""The head of a body's name ("… Markets Authority", "Department of Homeland Security")."""
+
+
+def _principal_body(text: str) -> str | None:
+    """The body a document introduces with its acronym and names most often after that."""
+    best, most = None, 1
+    head = text[:20000]
+    seen: set[str] = set()
+    for m in _ACRONYM.finditer(text[:4000]):
+        if m["acronym"] in seen:
+            continue
+        seen.add(m["acronym"])
+        acronym = m["acronym"].upper()
+        words = _NAME_BEFORE.findall(text[max(0, m.start() - 120) : m.start()])[-12:]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+            if not words[-1]:  # ("the bank ’s (BoE)": a possessive on its own)
+                words.pop()
+        while words and sum(w[0].isupper() for w in words) > len(acronym):
+            words.pop(0)  # "On 21 February the Competition and Markets Authority (CMA)"
+        while words and not words[0][0].isupper():
+            words.pop(0)
+        name = " ".join(words)
+        if "".join(w[0] for w in words if w[0].isupper()) != acronym or not is_party(name):
+            continue  # the acronym is the name's initials, or it is no introduction
+        if not _BODY_WORD.search(name):
+            continue  # "a Temporary Certificate of Occupancy (TCO)": a thing's initials
+        count = head.count(m["acronym"]) + head.count(name)
+        if count > most:
+            best, most = f"the {name}" if name.split()[0].islower() else name, count
+    return best
