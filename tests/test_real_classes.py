@@ -412,7 +412,7 @@ def test_a_title_with_its_name_is_not_an_office_after_a_name() -> None:
         ),
         (
             "The agency said it is moving the compliance date from January 1, 2026 to July 1, 2026.",
-            "2026-07-01",
+            "2025-09-03…2026-07-01",
         ),
     ],
 )

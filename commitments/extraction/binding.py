@@ -86,6 +86,11 @@ _MOVES = re.compile(
     re.IGNORECASE,
 )
 _TO_NEW_DATE = re.compile(r",?[ \t]+to[ \t]+(?=\S)")
+_DUE_DATE = re.compile(r"\b(?:compliance|due|filing)\s+dates?\b", re.IGNORECASE)
+
+
+def _by(window: Window | None, day: dt.date) -> Window | None:
+    return None if window is None else Window(min(day, window.latest), window.latest)
 
 
 def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
@@ -97,7 +102,13 @@ def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
     if found.kind.startswith("range") and found.text[:4].casefold() == "from":
         cut = found.text.rfind(" to ")
         later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []
-        return later[-1].shifted(found.start + cut + 4) if later else found
+        if not later:
+            return found
+        new = later[-1].shifted(found.start + cut + 4)
+        if _DUE_DATE.search(text, sent.start, found.start):  # "the compliance date": by then
+            on = new.resolve
+            return attrs.evolve(new, resolve=lambda day: _by(on(day), day), kind="by:date")
+        return new
     to = _TO_NEW_DATE.match(text, found.end, sent.end)
     if to is not None and any(f.start == 0 for f in find(text[to.end() : to.end() + 60])):
         return None  # the old date, with the new one after "to"
