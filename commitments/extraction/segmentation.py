@@ -118,8 +118,12 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     # The word runs back over letters, digits and dots; one longer than every abbreviation
-    # (casefold never shortens a word) is none, so the walk back stops one character past that.
-    floor = max(start, dot - _LONGEST_ABBREVIATION - 1)
+    # (casefold never shortens a word) is none, so the walk back stops one character past that
+    # (and most sentences end in such a word: one test of the characters before the dot).
+    floor = dot - _LONGEST_ABBREVIATION - 1
+    if floor > start and text[floor - 1 : dot].isalnum():
+        return False
+    floor = max(start, floor)
     word_start = dot
     while word_start > floor and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
@@ -142,12 +146,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
             if _is_abbreviation(text, s_start, m.start()):
                 continue
             s_end = m.end()
-            a, b = _trim(text, s_start, s_end)  # (a == b: a blank stretch)
-            if b - a > MAX_SENTENCE:
-                for a, b in _pieces(text, a, b, MAX_SENTENCE):
+            first, last = _trim(text, s_start, s_end)  # (first == last: a blank stretch)
+            if last - first > MAX_SENTENCE:
+                for a, b in _pieces(text, first, last, MAX_SENTENCE):
                     yield Sentence(a, b, index)
-            elif a < b:
-                yield Sentence(a, b, index)
+            elif first < last:
+                yield Sentence(first, last, index)
             s_start = s_end
         if not _blank(text, s_start, p_end):
             for a, b in _pieces(text, *_trim(text, s_start, p_end), MAX_SENTENCE):
