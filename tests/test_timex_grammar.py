@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -346,3 +347,29 @@ def test_guards_keep_every_match() -> None:
             assert [m.span() for m in guarded.finditer(text)] == [
                 m.span() for m in re.finditer(source, text)
             ]
+
+
+_OPERATOR_WORDS = (
+    "by no not later than on or before ahead of prior to after earlier this since until til till"
+    " through due following last past previous the end x"
+).split()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_OPERATOR_WORDS), min_size=1, max_size=4),
+    st.sampled_from([" ", "  ", "\n", "\t ", "\u00a0"]),
+    st.sampled_from([str, str.upper, str.title]),
+)
+def test_operators_are_sorted_as_their_patterns_sort_them(
+    words: list[str], space: str, case: Callable[[str], str]
+) -> None:
+    """An operator is looked up in a set of its spellings: the answer a fullmatch of the
+    alternation gives, whatever its case and white space."""
+    op = " ".join(case(space.join(words)).casefold().split())
+    for ops, spelled in (
+        (grammar.SKIP_OPS, grammar._SKIP_OPS),
+        (grammar.BEFORE_OPS, grammar._BEFORE_OPS),
+        (grammar.BY_OPS, grammar._BY_OPS),
+    ):
+        assert (re.fullmatch(ops, op) is not None) == (op in spelled), (ops, op)

@@ -110,13 +110,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """True when the dot at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
+    # The word runs back over letters, digits and dots; one longer than every abbreviation
+    # (casefold never shortens a word) is none, so the walk back stops one character past that
+    # (and most sentences end in such a word: one test of the characters before the dot).
+    floor = dot - _LONGEST_ABBREVIATION - 1
+    if floor > start and text[floor - 1 : dot].isalnum():
+        return False
+    floor = max(start, floor)
     word_start = dot
-    while word_start > start and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+    while word_start > floor and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
+    if dot - word_start > _LONGEST_ABBREVIATION:
+        return False
     word = text[word_start:dot].casefold()
     if word in ABBREVIATIONS:
         return True
@@ -134,9 +146,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
             if _is_abbreviation(text, s_start, m.start()):
                 continue
             s_end = m.end()
-            if not _blank(text, s_start, s_end):
-                for a, b in _pieces(text, *_trim(text, s_start, s_end), MAX_SENTENCE):
+            first, last = _trim(text, s_start, s_end)  # (first == last: a blank stretch)
+            if last - first > MAX_SENTENCE:
+                for a, b in _pieces(text, first, last, MAX_SENTENCE):
                     yield Sentence(a, b, index)
+            elif first < last:
+                yield Sentence(first, last, index)
             s_start = s_end
         if not _blank(text, s_start, p_end):
             for a, b in _pieces(text, *_trim(text, s_start, p_end), MAX_SENTENCE):

@@ -18,6 +18,7 @@ from typing import Any
 from commitments.fastmatch.internals import constants as sre
 from commitments.fastmatch.internals import parser as sre_parse
 from commitments.fastmatch.prefilter import first_strings
+from commitments.fastmatch.trie import alternation
 
 __all__ = ["Located", "starting_words"]
 
@@ -77,7 +78,8 @@ class Located:
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         words = starting_words(pattern)
-        self._locate = None if words is None else re.compile("|".join(map(re.escape, words)))
+        # (as a trie: a place is tried against the words' first letters, not every word)
+        self._locate = None if words is None else re.compile(alternation(words))
 
     def finditer(self, text: str, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """What ``self.pattern.finditer(text, start, end)`` finds (``folded``: ``text`` folded)."""

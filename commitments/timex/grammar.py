@@ -587,14 +587,23 @@ def _duration_rule(kind: str, pattern: str, build: Build, anchor: str | None) ->
 _DURATION_RULES = [_duration_rule(*rule) for rule in DURATION_RULES]
 
 
-_SKIP_OPS, _BEFORE_OPS, _BY_OPS = (re.compile(ops) for ops in (SKIP_OPS, BEFORE_OPS, BY_OPS))
+def _spelled(ops: str) -> frozenset[str]:
+    """The operators of an alternation of words (``no\\s+later\\s+than|by``) as written with
+    single spaces: a fullmatch of the alternation on an operator whose white space is single
+    spaces is membership in the set."""
+    spelled = frozenset(option.replace(r"\s+", " ") for option in ops.split("|"))
+    assert all(re.fullmatch(r"[a-z ]+", option) for option in spelled), ops
+    return spelled
+
+
+_SKIP_OPS, _BEFORE_OPS, _BY_OPS = map(_spelled, (SKIP_OPS, BEFORE_OPS, BY_OPS))
 
 
 def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tuple[str, Resolve]:
     op = " ".join(op.casefold().split())
-    if _SKIP_OPS.fullmatch(op):
+    if op in _SKIP_OPS:
         return "skip", lambda day: None
-    if _BEFORE_OPS.fullmatch(op):
+    if op in _BEFORE_OPS:
 
         def before(day: dt.date) -> Window | None:
             period = resolve_period(day)
@@ -604,7 +613,7 @@ def _operate(op: str, resolve_period: Callable[[dt.date], Window | None]) -> tup
             return Window(day, last)
 
         return "before", before
-    if _BY_OPS.fullmatch(op) or op == "by the end of":
+    if op in _BY_OPS or op == "by the end of":
 
         def by(day: dt.date) -> Window | None:
             period = resolve_period(day)
