@@ -33,6 +33,7 @@ SETS = {
     "real-test4": ROOT / "tests/data/real/test4.jsonl",
     "real-dev5": ROOT / "tests/data/real/dev5.jsonl",
     "real-test5": ROOT / "tests/data/real/test5.jsonl",
+    "real-test6": ROOT / "tests/data/real/test6.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -50,6 +51,7 @@ NOTES = {
     "real-test4": "real text, sixth collection (one third), held out: scored, never debugged",
     "real-dev5": "real text, seventh collection (two thirds): scored once as it came, then developed on",
     "real-test5": "real text, seventh collection (one third), held out: scored, never debugged",
+    "real-test6": "real text, eighth collection, held out: scored once, at the session's end",
 }
 
 
