@@ -177,7 +177,7 @@ class Attributor:
                 return turn_speaker
         if not atts:  # (what the lines below give with no attribution)
             if turn_speaker and inside is None and _REPORTED.match(self.text, cue.start):
-                # "The Secretary of State undertook to publish …" in a speech: the subject.s
+                # "The Secretary of State undertook to publish …" in a speech: the subject's
                 label = _LABEL_START.match(self.text, sent.start, cue.start)
                 after = Sentence(label.end(), sent.end, sent.paragraph) if label else sent
                 reported = self.unattributed(after, cue)
