@@ -330,6 +330,21 @@ def test_a_time_of_day_with_no_day_is_the_plans_day_or_the_day_it_was_said(
     assert str(extract(text, published=D)[-1].due) == due
 
 
+def test_following_the_meeting_goes_on_with_the_last_dated_plan() -> None:
+    text = (
+        "The mayor will open the new library on Friday, her office said. She has invited the "
+        "architects to the opening.\n\n"
+        "Following the ceremony, she will visit the flood defences. Upon arrival, she will meet "
+        "the engineers."
+    )
+    found = [(str(c.due), c.action) for c in extract(text, published=D) if c.due is not None]
+    assert found == [
+        ("2025-09-05", "open the new library"),
+        ("2025-09-05", "visit the flood defences"),
+        ("2025-09-05", "meet the engineers"),
+    ]
+
+
 def test_then_after_a_month_says_nothing_of_the_day() -> None:
     text = "The council will close the pool in March. Then it will rebuild the changing rooms."
     assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]

@@ -195,6 +195,7 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
 
 _SEQUEL = re.compile(
     r"[^\w\n]{0,3}(?:[Aa]nd\s+)?(?:[Tt]hen|[Aa]fter\s+that|[Aa]fterwards?|[Ff]rom\s+there"
+    r"|[Ff]ollowing\s+(?:the|that|this|his|her)\s+\w+|[Uu]pon\s+arrival|[Oo]n\s+arrival"
     r"|(?:[Ll]ater\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning|afternoon|evening|night))\b,?"
     r"|[^\w\n]{0,3}(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+will\s+(?P<also>also)\b"
 )

@@ -139,8 +139,8 @@ class _Extractor:
             speaker = turn_speaker if turn is not None else label_at(sent.start)
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
-            if len(found) > before:
-                self.scratch.last_end = sent.end
+            if any(c.due is not None for c in found[before:]):
+                self.scratch.last_end, self.scratch.last_dated = sent.end, found[-1]
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -166,7 +166,7 @@ class _Extractor:
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
-        last = self.found[-1] if self.found else None
+        last = self.scratch.last_dated
         if not expressions and (
             then := binding.sequel(text, sent, last, self.scratch.last_end)
             or (plain and binding.clock(text, sent, last, self.scratch.last_end))

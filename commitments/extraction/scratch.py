@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from commitments.extraction.segmentation import Quote
-from commitments.records import Window
+from commitments.records import Commitment, Window
 from commitments.timex.grammar import Found
 
 __all__ = ["Scratch"]
@@ -35,4 +35,7 @@ class Scratch:
     day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
     """One-day windows by day (a commitment with no issue date is issued on its day)."""
     last_end: int = -(10**9)
-    """Where the last sentence that made a commitment ends ("Then he will …" goes on with it)."""
+    """Where the last sentence that made a dated commitment ends ("Then he will …" goes on with
+    it)."""
+    last_dated: Commitment | None = None
+    """The last commitment with a due date that sentence made."""

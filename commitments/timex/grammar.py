@@ -414,7 +414,10 @@ def _couple(m: re.Match[str]) -> Resolve:
     rf"\bin\s+{HEDGE}(?P<n>{NUMBER})(?:\s+|-(?=[a-z]+s\b)){UNIT}(?!\s+(?:ago|earlier|before))",
 )
 def _in(m: re.Match[str]) -> Resolve:
-    return _span(_number(m), _number(m), m["unit"], bool(m["biz"]))
+    amount = _number(m)
+    if m["unit"].casefold().startswith("hour"):  # "in one hour": today or, late, tomorrow
+        return _span(24 * math.floor(amount / 24), amount, "hours")
+    return _span(amount, amount, m["unit"], bool(m["biz"]))
 
 
 @_rule(
