@@ -1,15 +1,12 @@
 """Who said it: the speaker of each quote and of each cue.
 
 An :class:`Attributor` follows one document: the attributions of a sentence resolved to names
-(pronouns, titles, surnames), each quote given to the attribution next to it (or to the speaker
-of the quote before it), and each cue given to the quote it is in, the attribution governing
-it, or the narrator's named subject.
+(pronouns, titles, surnames), each quote given its speaker (:mod:`.quoting`), and each cue given
+to the quote it is in, the attribution governing it, or the narrator's named subject.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 
 from commitments.extraction import cues as cue_rules
@@ -20,29 +17,24 @@ from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
     FIRST_PERSON,
-    GAP_AFTER_QUOTE,
-    GAP_BEFORE_QUOTE,
     GENERIC_ORG,
     LEAD_CLAUSE,
     NOT_AN_ACTION,
     OTHER_CLAUSE,
     RELATIVE_GAP,
-    SENTENCE_BREAK,
     SETS_DEADLINE,
     SUBJECT_BEFORE,
     SUBJECT_START,
     WE_LEAD,
 )
+from commitments.extraction.quoting import QuoteSpeakers
 from commitments.extraction.scratch import Scratch
-from commitments.extraction.segmentation import Quote, Sentence
+from commitments.extraction.segmentation import Sentence
 from commitments.extraction.speakers import Attribution
 from commitments.extraction.voice import Voices
 from commitments.records import Kind
 
-__all__ = ["Attributor", "Resolved"]
-
-Resolved = tuple[Sentence, list[Attribution], list[str | None]]
-"""A sentence, its attributions and the name each resolves to."""
+__all__ = ["Attributor"]
 
 
 class Attributor:
@@ -52,12 +44,9 @@ class Attributor:
         self.text = text
         self.entities = entities
         self.scratch = scratch
-
-    def start_region(self, region_quotes: list[Quote]) -> None:
-        """Use the quotes of a new region (a turn, or the whole text)."""
-        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(region_quotes))
-        self.scratch.quote_starts = [q.start for q in region_quotes] if disjoint else None
-        self.scratch.quotes = region_quotes
+        self.quotes = QuoteSpeakers(text, entities, scratch)
+        """Who said each quote (:mod:`.quoting`)."""
+        self.quote_at = self.quotes.quote_at
 
     def names(self, sent: Sentence, atts: list[Attribution]) -> list[str | None]:
         """The name each attribution of ``sent`` means (a participle one: the last finite one's)."""
@@ -82,81 +71,6 @@ class Attributor:
             if speaker is not None:
                 last_finite = speaker
         return names
-
-    def assign_quotes(self, region_quotes: list[Quote], resolved: list[Resolved]) -> None:
-        """Give each quote of the region its speaker."""
-        by_paragraph: dict[int, list[tuple[Attribution, str | None]]] = {}
-        for sent, atts, names in resolved:
-            by_paragraph.setdefault(sent.paragraph, []).extend(zip(atts, names, strict=True))
-        quote_speakers = self.scratch.quote_speakers
-        previous: Quote | None = None
-        for quote in region_quotes:
-            speaker = None
-            flat = by_paragraph.get(quote.paragraph, [])
-            # the first attribution after the quote, else the last before it (the tests are pure)
-            after = next(
-                (
-                    name
-                    for att, name in flat
-                    if quote.end <= att.start <= quote.end + 400
-                    and att.trailing
-                    and name
-                    and GAP_AFTER_QUOTE.fullmatch(self.text, quote.end, att.start)
-                    and self._same_sentence_gap(quote.end, att.start)
-                ),
-                None,
-            )
-            # "Jane Doe, the chief executive, said:" closing the paragraph before the quote's
-            intro = (
-                by_paragraph.get(quote.paragraph - 1, [])
-                if after is None and self._paragraph_starts_with(quote)
-                else []
-            )
-            before = (
-                next(
-                    (
-                        name
-                        for att, name in reversed(flat + intro[-1:])
-                        if quote.start - 61 <= att.end <= quote.start
-                        and name
-                        and GAP_BEFORE_QUOTE.fullmatch(self.text[att.end : quote.start - 1])
-                    ),
-                    None,
-                )
-                if after is None
-                else None
-            )
-            if after is not None:
-                speaker = after
-            elif before is not None:
-                speaker = before
-            elif previous is not None and (
-                previous.paragraph == quote.paragraph
-                or not previous.closed
-                or self._paragraph_starts_with(quote)
-            ):
-                speaker = quote_speakers.get(previous)
-            quote_speakers[quote] = speaker
-            if speaker:
-                self.entities.mention(speaker)
-            previous = quote
-
-    def quote_at(self, position: int) -> Quote | None:
-        """The first quote of the region that holds ``position`` (a binary search)."""
-        region_quotes = self.scratch.quotes
-        starts = self.scratch.quote_starts
-        if starts is None:  # not sorted and disjoint: look at every one
-            return next((q for q in region_quotes if position in q), None)
-        i = bisect.bisect_right(starts, position) - 1
-        return region_quotes[i] if i >= 0 and position in region_quotes[i] else None
-
-    def _same_sentence_gap(self, start: int, end: int) -> bool:
-        gap = self.text[start:end]
-        return not SENTENCE_BREAK.search(gap.lstrip('”"’.!?,'))
-
-    def _paragraph_starts_with(self, quote: Quote) -> bool:
-        line_start = self.text.rfind("\n", 0, quote.start) + 1
-        return self.text[line_start : quote.start - 1].strip() == ""
 
     def speaker_for(
         self,

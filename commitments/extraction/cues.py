@@ -26,6 +26,8 @@ from commitments.extraction.cue_words import (
     THREAT_WORDS,
     WARNED_FAILURE,
 )
+from commitments.extraction.segmentation import Sentence
+from commitments.extraction.voice import Voices
 from commitments.fastmatch.locate import Located
 from commitments.fastmatch.prefilter import SENTENCES, Ruled, fold
 from commitments.records import Kind, Status
@@ -209,9 +211,12 @@ def obliges(text: str, cue: Cue, *, court: bool = False) -> bool:
     )
 
 
-def warns(text: str, start: int, cue: Cue) -> bool:
-    """In a court's order, a warning of what failing the order brings ("Failure to respond will
-    result in dismissal"): the court's threat. ``start`` is the sentence's."""
-    if text[cue.start : cue.end].casefold() not in ("will", "shall"):
+def warns(text: str, sent: Sentence, cue: Cue, voices: Voices) -> bool:
+    """In a court's order (its ``voices`` are the Court's), a warning of what failing the order
+    brings ("Failure to respond will result in dismissal"): the court's threat."""
+    if voices.default != "the Court" or text[cue.start : cue.end].casefold() not in (
+        "will",
+        "shall",
+    ):
         return False
-    return WARNED_FAILURE.search(text[start : cue.end]) is not None
+    return WARNED_FAILURE.search(text[sent.start : cue.end]) is not None

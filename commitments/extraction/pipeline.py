@@ -16,7 +16,7 @@ from commitments.errors import DateError
 from commitments.extraction import binding, stated
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.aliases import AliasTable
-from commitments.extraction.attribution import Attributor, Resolved
+from commitments.extraction.attribution import Attributor
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
@@ -27,6 +27,7 @@ from commitments.extraction.patterns import (
     WRITTEN_QUESTION,
 )
 from commitments.extraction.phrasing import action, clause_end
+from commitments.extraction.quoting import Resolved
 from commitments.extraction.schedule import action_item, scheduled
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
@@ -119,7 +120,7 @@ class _Extractor:
             return
         scheduled = self._schedule(start, end, day) if turn is None else ()
         region_quotes = quotes(self.text, start, end)
-        self.speakers.start_region(region_quotes)
+        self.speakers.quotes.start_region(region_quotes)
         resolved: list[Resolved] = []
         heads = headings(self.text, start, end) if turn is None else set()
         for sent in sentences(self.text, start, end):
@@ -127,7 +128,7 @@ class _Extractor:
                 continue
             atts = attributions(self.text, sent.start, sent.end)
             resolved.append((sent, atts, self.speakers.names(sent, atts)))
-        self.speakers.assign_quotes(region_quotes, resolved)
+        self.speakers.quotes.assign_quotes(region_quotes, resolved)
         made: list[range] = []
         found = self.found
         label_at = self.voices.label_at
@@ -259,8 +260,7 @@ class _Extractor:
             if pending.due is not None:
                 continue
             voiced = False
-            court = self.voices.default == "the Court"
-            if pending.speaker is None and court and cue_rules.warns(text, sent.start, pending.cue):
+            if pending.speaker is None and cue_rules.warns(text, sent, pending.cue, self.voices):
                 pending.speaker = "the Court"  # "Failure to respond will result in dismissal"
                 pending.cue = attrs.evolve(pending.cue, kind=Kind.THREAT)
                 undated.setdefault(pending.speaker, pending)
