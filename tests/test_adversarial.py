@@ -36,7 +36,7 @@ bench = load(BENCHMARK, "adversarial_benchmark")
 def test_the_benchmark_finds_the_patterns_and_how_they_are_used() -> None:
     found = dict(bench.patterns())
     assert len(found) > 100
-    assert "commitments.extraction.speakers._POSSESSIVE_END" in found
+    assert "commitments.extraction.subjects._POSSESSIVE_END" in found
     assert "commitments.extraction.cue_words.RULES[0][0]" in found  # inside a tuple of rules
     assert bench.usage("commitments.readers.vtt._VTT_TIMING") == "anchored"  # via an alias
     assert bench.usage("commitments.readers.vtt._VOICE") == "scan"
@@ -67,7 +67,7 @@ FIXED: list[tuple[str, str, str, Callable[[int], str]]] = [
     ("commitments.readers.vtt", "_TAG", "findall", lambda n: "{\\" * n),
     ("commitments.readers.actions", "_TRAILING_AT", "search", lambda n: "send it" + " " * n + "x"),
     ("commitments.extraction.patterns", "ASIDES", "sub", lambda n: " " * n + "x"),
-    ("commitments.extraction.speakers", "_POSSESSIVE_END", "search", lambda n: "A" * n + " x"),
+    ("commitments.extraction.subjects", "_POSSESSIVE_END", "search", lambda n: "A" * n + " x"),
 ]
 
 
