@@ -33,8 +33,11 @@ __all__ = [
     "Pending",
     "bind_due",
     "bind_issue",
+    "by_date",
+    "clock",
     "parse_due",
     "sentence_issue",
+    "sequel",
     "sharpen",
     "specificity",
     "split_roles",
@@ -89,8 +92,16 @@ _TO_NEW_DATE = re.compile(r",?[ \t]+to[ \t]+(?=\S)")
 _DUE_DATE = re.compile(r"\b(?:compliance|due|filing)\s+dates?\b", re.IGNORECASE)
 
 
-def _by(window: Window | None, day: dt.date) -> Window | None:
-    return None if window is None else Window(min(day, window.latest), window.latest)
+def by_date(found: Found) -> Found:
+    """The same date read as a deadline: due from the day it was set until that date (a listed
+    filing, a moved compliance date)."""
+    on = found.resolve
+
+    def resolve(day: dt.date) -> Window | None:
+        window = on(day)
+        return None if window is None else Window(min(day, window.latest), window.latest)
+
+    return attrs.evolve(found, resolve=resolve, kind="by:date")
 
 
 def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
@@ -106,8 +117,7 @@ def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
             return found
         new = later[-1].shifted(found.start + cut + 4)
         if _DUE_DATE.search(text, sent.start, found.start):  # "the compliance date": by then
-            on = new.resolve
-            return attrs.evolve(new, resolve=lambda day: _by(on(day), day), kind="by:date")
+            return by_date(new)
         return new
     to = _TO_NEW_DATE.match(text, found.end, sent.end)
     if to is not None and any(f.start == 0 for f in find(text[to.end() : to.end() + 60])):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from commitments.extraction.binding import Pending, specificity
+from commitments.extraction.binding import Pending, by_date, specificity
 from commitments.extraction.cues import Cue
 from commitments.extraction.names import clean_name
 from commitments.extraction.parties import is_party
@@ -101,7 +101,7 @@ def _listed(body: str, at: int, published: dt.date, vague: VagueTable | None) ->
             if _ON_THE_DAY.search(f"{item}{found.text.split()[0]} "):  # "… imposed on March 17"
                 yield Item(at + previous, at + found.end, found.shifted(at), None)
             else:
-                by = _by(found.shifted(at))
+                by = by_date(found.shifted(at))
                 yield Item(at + previous, at + found.end, by, None, due_by=True)
         previous = found.end
 
@@ -111,17 +111,6 @@ _ON_THE_DAY = re.compile(
 )
 """A listed date said to be the day of an event ("… will be imposed on", "… hearing set for"),
 not a date to file by ("… must be filed on or before", "Reply Brief")."""
-
-
-def _by(found: Found) -> Found:
-    """The same date read as a deadline: due from the day it was set until that date."""
-    on = found.resolve
-
-    def resolve(day: dt.date) -> Window | None:
-        window = on(day)
-        return None if window is None else Window(min(day, window.latest), window.latest)
-
-    return attrs.evolve(found, resolve=resolve, kind="by:date")
 
 
 def _day(day: dt.date, text: str, start: int, end: int) -> Found:
