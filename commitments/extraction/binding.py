@@ -213,24 +213,31 @@ _SEQUEL_REACH = 600
 """How far (in characters) a "Then …" sentence looks back for the dated plan it continues."""
 
 
-def sequel(text: str, sent: Sentence, last: Commitment | None, last_end: int) -> Found | None:
+def sequel(text: str, sent: Sentence, last: Commitment | None, offset: int) -> Found | None:
     """ "The President will speak in Dubuque today. Then he will travel to La Crosse." ("She
     will also …"): a
-    sentence that goes on with a day's plan (the ``last`` commitment, made in a sentence that
-    ends at ``last_end``) shares its day (only a day's: "then" after "in March" says no more
-    than "after")."""
-    if last is None or last.due is None or (last.due.latest - last.due.earliest).days > 1:
-        return None
-    if not last_end <= sent.start <= last_end + _SEQUEL_REACH:
+    sentence that goes on with a day's plan (the ``last`` dated commitment; ``offset``: where
+    ``text`` starts in its source) shares its day (only a day's: "then" after "in March" says
+    no more than "after")."""
+    due = _plan_day(sent, last, offset, days=1)
+    if due is None:
         return None
     m = _SEQUEL.match(text, sent.start, sent.end)
     if m is None:
         return None
-    due = last.due
     start, end = m.span("also") if m["also"] else m.span()  # ("She will also …": the "also")
     return Found(
         start=start, end=end, text=text[start:end], resolve=lambda _day: due, kind="sequel"
     )
+
+
+def _plan_day(sent: Sentence, last: Commitment | None, offset: int, *, days: int) -> Window | None:
+    """The due window of the plan just before ``sent`` (the ``last`` commitment, whose sentence
+    ends at its source's end less ``offset``, within reach) if it spans no more than ``days``."""
+    if last is None or last.due is None or (last.due.latest - last.due.earliest).days > days:
+        return None
+    last_end = last.source.end - offset
+    return last.due if last_end <= sent.start <= last_end + _SEQUEL_REACH else None
 
 
 _CLOCK = re.compile(
@@ -241,21 +248,14 @@ _CLOCK = re.compile(
 """A time of day with no day named ("At 11:30 a.m., he will make a statement")."""
 
 
-def clock(text: str, sent: Sentence, last: Commitment | None, last_end: int) -> Found | None:
+def clock(text: str, sent: Sentence, last: Commitment | None, offset: int) -> Found | None:
     """A plan set for a time of day with no day named: the day of the plan just before it (as
     :func:`sequel`), else the day it was said ("At 11:30 a.m. he will make a statement on Iraq",
     in the morning's briefing)."""
     m = _CLOCK.search(text, sent.start, sent.end)
     if m is None:
         return None
-    due = None
-    if (
-        last is not None
-        and last.due is not None
-        and last.due.earliest == last.due.latest
-        and last_end <= sent.start <= last_end + _SEQUEL_REACH
-    ):
-        due = last.due
+    due = _plan_day(sent, last, offset, days=0)
     start, end = m.span()
     return Found(
         start=start,

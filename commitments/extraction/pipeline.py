@@ -141,7 +141,7 @@ class _Extractor:
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
             if any(c.due is not None for c in found[before:]):
-                self.scratch.last_end, self.scratch.last_dated = sent.end, found[-1]
+                self.scratch.last_dated = found[-1]
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -167,10 +167,10 @@ class _Extractor:
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
-        last = self.scratch.last_dated
+        last, offset = self.scratch.last_dated, self.document.offset
         if not expressions and (
-            then := binding.sequel(text, sent, last, self.scratch.last_end)
-            or (plain and binding.clock(text, sent, last, self.scratch.last_end))
+            then := binding.sequel(text, sent, last, offset)
+            or (plain and binding.clock(text, sent, last, offset))
         ):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:

@@ -34,8 +34,6 @@ class Scratch:
     were said on."""
     day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
     """One-day windows by day (a commitment with no issue date is issued on its day)."""
-    last_end: int = -(10**9)
-    """Where the last sentence that made a dated commitment ends ("Then he will …" goes on with
-    it)."""
     last_dated: Commitment | None = None
-    """The last commitment with a due date that sentence made."""
+    """The last commitment made by the last sentence that made a dated one ("Then he will …"
+    goes on with it; its source says where that sentence ends)."""
