@@ -345,6 +345,16 @@ def test_following_the_meeting_goes_on_with_the_last_dated_plan() -> None:
     ]
 
 
+def test_a_time_of_day_goes_on_with_the_dated_plan_not_an_undated_one_beside_it() -> None:
+    text = (
+        "Acme will hold its product event on September 9 at its headquarters, the company said "
+        "on Tuesday, where it is expected to unveil a new phone.\n\n"
+        "The event will begin at 10 a.m. and will be streamed online, Acme said."
+    )
+    found = [(c.action, str(c.due)) for c in extract(text, published=dt.date(2025, 8, 27))]
+    assert found[-1] == ("begin", "2025-09-09")
+
+
 def test_then_after_a_month_says_nothing_of_the_day() -> None:
     text = "The council will close the pool in March. Then it will rebuild the changing rooms."
     assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]

@@ -140,8 +140,8 @@ class _Extractor:
             speaker = turn_speaker if turn is not None else label_at(sent.start)
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
-            if any(c.due is not None for c in found[before:]):
-                self.scratch.last_dated = found[-1]
+            dated = [c for c in found[before:] if c.due is not None]
+            self.scratch.last_dated = dated[-1] if dated else self.scratch.last_dated
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
     # -- one sentence ---------------------------------------------------------------------------
