@@ -23,8 +23,6 @@ from commitments.extraction.names import (
 from commitments.fastmatch.trie import alternation
 
 __all__ = ["subject_before"]
-
-
 _FILLER_PHRASES = (
     r"also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
     r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
@@ -41,28 +39,14 @@ Monday said"): :func:`_without_filler` takes any run of them off the end of a te
 
 # A filler phrase with the spaces before it, tested between two given places (`fullmatch`).
 _FILLER_SEGMENT = re.compile(rf"\s++(?:{_FILLER_PHRASES})")
-
-
 _RUN_STARTS = re.compile(r"(?<!\s)\s")
-
-
 _FILLER_REACH = 80
 """The longest filler phrase with the spaces before it, in characters, give or take."""
-
-
 _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
-
-
 _NAME_SEQ_RE = re.compile(NAME_SEQ)
-
-
 _NAME_BEFORE_OFFICE = re.compile(rf"(?:^|(?<=\s))({NAME_SEQ}),\s*$")
-
-
 _PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
-
-
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
     r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
@@ -74,29 +58,19 @@ _POSSESSIVE_END = re.compile(
 # (what follows them is a space, a name's first letter or the end, never more of the same):
 # the same matches, with far less backtracking on hostile text.
 _TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}])|{ORG_AND})"
-
-
 _NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
-
-
 _POSSESSIVE_ORG_END = re.compile(
     rf"(?<![\w’'-])((?:[Tt]he\s+)?{NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
 )
-
-
 _AUX = (
     r"(?!(?:would|will|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had)\b)"
 )
-
-
 _THE_END = re.compile(
     rf"(?<![\w’'])((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_AUX}[a-z][\w-]*\s+){{0,2}}"
     rf"(?:[\w-]+['’]s\s+)?(?:{_AUX}[a-z][\w-]*\s+){{0,2}}{_AUX}[a-z][\w-]*"
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
-
-
 _PLURAL_NOUNS = tuple(
     "officials sources authorities police officers prosecutors diplomats aides spokespeople"
     " ministers lawmakers legislators negotiators organisers organizers investigators regulators"
@@ -104,16 +78,12 @@ _PLURAL_NOUNS = tuple(
 )
 """The bodies of people that report as one ("officials said"): every :data:`_PLURAL_END` ends
 with one."""
-
-
 _PLURAL_END = re.compile(  # "officials said", "senior U.S. officials said", "Israeli police said"
     r"(?<![\w’'.-])((?:(?!(?:which|that|who|whom|and|or|but|as|when|while|where|if|the|a|an|to"
     r"|of|in|on|at|by|for|with|from|said|told|say|says)\s)[a-z][\w-]*\s+"
     r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+){0,2}"
     rf"(?:{'|'.join(_PLURAL_NOUNS)}))$"
 )
-
-
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
 
 
@@ -125,8 +95,6 @@ def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
 
 # What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
 _PRONOUN_ENDINGS = ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We")
-
-
 _POSSESSIVE_ENDINGS = tuple(
     "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
     " lawyers attorney attorneys aide aides representative representatives camp".split()
