@@ -99,6 +99,15 @@ def test_a_transcript_label_speaks_until_the_next_label() -> None:
             "The Minister of State, Home Office (Lord Barrow of Hale): The review will report.",
             "Lord Barrow of Hale",
         ),
+        (
+            "The Parliamentary Under-Secretary of State, Department of Health (Baroness Hale)\n\n"
+            "My department has written to every trust. The guidance should be ready shortly.",
+            "Baroness Hale",
+        ),
+        (
+            "The Minister of State (Lord Barrow)\nshort line, no answer",
+            None,
+        ),
         ("Mr. Peter Hollis: We will publish the report next week.", "Peter Hollis"),
         ("DATES: Comments must be received by May 1.", None),
         ("WASHINGTON: The agency will decide.", None),
@@ -109,6 +118,8 @@ def test_a_transcript_label_speaks_until_the_next_label() -> None:
     ],
     ids=[
         "hansard-role",
+        "hansard-role-on-its-own-line",
+        "role-line-without-an-answer",
         "title-case-label",
         "field-not-speaker",
         "dateline-not-speaker",

@@ -67,10 +67,11 @@ _ROLE_LABEL = re.compile(
     r"^[ \t]*(?:The[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,3}?"
     r"(?:Minister|Secretary|Parliamentary|Leader|Chancellor"
     r"|Solicitor|Attorney|Chief|Under-Secretary|Deputy|Lord[ \t]+Privy|Advocate)[^\n:()]{0,80}"
-    r"\((?P<name>[A-Z][^()\n]{2,60})\)[ \t]*:",
+    r"\((?P<name>[A-Z][^()\n]{2,60})\)[ \t]*(?::|\n(?=[ \t]*\n?[ \t]*[A-Z“\"][^\n]{60}))",
     re.MULTILINE,
 )
-"""``The Minister of State, Home Office (Lord Young of Cookham):`` — the answering member."""
+"""``The Minister of State, Home Office (Lord Young of Cookham):`` — the answering member; or the
+same on a line of its own above the answer (the Lords' written answers)."""
 _PERSON_LABEL_WORDS = frozenset(
     {
         "Q",
@@ -209,7 +210,7 @@ def voices(text: str, title: str | None = None) -> Voices:
     for m in _CASE_LABEL.finditer(text) if colon else ():
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
-    for m in _ROLE_LABEL.finditer(text) if colon else ():
+    for m in _ROLE_LABEL.finditer(text) if colon or "(" in text else ():
         found.append((m.start(), _HONORIFIC_FRONT.sub("", m["name"].strip())))
     for m in _NAME_LINE.finditer(text):
         found.append((m.start(), clean_name(m["label"])[0] or None))
