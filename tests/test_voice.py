@@ -64,6 +64,13 @@ ISSUERS = [
         "Lord Barrow of Hale",
     ),
     ("NASA Sets Launch Date for Next Flight", "The launch is targeted for May 2.", "NASA"),
+    (
+        "Fishery Reopens for Longline Fishing by Vessels Using Hook Gear in the Bering Sea",
+        "Fishing opens on 1 May.",
+        None,
+    ),
+    ("Top News from the Harbour Commission 3 May – 9 June", "The week ahead.", "Harbour Commission"),
+    ("Resolutions Adopted by the Board June 4, 2011", "The Board resolved.", "the Board"),
     ("Storm hits coast", "Officials said the storm would weaken. Residents were evacuated.", None),
     (None, "Acme Widgets said on Monday it would open a plant.", None),
 ]

@@ -29,8 +29,16 @@ _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_WORD = rf"(?:{_CAP}|of|the|and|for|de|von|van|&)"
 
 _BY_TITLE = re.compile(
-    rf"\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}})"
+    r"\b(?:Gaggle|Briefing|Statement|Remarks|Delivery|Interview|News|Memorandum|Letter|Testimony"
+    r"|Speech|Address|Message|Readout|Conference|Evidence|Submission|Op-Ed|Article|Transcript"
+    r"|Resolutions?|Decision|Notice|Report|Adopted|Issued|Made)\b"
+    rf"[^\n]*?\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
+    r"(?=[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+[a-z\d]|[ \t]*$)"
 )
+"""A title naming who speaks in it: "Press Gaggle by Dana Perino", "Top News from the European
+Commission", "Resolutions Adopted by the Board May 24, 2005" (not "… Fishing by Vessels Using Trawl Gear", where
+"by" names no speaker)."""
 _STATEMENT_TITLE = re.compile(
     r"^(?:[\w.-]+[ \t]+){0,3}?(?:Press[ \t]+Statement|Statement|Remarks|Readout|Briefing|Gaggle"
     r"|Press[ \t]+Conference|Interview)[ \t]*[,:–—-][ \t]*"
@@ -115,6 +123,8 @@ def _title_voice(title: str) -> str | None:
             )
             if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
+            if re.fullmatch(rf"the[ \t]+(?:{_BODY_HEADS})", m["name"]):
+                return m["name"]  # "Resolutions Adopted by the Board": the body, by its noun
     return None
 
 
