@@ -70,6 +70,8 @@ ISSUERS = [
         None,
     ),
     ("Top News from the Harbour Commission 3 May – 9 June", "The week ahead.", "Harbour Commission"),
+    ("Acme Ferries, Harbour Trust to Open New Terminal", "It opens soon.", "Acme Ferries"),
+    ("Acme, Inc. to Close Plant", "The plant closes.", "Acme, Inc"),
     ("Resolutions Adopted by the Board June 4, 2011", "The Board resolved.", "the Board"),
     ("Storm hits coast", "Officials said the storm would weaken. Residents were evacuated.", None),
     (None, "Acme Widgets said on Monday it would open a plant.", None),

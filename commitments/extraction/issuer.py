@@ -45,13 +45,16 @@ _STATEMENT_TITLE = re.compile(
     rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
 )
 _ACTOR_TITLE = re.compile(
-    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?){{0,6}}?)[ \t]+"
+    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?){{0,6}}?)"
+    rf"(?:,[ \t]+(?!(?:Inc|Corp|Ltd|Co|LLC|plc)\b){_CAP}(?:[ \t]+{_CAP}){{0,3}}(?=[ \t]+to[ \t]))?"
+    r"[ \t]+"
     r"(?:Announces|Reports|Sets|Names|Launches"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
     r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
     r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b"
 )
-"""A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …" (not "Hotel
+"""A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …", "NASA,
+NOAA to Launch …" (the first actor named) (not "Hotel
 Construction Set to Begin", where the subject is a thing). A title in capitals is read in title
 case."""
 _BODY_HEADS = (
