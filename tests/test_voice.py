@@ -73,6 +73,24 @@ ISSUERS = [
     ("Acme Ferries, Harbour Trust to Open New Terminal", "It opens soon.", "Acme Ferries"),
     ("Acme, Inc. to Close Plant", "The plant closes.", "Acme, Inc"),
     ("Resolutions Adopted by the Board June 4, 2011", "The Board resolved.", "the Board"),
+    (
+        "Call for evidence",
+        "12 May 2014\n- Harbour Committee\nThe Harbour Committee would like to receive views on "
+        "the ferry timetable. " + "It asks residents, operators and councils to write. " * 4,
+        "Harbour Committee",
+    ),
+    (
+        "Written Statements",
+        "Ferry Review\nThe review has reported to ministers on the ferry timetable and the fares. "
+        + "It will be published. " * 8
+        + "\nHarbour Department\n",
+        None,
+    ),
+    (
+        None,
+        "United States Harbour Department United States Harbour Department\nThe Secretary spoke.",
+        None,
+    ),
     ("Storm hits coast", "Officials said the storm would weaken. Residents were evacuated.", None),
     (None, "Acme Widgets said on Monday it would open a plant.", None),
 ]

@@ -164,7 +164,11 @@ def issuer(text: str, title: str | None) -> str | None:
             return name
     if "Office of the" in head and (m := _PRESS_OFFICE.search(head)):
         return m["name"]
-    return _principal_body(text) or (_minutes_body(text) if "The " in text else None)
+    return (
+        _principal_body(text)
+        or (_minutes_body(text) if "The " in text else None)
+        or _body_line(head)
+    )
 
 
 _PRESS_OFFICE = re.compile(
@@ -173,6 +177,31 @@ _PRESS_OFFICE = re.compile(
     re.MULTILINE,
 )
 """A release's issuing office on a line of its own ("Office of the Spokesman")."""
+
+
+_BODY_LINE = re.compile(
+    r"^[ \t]*(?:[-•*][ \t]+)?(?P<name>(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){0,6}"
+    rf"(?:{_BODY_HEADS})(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}"
+    rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+_PARAGRAPH = re.compile(r"^[^\n]{200}", re.MULTILINE)
+
+
+def _body_line(text: str) -> str | None:
+    """A body's name on a line of its own in the page's header, before its first paragraph."""
+    first = _PARAGRAPH.search(text)
+    head = text[: first.start() if first else 1500]
+    for m in _BODY_LINE.finditer(head):
+        name = m["name"]
+        words = name.split()
+        if " ".join(words[:2]) in " ".join(words[2:]):
+            continue  # "United States Department of Defense United States …": a logo's text
+        if is_party(name) and " " in name and not name.startswith(("In ", "The ")):
+            return name
+    return None
 
 
 _MINUTES_BODY = re.compile(
