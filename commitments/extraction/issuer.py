@@ -32,7 +32,8 @@ _BY_TITLE = re.compile(
     r"\b(?:Gaggle|Briefing|Statement|Remarks|Delivery|Interview|News|Memorandum|Letter|Testimony"
     r"|Speech|Address|Message|Readout|Conference|Evidence|Submission|Op-Ed|Article|Transcript"
     r"|Resolutions?|Decision|Notice|Report|Adopted|Issued|Made)\b"
-    rf"[^\n]*?\b(?:by|from|with)[ \t]+(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
+    r"[^\n]{0,120}?\b(?:by|from|with)[ \t]+"
+    rf"(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
     r"(?=[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+[a-z\d]|[ \t]*$)"
 )
