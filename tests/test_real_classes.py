@@ -648,3 +648,30 @@ def test_one_commitment_with_its_party_and_window(text: str, speaker: str, due: 
 def test_a_past_act_dates_nothing_ahead() -> None:
     text = "After the board met on Monday, the company said it would cut 200 jobs."
     assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("the company", None)]
+
+
+@pytest.mark.parametrize(
+    ("call", "speaker"),
+    [
+        (
+            "The Harbour Committee invites written submissions by Friday 3 October.",
+            "the Harbour Committee",
+        ),
+        ("We invite comments on the draft timetable by Friday 3 October.", "the Harbour Committee"),
+        ("Views are sought by Friday 3 October.", "the Harbour Committee"),
+    ],
+)
+def test_a_call_for_submissions_with_a_closing_date_is_the_callers_deadline(
+    call: str, speaker: str
+) -> None:
+    text = (
+        "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry into ferries. "
+        f"{call}\n"
+    )
+    found = [(c.speaker, c.kind.value, str(c.due)) for c in extract(text, published=D)]
+    assert found == [(speaker, "deadline", "2025-09-03…2025-10-03")]
+
+
+def test_a_call_for_submissions_without_a_date_sets_nothing() -> None:
+    text = "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry. It invites views.\n"
+    assert extract(text, published=D) == []

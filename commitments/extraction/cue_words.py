@@ -15,6 +15,7 @@ from commitments.timex.numbers import NUMBER
 
 __all__ = [
     "BROKEN",
+    "CALLS",
     "CAN_DO",
     "CONDITION",
     "DATED_ONLY",
@@ -257,6 +258,16 @@ DATED_ONLY = re.compile(
 )
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
 write to the landlord by Friday", a dividend "payable on March 15"."""
+CALLS = re.compile(
+    r"(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
+    r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
+    r"|proposals|nominations|applications|feedback)\b)"
+    r"|(?<![\w’'-])(?=[\w'’])(?:submissions|evidence|comments|responses|views|proposals"
+    r"|nominations|applications)\s+(?:are|is)\s+(?:now\s+)?(?:requested|invited|welcome|sought)\b",
+    _I,
+)
+"""A call with a closing date, the caller's deadline: "The Committee invites written submissions by
+9 September", "Views are sought by Friday" (with no date, a call sets nothing to track)."""
 MINUTED = re.compile(
     rf"^\W*(?:The\s+)?{NOT_OWNERS}"
     r"(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these"

@@ -13,6 +13,7 @@ import attrs
 
 from commitments.extraction.cue_words import (
     BROKEN,
+    CALLS,
     CAN_DO,
     CONDITION,
     DATED_ONLY,
@@ -61,6 +62,7 @@ SENTENCES.watch(
             FUTURE_PROGRESSIVE,
             CAN_DO,
             DATED_ONLY,
+            CALLS,
             MINUTED,
             BROKEN,
             KEPT,
@@ -121,6 +123,9 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     if _DATED_ONLY_ID in allowed:
         for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
+    if _CALLS_ID in allowed:
+        for m in _CALLS_FOUND.finditer(text, folded, start, end):
+            dated.append(Cue(m.start() - start, m.end() - start, Kind.DEADLINE))
     minute = MINUTED.match(sentence) if _MINUTED_ID in allowed else None
     if minute is not None:
         dated.append(Cue(minute.end() - 2, minute.end(), Kind.PROMISE))
@@ -128,9 +133,10 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
 
 
 _KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in RULES)
-_FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND = (
-    Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY)
+_FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND, _CALLS_FOUND = (
+    Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY, CALLS)
 )
+_CALLS_ID = id(CALLS)
 _FUTURE_PROGRESSIVE_ID = id(FUTURE_PROGRESSIVE)
 _CAN_DO_ID = id(CAN_DO)
 _DATED_ONLY_ID = id(DATED_ONLY)
