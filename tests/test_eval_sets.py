@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
 # sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev5 after
-# their first runs; test, test2 … test6 are scored, never debugged, and their floors
+# their first runs; test, test2 … test7 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
@@ -40,6 +40,7 @@ FLOORS = {
     "real/dev5.jsonl": 0.60,
     "real/test5.jsonl": 0.46,
     "real/test6.jsonl": 0.43,
+    "real/test7.jsonl": 0.41,
 }
 
 
