@@ -632,6 +632,17 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
             "Tom Lane",
             "2025-09-03…2025-09-26",
         ),
+        # an impersonal report is transparent: the party is its clause's subject
+        (
+            "It has also been reported that Ana Ruiz plans to visit the port next month.",
+            "Ana Ruiz",
+            "2025-10-01…2025-10-31",
+        ),
+        (
+            "Reports say the harbour board will publish the timetable on Friday.",
+            "the harbour board",
+            "2025-09-05",
+        ),
         # a title after a name, without its closing comma
         (
             "Ana Ruiz, US secretary of state will address the Security Council on Friday.",

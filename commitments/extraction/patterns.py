@@ -69,7 +69,11 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
     r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+"
-    r"|\([^()\n]{1,80}\)\s+)+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
+    r"|\([^()\n]{1,80}\)\s+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
+    # an impersonal report: "It has also been reported that Kerry plans to …"
+    r"|(?:It|it)\s+(?:has|had|is|was)\s+(?:also\s+|now\s+|widely\s+)?(?:been\s+)?(?:reported"
+    r"|understood|announced|confirmed|learned|learnt)\s+(?:today\s+)?that\s+"
+    r"|(?:Reports|Sources)\s+(?:say|said|suggest|suggested|indicate|indicated)\s+(?:that\s+)?)+"
 )
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
