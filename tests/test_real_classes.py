@@ -545,6 +545,16 @@ def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speak
     assert [(c.speaker, c.due) for c in extract(text, published=D)] == [(speaker, None)]
 
 
+def test_a_named_bodys_undated_act_in_a_release_is_its_commitment() -> None:
+    text = (
+        "Press Release\n\nNorthfield Dairy today announced a new fund for young farmers. "
+        "The Harbour Foundation will lead delivery of the fund. The storm will hit the coast.\n"
+    )
+    found = [(c.speaker, c.due) for c in extract(text, published=D)]
+    assert ("the Harbour Foundation", None) in found
+    assert all(speaker != "The storm" for speaker, _ in found)
+
+
 @pytest.mark.parametrize(
     "text",
     ["The storm will hit the coast.", "The Smith family will be delighted.", "Prices will rise."],

@@ -237,6 +237,12 @@ class Attributor:
         subject = self.unattributed(sent, cue)
         if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
             return subject, False
+        if (
+            subject is not None
+            and _BODY.search(subject) is not None
+            and not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
+        ):  # "The Football Foundation will lead delivery of the fund" in a department's release
+            return subject, True
         return None, False
 
     def commits_speaker(
