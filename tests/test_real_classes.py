@@ -545,6 +545,15 @@ def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speak
     assert [(c.speaker, c.due) for c in extract(text, published=D)] == [(speaker, None)]
 
 
+def test_the_issuers_own_undated_act_in_its_order_is_its_commitment() -> None:
+    text = (
+        "IT IS HEREBY ORDERED that the parties file a joint report.\n\n"
+        "The Court will provide the parties with the dial-in information.\n"
+    )
+    found = [(c.speaker, c.action, c.due) for c in extract(text, published=D)]
+    assert ("the Court", "provide the parties with the dial-in information", None) in found
+
+
 def test_a_named_bodys_undated_act_in_a_release_is_its_commitment() -> None:
     text = (
         "Press Release\n\nNorthfield Dairy today announced a new fund for young farmers. "

@@ -235,7 +235,9 @@ class Attributor:
         if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
             return voices.at(sent.start), True
         subject = self.unattributed(sent, cue)
-        if subject is not None and (subject == issuer or GENERIC_ORG.fullmatch(subject)):
+        if subject is not None and subject.casefold() == issuer.casefold():
+            return subject, True  # "The Court will provide the dial-in information": its own act
+        if subject is not None and GENERIC_ORG.fullmatch(subject):
             return subject, False
         if (
             subject is not None
