@@ -554,6 +554,15 @@ def test_the_issuers_own_undated_act_in_its_order_is_its_commitment() -> None:
     assert ("the Court", "provide the parties with the dial-in information", None) in found
 
 
+def test_the_issuers_short_name_is_the_issuer() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nNorthfield Dairy Inc. today announced its results.\n\n"
+        "Northfield will hold a conference call for investors.\n"
+    )
+    found = [(c.speaker, c.due) for c in extract(text, published=D)]
+    assert found == [("Northfield Dairy Inc.", None)]
+
+
 def test_a_named_bodys_undated_act_in_a_release_is_its_commitment() -> None:
     text = (
         "Press Release\n\nNorthfield Dairy today announced a new fund for young farmers. "

@@ -235,8 +235,10 @@ class Attributor:
         if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
             return voices.at(sent.start), True
         subject = self.unattributed(sent, cue)
-        if subject is not None and subject.casefold() == issuer.casefold():
-            return subject, True  # "The Court will provide the dial-in information": its own act
+        if subject is not None and f"{issuer.casefold()} ".startswith(f"{subject.casefold()} "):
+            # "The Court will provide the dial-in information", "Acme will hold a call" (in Acme
+            # Widgets Inc.'s release): the issuer's own act, as "We will"
+            return issuer, True
         if subject is not None and GENERIC_ORG.fullmatch(subject):
             return subject, False
         if (
