@@ -712,5 +712,31 @@ def test_a_call_for_submissions_with_a_closing_date_is_the_callers_deadline(
 
 
 def test_a_call_for_submissions_without_a_date_sets_nothing() -> None:
-    text = "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry. It invites views.\n"
+    text = (
+        "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry. It invites views.\n"
+    )
     assert extract(text, published=D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (
+            "The Committee agreed to meet on 14 November and 5 December.",
+            ["2025-11-14", "2025-12-05"],
+        ),
+        (
+            "The agency will hold hearings on October 4, October 11 and October 18.",
+            ["2025-10-04", "2025-10-11", "2025-10-18"],
+        ),
+    ],
+)
+def test_days_listed_for_one_act_are_each_a_commitment(text: str, days: list[str]) -> None:
+    found = extract(text, published=D)
+    assert [str(c.due) for c in found] == days
+    assert all(not c.action.endswith(("and", ",")) for c in found)
+
+
+def test_a_range_between_two_days_stays_one_window() -> None:
+    found = extract("The agency will hold hearings between October 4 and October 18.", published=D)
+    assert [str(c.due) for c in found] == ["2025-10-04…2025-10-18"]

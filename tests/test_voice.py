@@ -69,7 +69,11 @@ ISSUERS = [
         "Fishing opens on 1 May.",
         None,
     ),
-    ("Top News from the Harbour Commission 3 May – 9 June", "The week ahead.", "Harbour Commission"),
+    (
+        "Top News from the Harbour Commission 3 May – 9 June",
+        "The week ahead.",
+        "Harbour Commission",
+    ),
     ("Acme Ferries, Harbour Trust to Open New Terminal", "It opens soon.", "Acme Ferries"),
     ("Acme, Inc. to Close Plant", "The plant closes.", "Acme, Inc"),
     ("Resolutions Adopted by the Board June 4, 2011", "The Board resolved.", "the Board"),

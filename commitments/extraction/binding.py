@@ -322,7 +322,12 @@ def bind_due(
         dues.sort(key=_start_of)
         groups: list[list[Found]] = []
         for found in dues:
-            if groups and not COORDINATED.search(text[groups[-1][-1].end : found.start]):
+            gap = text[groups[-1][-1].end : found.start] if groups else ""
+            if (
+                groups
+                and not COORDINATED.search(gap)
+                and not _listed_days(groups[-1][-1], found, gap, published)
+            ):
                 groups[-1].append(found)
             else:
                 groups.append([found])
@@ -332,6 +337,18 @@ def bind_due(
             )
             result.append(Pending(pending.cue, pending.speaker, best, pending.issue))
     return result
+
+
+_DAYS_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:on\s+)?")  # (fullmatch only)
+
+
+def _listed_days(first: Found, second: Found, gap: str, published: dt.date) -> bool:
+    """Two days listed for one act ("meet on 14 November and 5 December", "hearings on May 4,
+    May 11 and May 18"): each a day of its own."""
+    if first.kind != "date" or second.kind != "date" or not _DAYS_GAP.fullmatch(gap):
+        return False
+    a, b = first.resolve(published), second.resolve(published)
+    return a is not None and b is not None and a.days == 1 and b.days == 1 and a != b
 
 
 def bind_issue(pendings: list[Pending], issue_exprs: list[Found], day: dt.date) -> None:

@@ -38,8 +38,8 @@ _BY_TITLE = re.compile(
     r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+[a-z\d]|[ \t]*$)"
 )
 """A title naming who speaks in it: "Press Gaggle by Dana Perino", "Top News from the European
-Commission", "Resolutions Adopted by the Board May 24, 2005" (not "… Fishing by Vessels Using Trawl Gear", where
-"by" names no speaker)."""
+Commission", "Resolutions Adopted by the Board May 24, 2005" (not "… Fishing by Vessels Using
+Trawl Gear", where "by" names no speaker)."""
 _STATEMENT_TITLE = re.compile(
     r"^(?:[\w.-]+[ \t]+){0,3}?(?:Press[ \t]+Statement|Statement|Remarks|Readout|Briefing|Gaggle"
     r"|Press[ \t]+Conference|Interview)[ \t]*[,:–—-][ \t]*"
@@ -181,7 +181,8 @@ _PRESS_OFFICE = re.compile(
 
 
 _BODY_LINE = re.compile(
-    r"^[ \t]*(?:[-•*][ \t]+)?(?P<name>(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){0,6}"
+    r"^[ \t]*(?:[-•*][ \t]+)?"
+    r"(?P<name>(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){0,6}"
     rf"(?:{_BODY_HEADS})(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?)[ \t]*$",
     re.MULTILINE,

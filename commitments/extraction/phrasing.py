@@ -89,12 +89,16 @@ def action(
     if SPACE_BEFORE_MARK.search(piece):  # (a template ``sub`` costs a Python call: only then)
         piece = SPACE_BEFORE_MARK.sub(r"\1", piece)
     piece = piece.strip(" ,;:—–-“”\"'’")
+    if piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
+        piece = _DANGLING.sub("", piece)
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or _scheduled_thing(text, cue) or text[cue.start : cue.end]
 
 
+_DANGLING = re.compile(r"(?:[\s,]+(?:and|or|&))+$")
+"""A conjunction left at the end when the dates it joined are cut."""
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
 
