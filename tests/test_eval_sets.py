@@ -21,8 +21,8 @@ from commitments import extract_document, read_text
 DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
-# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev5 after
-# their first runs; test, test2 … test7 are scored, never debugged, and their floors
+# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev6 after
+# their first runs; test, test2 … test8 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
@@ -41,6 +41,8 @@ FLOORS = {
     "real/test5.jsonl": 0.46,
     "real/test6.jsonl": 0.43,
     "real/test7.jsonl": 0.41,
+    "real/dev6.jsonl": 0.36,
+    "real/test8.jsonl": 0.22,
 }
 
 
