@@ -740,3 +740,23 @@ def test_days_listed_for_one_act_are_each_a_commitment(text: str, days: list[str
 def test_a_range_between_two_days_stays_one_window() -> None:
     found = extract("The agency will hold hearings between October 4 and October 18.", published=D)
     assert [str(c.due) for c in found] == ["2025-10-04…2025-10-18"]
+
+
+def test_a_notices_due_dates_and_instructions_are_the_agencys_deadlines() -> None:
+    text = (
+        "AGENCY:\n  Federal Communications Commission.\n\nACTION:\n  Proposed rule.\n\n"
+        "DATES: Comments are due on or before October 6, 2025, and reply comments are due on or "
+        "before October 20, 2025.\n\nSubmit written views on or before November 3, 2025.\n\n"
+        "[Federal Register Volume 90, Number 170 (Wednesday, September 3, 2025)]\n"
+    )
+    found = [(c.speaker, c.kind.value, c.action, str(c.due)) for c in extract(text, published=D)]
+    assert found == [
+        ("Federal Communications Commission", "deadline", "Comments", "2025-09-03…2025-10-06"),
+        (
+            "Federal Communications Commission",
+            "deadline",
+            "reply comments",
+            "2025-09-03…2025-10-20",
+        ),
+        ("Federal Communications Commission", "deadline", "written views", "2025-09-03…2025-11-03"),
+    ]

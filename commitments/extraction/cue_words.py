@@ -259,7 +259,12 @@ DATED_ONLY = re.compile(
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
 write to the landlord by Friday", a dividend "payable on March 15"."""
 CALLS = re.compile(
-    r"(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
+    # "Comments are due on or before June 27", "reply comments are due no later than …"
+    r"(?<![\w’'-])(?=[\w'’])(?:is|are)\s+(?:now\s+)?due\s+(?=(?:on\s+or\s+before|no\s+later\s+than"
+    r"|not\s+later\s+than|on|before)\s)"
+    # an instruction opening a sentence or a field: "Submit reply comments on or before …"
+    r"|(?<![^\s:])(?-i:Submit|Send|Apply|Respond|RSVP)\s+(?=\w)"
+    r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"
     r"|(?<![\w’'-])(?=[\w'’])(?:submissions|evidence|comments|responses|views|proposals"
@@ -267,7 +272,8 @@ CALLS = re.compile(
     _I,
 )
 """A call with a closing date, the caller's deadline: "The Committee invites written submissions by
-9 September", "Views are sought by Friday" (with no date, a call sets nothing to track)."""
+9 September", "Views are sought by Friday", "Comments are due on or before June 27", "Submit reply
+comments on or before August 15" (with no date, a call sets nothing to track)."""
 MINUTED = re.compile(
     rf"^\W*(?:The\s+)?{NOT_OWNERS}"
     r"(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these"

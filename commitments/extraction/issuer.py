@@ -70,7 +70,7 @@ _BODY_TITLE = re.compile(
 )
 ISSUER_FIELD = re.compile(
     r"^[ \t]*(?:AGENCY|Agency|Answered[ \t]+by|Issued[ \t]+by|Made[ \t]+by|Statement[ \t]+by"
-    r"|Statement[ \t]+made[ \t]+by)[ \t]*:[ \t]*"
+    r"|Statement[ \t]+made[ \t]+by)[ \t]*:[ \t]*(?:\n[ \t]*)?"  # (or the value on the next line)
     r"(?P<name>[A-Z][^\n;()]{2,80}?)[ \t]*(?:\([^\n]{0,80}\))?[ \t]*[.;]?[ \t]*$",
     re.MULTILINE,
 )

@@ -89,16 +89,16 @@ def action(
     if SPACE_BEFORE_MARK.search(piece):  # (a template ``sub`` costs a Python call: only then)
         piece = SPACE_BEFORE_MARK.sub(r"\1", piece)
     piece = piece.strip(" ,;:—–-“”\"'’")
-    if piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
-        piece = _DANGLING.sub("", piece)
+    while piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
+        piece = piece[: piece.rfind(" ")].rstrip(" ,")
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
     return piece or _scheduled_thing(text, cue) or text[cue.start : cue.end]
 
 
-_DANGLING = re.compile(r"(?:[\s,]+(?:and|or|&))+$")
-"""A conjunction left at the end when the dates it joined are cut."""
+_LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
+"""The last ", and" of a sentence: the clause the thing set starts after."""
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
 
@@ -109,6 +109,9 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
         return ""
     before = text[max(0, cue.start - 120) : cue.start]
     cut = max(before.rfind(mark) for mark in ".;:!?\n")  # the sentence or line it starts
+    clause = _LAST_AND.search(before[cut + 1 :])
+    if clause is not None:  # "Comments are due …, and reply comments are due …": the second's
+        cut += 1 + clause.end() - 1
     thing = " ".join(before[cut + 1 :].split())
     if not 3 <= len(thing) <= 80:
         return ""
