@@ -18,6 +18,8 @@ CASES = [
     ("Tuesday, 3rd Mar 2021 09:40\nThe club will appeal.", "Tuesday, 3rd Mar 2021", True),
     ("The council will vote on November 18, 2015 - after a debate.", "on November 18, 2015", False),
     ("The minister said she would resign by March 3.", "by March 3", False),
+    ("2019-09-18 17:09:00.0 FALLON, Nev. - The bureau will act.", "2019-09-18 17:09", True),
+    ("The bureau will meet at 2019-10-02 17:09 in Fallon.", "2019-10-02 17:09", False),
 ]
 
 

@@ -30,6 +30,7 @@ TIME_TAIL = re.compile(
 _TIMESTAMP = re.compile(
     r"[ \t]*+,?[ \t]*+\d{1,2}:\d{2}(?::\d{2})?[ \t]*+(?:[AP]M[ \t]*+)?(?:GMT|UTC|[A-Z]{2,4}T)\b"
 )
+_SECONDS = re.compile(r":\d{2}(?:\.\d+)?(?![\d:])")
 _ZONE = re.compile(r"[ \t]*+(?:GMT|UTC|[A-Z]{2,4}T)\b")
 _OPERATOR = re.compile(r"\b(?:by|until|before|on|till|from|to|in)\s+(?=\S)", re.IGNORECASE)
 _ONLY_DATE_PUNCT = re.compile(r"[\s,.;:|()\[\]*_/#>-]*")
@@ -64,6 +65,8 @@ def furniture(text: str, found: Found) -> bool:
         return True
     if found.kind == "date" and (_TIMESTAMP.match(after) or (found.time and _ZONE.match(after))):
         return True  # "8 May 2006, 09:25 GMT": a timestamp
+    if found.time and _SECONDS.match(after):
+        return True  # "2019-09-18 17:09:00.0": a machine's timestamp, to the second
     if (
         (found.kind in ("date", "year", "month") or found.kind.startswith("date"))
         and _DATELINE_AFTER.match(after)
