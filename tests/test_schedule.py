@@ -172,3 +172,11 @@ def test_a_range_of_dates_heading_an_agenda_is_no_item() -> None:
     text = "10 September – 7 October 2025\n\nWednesday 10 September: The Board meets the auditors."
     found = [(str(c.due), c.action) for c in extract(text, published=dt.date(2025, 9, 3))]
     assert found == [("2025-09-10", "The Board meets the auditors")]
+
+
+def test_a_feeds_timestamp_opening_a_line_is_no_schedule_item() -> None:
+    text = (
+        "PRESS NOTICE\n\nThe Water Committee has decided to hold an inquiry.\n\n"
+        "2025-09-03 16:21:00.0 SACRAMENTO, Calif. – The bureau and six districts opened talks.\n"
+    )
+    assert extract(text, published=dt.date(2025, 9, 3)) == []

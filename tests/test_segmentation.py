@@ -13,9 +13,7 @@ from commitments.extraction import segmentation
 
 # The sentence-end pattern as first written: two branches that share their start. The faster
 # form starts with a character class (so `re` can skip to the next stop) and shares the start.
-PLAIN_BOUNDARY = re.compile(
-    r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|[.!?…]+[”\"’')\]]*$"
-)
+PLAIN_BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|[.!?…]+[”\"’')\]]*$")
 PIECES = [".", "!", "?", "…", "...", "”", '"', "’", "'", ")", "]", " ", "  ", "\n", "\t", "“", "‘",
           "(", "[", "A", "Z", "7", "¿", "¡", "a", "word", "Mr", "U.S", "é"]  # fmt: skip
 
@@ -102,3 +100,9 @@ def test_sentences_cover_the_text_as_the_ends_cut_it(text: str) -> None:
                 expected.append((a + lead, a + len(stretch.rstrip()), index))
     found = [(s.start, s.end, s.paragraph) for s in segmentation.sentences(text)]
     assert found == expected
+
+
+def test_html_paragraph_tags_left_in_scraped_text_break_paragraphs() -> None:
+    text = "The bureau will meet on Monday. <P> “We are ready,” said Ana Ruiz. <br/> Done."
+    spans = [text[a:b] for a, b in segmentation.paragraphs(text)]
+    assert spans == ["The bureau will meet on Monday.", "“We are ready,” said Ana Ruiz.", "Done."]

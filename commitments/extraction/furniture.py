@@ -12,7 +12,7 @@ import re
 
 from commitments.timex.grammar import Found
 
-__all__ = ["furniture"]
+__all__ = ["furniture", "stamped"]
 
 _DATELINE_AFTER = re.compile(
     r"[ \t]*+\)?[ \t]*+(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
@@ -65,8 +65,8 @@ def furniture(text: str, found: Found) -> bool:
         return True
     if found.kind == "date" and (_TIMESTAMP.match(after) or (found.time and _ZONE.match(after))):
         return True  # "8 May 2006, 09:25 GMT": a timestamp
-    if found.time and _SECONDS.match(after):
-        return True  # "2019-09-18 17:09:00.0": a machine's timestamp, to the second
+    if stamped(text, found):
+        return True
     if (
         (found.kind in ("date", "year", "month") or found.kind.startswith("date"))
         and _DATELINE_AFTER.match(after)
@@ -74,3 +74,8 @@ def furniture(text: str, found: Found) -> bool:
     ):
         return True
     return bool(_STAMP_BEFORE.search(before))
+
+
+def stamped(text: str, found: Found) -> bool:
+    """A date with a time to the second ("2019-09-18 17:09:00.0"): a machine's timestamp."""
+    return found.time is not None and _SECONDS.match(text, found.end) is not None

@@ -22,6 +22,7 @@ import attrs
 
 from commitments.extraction.binding import Pending, by_date, specificity
 from commitments.extraction.cues import Cue
+from commitments.extraction.furniture import stamped
 from commitments.extraction.names import clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import OWNER_IN_BRACKETS
@@ -205,8 +206,8 @@ def items(
             continue
         if found is not None and found.start == 0:
             window = found.resolve(published)
-            if window is None:
-                continue
+            if window is None or stamped(body, found):
+                continue  # ("2014-08-29 16:21:00.0 SACRAMENTO, Calif. –": a feed's timestamp)
             rest = body[found.end :]
             if _ONLY.fullmatch(rest):  # a heading: the items below it fall on its day
                 heading = window.earliest if window.earliest == window.latest else None

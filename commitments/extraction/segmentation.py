@@ -39,7 +39,10 @@ ABBREVIATIONS = frozenset(
     supt insp det""".split()
 )
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))")
+_PARAGRAPH = re.compile(
+    r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))"
+    r"|[ \t]*<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*/?)>[ \t]*"  # HTML's breaks left in scraped text
+)
 # A sentence end, and a capital, digit or opening mark after it (or the end). Written to start
 # with a character class, which lets `re` skip straight to the next stop instead of trying the
 # pattern at every character.
