@@ -76,6 +76,18 @@ ISSUERS = [
     ),
     ("Acme Ferries, Harbour Trust to Open New Terminal", "It opens soon.", "Acme Ferries"),
     ("Acme, Inc. to Close Plant", "The plant closes.", "Acme, Inc"),
+    (
+        "Winter Ferry Timetable Changes",
+        "Harbour News Releases News Releases from the Office of Harbour Affairs Winter Ferry "
+        "Timetable Changes\nThe ferries will resume service on Monday.",
+        "Office of Harbour Affairs",
+    ),
+    (
+        "Talks to Begin",
+        "News Releases from the Office of Harbour Affairs Affairs, Unions Begin Talks\nTalks begin.",
+        "Office of Harbour Affairs",
+    ),
+    ("Statement by the Secretary of State on Syria", "The Secretary spoke.", "Secretary of State"),
     ("Resolutions Adopted by the Board June 4, 2011", "The Board resolved.", "the Board"),
     (
         "Call for evidence",

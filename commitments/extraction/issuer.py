@@ -35,7 +35,7 @@ _BY_TITLE = re.compile(
     r"[^\n]{0,120}?\b(?:by|from|with)[ \t]+"
     rf"(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
     r"(?=[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+[a-z\d]|[ \t]*$)"
+    r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+(?!(?:of|the|and|for|de|von|van)\b)[a-z\d]|[ \t]*$)"
 )
 """A title naming who speaks in it: "Press Gaggle by Dana Perino", "Top News from the European
 Commission", "Resolutions Adopted by the Board May 24, 2005" (not "… Fishing by Vessels Using
@@ -114,23 +114,31 @@ def _title_case(m: re.Match[str]) -> str:
     return word if word in ("of", "and", "the", "for", "on", "in", "to", "at") else word.title()
 
 
-def _title_voice(title: str) -> str | None:
+def _title_voice(
+    title: str, patterns: tuple[re.Pattern[str], ...] = (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE)
+) -> str | None:
     title = " ".join(title.split())
     if title.isupper():  # "ACME CORP. ANNOUNCES …"
         title = re.sub(r"[A-Z][A-Z'’]*", _title_case, title)
-    for pattern in (_STATEMENT_TITLE, _BY_TITLE, _ACTOR_TITLE):
+    for pattern in patterns:
         if m := pattern.search(title):
             name, _ = clean_name(
                 re.split(
                     r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"], flags=re.I
                 )[0]
             )
+            words = name.split()
+            if len(words) > 2 and words[-1] == words[-2]:  # "… of Reclamation Reclamation, TCID"
+                name = " ".join(words[:-1])  # (a feed's name glued to its item's headline)
             if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
             if re.fullmatch(rf"the[ \t]+(?:{_BODY_HEADS})", m["name"]):
                 return m["name"]  # "Resolutions Adopted by the Board": the body, by its noun
     return None
 
+
+_FIRST_LINE = re.compile(r"\s*([^\n]{1,300})")
+"""A page's first line, which may name its publisher as a title would."""
 
 _BUSINESS_STATEMENT = re.compile(
     r"^[ \t]*The[ \t]+(?:provisional[ \t]+)?business[ \t]+for[ \t]+(?:next[ \t]+week|the[ \t]+week"
@@ -152,6 +160,12 @@ def issuer(text: str, title: str | None) -> str | None:
     if title and (name := _title_voice(title)):
         return name
     head = text[:3000]
+    first = _FIRST_LINE.match(head)
+    line = first[1].strip() if first else ""
+    if title and line.endswith(title.strip()):
+        line = line[: -len(title.strip())]  # (the page's header glued to the item's headline)
+    if line and (name := _title_voice(line, (_BY_TITLE,))):
+        return name  # a page headed "News Releases from the Bureau of Reclamation"
     if ("by" in head or "AGENCY" in head or "Agency" in head) and (m := ISSUER_FIELD.search(head)):
         return m["name"].strip().rstrip(".")
     if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
