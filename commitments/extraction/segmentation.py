@@ -41,7 +41,7 @@ ABBREVIATIONS = frozenset(
 
 _PARAGRAPH = re.compile(
     r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))"
-    r"|[ \t]*<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*/?)>[ \t]*"  # HTML's breaks left in scraped text
+    r"|<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*+/?)>"  # HTML's breaks left in scraped text
 )
 # A sentence end, and a capital, digit or opening mark after it (or the end). Written to start
 # with a character class, which lets `re` skip straight to the next stop instead of trying the
