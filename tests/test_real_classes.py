@@ -760,3 +760,21 @@ def test_a_notices_due_dates_and_instructions_are_the_agencys_deadlines() -> Non
         ),
         ("Federal Communications Commission", "deadline", "written views", "2025-09-03…2025-11-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("Defendants Answer IS DUE November 22, 2025.", "2025-09-03…2025-11-22"),
+        ("Opening brief due by October 19, 2025. (Hall, S)", "2025-09-03…2025-10-19"),
+    ],
+)
+def test_a_dockets_due_date_is_the_courts_deadline(line: str, due: str) -> None:
+    text = f"IT IS HEREBY ORDERED that the motion is granted.\n\n{line}\n"
+    found = [(c.speaker, c.kind.value, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "deadline", due)]
+
+
+def test_due_to_and_due_process_set_no_deadline() -> None:
+    text = "IT IS HEREBY ORDERED that the motion is granted.\n\nDue process was observed.\n"
+    assert extract(text, published=D) == []

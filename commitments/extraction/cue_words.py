@@ -260,8 +260,10 @@ DATED_ONLY = re.compile(
 write to the landlord by Friday", a dividend "payable on March 15"."""
 CALLS = re.compile(
     # "Comments are due on or before June 27", "reply comments are due no later than …"
-    r"(?<![\w’'-])(?=[\w'’])(?:is|are)\s+(?:now\s+)?due\s+(?=(?:on\s+or\s+before|no\s+later\s+than"
-    r"|not\s+later\s+than|on|before)\s)"
+    # (a docket's "Opening brief due by 6/19/2015", "Answer IS DUE November 22, 2017")
+    r"(?<![\w’'-])(?=[\w'’])(?:(?:is|are)\s+(?:now\s+)?)?due\s+(?=(?:on\s+or\s+before"
+    r"|no\s+later\s+than|not\s+later\s+than|on|before|by)\s|(?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
     # an instruction opening a sentence or a field: "Submit reply comments on or before …"
     r"|(?<![^\s:])(?-i:Submit|Send|Apply|Respond|RSVP)\s+(?=\w)"
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
