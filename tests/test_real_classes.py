@@ -279,6 +279,14 @@ def test_what_a_thing_will_do_is_a_description(text: str) -> None:
     assert extract(text, published=D) == []
 
 
+def test_what_a_document_will_set_out_is_a_description_in_a_release_too() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nThe Harbour Commission today announced its programme.\n\n"
+        "The Work Programme for 2026 will set out the key new initiatives for 2026.\n"
+    )
+    assert extract(text, published=D) == []
+
+
 def test_a_name_line_above_a_speech_is_its_speaker_and_a_timetable_in_the_present_counts() -> None:
     text = (
         "Baroness Cole\n\n"

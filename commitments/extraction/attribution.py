@@ -199,8 +199,8 @@ class Attributor:
 
     def describes(self, sent: Sentence, cue: Cue) -> bool:
         """Whether the cue only says what a thing will do or be ("The public hearing will allow
-        residents to comment", "These satellites will serve as the backbone", "The remarks will
-        focus on the economy"): a description, nobody's commitment."""
+        residents to comment", "These satellites will serve as the backbone", "The report will set
+        out the options"): a description, nobody's commitment."""
         if not _DESCRIBING.match(self.text, cue.end, sent.end):
             return False
         head = self.text[sent.start : cue.start]
@@ -289,9 +289,11 @@ _DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _DESCRIBING = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:allow|enable|permit|let|serve|include|feature|mean"
     r"|cost|amount|total|affect|cover|represent|mark|involve|require|give\s+(?:residents|people|the\s+public"
-    r"|users|customers|members)|help)\b"
+    r"|users|customers|members)|help|set\s+out|outline|highlight|describe|contain|explain"
+    r"|detail)\b"
 )
-"""Verbs that describe what a thing will do, not an act anyone undertakes."""
+"""Verbs that describe what a thing will do, not an act anyone undertakes ("The Work Programme
+for 2014 will set out the key new initiatives")."""
 _ONLY_THINGS = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:serve|include|feature|mean|cost|amount|total"
     r"|represent|involve)\b"
