@@ -28,7 +28,7 @@ from commitments.timex.durations import _DURATION_RULES, _span
 from commitments.timex.found import Found
 from commitments.timex.patterns import PAST, TIME, _time_of
 from commitments.timex.period_rules import _PERIOD_RULES, _period_found, _period_matches
-from commitments.timex.periods import MONTH
+from commitments.timex.period_words import MONTH
 from commitments.timex.ranges import _joined_ranges
 from commitments.timex.scanning import _located, _locator
 from commitments.timex.vague import VagueTable, default_table

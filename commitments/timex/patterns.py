@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from commitments.timex.numbers import NUMBER
-from commitments.timex.periods import WEEKDAY
+from commitments.timex.period_words import WEEKDAY
 
 __all__ = [
     "AT_OPS",

@@ -134,7 +134,7 @@ def _period_found(period: Period, m: re.Match[str]) -> Found:
         except (ValueError, OverflowError, KeyError):
             return None
         if window is not None and adj:
-            from commitments.timex.periods import _part
+            from commitments.timex.period_windows import _part
 
             window = _part(window, adj)
         return window
