@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import commitments
-from commitments.readers import mail
+from commitments.readers import mail_segments
 from commitments.timex import absolute, calendar, periods
 
 LIBRARY = Path(commitments.__file__).parent
@@ -28,7 +28,7 @@ def test_one_month_table() -> None:
 def test_the_users_read_the_one_table() -> None:
     assert periods.MONTHS is calendar.MONTHS
     assert absolute.MONTHS is calendar.MONTHS
-    assert mail.MONTHS is calendar.MONTHS
+    assert mail_segments.MONTHS is calendar.MONTHS
 
 
 def test_the_table_names_every_month() -> None:

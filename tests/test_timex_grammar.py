@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from commitments import Window, parse_due
 from commitments.fastmatch.prefilter import fold
-from commitments.timex import grammar
+from commitments.timex import durations, grammar, patterns, period_rules, scanning, vague_pattern
 
 D = dt.date(2025, 9, 3)  # a Wednesday
 
@@ -265,7 +265,7 @@ def test_no_due_window(text: str) -> None:
 # --- scans from an anchor find what a plain scan of each whole rule finds ---------------------
 
 _PERIOD_FRAGMENTS = sorted(
-    {w for lead in grammar._LEAD_WORDS for w in (lead, lead.title())}
+    {w for lead in period_rules._LEAD_WORDS for w in (lead, lead.title())}
     | {
         " ", "   ", "\n", ",", "-", "the", "end", "of", "by the end of", "no later than",
         "5 p.m.", "noon", "on", "next", "this", "week", "month", "year", "Friday", "Fri.",
@@ -286,20 +286,22 @@ _PERIOD_FRAGMENTS = sorted(
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PERIOD_FRAGMENTS), max_size=16).map(" ".join))
 def test_anchored_scans_find_what_a_scan_for_the_whole_rule_finds(text: str) -> None:
-    for rule in grammar._PERIOD_RULES:
+    for rule in period_rules._PERIOD_RULES:
         expected = [(m.span(), m.groupdict()) for m in rule.whole.finditer(text)]
-        found = [(m.span(), m.groupdict()) for m in grammar._period_matches(rule, text, fold(text))]
+        found = [
+            (m.span(), m.groupdict()) for m in period_rules._period_matches(rule, text, fold(text))
+        ]
         assert found == expected, (rule.period.name, text)
-    for duration in grammar._DURATION_RULES:
+    for duration in durations._DURATION_RULES:
         if duration.whole is not None:
             expected = [(m.span(), m.groupdict()) for m in duration.whole.finditer(text)]
             found = [(m.span(), m.groupdict()) for m in duration.finditer(text, fold(text))]
             assert found == expected, (duration.kind, text)
-    for whole, locate in ((grammar.PAST, grammar._PAST_LOCATE), grammar._default_vague()):
+    for whole, locate in ((grammar.PAST, grammar._PAST_LOCATE), vague_pattern._default_vague()):
         assert locate is not None
         expected = [(m.span(), m.groupdict()) for m in whole.finditer(text)]
         found = [
-            (m.span(), m.groupdict()) for m in grammar._located(whole, locate, text, fold(text))
+            (m.span(), m.groupdict()) for m in scanning._located(whole, locate, text, fold(text))
         ]
         assert found == expected, (whole.pattern[:40], text)
 
@@ -329,23 +331,23 @@ def _listed(table: dict[str, tuple[int, int]]) -> re.Pattern[str]:
 def test_a_vague_trie_finds_what_the_list_finds(phrases: list[str], text: str) -> None:
     table = {p: (0, 1) for p in phrases}
     expected = [(m.span(), m[0]) for m in _listed(table).finditer(text)]
-    pattern, locate = grammar._vague_compiled(tuple(sorted(table.items())))
+    pattern, locate = vague_pattern._vague_compiled(tuple(sorted(table.items())))
     assert [(m.span(), m[0]) for m in pattern.finditer(text)] == expected, (phrases, text)
     if locate is not None:
-        found = grammar._located(pattern, locate, text, fold(text))
+        found = scanning._located(pattern, locate, text, fold(text))
         assert [(m.span(), m[0]) for m in found] == expected, (phrases, text)
 
 
 def test_odd_vague_tables_are_matched_as_lists() -> None:
     for table in ({"straße": (0, 1)}, {"In  the": (0, 1), "in the end": (0, 2)}, {"": (0, 1)}):
-        pattern, locate = grammar._vague_compiled(tuple(sorted(table.items())))
+        pattern, locate = vague_pattern._vague_compiled(tuple(sorted(table.items())))
         assert pattern.pattern == _listed(table).pattern
         assert (locate is None) == (not all(map(str.isascii, table)) or "" in table)
 
 
 def test_guards_keep_every_match() -> None:
     for source in (r"\bin\s+\d+", r"(?:a|b)?c", r"x*", r"[^a]b", r"(?i:a)b", r"\d{4}"):
-        guarded = re.compile(grammar._guarded(source))
+        guarded = re.compile(scanning._guarded(source))
         for text in ("in 5 c bc ac xx ab Ab 2024", "", "b c", "zzzz 12345"):
             assert [m.span() for m in guarded.finditer(text)] == [
                 m.span() for m in re.finditer(source, text)
@@ -371,8 +373,8 @@ def test_operators_are_sorted_as_their_patterns_sort_them(
     alternation gives, whatever its case and white space."""
     op = " ".join(case(space.join(words)).casefold().split())
     for ops, spelled in (
-        (grammar.SKIP_OPS, grammar._SKIP_OPS),
-        (grammar.BEFORE_OPS, grammar._BEFORE_OPS),
-        (grammar.BY_OPS, grammar._BY_OPS),
+        (patterns.SKIP_OPS, period_rules._SKIP_OPS),
+        (patterns.BEFORE_OPS, period_rules._BEFORE_OPS),
+        (patterns.BY_OPS, period_rules._BY_OPS),
     ):
         assert (re.fullmatch(ops, op) is not None) == (op in spelled), (ops, op)

@@ -14,7 +14,7 @@ from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.absolute import parse_absolute
 from commitments.timex.numbers import NUMBER, to_number
-from commitments.timex.periods import MONTH, WEEKDAY, YEAR, month_number, weekday_number
+from commitments.timex.period_words import MONTH, WEEKDAY, YEAR, month_number, weekday_number
 
 __all__ = ["issued_window"]
 

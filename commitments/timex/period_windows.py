@@ -1,0 +1,286 @@
+"""How each named period resolves: functions from a match of a period's pattern and the issue
+date ``D`` to its :class:`~commitments.records.Window` ("next week", "early April", "Q3", "this
+fall", "Friday", "25-26 October"), and the early, mid or late part of a window.
+
+The table of periods that pairs each pattern with its resolver is
+:data:`commitments.timex.periods.PERIODS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from commitments.records import Window
+from commitments.timex import calendar as cal
+from commitments.timex.absolute import parse_absolute
+from commitments.timex.period_words import (
+    DATE_YEAR,
+    ORDINALS,
+    RECENT_PAST_DAYS,
+    month_number,
+    weekday_number,
+)
+
+__all__: list[str] = []
+
+
+def _current_or_next(day: dt.date, windows: Callable[[int], Window]) -> Window:
+    """The period containing ``day`` if any, else the next one (by year)."""
+    for year_ in (day.year - 1, day.year, day.year + 1):
+        window = windows(year_)
+        if day <= window.latest:
+            return window
+    return windows(day.year + 1)
+
+
+def _month_window(m: re.Match[str], day: dt.date) -> Window:
+    number = month_number(m["month"])
+    if "year" in m.re.groupindex and m["year"]:
+        return cal.month(int(m["year"]), number)
+    return _current_or_next(day, lambda y: cal.month(y, number))
+
+
+def _part(window: Window, part: str) -> Window:
+    """Early, mid or late part of a month (days 1–10, 11–20, 21–end) or a longer period."""
+    part = part.casefold().rstrip("-")
+    if window.days <= 31:
+        first = window.earliest
+        if part in ("early", "beginning", "start"):
+            return Window(first, first.replace(day=10))
+        if part in ("mid", "middle"):
+            return Window(first.replace(day=11), first.replace(day=20))
+        if part in ("end",):
+            return Window.day(window.latest)
+        return Window(first.replace(day=21), window.latest)
+    third = window.days // 3
+    if part in ("early", "beginning", "start"):
+        return Window(window.earliest, window.earliest + dt.timedelta(days=third - 1))
+    if part in ("mid", "middle"):
+        return Window(
+            window.earliest + dt.timedelta(days=third), window.latest - dt.timedelta(days=third)
+        )
+    if part == "end":
+        return Window.day(window.latest)
+    return Window(window.latest - dt.timedelta(days=third - 1), window.latest)
+
+
+def _weekday(m: re.Match[str], day: dt.date) -> Window:
+    number = weekday_number(m["weekday"])
+    which = (m["which"] or "").casefold()
+    if which == "next":
+        monday = cal.week(day, 1).earliest
+        return Window.day(monday + dt.timedelta(days=number))
+    if which == "this":
+        target = cal.week(day).earliest + dt.timedelta(days=number)
+        return Window.day(target if target >= day else cal.next_weekday(day, number))
+    return Window.day(cal.next_weekday(day, number))
+
+
+def _day_of_month(m: re.Match[str], day: dt.date) -> Window | None:
+    """ "the 19th": the next 19th on or after ``day`` (this month if not past, else next)."""
+    number = int(m["dom"])
+    for months in range(0, 3):
+        first = cal.add_months(day.replace(day=1), months)
+        if number <= cal.month_end(first.year, first.month).day:
+            target = first.replace(day=number)
+            if target >= day:
+                return Window.day(target)
+    return None
+
+
+def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
+    monday = cal.week(day, 1).earliest
+    return Window.day(monday + dt.timedelta(days=weekday_number(m["weekday"])))
+
+
+def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
+    """ "25-26 October", "October 25–26", "the weekend of 25-26 October"."""
+    month_ = m["month"]
+    year_ = f" {m['year']}" if m["year"] else ""
+    first = parse_absolute(f"{m['d1']} {month_}{year_}", day, "future")
+    last = parse_absolute(f"{m['d2']} {month_}{year_}", day, "future")
+    if first is None or last is None or last < first:
+        return None
+    return Window(first, last)
+
+
+def _month_event(m: re.Match[str], day: dt.date) -> Window:
+    """ "at the February meeting": some day in that month."""
+    return _month_window(m, day)
+
+
+def _date(m: re.Match[str], day: dt.date) -> Window | None:
+    found = parse_absolute(m["date"], day, "future")
+    if found is None:
+        return None
+    if not re.search(DATE_YEAR, m["date"]):
+        past = parse_absolute(m["date"], day, "past")
+        if past is not None and past < day and (day - past).days <= RECENT_PAST_DAYS:
+            return None  # "on June 13", written in late June, is a past event, not a due date
+    return Window.day(found)
+
+
+def _iso(m: re.Match[str], day: dt.date) -> Window | None:
+    try:
+        return Window.day(dt.date.fromisoformat(m["iso"]))
+    except ValueError:
+        return None
+
+
+def _week(m: re.Match[str], day: dt.date) -> Window:
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
+    part = (m["part"] or "").casefold()
+    if which == "next":
+        window = cal.week(day, 1)
+        if part == "early":
+            return Window(window.earliest, window.earliest + dt.timedelta(days=2))
+        if part == "late":
+            return Window(window.earliest + dt.timedelta(days=3), window.latest)
+        return window
+    window = cal.week(day)
+    if part == "later":
+        return Window(min(day + dt.timedelta(days=1), window.latest), window.latest)
+    if part == "early":
+        return Window(day, max(day, window.earliest + dt.timedelta(days=2)))
+    if part == "late":
+        return Window(max(day, window.earliest + dt.timedelta(days=3)), window.latest)
+    return Window(day, window.latest)
+
+
+def _end_of_week(m: re.Match[str], day: dt.date) -> Window:
+    offset = 1 if (m["which"] or "").casefold() == "next" else 0
+    friday = cal.week(day, offset).earliest + dt.timedelta(days=4)
+    return Window.day(max(friday, day))
+
+
+def _weekend(m: re.Match[str], day: dt.date) -> Window:
+    saturday = cal.week(day, 1 if (m["which"] or "").casefold() == "next" else 0).earliest
+    saturday += dt.timedelta(days=5)
+    return Window(max(saturday, day), saturday + dt.timedelta(days=1))
+
+
+def _this_month(m: re.Match[str], day: dt.date) -> Window:
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
+    part = (m["part"] or "").casefold()
+    if which == "next":
+        first = cal.add_months(day.replace(day=1), 1)
+        window = cal.month(first.year, first.month)
+    else:
+        window = Window(day, cal.month_end(day.year, day.month))
+        if part in ("early", "mid", "late", "end"):
+            whole = cal.month(day.year, day.month)
+            sub = _part(whole, part)
+            return Window(max(sub.earliest, day), max(sub.latest, day))
+        return window
+    return _part(window, part) if part else window
+
+
+def _end_of_month(m: re.Match[str], day: dt.date) -> Window:
+    if m["which"] and m["which"].casefold() == "next":
+        day = cal.add_months(day.replace(day=1), 1)
+    return Window.day(cal.month_end(day.year, day.month))
+
+
+def _part_of_month(m: re.Match[str], day: dt.date) -> Window:
+    return _part(_month_window(m, day), m["part"])
+
+
+def _year_word(m: re.Match[str], day: dt.date) -> Window:
+    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
+    part = (m["part"] or "").casefold()
+    if which == "next":
+        window = cal.year(day.year + 1)
+        return _part(window, part) if part else window
+    whole = cal.year(day.year)
+    if part in ("early", "mid", "late"):
+        sub = _part(whole, part)
+        return Window(max(sub.earliest, day), max(sub.latest, day))
+    return Window(day, whole.latest)
+
+
+def _year_number(m: re.Match[str], day: dt.date) -> Window:
+    window = cal.year(int(m["year"]))
+    return _part(window, m["part"]) if m["part"] else window
+
+
+def _end_of_year(m: re.Match[str], day: dt.date) -> Window:
+    year_ = int(m["year"]) if m["year"] else day.year
+    if m["which"] and m["which"].casefold() == "next":
+        year_ = day.year + 1
+    return Window.day(dt.date(year_, 12, 31))
+
+
+def _end_of_quarter(m: re.Match[str], day: dt.date) -> Window:
+    number = (day.month - 1) // 3 + 1
+    if (m["which"] or "").casefold() == "next":
+        number += 1
+    year_ = day.year + (number - 1) // 4
+    return Window.day(cal.quarter(year_, (number - 1) % 4 + 1).latest)
+
+
+def _numbered(m: re.Match[str], day: dt.date, make: Callable[[int, int], Window]) -> Window:
+    raw = (m["number"] or m["ordinal"]).casefold()
+    number = int(raw) if raw.isdigit() else ORDINALS[raw]
+    if make is cal.half:
+        number = min(number, 2)
+    if m["year"]:
+        return make(int(m["year"]), number)
+    if m["which"] and m["which"].casefold() == "next":
+        return make(day.year + 1, number)
+    if m["which"] and m["which"].casefold() == "this":
+        return make(day.year, number)
+    return _current_or_next(day, lambda y: make(y, number))
+
+
+def _quarter(m: re.Match[str], day: dt.date) -> Window:
+    return _numbered(m, day, cal.quarter)
+
+
+def _half(m: re.Match[str], day: dt.date) -> Window:
+    return _numbered(m, day, cal.half)
+
+
+def _month_or_pair(m: re.Match[str], day: dt.date) -> Window:
+    first = _month_window(m, day)
+    if not m["month2"]:
+        return first
+    second = month_number(m["month2"])
+    year_ = first.earliest.year + (second < first.earliest.month)
+    return Window(first.earliest, cal.month(year_, second).latest)
+
+
+def _season(m: re.Match[str], day: dt.date) -> Window:
+    name = m["season"].casefold()
+    if m["year"]:
+        return cal.season(name, int(m["year"]))
+    current = _current_or_next(day, lambda y: cal.season(name, y))
+    if (m["which"] or "").casefold() == "next" and day in current:
+        return cal.season(name, current.earliest.year + 1)
+    return current
+
+
+def _holiday(m: re.Match[str], day: dt.date) -> Window:
+    name = m["holiday"].casefold()
+    if "christmas" in name:
+        month_, date_ = 12, (24 if "eve" in name else 25)
+    elif "new year" in name and "day" in name:
+        month_, date_ = 1, 1
+    elif "new year" in name:
+        month_, date_ = 12, 31
+    else:  # halloween
+        month_, date_ = 10, 31
+    target = dt.date(day.year, month_, date_)
+    if target < day:
+        target = target.replace(year=day.year + 1)
+    return Window.day(target)
+
+
+def _today(m: re.Match[str], day: dt.date) -> Window:
+    return Window.day(day)
+
+
+def _tomorrow(m: re.Match[str], day: dt.date) -> Window:
+    extra = 2 if m["after"] else 1
+    return Window.day(day + dt.timedelta(days=extra))

@@ -1,0 +1,123 @@
+"""Found expressions joined into ranges: "from March 28th to April 5th", "between 3 May and 7
+May", "on Monday or Tuesday", "the week of March 20", "from 3 to 5 March": one window from the
+first day to the last, not two dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from commitments.records import Window
+from commitments.timex.found import Found, Resolve
+
+__all__: list[str] = []
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*")
+_EITHER = re.compile(r"\s*+,?\s*+or\s++(?:possibly\s++|perhaps\s++)?")
+_RANGE_OPEN = re.compile(r"(?:\b(?:from|between)\s+)$", re.IGNORECASE)
+_RANGE_KINDS = ("date", "on:date", "from:date", "at:date", "weekday", "on:weekday", "from:weekday")
+
+
+def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
+    """ "from March 28th to April 5th", "between 3 May and 7 May": one window from the first
+    day to the last, not two dates."""
+    out: list[Found] = []
+    for found in chosen:
+        prev = out[-1] if out else None
+        joined = (
+            (
+                found.kind in _RANGE_KINDS
+                and _RANGE_JOIN.fullmatch(text, prev.end, found.start) is not None
+                if prev is not None
+                else False
+            )
+            or (
+                prev is not None
+                and found.kind == "by:date"
+                and found.text[:1].casefold() in "tu"  # "through March 9", "until 5 May"
+                and not text[prev.end : found.start].strip()
+            )
+        )
+        if (
+            prev is not None
+            and _EITHER.fullmatch(text, prev.end, found.start)
+            and not (prev.past or found.past)
+            and "vague" not in (prev.kind, found.kind)
+        ):  # "in the late spring or early summer", "on Monday or Tuesday": either, so both
+            out[-1] = _range_of(prev, found, text)
+            continue
+        if (
+            prev is not None
+            and joined
+            and prev.kind in _RANGE_KINDS
+            and (
+                prev.text[:5].casefold() in ("from ", "betwe")
+                or _RANGE_OPEN.search(text, max(0, prev.start - 9), prev.start)
+            )
+        ):
+            out[-1] = _range_of(prev, found, text)
+            continue
+        if found.kind == "date" and (
+            week := _WEEK_OF.search(text, max(0, found.start - 16), found.start)
+        ):
+            found = _week_from(found, week, text)  # "the week of March 20": [Mar 20, Mar 26]
+        elif found.kind in _RANGE_KINDS and found.text[:1].isdigit():
+            lead = _DAY_TO.search(text, max(0, found.start - 24), found.start)
+            if lead is not None and (prev is None or prev.end <= lead.start()):
+                found = _days_to(found, lead, text)
+        out.append(found)
+    return out
+
+
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
+def _week_from(day_found: Found, lead: re.Match[str], text: str) -> Found:
+    def resolve(day: dt.date) -> Window | None:
+        w = day_found.resolve(day)
+        return None if w is None else Window(w.earliest, w.earliest + dt.timedelta(days=6))
+
+    return _ranged(lead.start(), day_found, text, resolve)
+
+
+def _ranged(start: int, last: Found, text: str, resolve: Resolve) -> Found:
+    """A range's expression, from ``start`` to the end of its ``last`` part."""
+    return Found(
+        start=start, end=last.end, text=text[start : last.end], resolve=resolve, kind="range:date"
+    )
+
+
+_DAY_TO = re.compile(
+    r"\b(?:from|between)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|and|-|–|until|till|through)\s*$",
+    re.IGNORECASE,
+)
+"""The first day of "from 3 to 5 March", "between 10th and 12th June": its month is the last's."""
+
+
+def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
+    first_day = int(lead["d"])
+
+    def resolve(day: dt.date) -> Window | None:
+        b = last.resolve(day)
+        if b is None or not 1 <= first_day <= b.latest.day:
+            return None
+        return Window(b.latest.replace(day=first_day), b.latest)
+
+    return _ranged(lead.start(), last, text, resolve)
+
+
+def _range_of(first: Found, last: Found, text: str) -> Found:
+    def resolve(day: dt.date) -> Window | None:
+        a = first.resolve(day)
+        if a is None:
+            return None
+        b = last.resolve(day)
+        if b is None or b.latest < a.earliest:  # "from Monday to Friday": Friday after Monday
+            b = last.resolve(a.earliest)
+        if b is None or b.latest < a.earliest:
+            return None
+        return Window(a.earliest, b.latest)
+
+    return _ranged(first.start, last, text, resolve)
