@@ -786,3 +786,23 @@ def test_a_dockets_due_date_is_the_courts_deadline(line: str, due: str) -> None:
 def test_due_to_and_due_process_set_no_deadline() -> None:
     text = "IT IS HEREBY ORDERED that the motion is granted.\n\nDue process was observed.\n"
     assert extract(text, published=D) == []
+
+
+def test_the_date_an_order_sets_aside_is_no_due_date() -> None:
+    text = (
+        "IT IS HEREBY ORDERED that the motion is granted.\n\n"
+        "Plaintiffs shall file an amended complaint within 21 days. The hearing previously set for "
+        "October 1, 2025 shall be vacated.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "2025-09-03…2025-09-24")]
+
+
+def test_a_numeric_date_an_order_was_signed_on_is_no_due_date() -> None:
+    text = (
+        "IT IS HEREBY ORDERED that the motion is granted.\n\n"
+        "In the order signed by Magistrate Judge Ana M. Ruiz on 9/3/2025, plaintiffs shall file an "
+        "amended complaint within 21 days.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "2025-09-03…2025-09-24")]

@@ -10,10 +10,36 @@ from hypothesis import strategies as st
 
 from commitments.timex import absolute
 from commitments.timex.absolute import parse_absolute
+from commitments.timex.grammar import find
 
-MONTH_WORDS = ["January", "Jan", "February", "Feb", "March", "Mar", "April", "Apr", "May", "June",
-               "Jun", "July", "Jul", "August", "Aug", "September", "Sept", "Sep", "October", "Oct",
-               "November", "Nov", "December", "Dec", "Mon", "Junly"]
+MONTH_WORDS = [
+    "January",
+    "Jan",
+    "February",
+    "Feb",
+    "March",
+    "Mar",
+    "April",
+    "Apr",
+    "May",
+    "June",
+    "Jun",
+    "July",
+    "Jul",
+    "August",
+    "Aug",
+    "September",
+    "Sept",
+    "Sep",
+    "October",
+    "Oct",
+    "November",
+    "Nov",
+    "December",
+    "Dec",
+    "Mon",
+    "Junly",
+]
 
 
 @st.composite
@@ -24,8 +50,18 @@ def spans(draw: st.DrawFn) -> str:
     day = str(draw(st.integers(min_value=0, max_value=33)))
     day += draw(st.sampled_from(["", "", "st", "nd", "rd", "th"]))
     year = draw(st.sampled_from(["", "", ", 2025", " 2026", ", 2024", ", 2100", ", 1949"]))
-    form = draw(st.sampled_from(["{m} {d}{y}", "{d} {m}{y}", "{d} of {m}{y}", "the {d} of {m}{y}",
-                                 "the {d} {m}{y}", "{m}  {d}{y}"]))
+    form = draw(
+        st.sampled_from(
+            [
+                "{m} {d}{y}",
+                "{d} {m}{y}",
+                "{d} of {m}{y}",
+                "the {d} of {m}{y}",
+                "the {d} {m}{y}",
+                "{m}  {d}{y}",
+            ]
+        )
+    )
     return form.format(m=month, d=day, y=year)
 
 
@@ -58,8 +94,34 @@ def test_the_plain_forms_agree_with_dateparser(span: str, base: dt.date, prefer:
         ("Feb. 29", "future", dt.date(2028, 2, 29)),
         ("Sep. 31", "future", None),
     ],
-    ids=["next-month", "same-day-future", "same-day-past", "ordinal-of", "with-year",
-         "leap-day-via-dateparser", "no-such-day"],
+    ids=[
+        "next-month",
+        "same-day-future",
+        "same-day-past",
+        "ordinal-of",
+        "with-year",
+        "leap-day-via-dateparser",
+        "no-such-day",
+    ],
 )
 def test_parse_absolute(span: str, prefer: str, expected: dt.date | None) -> None:
     assert parse_absolute(span, dt.date(2025, 9, 3), prefer) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Opening brief due by 6/19/2015.", "2015-05-28…2015-06-19"),
+        ("The hearing is on 19/6/2015.", "2015-06-19"),
+        ("Reply due 6/19/15.", "2015-05-28…2015-06-19"),
+        ("17/12: Adoption of the work programme", "2015-12-17"),
+    ],
+)
+def test_numeric_dates_month_first_unless_it_cannot_be(text: str, due: str) -> None:
+    found = [f.resolve(dt.date(2015, 5, 28)) for f in find(text)]
+    assert [str(w) for w in found] == [due]
+
+
+@pytest.mark.parametrize("text", ["About 3/4 of members voted.", "a 15/16 inch bolt", "13/13/2015"])
+def test_a_fraction_or_an_impossible_date_is_no_date(text: str) -> None:
+    assert all(f.resolve(dt.date(2015, 5, 28)) is None for f in find(text))

@@ -73,7 +73,9 @@ def split_roles(
             issued_window(found.text, published) is not None and _dates_statement(text, sent, found)
         ):
             issue.append(found)
-        elif _DONE_BEFORE.search(text, max(0, found.start - 30), found.start):
+        elif _DONE_BEFORE.search(text, max(0, found.start - 30), found.start) or (
+            _SIGNED_BY.search(text, max(0, found.start - 100), found.start)
+        ):
             continue  # "leaders met on Wednesday to discuss …": when something was done
         elif (moved := _moved(text, sent, found)) is not found:
             if moved is not None:
@@ -149,6 +151,12 @@ _DONE_BEFORE = re.compile(
 )
 """A verb in the past right before a time ("met on Wednesday", "voted last week"): the time of
 a past act, no due date (not "will be held on …", "is to meet on …")."""
+_SIGNED_BY = re.compile(
+    r"\b(?:signed|entered|filed)\s+by\s+(?:[^.;:\n]|(?<=\b[A-Z])\.){1,80}?\s+(?:on\s+)?$"
+    r"|\b(?:previously|originally|formerly)\s+(?:set|scheduled|slated|noticed)\s+(?:for\s+)?$"
+)
+"""When an order was signed ("signed by Magistrate Judge Newman on 5/7/15"), or the date it
+sets aside ("the hearing previously set for 9/13/19"): no due date."""
 _PARTICIPLES = frozenset("made set given issued imposed dated written sent".split())
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,2}$")
 _FUTURE_BE = re.compile(  # "is expected to be published", "will set out", "plans to release"

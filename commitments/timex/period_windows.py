@@ -122,6 +122,40 @@ def _date(m: re.Match[str], day: dt.date) -> Window | None:
     return Window.day(found)
 
 
+def _numeric_date(m: re.Match[str], day: dt.date) -> Window | None:
+    """ "6/19/2015", "5/28/15" (month first, as US records write them, unless the first number
+    cannot be a month: "19/6/2015"), and "17/12" with no year when one number cannot be a month
+    (an agenda's "17/12: Adoption of …"; "3/4" may be a fraction, so it is no date)."""
+    first, second = int(m["n1"]), int(m["n2"])
+    if first > 12 >= second:
+        month, mday = second, first
+    elif first <= 12:
+        month, mday = first, second
+    else:
+        return None
+    if m["ny"] is None:
+        if first <= 12 and second <= 12:
+            return None
+        for year in (day.year, day.year + 1):
+            try:
+                found = dt.date(year, month, mday)
+            except ValueError:
+                return None
+            if found >= day:
+                break
+        past = found.replace(year=found.year - 1) if found.year > day.year else found
+        if past < day and (day - past).days <= RECENT_PAST_DAYS:
+            return None  # (as for "on June 13": lately past, not next year's)
+        return Window.day(found)
+    year = int(m["ny"])
+    if len(m["ny"]) == 2:
+        year += 2000 if year < 70 else 1900
+    try:
+        return Window.day(dt.date(year, month, mday))
+    except ValueError:
+        return None
+
+
 def _iso(m: re.Match[str], day: dt.date) -> Window | None:
     try:
         return Window.day(dt.date.fromisoformat(m["iso"]))

@@ -33,6 +33,7 @@ from commitments.timex.period_windows import (
     _month_event,
     _month_or_pair,
     _month_window,
+    _numeric_date,
     _part,
     _quarter,
     _season,
@@ -89,6 +90,11 @@ PERIODS: tuple[Period, ...] = (
         "iso",
         r"(?P<iso>\d{4}-\d\d-\d\d)",
         _iso,
+    ),
+    Period(
+        "date",  # "6/19/2015", "17/12"
+        r"(?<![\d/.,-])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:19|20)\d\d|\d\d))?(?![\d/]|[.,]\d)",
+        _numeric_date,
     ),
     Period(
         "date-range",
