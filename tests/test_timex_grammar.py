@@ -378,3 +378,18 @@ def test_operators_are_sorted_as_their_patterns_sort_them(
         (patterns.BY_OPS, period_rules._BY_OPS),
     ):
         assert (re.fullmatch(ops, op) is not None) == (op in spelled), (ops, op)
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("by close of business Tuesday, Oct. 28", "2025-09-03…2025-10-28"),
+        ("by the close of business on Friday", "2025-09-03…2025-09-05"),
+        ("by COB Friday", "2025-09-03…2025-09-05"),
+        ("by close of business", "2025-09-03"),
+    ],
+)
+def test_the_close_of_business_keeps_the_day_it_names(text: str, window: str) -> None:
+    found = grammar.find(text)
+    assert len(found) == 1 and found[0].text == text
+    assert str(found[0].resolve(dt.date(2025, 9, 3))) == window
