@@ -393,3 +393,16 @@ def test_the_close_of_business_keeps_the_day_it_names(text: str, window: str) ->
     found = grammar.find(text)
     assert len(found) == 1 and found[0].text == text
     assert str(found[0].resolve(dt.date(2025, 9, 3))) == window
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("on October 2 and 3, 2025", "2025-10-02…2025-10-03"),
+        ("on 2 and 3 October", "2025-10-02…2025-10-03"),
+        ("on October 2 and 30 people came", "2025-10-02"),
+    ],
+)
+def test_two_days_of_one_event_are_its_window(text: str, window: str) -> None:
+    found = grammar.find(text)
+    assert [str(f.resolve(dt.date(2025, 9, 3))) for f in found] == [window]

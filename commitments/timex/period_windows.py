@@ -96,13 +96,16 @@ def _weekday_next_week(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
-    """ "25-26 October", "October 25–26", "the weekend of 25-26 October"."""
+    """ "25-26 October", "October 25–26", "the weekend of 25-26 October", "October 2 and 3"."""
     month_ = m["month"]
     year_ = f" {m['year']}" if m["year"] else ""
     first = parse_absolute(f"{m['d1']} {month_}{year_}", day, "future")
     last = parse_absolute(f"{m['d2']} {month_}{year_}", day, "future")
     if first is None or last is None or last < first:
         return None
+    if " and " in m[0] or "&" in m[0]:
+        if (last - first).days > 6:
+            return None  # ("on October 2 and 30 people came": no two days of one event)
     return Window(first, last)
 
 

@@ -98,14 +98,17 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "date-range",
-        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<d1>{DAYNUM})\s*[-–]\s*(?P<d2>{DAYNUM})\s+(?:of\s+)?"
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<d1>{DAYNUM})\s*(?:[-–]|\s(?:and|&)\s)\s*(?P<d2>{DAYNUM})"
+        r"\s+(?:of\s+)?"
         rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{DATE_YEAR}))?",
         _date_range,
     ),
     Period(
         "date-range-us",
-        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s*[-–]\s*"
-        rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{DATE_YEAR}))?",
+        rf"(?:(?:the\s+)?weekend\s+of\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})"
+        rf"\s*(?:[-–]|\s(?:and|&)\s)\s*(?P<d2>{DAYNUM})(?![\w:/])"
+        r"(?!\s+(?!(?:at|in|on|and|or|from|to|for|with|the|of)\b)[a-z])"  # ("… and 30 people")
+        rf"(?:,?\s+(?P<year>{DATE_YEAR}))?",
         _date_range,
     ),
     Period(
