@@ -103,9 +103,8 @@ def _date_range(m: re.Match[str], day: dt.date) -> Window | None:
     last = parse_absolute(f"{m['d2']} {month_}{year_}", day, "future")
     if first is None or last is None or last < first:
         return None
-    if " and " in m[0] or "&" in m[0]:
-        if (last - first).days > 6:
-            return None  # ("on October 2 and 30 people came": no two days of one event)
+    if (" and " in m[0] or "&" in m[0]) and (last - first).days > 6:
+        return None  # ("on October 2 and 30": no two days of one event)
     return Window(first, last)
 
 
