@@ -766,7 +766,7 @@ def test_a_notices_due_dates_and_instructions_are_the_agencys_deadlines() -> Non
             "reply comments",
             "2025-09-03…2025-10-20",
         ),
-        ("Federal Communications Commission", "deadline", "written views", "2025-09-03…2025-11-03"),
+        ("Federal Communications Commission", "deadline", "submit written views", "2025-09-03…2025-11-03"),
     ]
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "EXPIRED",
     "FUTURE_PROGRESSIVE",
     "HEDGED",
+    "INSTRUCTIONS",
     "KEPT",
     "LITIGANT_BEFORE",
     "MINUTED",
@@ -258,6 +259,9 @@ DATED_ONLY = re.compile(
 )
 """Cues that commit only with a date: "The portal should be live shortly", "The Secretary is to
 write to the landlord by Friday", a dividend "payable on March 15"."""
+INSTRUCTIONS = ("Submit", "Send", "Apply", "Respond")
+"""Verbs that open an instruction with a closing date ("Submit reply comments on or before …",
+"Send it to me by the 24th")."""
 CALLS = re.compile(
     # "Comments are due on or before June 27", "reply comments are due no later than …"
     # (a docket's "Opening brief due by 6/19/2015", "Answer IS DUE November 22, 2017")
@@ -265,7 +269,7 @@ CALLS = re.compile(
     r"|no\s+later\s+than|not\s+later\s+than|on|before|by)\s|(?:jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
     # an instruction opening a sentence or a field: "Submit reply comments on or before …"
-    r"|(?<![^\s:])(?-i:Submit|Send|Apply|Respond|RSVP)\s+(?=\w)"
+    rf"|(?<![^\s:])(?=(?-i:{'|'.join(INSTRUCTIONS)})\s+\w)"  # (empty: the verb is the act)
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from commitments.extraction.binding import Pending
+from commitments.extraction.cue_words import INSTRUCTIONS
 from commitments.extraction.cues import Cue
 from commitments.extraction.patterns import (
     ASIDES,
@@ -91,6 +92,8 @@ def action(
     piece = piece.strip(" ,;:—–-“”\"'’")
     while piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
         piece = piece[: piece.rfind(" ")].rstrip(" ,")
+    if cue.start == cue.end and piece.startswith(INSTRUCTIONS):
+        piece = piece[0].lower() + piece[1:]  # "Send it to me by the 24th": "send it to me"
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
         piece = piece[:117].rsplit(" ", 1)[0] + "…"
