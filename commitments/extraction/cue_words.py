@@ -269,7 +269,7 @@ CALLS = re.compile(
     r"|no\s+later\s+than|not\s+later\s+than|on|before|by)\s|(?:jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
     # an instruction opening a sentence or a field: "Submit reply comments on or before …"
-    rf"|(?<![^\s:])(?=(?-i:{'|'.join(INSTRUCTIONS)})\s+\w)"  # (empty: the verb is the act)
+    rf"|(?<![^\s:])(?-i:{'|'.join(INSTRUCTIONS)})(?=\s+\w)"
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"

@@ -44,8 +44,8 @@ def action(
     ):
         return f"pay {' '.join(m['what'].split())}"  # "a cash dividend of $0.25 per share, payable"
     start = cue.start if cue.noun else cue.end
-    if cue.start == cue.end:  # action items: the whole item
-        start = cue.start
+    if cue.start == cue.end or text[cue.start : cue.end] in INSTRUCTIONS:
+        start = cue.start  # action items, instructions ("Send it to me …"): the whole item
     if due is not None:
         spans = (*spans, (due.start, due.end))
     cuts = sorted(
@@ -92,7 +92,7 @@ def action(
     piece = piece.strip(" ,;:—–-“”\"'’")
     while piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
         piece = piece[: piece.rfind(" ")].rstrip(" ,")
-    if cue.start == cue.end and piece.startswith(INSTRUCTIONS):
+    if piece.startswith(INSTRUCTIONS) and text[cue.start : cue.end] in INSTRUCTIONS:
         piece = piece[0].lower() + piece[1:]  # "Send it to me by the 24th": "send it to me"
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:
