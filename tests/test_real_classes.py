@@ -806,3 +806,13 @@ def test_a_numeric_date_an_order_was_signed_on_is_no_due_date() -> None:
     )
     found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
     assert found == [("the Court", "2025-09-03…2025-09-24")]
+
+
+def test_a_hansard_speakers_mark_on_a_new_line_ends_the_question_before_it() -> None:
+    text = (
+        "§ Jane AustinTo ask the Secretary of State when she will open the fourth round. [66798]\n"
+        "§ Mr. HaleWe will publish a brochure shortly, inviting councils to apply by 26 "
+        "September.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert ("Hale", "2025-09-03…2025-09-06") in found

@@ -43,7 +43,7 @@ _MAY_BE_SCHEDULE = re.compile(
 """How a schedule's line starts: a date, a day, a time (a cheap test before the time grammar)."""
 _LONGEST = 1500
 """The longest line read as a schedule's line (a listed schedule may run to a paragraph)."""
-_LEAD = re.compile(r"[ \t>*•·-]*")
+_LEAD = re.compile(r"[ \t>*•·§-]*")
 _AFTER_DATE = re.compile(r"[ \t]*+(?:,[ \t]*+\d{4})?[ \t]*+[—–:]++[ \t]*+|[ \t]++-{1,2}[ \t]++")
 _TIME = re.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]*[ap]\.?[ \t]?m\.?|\d{1,2}[:.]\d{2}(?![\d,]))"

@@ -46,7 +46,10 @@ _PARAGRAPH = re.compile(
 # A sentence end, and a capital, digit or opening mark after it (or the end). Written to start
 # with a character class, which lets `re` skip straight to the next stop instead of trying the
 # pattern at every character.
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[”\"’')\]]*(?:(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|$)")
+_BOUNDARY = re.compile(
+    r"[.!?…][.!?…]*[”\"’')\]]*(?:(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|$)"
+    r"|\n(?=[ \t]*§)"  # a Hansard speaker's mark starts a line: "… [66798]\n§ Mr. Raynsford…"
+)
 _OPEN = "“«„"
 _CLOSE = "”»"
 _MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
