@@ -76,6 +76,9 @@ ISSUERS = [
     ),
     ("Acme Ferries, Harbour Trust to Open New Terminal", "It opens soon.", "Acme Ferries"),
     ("Acme, Inc. to Close Plant", "The plant closes.", "Acme, Inc"),
+    ("Northwind Declares Quarterly Dividend", "The dividend is payable.", "Northwind"),
+    ("1-800 WIDGETS Announces First Quarter Results", "Sales rose.", "1-800 WIDGETS"),
+    ("Columbus Module Ready for Launch", "The module is ready.", None),
     (
         "Winter Ferry Timetable Changes",
         "Harbour News Releases News Releases from the Office of Harbour Affairs Winter Ferry "

@@ -46,18 +46,19 @@ _STATEMENT_TITLE = re.compile(
     rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})"
 )
 _ACTOR_TITLE = re.compile(
-    rf"^(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?){{0,6}}?)"
+    rf"^(?P<name>(?:{_CAP}|\d[\w-]*)(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc|Corp|Ltd|Co|LLC|plc)\.?)"
+    r"{0,6}?)"
     rf"(?:,[ \t]+(?!(?:Inc|Corp|Ltd|Co|LLC|plc)\b){_CAP}(?:[ \t]+{_CAP}){{0,3}}(?=[ \t]+to[ \t]))?"
     r"[ \t]+"
-    r"(?:Announces|Reports|Sets|Names|Launches"
+    r"(?P<verb>Announces|Reports|Sets|Names|Launches|Declares|Discloses"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
     r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
     r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b"
 )
 """A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …", "NASA,
-NOAA to Launch …" (the first actor named) (not "Hotel
-Construction Set to Begin", where the subject is a thing). A title in capitals is read in title
-case."""
+NOAA to Launch …" (the first actor named), "Escalade Declares Quarterly Dividend" (one word
+before a verb in the present), "1-800 CONTACTS Announces …" (not "Hotel Construction Set to
+Begin", where the subject is a thing). A title in capitals is read in title case."""
 _BODY_HEADS = (
     r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
     r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
@@ -132,6 +133,8 @@ def _title_voice(
                 name = " ".join(words[:-1])  # (a feed's name glued to its item's headline)
             if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
+            if name and is_party(name) and m.groupdict().get("verb"):
+                return name  # "Escalade Announces Quarterly Dividend": one word before its verb
             if re.fullmatch(rf"the[ \t]+(?:{_BODY_HEADS})", m["name"]):
                 return m["name"]  # "Resolutions Adopted by the Board": the body, by its noun
     return None
