@@ -32,7 +32,7 @@ _BY_TITLE = re.compile(
     r"\b(?:Gaggle|Briefing|Statement|Remarks|Delivery|Interview|News|Memorandum|Letter|Testimony"
     r"|Speech|Address|Message|Readout|Conference|Evidence|Submission|Op-Ed|Article|Transcript"
     r"|Resolutions?|Decision|Notice|Report|Adopted|Issued|Made)\b"
-    r"[^\n]{0,120}?\b(?:by|from|with)[ \t]+"
+    r"[^\n]{0,120}?\b(?:by|from|with|(?<=Statement[ \t])of|(?<=Remarks[ \t])of)[ \t]+"
     rf"(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
     r"(?=[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+(?!(?:of|the|and|for|de|von|van)\b)[a-z\d]|[ \t]*$)"
@@ -123,7 +123,7 @@ def _title_voice(
         title = re.sub(r"[A-Z][A-Z'’]*", _title_case, title)
     for pattern in patterns:
         if m := pattern.search(title):
-            name, _ = clean_name(
+            name, titles = clean_name(
                 re.split(
                     r"[ \t]+(?:at|on|in|to|for|during|after|aboard|en)[ \t]", m["name"], flags=re.I
                 )[0]
@@ -133,6 +133,8 @@ def _title_voice(
                 name = " ".join(words[:-1])  # (a feed's name glued to its item's headline)
             if name and is_party(name) and (" " in name.strip() or _ACRONYM_NAME.fullmatch(name)):
                 return name
+            if name and titles and is_party(name) and pattern is not _ACTOR_TITLE:
+                return name  # "Remarks by President Biden": the surname after a title
             if name and is_party(name) and m.groupdict().get("verb"):
                 return name  # "Escalade Announces Quarterly Dividend": one word before its verb
             if re.fullmatch(rf"the[ \t]+(?:{_BODY_HEADS})", m["name"]):
