@@ -79,6 +79,7 @@ ISSUERS = [
     ("Northwind Declares Quarterly Dividend", "The dividend is payable.", "Northwind"),
     ("1-800 WIDGETS Announces First Quarter Results", "Sales rose.", "1-800 WIDGETS"),
     ("Columbus Module Ready for Launch", "The module is ready.", None),
+    ("The U.S. Defense Rebalance to Asia", "Thank you all.", None),
     ("Statement of Labor Secretary Ana Ruiz on the Vote", "The vote failed.", "Ana Ruiz"),
     ("Remarks by Governor Reyes at the Harbour Summit", "Thank you all.", "Reyes"),
     ("Statement of Policy on Ferries", "Ferries matter.", None),

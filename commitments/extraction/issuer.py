@@ -135,7 +135,8 @@ def _title_voice(
                 return name
             if name and titles and is_party(name) and pattern is not _ACTOR_TITLE:
                 return name  # "Remarks by President Biden": the surname after a title
-            if name and is_party(name) and m.groupdict().get("verb"):
+            verb = m.groupdict().get("verb") or "to"
+            if name and is_party(name) and not verb.startswith("to"):
                 return name  # "Escalade Announces Quarterly Dividend": one word before its verb
             if re.fullmatch(rf"the[ \t]+(?:{_BODY_HEADS})", m["name"]):
                 return m["name"]  # "Resolutions Adopted by the Board": the body, by its noun
