@@ -759,14 +759,24 @@ def test_a_notices_due_dates_and_instructions_are_the_agencys_deadlines() -> Non
     )
     found = [(c.speaker, c.kind.value, c.action, str(c.due)) for c in extract(text, published=D)]
     assert found == [
-        ("Federal Communications Commission", "deadline", "Comments", "2025-09-03…2025-10-06"),
         (
             "Federal Communications Commission",
             "deadline",
-            "reply comments",
+            "submit comments",
+            "2025-09-03…2025-10-06",
+        ),
+        (
+            "Federal Communications Commission",
+            "deadline",
+            "submit reply comments",
             "2025-09-03…2025-10-20",
         ),
-        ("Federal Communications Commission", "deadline", "submit written views", "2025-09-03…2025-11-03"),
+        (
+            "Federal Communications Commission",
+            "deadline",
+            "submit written views",
+            "2025-09-03…2025-11-03",
+        ),
     ]
 
 

@@ -102,13 +102,16 @@ def action(
 
 _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
+_DUE_CUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
 
 
 def _scheduled_thing(text: str, cue: Cue) -> str:
-    """ "The Pretrial Conference is RESET for February 16": the thing set, for the action."""
-    if not _SCHEDULED.match(text, cue.start):
+    """ "The Pretrial Conference is RESET for February 16": the thing set, for the action; what
+    is due is to be submitted ("Comments are due on or before June 27": submit comments)."""
+    due = _DUE_CUE.match(text, cue.start) is not None
+    if not due and not _SCHEDULED.match(text, cue.start):
         return ""
     before = text[max(0, cue.start - 120) : cue.start]
     cut = max(before.rfind(mark) for mark in ".;:!?\n")  # the sentence or line it starts
@@ -119,7 +122,13 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
     if not 3 <= len(thing) <= 80:
         return ""
     thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
-    return f"the {thing[4:]}" if thing.startswith("The ") else thing
+    thing = f"the {thing[4:]}" if thing.startswith("The ") else thing
+    if due:
+        words = thing.split()
+        if words[0][:1].isupper() and all(w.islower() for w in words[1:]):
+            thing = thing[0].lower() + thing[1:]  # ("Opening brief due by …" opens a sentence)
+        return f"submit {thing}"
+    return thing
 
 
 _PAID = re.compile(
