@@ -719,6 +719,14 @@ def test_a_call_for_submissions_with_a_closing_date_is_the_callers_deadline(
     assert found == [(speaker, "deadline", "2025-09-03…2025-10-03")]
 
 
+def test_what_a_call_invites_is_to_be_sent() -> None:
+    text = (
+        "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry into ferries. "
+        "The Harbour Committee invites written submissions by Friday 3 October.\n"
+    )
+    assert [c.action for c in extract(text, published=D)] == ["send written submissions"]
+
+
 def test_a_call_for_submissions_without_a_date_sets_nothing() -> None:
     text = (
         "Press Notice\n\nThe Harbour Committee has decided to hold an inquiry. It invites views.\n"

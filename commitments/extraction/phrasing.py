@@ -92,6 +92,8 @@ def action(
     piece = piece.strip(" ,;:—–-“”\"'’")
     while piece.endswith((" and", " or", " &")):  # "meet on 14 November and 5 December": "meet"
         piece = piece[: piece.rfind(" ")].rstrip(" ,")
+    if _INVITES.fullmatch(text, cue.start, cue.end) and piece:
+        piece = f"send {piece}"  # "The Committee invites written submissions by …": to be sent
     if piece.startswith(INSTRUCTIONS) and text[cue.start : cue.end] in INSTRUCTIONS:
         piece = piece[0].lower() + piece[1:]  # "Send it to me by the 24th": "send it to me"
     piece = _verb_phrase(piece, text, cue, clause_end)
@@ -102,6 +104,7 @@ def action(
 
 _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
+_INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
 _DUE_CUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
