@@ -37,6 +37,7 @@ SETS = {
     "real-test7": ROOT / "tests/data/real/test7.jsonl",
     "real-dev6": ROOT / "tests/data/real/dev6.jsonl",
     "real-test8": ROOT / "tests/data/real/test8.jsonl",
+    "real-test9": ROOT / "tests/data/real/test9.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -58,6 +59,7 @@ NOTES = {
     "real-test7": "real text, ninth collection, held out: scored as it came and at the session's end",
     "real-dev6": "real text, tenth collection (two thirds): scored once as it came, then developed on",
     "real-test8": "real text, tenth collection (one third), held out: scored, never debugged",
+    "real-test9": "real text, eleventh collection, held out: scored once, at the session's end",
 }
 
 

@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
 # sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev6 after
-# their first runs; test, test2 … test8 are scored, never debugged, and their floors
+# their first runs; test, test2 … test9 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
@@ -43,6 +43,7 @@ FLOORS = {
     "real/test7.jsonl": 0.41,
     "real/dev6.jsonl": 0.36,
     "real/test8.jsonl": 0.22,
+    "real/test9.jsonl": 0.45,
 }
 
 
