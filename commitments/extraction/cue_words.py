@@ -22,6 +22,7 @@ __all__ = [
     "EXPIRED",
     "FUTURE_PROGRESSIVE",
     "HEDGED",
+    "INSTRUCTION",
     "INSTRUCTIONS",
     "KEPT",
     "LITIGANT_BEFORE",
@@ -262,14 +263,17 @@ write to the landlord by Friday", a dividend "payable on March 15"."""
 INSTRUCTIONS = ("Submit", "Send", "Apply", "Respond")
 """Verbs that open an instruction with a closing date ("Submit reply comments on or before …",
 "Send it to me by the 24th")."""
+_DUE = (
+    r"due\s+(?=(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|on|before|by)\s"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+INSTRUCTION = re.compile(rf"(?<![^\s:])(?:{'|'.join(INSTRUCTIONS)})(?=\s+\w)")
+"""An instruction opening a sentence or a field, with a closing date: "Submit reply comments on
+or before …" (case-sensitive: "to submit" inside a sentence is no instruction)."""
 CALLS = re.compile(
     # "Comments are due on or before June 27", "reply comments are due no later than …"
     # (a docket's "Opening brief due by 6/19/2015", "Answer IS DUE November 22, 2017")
-    r"(?<![\w’'-])(?=[\w'’])(?:(?:is|are)\s+(?:now\s+)?)?due\s+(?=(?:on\s+or\s+before"
-    r"|no\s+later\s+than|not\s+later\s+than|on|before|by)\s|(?:jan|feb|mar|apr|may|jun|jul|aug"
-    r"|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
-    # an instruction opening a sentence or a field: "Submit reply comments on or before …"
-    rf"|(?<![^\s:])(?-i:{'|'.join(INSTRUCTIONS)})(?=\s+\w)"
+    rf"(?<![\w’'-])(?=[\w'’])(?:is\s+(?:now\s+)?{_DUE}|are\s+(?:now\s+)?{_DUE}|{_DUE})"
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"
@@ -278,8 +282,8 @@ CALLS = re.compile(
     _I,
 )
 """A call with a closing date, the caller's deadline: "The Committee invites written submissions by
-9 September", "Views are sought by Friday", "Comments are due on or before June 27", "Submit reply
-comments on or before August 15" (with no date, a call sets nothing to track)."""
+9 September", "Views are sought by Friday", "Comments are due on or before June 27" (with no date,
+a call sets nothing to track)."""
 MINUTED = re.compile(
     rf"^\W*(?:The\s+)?{NOT_OWNERS}"
     r"(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these"

@@ -20,6 +20,7 @@ from commitments.extraction.cue_words import (
     EXPIRED,
     FUTURE_PROGRESSIVE,
     HEDGED,
+    INSTRUCTION,
     KEPT,
     LITIGANT_BEFORE,
     MINUTED,
@@ -63,6 +64,7 @@ SENTENCES.watch(
             CAN_DO,
             DATED_ONLY,
             CALLS,
+            INSTRUCTION,
             MINUTED,
             BROKEN,
             KEPT,
@@ -123,9 +125,10 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     if _DATED_ONLY_ID in allowed:
         for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
             dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
-    if _CALLS_ID in allowed:
-        for m in _CALLS_FOUND.finditer(text, folded, start, end):
-            dated.append(Cue(m.start() - start, m.end() - start, Kind.DEADLINE))
+    for key, found in _DEADLINE_CALLS:
+        if key in allowed:
+            for m in found.finditer(text, folded, start, end):
+                dated.append(Cue(m.start() - start, m.end() - start, Kind.DEADLINE))
     minute = MINUTED.match(sentence) if _MINUTED_ID in allowed else None
     if minute is not None:
         dated.append(Cue(minute.end() - 2, minute.end(), Kind.PROMISE))
@@ -133,10 +136,11 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
 
 
 _KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in RULES)
-_FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND, _CALLS_FOUND = (
-    Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY, CALLS)
+_FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND = (
+    Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY)
 )
-_CALLS_ID = id(CALLS)
+_DEADLINE_CALLS = tuple((id(p), Located(p)) for p in (CALLS, INSTRUCTION))
+"""Calls and instructions with a closing date: deadlines."""
 _FUTURE_PROGRESSIVE_ID = id(FUTURE_PROGRESSIVE)
 _CAN_DO_ID = id(CAN_DO)
 _DATED_ONLY_ID = id(DATED_ONLY)
