@@ -29,8 +29,7 @@ _PRETIME = (
     r"(?:(?P<pretime>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midday|midnight)"
     r"\s+(?:on\s+)?"
     # "by close of business Tuesday, Oct. 28": the day's end, the day kept
-    r"|(?:the\s+)?(?:close|end)\s+of\s+(?:the\s+)?business(?:\s+day)?,?\s+(?:on\s+)?"
-    r"|(?-i:COB|EOD),?\s+(?:on\s+)?)?"
+    r"|(?:the\s+)?close\s+of\s+business,?\s+(?:on\s+)?|(?-i:COB),?\s+(?:on\s+)?)?"
 )
 _LEAD_WORDS = sorted(
     {
