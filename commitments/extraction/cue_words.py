@@ -273,7 +273,7 @@ or before …" (case-sensitive: "to submit" inside a sentence is no instruction)
 CALLS = re.compile(
     # "Comments are due on or before June 27", "reply comments are due no later than …"
     # (a docket's "Opening brief due by 6/19/2015", "Answer IS DUE November 22, 2017")
-    rf"(?<![\w’'-])(?=[\w'’])(?:is\s+(?:now\s+)?{_DUE}|are\s+(?:now\s+)?{_DUE}|{_DUE})"
+    rf"(?<![\w’'-])(?=[\w'’]){_DUE}"
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"

@@ -39,17 +39,22 @@ ABBREVIATIONS = frozenset(
     supt insp det""".split()
 )
 
-_PARAGRAPH = re.compile(
-    r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))"
-    r"|<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*+/?)>"  # HTML's breaks left in scraped text
+_PARAGRAPH_BREAK = r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))"
+_PARAGRAPH = re.compile(_PARAGRAPH_BREAK)
+_PARAGRAPH_HTML = re.compile(
+    rf"{_PARAGRAPH_BREAK}|<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*+/?)>"  # HTML's breaks left in scraped text
 )
+"""(Only for a text with a "<" in it: the plain pattern starts with a newline, which ``re`` finds
+by a fast scan.)"""
 # A sentence end, and a capital, digit or opening mark after it (or the end). Written to start
 # with a character class, which lets `re` skip straight to the next stop instead of trying the
 # pattern at every character.
-_BOUNDARY = re.compile(
-    r"[.!?…][.!?…]*[”\"’')\]]*(?:(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|$)"
-    r"|\n(?=[ \t]*§)"  # a Hansard speaker's mark starts a line: "… [66798]\n§ Mr. Raynsford…"
+_BOUNDARY_END = r"[.!?…][.!?…]*[”\"’')\]]*(?:(?=\s+[“\"‘'(\[]?[A-Z0-9¿¡])|$)"
+_BOUNDARY = re.compile(_BOUNDARY_END)
+_BOUNDARY_MARKED = re.compile(
+    rf"{_BOUNDARY_END}|\n(?=[ \t]*§)"  # a Hansard speaker's mark: "… [66798]\n§ Mr. Raynsford…"
 )
+"""(Only for a paragraph with a "§" in it.)"""
 _OPEN = "“«„"
 _CLOSE = "”»"
 _MARKS = re.compile(f'[{_OPEN}{_CLOSE}"]')
@@ -81,7 +86,7 @@ class Quote:
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank paragraph (one longer than :data:`MAX_PARAGRAPH` is cut)."""
     start = 0
-    for m in _PARAGRAPH.finditer(text):
+    for m in (_PARAGRAPH_HTML if "<" in text else _PARAGRAPH).finditer(text):
         if not _blank(text, start, m.start()):
             yield from _pieces(text, *_trim(text, start, m.start()), MAX_PARAGRAPH)
         start = m.end()
@@ -148,7 +153,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         p_start += start
         p_end += start
         s_start = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
+        marked = text.find("§", p_start, p_end) != -1
+        for m in (_BOUNDARY_MARKED if marked else _BOUNDARY).finditer(text, p_start, p_end):
             if _is_abbreviation(text, s_start, m.start()):
                 continue
             s_end = m.end()

@@ -128,7 +128,11 @@ def _numeric_date(m: re.Match[str], day: dt.date) -> Window | None:
     """ "6/19/2015", "5/28/15" (month first, as US records write them, unless the first number
     cannot be a month: "19/6/2015"), and "17/12" with no year when one number cannot be a month
     (an agenda's "17/12: Adoption of …"; "3/4" may be a fraction, so it is no date)."""
+    if m.start("n1") and m.string[m.start("n1") - 1] in "0123456789/.,-":
+        return None  # ("123/4", "1.5/2": part of a number, no date)
     first, second = int(m["n1"]), int(m["n2"])
+    if first > 31 or second > 31:
+        return None
     if first > 12 >= second:
         month, mday = second, first
     elif first <= 12:

@@ -93,7 +93,9 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "date",  # "6/19/2015", "17/12"
-        r"(?<![\d/.,-])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:19|20)\d\d|\d\d))?(?![\d/]|[.,]\d)",
+        # (a digit first, which ``re`` finds by a fast scan; what stands before it is checked
+        # when the date is read)
+        r"(?P<n1>\d\d?)/(?P<n2>\d\d?)(?:/(?P<ny>(?:19|20)\d\d|\d\d))?(?![\d/]|[.,]\d)",
         _numeric_date,
     ),
     Period(
