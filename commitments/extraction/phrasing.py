@@ -105,7 +105,6 @@ def action(
 _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
-_COPULA_END = re.compile(r"\s+(?:is|are|IS|ARE)(?:\s+now)?$")
 _DUE_CUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
@@ -127,9 +126,12 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
         return ""
     thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
     if due:
-        thing = _COPULA_END.sub("", thing)  # ("Comments are due …")
-        if not thing:
+        words = thing.split()  # ("Comments are due …", "The report is now due …")
+        while words and words[-1].casefold() in ("is", "are", "now"):
+            words.pop()
+        if not words:
             return ""
+        thing = " ".join(words)
     thing = f"the {thing[4:]}" if thing.startswith("The ") else thing
     if due:
         words = thing.split()
