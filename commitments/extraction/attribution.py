@@ -16,6 +16,7 @@ from commitments.extraction.names import TITLES, clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
+    DUE,
     FIRST_PERSON,
     GENERIC_ORG,
     LEAD_CLAUSE,
@@ -154,7 +155,7 @@ class Attributor:
         head = self.text[sent.start : cue.start]
         if cue_rules.hedged(head) or cue.kind is Kind.OFFER:
             return None
-        if _DUE.match(self.text, cue.start):
+        if DUE.match(self.text, cue.start):
             return None  # "Defendants Answer IS DUE November 22": what is due, not who set it
         lead = LEAD_CLAUSE.match(head)  # "If the talks fail, the union will strike"
         if lead is not None:
@@ -285,7 +286,6 @@ class Attributor:
         return not OTHER_CLAUSE.search(self.text[first.end : second.start])
 
 
-_DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _DESCRIBING = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:allow|enable|permit|let|serve|include|feature|mean"
     r"|cost|amount|total|affect|cover|represent|mark|involve|require|give\s+(?:residents|people|the\s+public"

@@ -23,6 +23,7 @@ __all__ = [
     "COORDINATED",
     "CUE_WORDS",
     "DEADLINE_WORD",
+    "DUE",
     "FIRST_PERSON",
     "GAP_AFTER_QUOTE",
     "GAP_BEFORE_QUOTE",
@@ -93,6 +94,9 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief))\b",
     re.IGNORECASE,
 )
+DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
+"""A due date's cue ("Comments are due …", "Answer IS DUE …"): what is due is no party, and it is
+to be submitted."""
 GENERIC_ORG = re.compile(
     r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
     r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"

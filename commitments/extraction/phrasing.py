@@ -15,6 +15,7 @@ from commitments.extraction.patterns import (
     BARE_PARTICIPLE,
     CLAUSE_END,
     CUE_WORDS,
+    DUE,
     SPACE_BEFORE_MARK,
     TO_THAT,
 )
@@ -105,7 +106,6 @@ def action(
 _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
-_DUE_CUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
 
@@ -113,7 +113,7 @@ _AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should
 def _scheduled_thing(text: str, cue: Cue) -> str:
     """ "The Pretrial Conference is RESET for February 16": the thing set, for the action; what
     is due is to be submitted ("Comments are due on or before June 27": submit comments)."""
-    due = _DUE_CUE.match(text, cue.start) is not None
+    due = DUE.match(text, cue.start) is not None
     if not due and not _SCHEDULED.match(text, cue.start):
         return ""
     before = text[max(0, cue.start - 120) : cue.start]
@@ -126,19 +126,21 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
         return ""
     thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
     if due:
-        words = thing.split()  # ("Comments are due …", "The report is now due …")
-        while words and words[-1].casefold() in ("is", "are", "now"):
-            words.pop()
-        if not words:
-            return ""
-        thing = " ".join(words)
-    thing = f"the {thing[4:]}" if thing.startswith("The ") else thing
-    if due:
-        words = thing.split()
-        if words[0][:1].isupper() and all(w.islower() for w in words[1:]):
-            thing = thing[0].lower() + thing[1:]  # ("Opening brief due by …" opens a sentence)
-        return f"submit {thing}"
-    return thing
+        return _to_submit(thing)
+    return f"the {thing[4:]}" if thing.startswith("The ") else thing
+
+
+def _to_submit(thing: str) -> str:
+    """What is due, to be submitted: "Comments are" → "submit comments", "The report is now" →
+    "submit the report", "Opening brief" (opening a sentence) → "submit opening brief"."""
+    words = thing.split()
+    while words and words[-1].casefold() in ("is", "are", "now"):
+        words.pop()
+    if not words:
+        return ""
+    if words[0] == "The" or (words[0][:1].isupper() and all(w.islower() for w in words[1:])):
+        words[0] = words[0][0].lower() + words[0][1:]
+    return f"submit {' '.join(words)}"
 
 
 _PAID = re.compile(
