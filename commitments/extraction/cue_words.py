@@ -263,17 +263,18 @@ write to the landlord by Friday", a dividend "payable on March 15"."""
 INSTRUCTIONS = ("Submit", "Send", "Apply", "Respond")
 """Verbs that open an instruction with a closing date ("Submit reply comments on or before …",
 "Send it to me by the 24th")."""
-_DUE = (
+_DUE_BY = (
     r"due\s+(?=(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|on|before|by)\s"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
+"""A due date's call: "due" and, after it, the date it is due by (a piece of :data:`CALLS`)."""
 INSTRUCTION = re.compile(rf"(?<![^\s:])(?:{'|'.join(INSTRUCTIONS)})(?=\s+\w)")
 """An instruction opening a sentence or a field, with a closing date: "Submit reply comments on
 or before …" (case-sensitive: "to submit" inside a sentence is no instruction)."""
 CALLS = re.compile(
     # "Comments are due on or before June 27", "reply comments are due no later than …"
     # (a docket's "Opening brief due by 6/19/2015", "Answer IS DUE November 22, 2017")
-    rf"(?<![\w’'-])(?=[\w'’]){_DUE}"
+    rf"(?<![\w’'-])(?=[\w'’]){_DUE_BY}"
     r"|(?<![\w’'-])(?=[\w'’])(?:invites?|inviting|welcomes|seeks|requests)\s+"
     r"(?=(?:written\s+|further\s+|public\s+)?(?:submissions|evidence|comments|responses|views"
     r"|proposals|nominations|applications|feedback)\b)"

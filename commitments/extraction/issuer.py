@@ -209,12 +209,13 @@ _BODY_LINE = re.compile(
 )
 
 
-_PARAGRAPH = re.compile(r"^[^\n]{200}", re.MULTILINE)
+_LONG_LINE = re.compile(r"^[^\n]{200}", re.MULTILINE)
+"""A line of running text (a paragraph), where a page's header ends."""
 
 
 def _body_line(text: str) -> str | None:
     """A body's name on a line of its own in the page's header, before its first paragraph."""
-    first = _PARAGRAPH.search(text)
+    first = _LONG_LINE.search(text)
     head = text[: first.start() if first else 1500]
     for m in _BODY_LINE.finditer(head):
         name = m["name"]

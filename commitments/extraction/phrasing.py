@@ -45,7 +45,8 @@ def action(
     ):
         return f"pay {' '.join(m['what'].split())}"  # "a cash dividend of $0.25 per share, payable"
     start = cue.start if cue.noun else cue.end
-    if cue.start == cue.end or text[cue.start : cue.end] in INSTRUCTIONS:
+    instruction = text[cue.start : cue.end] in INSTRUCTIONS
+    if cue.start == cue.end or instruction:
         start = cue.start  # action items, instructions ("Send it to me …"): the whole item
     if due is not None:
         spans = (*spans, (due.start, due.end))
@@ -95,7 +96,7 @@ def action(
         piece = piece[: piece.rfind(" ")].rstrip(" ,")
     if _INVITES.fullmatch(text, cue.start, cue.end) and piece:
         piece = f"send {piece}"  # "The Committee invites written submissions by …": to be sent
-    if piece.startswith(INSTRUCTIONS) and text[cue.start : cue.end] in INSTRUCTIONS:
+    if instruction and piece.startswith(INSTRUCTIONS):
         piece = piece[0].lower() + piece[1:]  # "Send it to me by the 24th": "send it to me"
     piece = _verb_phrase(piece, text, cue, clause_end)
     if len(piece) > 120:

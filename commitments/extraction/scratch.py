@@ -35,5 +35,5 @@ class Scratch:
     day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
     """One-day windows by day (a commitment with no issue date is issued on its day)."""
     last_dated: Commitment | None = None
-    """The last commitment made by the last sentence that made a dated one ("Then he will …"
-    goes on with it; its source says where that sentence ends)."""
+    """The last dated commitment of the last sentence that made one ("Then he will …" goes on
+    with it; its source says where that sentence ends)."""
