@@ -547,6 +547,8 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
             "the Iraqi government",
         ),
         ("The commission will refer the merger for a full investigation.", "the commission"),
+        ("The FAA will issue flight restrictions for the area.", "the FAA"),  # initials alone
+        ("NASA will launch the probe.", "NASA"),
     ],
 )
 def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speaker: str) -> None:
@@ -583,7 +585,12 @@ def test_a_named_bodys_undated_act_in_a_release_is_its_commitment() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The storm will hit the coast.", "The Smith family will be delighted.", "Prices will rise."],
+    [
+        "The storm will hit the coast.",
+        "The Smith family will be delighted.",
+        "Prices will rise.",
+        "Shares of IBM will rise.",  # initials at the end of a phrase: not the subject
+    ],
 )
 def test_what_a_story_says_will_happen_is_no_ones_commitment(text: str) -> None:
     assert extract(text, published=D) == []

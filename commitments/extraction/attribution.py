@@ -230,7 +230,7 @@ class Attributor:
             return None, False
         if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
             subject = self.unattributed(sent, cue)
-            named = subject is not None and _BODY.search(subject) is not None
+            named = subject is not None and _is_body(subject)
             # (a person's "will" in a story is as often what befalls them: "will face trial")
             if named and not NOT_AN_ACTION.match(self.text, cue.end, sent.end):
                 return subject, True
@@ -246,7 +246,7 @@ class Attributor:
             return subject, False
         if (
             subject is not None
-            and _BODY.search(subject) is not None
+            and _is_body(subject)
             and not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
         ):  # "The Football Foundation will lead delivery of the fund" in a department's release
             return subject, True
@@ -305,6 +305,15 @@ _BODY = re.compile(
     r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?$"
 )
 """A body's name or noun: in a story, the subject that undertakes in the narrator's words."""
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+"""A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
+IBM")."""
+
+
+def _is_body(subject: str) -> bool:
+    return _BODY.search(subject) is not None or _ACRONYM.fullmatch(subject) is not None
+
+
 _APPOSED = re.compile(
     r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin)){1,4}),\s+(?:also\s+)?"
 )
