@@ -112,6 +112,19 @@ FOUND = [
         "2025-09-06",
         "promise",
     ),
+    # a body "in" a place is the body in that place, not the place
+    (
+        "Police in Nairobi said they would open an inquiry on Friday.",
+        "Police in Nairobi",
+        "2025-09-05",
+        "promise",
+    ),
+    (
+        "Aviation authorities in Ireland said the ban would be lifted on Friday.",
+        "Aviation authorities in Ireland",
+        "2025-09-05",
+        "promise",
+    ),
     (
         "According to officials, the tunnel will reopen on Monday.",
         "officials",

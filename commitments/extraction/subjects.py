@@ -81,7 +81,7 @@ with one."""
 _PLURAL_END = re.compile(  # "officials said", "senior U.S. officials said", "Israeli police said"
     r"(?<![\w’'.-])((?:(?!(?:which|that|who|whom|and|or|but|as|when|while|where|if|the|a|an|to"
     r"|of|in|on|at|by|for|with|from|said|told|say|says)\s)[a-z][\w-]*\s+"
-    r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+){0,2}"
+    r"|[A-Z][a-z]+(?:an|ese|i|ish|ch)\s+|(?:U\.S\.|US|UK|EU|UN|NATO)\s+|^[A-Z][a-z]+\s+){0,2}"
     rf"(?:{'|'.join(_PLURAL_NOUNS)}))$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
@@ -196,5 +196,19 @@ def subject_before(text: str, start: int, end: int) -> str | None:
                 named = _NAME_BEFORE_OFFICE.search(before, 0, found.start(1))
                 if named is not None and " " in named[1] and not clean_name(named[1])[1]:
                     return named[1]
+            if pattern is _NAME_END and before.endswith(" in ", 0, found.start(1)):
+                return _placed(before[: found.start(1) - 4], phrase)
             return phrase
     return None
+
+
+def _placed(head: str, place: str) -> str:
+    """ "Police in Nairobi said", "Health authorities in France said": the body with its place,
+    not the place alone (a name after "in" is where the subject is, not who it is)."""
+    for pattern, endings, words in _ENDING_PATTERNS[2:]:
+        if endings is not None and not _ends_with(head, endings):
+            continue
+        found = pattern.search(head, _last_words(head, words))
+        if found is not None:
+            return f"{found.group(1)} in {place}"
+    return place
