@@ -491,6 +491,16 @@ def test_a_release_speaks_for_its_issuer_and_the_company_is_the_issuer() -> None
     ]
 
 
+def test_a_boards_declaration_after_a_lead_phrase_names_the_issuer() -> None:
+    text = (
+        "EXHIBIT 99.1\nFOR IMMEDIATE RELEASE:\nAt its meeting held today, the Board of Directors "
+        "of Keel Holdings, Inc. declared a cash dividend of $0.32 per share. The dividend is "
+        "payable on October 1, 2025 to shareholders of record on September 12, 2025.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("Board of Directors of Keel Holdings, Inc.", "2025-10-01")]
+
+
 @pytest.mark.parametrize(
     ("line", "what"),
     [

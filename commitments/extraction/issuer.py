@@ -90,12 +90,14 @@ _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ 
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
     r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
+    r"(?:(?:At|On|In)[ \t][^,\n]{3,60},[ \t]+(?:the[ \t]+)?)?"  # "At its meeting held today, the …"
     rf"(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc\.?,?|Corp\.?"
     r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
     r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
     r"(?:[ \t]+\((?:the[ \t]+)?[“\"][^()\n]{1,60}\))?"  # (“Monarch” or “the Company”)
     r"(?:,[ \t][^,\n]{3,90},)?[ \t]+(?:today[ \t]+)?(?:announced|announces|said|reported|reports"
-    r"|confirmed|confirms|unveiled|unveils|released|releases|has[ \t]+(?:decided|agreed|launched"
+    r"|confirmed|confirms|unveiled|unveils|released|releases|declared|declares"
+    r"|has[ \t]+(?:decided|agreed|launched"
     r"|announced))\b"
 )
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
