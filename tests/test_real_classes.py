@@ -491,6 +491,16 @@ def test_a_release_speaks_for_its_issuer_and_the_company_is_the_issuer() -> None
     ]
 
 
+def test_a_speech_prepared_for_delivery_speaks_for_its_speaker() -> None:
+    text = (
+        "Department of Defense\n\nSpeech\n\nThe Rebalance\n\n"
+        "As Prepared for Delivery by Deputy Secretary of Defense Mara Quist, Washington, D.C., "
+        "Wednesday, September 3, 2025\n\nThank you all for coming.\n\n"
+        "Later this week, Secretary Lane will be visiting Seoul and Tokyo.\n"
+    )
+    assert [c.speaker for c in extract(text, published=D)] == ["Mara Quist"]
+
+
 def test_a_boards_declaration_after_a_lead_phrase_names_the_issuer() -> None:
     text = (
         "EXHIBIT 99.1\nFOR IMMEDIATE RELEASE:\nAt its meeting held today, the Board of Directors "

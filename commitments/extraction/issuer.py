@@ -174,6 +174,12 @@ def issuer(text: str, title: str | None) -> str | None:
         line = line[: -len(title.strip())]  # (the page's header glued to the item's headline)
     if line and (name := _title_voice(line, (_BY_TITLE,))):
         return name  # a page headed "News Releases from the Bureau of Reclamation"
+    if (
+        "elivery" in head
+        and (m := _DELIVERED_BY.search(head))
+        and (name := _title_voice(m[0], (_BY_TITLE,)))
+    ):
+        return name  # "As Prepared for Delivery by Deputy Secretary Ashton B. Carter, …"
     if ("by" in head or "AGENCY" in head or "Agency" in head) and (m := ISSUER_FIELD.search(head)):
         return m["name"].strip().rstrip(".")
     if _RELEASE.search(text[:3000]) and (m := _ANNOUNCES.search(text[:3000])):
@@ -194,6 +200,12 @@ def issuer(text: str, title: str | None) -> str | None:
     )
 
 
+_DELIVERED_BY = re.compile(
+    r"^[ \t]*(?:Remarks[ \t]+)?(?:[Aa]s[ \t]+)?[Pp]repared[ \t]+for[ \t]+[Dd]elivery[ \t]+by[ \t]"
+    r"[^\n]+",
+    re.MULTILINE,
+)
+"""A speech's line naming its speaker, wherever it stands in the page's head."""
 _PRESS_OFFICE = re.compile(
     r"^[ \t]*(?P<name>Office[ \t]+of[ \t]+the[ \t]+(?:Spokes(?:man|person|woman)"
     r"|Press[ \t]+Secretary|Press[ \t]+Officer?))[ \t]*$",
