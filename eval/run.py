@@ -38,6 +38,8 @@ SETS = {
     "real-dev6": ROOT / "tests/data/real/dev6.jsonl",
     "real-test8": ROOT / "tests/data/real/test8.jsonl",
     "real-test9": ROOT / "tests/data/real/test9.jsonl",
+    "real-dev7": ROOT / "tests/data/real/dev7.jsonl",
+    "real-test10": ROOT / "tests/data/real/test10.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -60,6 +62,8 @@ NOTES = {
     "real-dev6": "real text, tenth collection (two thirds): scored once as it came, then developed on",
     "real-test8": "real text, tenth collection (one third), held out: scored, never debugged",
     "real-test9": "real text, eleventh collection, held out: scored once, at the session's end",
+    "real-dev7": "real text, twelfth collection (two thirds): scored once as it came, then developed on",
+    "real-test10": "real text, twelfth collection (one third), held out: scored, never debugged",
 }
 
 

@@ -112,6 +112,19 @@ FOUND = [
         "2025-09-06",
         "promise",
     ),
+    # a lead phrase holding a full date, after a dateline, stands before the subject
+    (
+        "WASHINGTON - On Monday, Sept. 8, 2025, Secretary Dana Reyes will discuss the budget.",
+        "Dana Reyes",
+        "2025-09-08",
+        "promise",
+    ),
+    (
+        "The agency set a briefing. On September 8, 2025, the minister will discuss the budget.",
+        "the minister",
+        "2025-09-08",
+        "promise",
+    ),
     # a body "in" a place is the body in that place, not the place
     (
         "Police in Nairobi said they would open an inquiry on Friday.",

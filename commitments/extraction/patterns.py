@@ -63,14 +63,17 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     re.IGNORECASE,
 )
 WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
-LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
+LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May 4, 2008, ")
     r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
-    r"|From|Later|Earlier|Next|Over|By|Following)\b[^,;]{1,120},\s*"
+    r"|From|Later|Earlier|Next|Over|By|Following)\b"
+    rf"(?:[^,;]|,[ \t]*(?=\d{{4}}\b|{_MONTH_DAY})){{1,120}},\s*"  # (a date's own commas)
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
     r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+"
     r"|\([^()\n]{1,80}\)\s+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
+    r"|[A-Z]{2,}(?:[ \t,.]+[A-Z]{2,}\.?){0,3}[ \t]+[-–—]{1,2}[ \t]+"  # "WASHINGTON - "
     # an impersonal report: "It has also been reported that Kerry plans to …"
     r"|(?:It|it)\s+(?:has|had|is|was)\s+(?:also\s+|now\s+|widely\s+)?(?:been\s+)?(?:reported"
     r"|understood|announced|confirmed|learned|learnt)\s+(?:today\s+)?that\s+"
