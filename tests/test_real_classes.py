@@ -514,6 +514,17 @@ def test_a_speech_prepared_for_delivery_speaks_for_its_speaker() -> None:
     assert [c.speaker for c in extract(text, published=D)] == ["Mara Quist"]
 
 
+def test_a_letter_speaks_for_its_signer() -> None:
+    text = (
+        "From the President\nSeptember 3, 2025\nTO: All Members\n\n"
+        "The dividend will be credited to your account tomorrow, September 4.\n"
+        "Our quarterly conference call is scheduled for Friday, September 5.\n\n"
+        "Sincerely,\n/s/ Mara Quist\nMara Quist\nPresident and Chief Executive Officer\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("Mara Quist", "2025-09-04"), ("Mara Quist", "2025-09-05")]
+
+
 def test_a_boards_declaration_after_a_lead_phrase_names_the_issuer() -> None:
     text = (
         "EXHIBIT 99.1\nFOR IMMEDIATE RELEASE:\nAt its meeting held today, the Board of Directors "

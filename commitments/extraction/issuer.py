@@ -197,7 +197,26 @@ def issuer(text: str, title: str | None) -> str | None:
         _principal_body(text)
         or (_minutes_body(text) if "The " in text else None)
         or _body_line(head)
+        or (_signed_by(text) if "ly," in text else None)
     )
+
+
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:Yours[ \t]+)?(?:[Ss]incerely|[Rr]espectfully(?:[ \t]+submitted)?|[Ff]aithfully"
+    r"|[Tt]ruly|[Cc]ordially)(?:[ \t]+yours)?,[ \t]*\n(?:[ \t]*/s/[^\n]*\n)?[ \t]*"
+    rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,4}})[ \t]*$",
+    re.MULTILINE,
+)
+"""A letter's close and the name under it ("Sincerely,\n/s/ Jeffrey B. Wall\nJeffrey B. Wall")."""
+
+
+def _signed_by(text: str) -> str | None:
+    """The signer of a letter: who it speaks for, when nothing else names its voice."""
+    m = _SIGN_OFF.search(text)
+    if m is None:
+        return None
+    name, _ = clean_name(m["name"])
+    return name if is_party(name) else None
 
 
 _DELIVERED_BY = re.compile(
