@@ -563,6 +563,42 @@ def test_a_commitment_reported_in_a_speech_is_its_subjects() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "action", "window"),
+    [
+        (
+            "Plaintiff shall have 12 days from the date of this Order to file an amended "
+            "complaint explaining only one of his claims.",
+            "file an amended complaint explaining only one of his claims",
+            "2025-09-03…2025-09-15",
+        ),
+        (
+            "Defendant shall have 30 days after service of this order to respond.",
+            "respond",
+            "2025-09-03…2025-10-03",
+        ),
+    ],
+)
+def test_time_a_court_grants_from_its_order_is_its_deadline(
+    line: str, action: str, window: str
+) -> None:
+    # "explaining": no report; "his claims": a noun after "of", not a verb
+    found = [
+        (c.speaker, c.kind.value, c.action, str(c.due))
+        for c in extract(f"IT IS ORDERED:\n\n{line}\n", published=D)
+    ]
+    assert found == [("the Court", "deadline", action, window)]
+
+
+def test_a_failure_as_directed_is_the_courts_warning() -> None:
+    text = (
+        "IT IS ORDERED:\n\nFailure to file the amended complaint as directed will result in "
+        "dismissal of the complaint.\n"
+    )
+    found = [(c.speaker, c.kind.value) for c in extract(text, published=D)]
+    assert found == [("the Court", "threat")]
+
+
 def test_in_writing_reports_nothing() -> None:
     text = (
         "IT IS ORDERED.\n\nPlaintiff shall file a response in writing on or before October 6, 2025."

@@ -210,9 +210,10 @@ def hedged(clause: str) -> bool:
 def obliges(text: str, cue: Cue, *, court: bool = False) -> bool:
     """An obligation laid on someone ("shall file", "must be submitted", "are directed to"); in
     a court's order, also what a party to the case "will" do ("The parties will file a joint
-    status report by April 29")."""
+    status report by April 29") and the time it is given ("Plaintiff shall have 12 days to
+    file")."""
     word = text[cue.start : cue.end].casefold()
-    if cue.kind is Kind.DEMAND or word == "shall":
+    if cue.kind is Kind.DEMAND or word == "shall" or (court and cue.kind is Kind.DEADLINE):
         return True
     return (
         court

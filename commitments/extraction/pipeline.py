@@ -203,7 +203,15 @@ class _Extractor:
             pendings = binding.bind_due(text, pendings, due_exprs, atts, self.published)
         if issue_exprs:
             binding.bind_issue(pendings, issue_exprs, day)
-        self._emit(sent, body, pendings, sentence_issue, day, turn, attributed=bool(atts))
+        self._emit(
+            sent,
+            body,
+            pendings,
+            sentence_issue,
+            day,
+            turn,
+            attributed=any(a.speaker is not None or not a.participle for a in atts),
+        )
 
     def _emit(
         self,

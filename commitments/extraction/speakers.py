@@ -138,6 +138,8 @@ def _find_attributions(text: str, start: int, end: int, origin: int = 0) -> list
             and _MODAL_BEFORE.search(text, low, v_start)
         ):
             continue  # "ministers will set out …", "plans to announce": a future act, not a report
+        if text.endswith((" as ", "\nas "), max(start, v_start - 4), v_start):
+            continue  # "as directed", "as announced": how something is done, not a report
         near = max(start, v_start - LOOKBACK)
         subject = subject_before(text, near, v_start)
         if subject is not None and _plural_noun(text, text[v_start:v_end], v_end, subject, end):
@@ -204,12 +206,18 @@ def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
 
 def _plural_noun(text: str, word: str, word_end: int, subject: str, end: int) -> bool:
     """A present-tense verb in -s after "the …" is more often a plural noun ("the release
-    notes")."""
+    notes"), and always after a preposition ("one of his constitutional claims")."""
     if not word.endswith("s") or word in ("says", "tells", "adds", "writes", "warns", "insists"):
         return False
     if subject.split(maxsplit=1)[0].casefold() not in ("the", "its", "their", "his", "her"):
         return False
+    head = text[max(0, word_end - len(word) - len(subject) - 16) : word_end - len(word)].rstrip()
+    if head.endswith(subject) and _PREPOSITION_END.search(head, 0, len(head) - len(subject)):
+        return True
     return not _NOT_A_NOUN.match(text, word_end, end)
+
+
+_PREPOSITION_END = re.compile(r"\b(?:of|in|on|for|with|to|from|about|against|under|by)\s+$")
 
 
 def _is_trailing(text: str, start: int, verb: int) -> bool:

@@ -202,15 +202,24 @@ def _give(m: re.Match[str]) -> Resolve:
     return _span(0, _number(m), m["unit"], bool(m["biz"]))
 
 
+_FROM_THE_ORDER = (
+    r"(?:\s+(?:from|after|of)\s+(?:the\s+)?(?:date\s+of\s+)?(?:this|service|entry)\b"
+    r"[^.;:\n]{0,40}?)?"
+)
+"""What a grant of time may count from: "from the date of this Order", "after service of this
+Order" (the order's own day: the day it is read from)."""
+
+
 @_rule(
     "give",
     rf"\b(?:have|has|had|get|gets|got)\s+(?:just\s+|only\s+|another\s+)?{HEDGE}"
     rf"(?:(?P<n>{NUMBER})|an?)\s+(?:more\s+|additional\s+|extra\s+)?{UNIT}"
-    r"(?=\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b))",
-    anchor=rf"{UNIT}\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b)",
+    rf"{_FROM_THE_ORDER}(?=\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b))",
+    anchor=rf"{UNIT}\s+(?:to\s+[a-z]|in\s+which\s+to\b|before\b|from\s|after\s|of\s)",
 )
 def _grant(m: re.Match[str]) -> Resolve:
-    """ "have seven days to leave the country", "had 20 days to reach a deal": [D, D + N]."""
+    """ "have seven days to leave the country", "had 20 days to reach a deal", "shall have 12
+    days from the date of this Order to file": [D, D + N]."""
     return _span(0, _number(m), m["unit"], bool(m["biz"]))
 
 
