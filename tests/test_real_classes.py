@@ -514,6 +514,22 @@ def test_a_speech_prepared_for_delivery_speaks_for_its_speaker() -> None:
     assert [c.speaker for c in extract(text, published=D)] == ["Mara Quist"]
 
 
+def test_a_lords_answer_labelled_by_office_is_the_office_holders() -> None:
+    text = (
+        "Lord Smith asked Her Majesty's Government:\n"
+        "The Lord Chancellor: It is expected that a final report will be produced by the end "
+        "of the year.\n"
+        "Lord Jones asked Her Majesty's Government:\n"
+        "The Parliamentary Secretary, Lord Chancellor's Department (Baroness Scotland of "
+        "Asthal): We will reply by the end of the year.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [
+        ("the Lord Chancellor", "2025-09-03…2025-12-31"),
+        ("Baroness Scotland of Asthal", "2025-09-03…2025-12-31"),
+    ]
+
+
 def test_a_letter_speaks_for_its_signer() -> None:
     text = (
         "From the President\nSeptember 3, 2025\nTO: All Members\n\n"

@@ -137,7 +137,9 @@ class _Extractor:
                 made.append(range(0))  # (kept in step with ``resolved`` for follow_ups)
                 continue  # a schedule's line: made into an item already
             before = len(found)
-            speaker = turn_speaker if turn is not None else label_at(sent.start)
+            # (a label may start a line inside the sentence: "… asked Her Majesty's
+            # Government:\nThe Lord Chancellor: We will …": the one in force at its end)
+            speaker = turn_speaker if turn is not None else label_at(sent.end - 1)
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
             dated = [c for c in found[before:] if c.due is not None]

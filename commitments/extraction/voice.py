@@ -46,6 +46,13 @@ _CASE_LABEL = re.compile(
     re.MULTILINE,
 )
 """``Mr. Michael Foot: …`` — a speaker's label in title case (Hansard, committee evidence)."""
+_OFFICE_LABEL = re.compile(
+    r"^[ \t]*(?P<label>The[ \t]+(?:Lord|Minister|Secretary|Parliamentary|Under-?|Chancellor|Prime"
+    r"|Deputy|Attorney|Solicitor|Advocate|Leader|Paymaster|Chief|Financial|Economic|Advocate)\b"
+    r"(?:[ \t]+(?:of|for|the|and|to|in|[A-Z][\w'’-]*)){0,8}?)[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+"""``The Lord Chancellor: …`` — an office as a speaker's label (Lords written answers)."""
 _GLUED_LABEL = re.compile(
     r"^§[ \t]*(?:The[ \t][^\n()]{0,100}\((?P<inner>[A-Z][^()\n]{2,60})\)"
     r"|(?P<label>(?:Mr|Mrs|Ms|Dr|Sir|Lord|Baroness|Lady|Dame)\.?"
@@ -210,6 +217,8 @@ def voices(text: str, title: str | None = None) -> Voices:
     for m in _CASE_LABEL.finditer(text) if colon else ():
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
+    for m in _OFFICE_LABEL.finditer(text) if colon and "The " in text else ():
+        found.append((m.start(), f"the {m['label'][4:].strip()}"))
     for m in _ROLE_LABEL.finditer(text) if colon or "(" in text else ():
         found.append((m.start(), _HONORIFIC_FRONT.sub("", m["name"].strip())))
     for m in _NAME_LINE.finditer(text):
