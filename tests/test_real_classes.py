@@ -730,6 +730,22 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "John Howard announced on Tuesday that he will be setting up a taskforce.",
+            [("John Howard", None)],
+        ),  # "will be" with a verb in -ing is an act to come
+        ("John Howard said that he will be disappointed.", []),  # a state
+    ],
+)
+def test_will_be_doing_is_an_act_and_will_be_a_state_is_not(
+    text: str, expected: list[tuple[str, None]]
+) -> None:
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "due"),
     [
         (

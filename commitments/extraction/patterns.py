@@ -57,7 +57,7 @@ BARE_MODAL = re.compile(
 )
 NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*+` is exact)
     r"\s*+(?:(?:\w+ly|thereby|therefore|thus|then|also|now|still)\s+){0,2}"
-    r"(?:be|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
+    r"(?:be(?![ \t]+[a-z]+ing\b)|have|need|like|love|want|hope|know|see|think|feel|seem|remain"
     r"|continue|get|prefer|expect|find|try|work|stay|look|do\s+(?:exactly\s+)?(?:the\s+same"
     r"|(?:our|my|their|its)\s+best|what|everything|all|whatever))\b",
     re.IGNORECASE,
