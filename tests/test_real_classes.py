@@ -606,6 +606,15 @@ def test_time_a_court_grants_from_its_order_is_its_deadline(
     assert found == [("the Court", "deadline", action, window)]
 
 
+def test_an_order_that_requires_a_thing_done_by_a_date_is_the_courts_deadline() -> None:
+    text = (
+        "IT IS ORDERED.\n\nThe scheduling order requires that all discovery be completed by "
+        "September 30, 2025.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "2025-09-03…2025-09-30")]
+
+
 def test_a_failure_as_directed_is_the_courts_warning() -> None:
     text = (
         "IT IS ORDERED:\n\nFailure to file the amended complaint as directed will result in "

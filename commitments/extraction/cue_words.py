@@ -159,6 +159,15 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.DEMAND,
         False,
     ),
+    (  # "the scheduling order requires that all discovery be completed by September 30"
+        re.compile(
+            r"(?<![\w’'-])(?=[\w'’])(?:requir(?:es|ed)|order(?:s|ed)|direct(?:s|ed)|mandat(?:es|ed))"
+            r"\s+that\s+(?=\w)",
+            _I,
+        ),
+        Kind.DEMAND,
+        False,
+    ),
     (re.compile(r"(?<![\w’'-])(?=[\w'’])must(?![\w’'-])", _I), Kind.DEMAND, False),
     (  # "The company expects the transaction to close in the second quarter": its own act
         re.compile(
