@@ -55,6 +55,9 @@ ROWS = [
     ("Friday", "2025-09-05", "2025-09-05"),
     ("on Wednesday", "2025-09-10", "2025-09-10"),
     ("on September 17", "2025-09-17", "2025-09-17"),
+    # the nth weekday of a month -> that day
+    ("on the first Monday in October", "2025-10-06", "2025-10-06"),
+    ("the 2nd Tuesday of November 2026", "2026-11-10", "2026-11-10"),
     # next <weekday> -> that weekday in the week after D's week
     ("next Friday", "2025-09-12", "2025-09-12"),
     ("next Monday", "2025-09-08", "2025-09-08"),
@@ -253,6 +256,8 @@ NOT_DATES = [
     "the 3rd Infantry Division will leave",
     "set-up at the 23rd Street entrance",
     "the 5th largest city",
+    "on the fourth Friday after it is filed",  # counted from a day the text does not give
+    "on the second Tuesday of each month",
     "",
 ]
 

@@ -33,6 +33,7 @@ from commitments.timex.period_windows import (
     _month_event,
     _month_or_pair,
     _month_window,
+    _nth_weekday,
     _numeric_date,
     _part,
     _quarter,
@@ -150,6 +151,12 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:{WEEKDAY},?\s+)?the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
         rf"(?!\s+(?:of\s+)?{MONTH})(?!\s+{_ORDINAL_NOUN})",
         _day_of_month,
+    ),
+    Period(
+        "nth-weekday",  # "the first Monday in October"; "the fourth Friday after it is filed"
+        r"(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+"
+        rf"(?P<weekday>{WEEKDAY})(?:\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?)?",
+        _nth_weekday,
     ),
     Period(
         "weekday",
