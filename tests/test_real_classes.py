@@ -667,6 +667,7 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
         ("The commission will refer the merger for a full investigation.", "the commission"),
         ("The FAA will issue flight restrictions for the area.", "the FAA"),  # initials alone
         ("NASA will launch the probe.", "NASA"),
+        ("The company plans to open eight stores in Ireland.", "the company"),  # a stated plan
     ],
 )
 def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speaker: str) -> None:

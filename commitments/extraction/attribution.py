@@ -226,7 +226,8 @@ class Attributor:
         issuer = voices.default
         if self.quote_at(cue.start) is not None:
             return None, False
-        if self.text[cue.start : cue.end].casefold() not in ("will", "shall", "'ll", "’ll"):
+        word = self.text[cue.start : cue.end].casefold()
+        if word not in ("will", "shall", "'ll", "’ll") and not _INTENDS.fullmatch(word):
             return None, False
         if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
             subject = self.unattributed(sent, cue)
@@ -305,6 +306,8 @@ _BODY = re.compile(
     r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?$"
 )
 """A body's name or noun: in a story, the subject that undertakes in the narrator's words."""
+_INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")
+"""A stated plan ("The company plans to open eight stores"): its subject's, as "will" is."""
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
 """A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
 IBM")."""
