@@ -737,6 +737,14 @@ def test_a_release_calendars_scheduled_for_release_is_its_issuers() -> None:
 
 def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> None:
     assert extract("John Smith will face trial.", published=D) == []
+    assert extract("The study will lead to new treatments.", published=D) == []
+
+
+def test_a_persons_will_before_an_act_only_a_party_does_is_their_pledge() -> None:
+    text = "Condoleezza Rice, the secretary of state, will address the Security Council."
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [
+        ("Condoleezza Rice", None)
+    ]
 
 
 @pytest.mark.parametrize(

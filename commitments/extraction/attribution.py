@@ -232,8 +232,12 @@ class Attributor:
         if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
             subject = self.unattributed(sent, cue)
             named = subject is not None and _is_body(subject)
-            # (a person's "will" in a story is as often what befalls them: "will face trial")
-            if named and not NOT_AN_ACTION.match(self.text, cue.end, sent.end):
+            # (a person's "will" in a story is as often what befalls them: "will face trial";
+            # an act only a party can do is theirs: "Rice will address the Security Council")
+            acts = subject is not None and _AGENT_ACT.match(self.text, cue.end, sent.end)
+            if (named or (acts and is_party(subject))) and not NOT_AN_ACTION.match(
+                self.text, cue.end, sent.end
+            ):
                 return subject, True
             return None, False
         if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
@@ -306,6 +310,13 @@ _BODY = re.compile(
     r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?$"
 )
 """A body's name or noun: in a story, the subject that undertakes in the narrator's words."""
+_AGENT_ACT = re.compile(
+    r"\s+(?:(?:also|now|then|soon|personally)\s+)?(?:address|visit|travel|meet|sign|announce"
+    r"|launch|introduce|present|unveil|host|attend|lead(?!\s+to\b)|deliver|send|deploy|create|establish"
+    r"|appeal|challenge|propose|nominate|appoint|veto|resign|testify|brief|chair|head)\b"
+)
+"""Acts only a party undertakes: a person's "will" before one of them commits ("Rice will
+address the Security Council"), where "will face trial" or "will be jailed" does not."""
 _INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")
 """A stated plan ("The company plans to open eight stores"): its subject's, as "will" is."""
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
