@@ -73,6 +73,12 @@ FOUND = [
         "2025-09-03…2025-09-23",
         "deadline",
     ),
+    (  # a body named with capitalised adjectives, and a hyphenated duration
+        "The South African government has set a six-month deadline for farmers to agree.",
+        "the South African government",
+        "2025-09-03…2026-03-03",
+        "deadline",
+    ),
     (
         "The army has given the rebels one week to lay down their arms.",
         "the army",

@@ -171,9 +171,14 @@ class Attributor:
         if (
             words
             and words[0][:1].islower()
-            and (len(words) == 1 or (len(words) == 2 and words[1] in _AUXILIARIES))
+            and (
+                len(words) == 1
+                or (len(words) == 2 and words[1] in _AUXILIARIES)
+                or (cue.noun and SETS_DEADLINE.fullmatch(gap.lstrip()[len(words[0]) :]))
+            )
             and is_party(f"{subject} {words[0]}")
-        ):  # "The Iraqi government will …", "NASA managers have scheduled …"
+        ):  # "The Iraqi government will …", "NASA managers have scheduled …", "The South
+            # African government has set a six-month deadline"
             subject, gap = f"{subject} {words[0]}", " ".join(words[1:])
         if gap[:1] == ",":
             if named := _APPOSED.fullmatch(gap):

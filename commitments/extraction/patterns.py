@@ -81,7 +81,7 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May
 )
 SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject and its deadline noun
     r"\s*(?:(?:has|have|had|also|now|on\s+\w+day)\s+)*(?:set|sets|issued|issues|gave|given|gives"
-    r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:\w+\s+){0,5}"
+    r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:[\w-]+\s+){0,5}"
 )
 WRITTEN_QUESTION = re.compile(  # (after a label or heading lines, if any); a resolution's recital
     r"(?:[^\n:]{0,60}:\s+|(?:[A-Z][^\n.!?:]{0,60}\n){1,4})?To\s+ask\s|(?:[A-Z]{1,2}\.\s+|\d{1,3}\.\s+)?(?:[Ww]hereas|[Hh]aving\s+regard\s+to)\b"
