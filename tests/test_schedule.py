@@ -32,6 +32,18 @@ def test_date_led_lines_are_items_on_their_day() -> None:
     ]
 
 
+def test_a_days_business_followed_by_more_is_an_item_each() -> None:
+    text = (
+        "Wednesday 13 March—Second Reading of the Harbours Bill, followed by a general debate "
+        "on fishing followed by a motion on the Iran sanctions order. The subjects were chosen.\n"
+    )
+    assert _items(text) == [
+        (None, "2024-03-13", "Second Reading of the Harbours Bill"),
+        (None, "2024-03-13", "a general debate on fishing"),
+        (None, "2024-03-13", "a motion on the Iran sanctions order"),
+    ]
+
+
 def test_time_led_lines_fall_on_the_heading_day_and_name_their_actor() -> None:
     text = (
         "Reporters may cover the summit on Friday, March 8:\n"

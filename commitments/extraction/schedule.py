@@ -215,7 +215,7 @@ def items(
             sep = _AFTER_DATE.match(rest)
             item = rest[sep.end() :] if sep is not None else ""
             if window.latest >= published and _says_what(item):
-                yield Item(at, line.end(), found.shifted(at), _actor(item))
+                yield from _followed(text, at, line.end(), found.shifted(at), _actor(item))
             continue
         time = _TIME.match(body)
         if time is not None:
@@ -224,6 +224,25 @@ def items(
             if day >= published and _says_what(item):
                 due = _day(day, body[: time.end()].strip(), at, at + time.end())
                 yield Item(at, line.end(), due, _actor(item))
+
+
+_FOLLOWED_BY = re.compile(r",?[ \t]+followed[ \t]+by[ \t]+")
+
+
+def _followed(text: str, start: int, end: int, due: Found, actor: str | None) -> Iterator[Item]:
+    """A day's business of several items ("Thursday 1 February—General debate on miners,
+    followed by debate on a motion on Iran"): an item each, on the same day."""
+    whole = Item(start, end, due, actor)
+    if "followed" not in text[due.end : end]:
+        yield whole
+        return
+    pieces = [p.strip(" ,.;") for p in _FOLLOWED_BY.split(item_action(text, whole))]
+    if len(pieces) == 1:
+        yield whole
+        return
+    for piece in pieces:
+        if piece:
+            yield Item(start, end, due, actor, action=piece)
 
 
 _NEXT_MEETING = re.compile(
