@@ -55,6 +55,9 @@ ROWS = [
     ("Friday", "2025-09-05", "2025-09-05"),
     ("on Wednesday", "2025-09-10", "2025-09-10"),
     ("on September 17", "2025-09-17", "2025-09-17"),
+    # a weekday through another -> the days between, with or without "from"
+    ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
+    ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     # the nth weekday of a month -> that day
     ("on the first Monday in October", "2025-10-06", "2025-10-06"),
     ("the 2nd Tuesday of November 2026", "2026-11-10", "2026-11-10"),

@@ -17,6 +17,7 @@ __all__: list[str] = []
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*")
 _EITHER = re.compile(r"\s*+,?\s*+or\s++(?:possibly\s++|perhaps\s++)?")
 _RANGE_OPEN = re.compile(r"(?:\b(?:from|between)\s+)$", re.IGNORECASE)
+_THROUGH = re.compile(r"(?:through|thru)\s", re.IGNORECASE)
 _RANGE_KINDS = ("date", "on:date", "from:date", "at:date", "weekday", "on:weekday", "from:weekday")
 
 
@@ -35,7 +36,7 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
             )
             or (
                 prev is not None
-                and found.kind == "by:date"
+                and found.kind in ("by:date", "by:weekday")
                 and found.text[:1].casefold() in "tu"  # "through March 9", "until 5 May"
                 and not text[prev.end : found.start].strip()
             )
@@ -55,6 +56,7 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
             and (
                 prev.text[:5].casefold() in ("from ", "betwe")
                 or _RANGE_OPEN.search(text, max(0, prev.start - 9), prev.start)
+                or _THROUGH.match(found.text)  # "Tuesday through Thursday": a range as it stands
             )
         ):
             out[-1] = _range_of(prev, found, text)
