@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from commitments.extraction.binding import Pending
-from commitments.extraction.cue_words import INSTRUCTIONS
+from commitments.extraction.cue_words import FUTURE_PROGRESSIVE, INSTRUCTIONS
 from commitments.extraction.cues import Cue
 from commitments.extraction.patterns import (
     ASIDES,
@@ -45,6 +45,10 @@ def action(
     ):
         return f"pay {' '.join(m['what'].split())}"  # "a cash dividend of $0.25 per share, payable"
     start = cue.start if cue.noun else cue.end
+    if text.endswith("ing", cue.start, cue.end) and FUTURE_PROGRESSIVE.fullmatch(
+        text, cue.start, cue.end
+    ):  # "we are meeting the unions on Monday": the verb is in the cue
+        start = cue.start + len(text[cue.start : cue.end].rsplit(None, 1)[0]) + 1
     instruction = text[cue.start : cue.end] in INSTRUCTIONS
     if cue.start == cue.end or instruction:
         start = cue.start  # action items, instructions ("Send it to me …"): the whole item

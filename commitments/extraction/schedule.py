@@ -226,7 +226,7 @@ def items(
                 yield Item(at, line.end(), due, _actor(item))
 
 
-_FOLLOWED_BY = re.compile(r",?[ \t]+followed[ \t]+by[ \t]+")
+_FOLLOWED_BY = re.compile(r"\bfollowed[ \t]+by[ \t]+")  # (the comma before: stripped)
 
 
 def _followed(text: str, start: int, end: int, due: Found, actor: str | None) -> Iterator[Item]:
