@@ -753,6 +753,13 @@ def test_a_persons_will_before_an_act_only_a_party_does_is_their_pledge() -> Non
     ]
 
 
+def test_a_plan_in_the_present_progressive_keeps_its_verb() -> None:
+    text = "The minister said she is traveling to Austria on Tuesday."
+    assert [(c.action, str(c.due)) for c in extract(text, published=D)] == [
+        ("traveling to Austria", "2025-09-09")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -763,13 +770,6 @@ def test_a_persons_will_before_an_act_only_a_party_does_is_their_pledge() -> Non
         ("John Howard said that he will be disappointed.", []),  # a state
     ],
 )
-def test_a_plan_in_the_present_progressive_keeps_its_verb() -> None:
-    text = "The minister said she is traveling to Austria on Tuesday."
-    assert [(c.action, str(c.due)) for c in extract(text, published=D)] == [
-        ("traveling to Austria", "2025-09-09")
-    ]
-
-
 def test_will_be_doing_is_an_act_and_will_be_a_state_is_not(
     text: str, expected: list[tuple[str, None]]
 ) -> None:
