@@ -55,6 +55,10 @@ ROWS = [
     ("Friday", "2025-09-05", "2025-09-05"),
     ("on Wednesday", "2025-09-10", "2025-09-10"),
     ("on September 17", "2025-09-17", "2025-09-17"),
+    # hours on one day ("from 2 p.m. until 4 p.m. on …") -> that day; "until 5 p.m. on" alone
+    # is a deadline
+    ("from 2:00 p.m. until 4:00 p.m. on September 15, 2025", "2025-09-15", "2025-09-15"),
+    ("until 5 p.m. on Friday", "2025-09-03", "2025-09-05"),
     # a weekday through another -> the days between, with or without "from"
     ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),

@@ -61,7 +61,11 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
         ):
             out[-1] = _range_of(prev, found, text)
             continue
-        if found.kind == "date" and (
+        if found.kind.startswith("by:") and _CLOCK_FROM.search(
+            text, max(0, found.start - 24), found.start
+        ):
+            found = _on_its_day(found)  # "from 2:00 p.m. until 4:00 p.m. on August 15": that day
+        elif found.kind == "date" and (
             week := _WEEK_OF.search(text, max(0, found.start - 16), found.start)
         ):
             found = _week_from(found, week, text)  # "the week of March 20": [Mar 20, Mar 26]
@@ -71,6 +75,21 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
                 found = _days_to(found, lead, text)
         out.append(found)
     return out
+
+
+_CLOCK_FROM = re.compile(r"\bfrom\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s+$", re.IGNORECASE)
+"""The start of hours on one day ("from 2:00 p.m. until 4:00 p.m. on …"), before its "until"."""
+
+
+def _on_its_day(found: Found) -> Found:
+    """A span of hours "until … on August 15": the day itself, not a deadline from now."""
+    by = found.resolve
+
+    def resolve(day: dt.date) -> Window | None:
+        window = by(day)
+        return None if window is None else Window.day(window.latest)
+
+    return Found(start=found.start, end=found.end, text=found.text, resolve=resolve, kind="on:date")
 
 
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
