@@ -479,6 +479,12 @@ def test_a_title_with_its_name_is_not_an_office_after_a_name() -> None:
             "The agency said it is moving the compliance date from January 1, 2026 to July 1, 2026.",
             "2025-09-03…2026-07-01",
         ),
+        (  # an event put off "until" a day happens then: not due by then
+            "The Commission announced today that it is postponing the auction until January 14, "
+            "2026.",
+            "2026-01-14",
+        ),
+        ("The council said it would delay the vote until next spring.", "2026-03-01…2026-05-31"),
     ],
 )
 def test_a_date_moved_to_another_is_due_on_the_new_one(text: str, due: str) -> None:

@@ -90,6 +90,10 @@ _MOVES = re.compile(
     r"|reschedul\w+|continu(?:e|es|ed|ing)|adjourn\w*|chang\w+|amend\w*)\b",
     re.IGNORECASE,
 )
+_POSTPONED_UNTIL = re.compile(
+    r"\b(?:postpon\w+|delay\w*|defer\w*|reschedul\w+|push\w*\s+back)\b", re.IGNORECASE
+)
+_UNTIL = re.compile(r"(?:until|till)\s+", re.IGNORECASE)
 _TO_NEW_DATE = re.compile(r",?[ \t]+to[ \t]+(?=\S)")
 _DUE_DATE = re.compile(r"\b(?:compliance|due|filing)\s+dates?\b", re.IGNORECASE)
 
@@ -112,6 +116,12 @@ def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
     for a range from the old to the new, ``None`` for the old date, else ``found`` itself."""
     if not _MOVES.search(text, sent.start, found.start):
         return found
+    if found.kind.startswith("by:") and _POSTPONED_UNTIL.search(text, sent.start, found.start):
+        # "postponing Auction No. 31 until January 14": the auction is then, not due by then
+        word = _UNTIL.match(found.text)
+        later = [f for f in find(found.text[word.end() :]) if not f.past] if word else []
+        if later and later[0].start == 0:
+            return later[0].shifted(found.start + word.end())
     if found.kind.startswith("range") and found.text[:4].casefold() == "from":
         cut = found.text.rfind(" to ")
         later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []
