@@ -59,6 +59,9 @@ ROWS = [
     # is a deadline
     ("from 2:00 p.m. until 4:00 p.m. on September 15, 2025", "2025-09-15", "2025-09-15"),
     ("until 5 p.m. on Friday", "2025-09-03", "2025-09-05"),
+    # two dates joined by a dash, across months; the first takes the last one's year
+    ("June 29-July 1, 2026", "2026-06-29", "2026-07-01"),
+    ("28 June - 3 July 2026", "2026-06-28", "2026-07-03"),
     # a weekday through another -> the days between, with or without "from"
     ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),

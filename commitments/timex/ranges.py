@@ -17,6 +17,7 @@ __all__: list[str] = []
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*")
 _EITHER = re.compile(r"\s*+,?\s*+or\s++(?:possibly\s++|perhaps\s++)?")
 _RANGE_OPEN = re.compile(r"(?:\b(?:from|between)\s+)$", re.IGNORECASE)
+_DASH = re.compile(r"\s*[-–—]\s*")
 _THROUGH = re.compile(r"(?:through|thru)\s", re.IGNORECASE)
 _RANGE_KINDS = ("date", "on:date", "from:date", "at:date", "weekday", "on:weekday", "from:weekday")
 
@@ -57,6 +58,10 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
                 prev.text[:5].casefold() in ("from ", "betwe")
                 or _RANGE_OPEN.search(text, max(0, prev.start - 9), prev.start)
                 or _THROUGH.match(found.text)  # "Tuesday through Thursday": a range as it stands
+                or (  # "June 29-July 1, 2011": two dates joined by a dash
+                    prev.kind == found.kind == "date"
+                    and _DASH.fullmatch(text, prev.end, found.start) is not None
+                )
             )
         ):
             out[-1] = _range_of(prev, found, text)
@@ -135,6 +140,11 @@ def _range_of(first: Found, last: Found, text: str) -> Found:
         if a is None:
             return None
         b = last.resolve(day)
+        if b is not None and b.latest < a.earliest and a.earliest.year > b.latest.year:
+            try:  # "28 June - 3 July 2011": the first date takes the year the last one names
+                a = Window(a.earliest.replace(year=b.latest.year), a.latest)
+            except ValueError:  # (29 February)
+                return None
         if b is None or b.latest < a.earliest:  # "from Monday to Friday": Friday after Monday
             b = last.resolve(a.earliest)
         if b is None or b.latest < a.earliest:
