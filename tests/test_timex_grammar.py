@@ -62,6 +62,7 @@ ROWS = [
     # two dates joined by a dash, across months; the first takes the last one's year
     ("June 29-July 1, 2026", "2026-06-29", "2026-07-01"),
     ("28 June - 3 July 2026", "2026-06-28", "2026-07-03"),
+    ("from December 28 to January 3, 2027", "2026-12-28", "2027-01-03"),
     # a weekday through another -> the days between, with or without "from"
     ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),

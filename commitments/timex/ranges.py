@@ -17,6 +17,7 @@ __all__: list[str] = []
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*")
 _EITHER = re.compile(r"\s*+,?\s*+or\s++(?:possibly\s++|perhaps\s++)?")
 _RANGE_OPEN = re.compile(r"(?:\b(?:from|between)\s+)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _THROUGH = re.compile(r"(?:through|thru)\s", re.IGNORECASE)
 _RANGE_KINDS = ("date", "on:date", "from:date", "at:date", "weekday", "on:weekday", "from:weekday")
@@ -137,14 +138,22 @@ def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
 def _range_of(first: Found, last: Found, text: str) -> Found:
     def resolve(day: dt.date) -> Window | None:
         a = first.resolve(day)
+        b = last.resolve(day)
+        if (
+            b is not None
+            and _YEAR.search(last.text)
+            and not _YEAR.search(first.text)
+            and (a is None or a.earliest.year != b.latest.year)
+        ):  # "28 June - 3 July 2026": the first date is read in the year the last one names
+            year = b.latest.year  # (read from the year's start, else mid-way through the one
+            # before: "December 28 to January 3, 2026")
+            for start in (dt.date(year, 1, 1), dt.date(year - 1, 7, 1)):
+                in_year = first.resolve(start)
+                if in_year is not None and in_year.earliest <= b.latest:
+                    a = in_year
+                    break
         if a is None:
             return None
-        b = last.resolve(day)
-        if b is not None and b.latest < a.earliest and a.earliest.year > b.latest.year:
-            try:  # "28 June - 3 July 2011": the first date takes the year the last one names
-                a = Window(a.earliest.replace(year=b.latest.year), a.latest)
-            except ValueError:  # (29 February)
-                return None
         if b is None or b.latest < a.earliest:  # "from Monday to Friday": Friday after Monday
             b = last.resolve(a.earliest)
         if b is None or b.latest < a.earliest:
