@@ -119,9 +119,10 @@ def _moved(text: str, sent: Sentence, found: Found) -> Found | None:
     if found.kind.startswith("by:") and _POSTPONED_UNTIL.search(text, sent.start, found.start):
         # "postponing Auction No. 31 until January 14": the auction is then, not due by then
         word = _UNTIL.match(found.text)
-        later = [f for f in find(found.text[word.end() :]) if not f.past] if word else []
+        after = word.end() if word else 0
+        later = [f for f in find(found.text[after:]) if not f.past] if word else []
         if later and later[0].start == 0:
-            return later[0].shifted(found.start + word.end())
+            return later[0].shifted(found.start + after)
     if found.kind.startswith("range") and found.text[:4].casefold() == "from":
         cut = found.text.rfind(" to ")
         later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []
