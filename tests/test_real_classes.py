@@ -962,12 +962,27 @@ def test_a_notices_due_dates_and_instructions_are_the_agencys_deadlines() -> Non
     [
         ("Defendants Answer IS DUE November 22, 2025.", "2025-09-03…2025-11-22"),
         ("Opening brief due by October 19, 2025. (Hall, S)", "2025-09-03…2025-10-19"),
+        ("Show Cause Response Due Within Fourteen Days.", "2025-09-03…2025-09-17"),
     ],
 )
 def test_a_dockets_due_date_is_the_courts_deadline(line: str, due: str) -> None:
     text = f"IT IS HEREBY ORDERED that the motion is granted.\n\n{line}\n"
     found = [(c.speaker, c.kind.value, str(c.due)) for c in extract(text, published=D)]
     assert found == [("the Court", "deadline", due)]
+
+
+def test_an_orders_heading_makes_it_the_courts_and_what_will_be_due_is_submitted() -> None:
+    text = (
+        "ORDER GRANTING DEFENDANTS' MOTION FOR AN EXTENSION OF TIME\n\n"
+        "Plaintiff's response will be due on or before October 17, 2025.\n"
+    )
+    found = [(c.speaker, c.action, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Court", "submit plaintiff's response", "2025-09-03…2025-10-17")]
+
+
+def test_a_sentence_adverb_is_never_a_speaker() -> None:
+    text = "Additionally, NOAA will accept comments until September 26."
+    assert [c.speaker for c in extract(text, published=D)] == ["NOAA"]
 
 
 def test_due_to_and_due_process_set_no_deadline() -> None:

@@ -273,7 +273,7 @@ INSTRUCTIONS = ("Submit", "Send", "Apply", "Respond")
 """Verbs that open an instruction with a closing date ("Submit reply comments on or before …",
 "Send it to me by the 24th")."""
 _DUE_BY = (
-    r"due\s+(?=(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|on|before|by)\s"
+    r"due\s+(?=(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|on|before|by|within)\s"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 """A due date's call: "due" and, after it, the date it is due by (a piece of :data:`CALLS`)."""

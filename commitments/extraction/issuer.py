@@ -80,10 +80,13 @@ _COURT = re.compile(
     r"|\b(?:UNITED[ \t]+STATES|U\.S\.)[ \t]+(?:DISTRICT[ \t]+COURT|COURT[ \t]+OF[ \t]+APPEALS"
     r"|BANKRUPTCY[ \t]+COURT)\b"
     r"|\bthe[ \t]+Court[ \t]+(?:shall|will|hereby|ORDERS|GRANTS|DENIES|DIRECTS)\b"
-    r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b",
+    r"|\bSO[ \t]+ORDERED\b|^[ \t]*ORDERED[ \t,]+that\b"
+    # an order's heading: "ORDER GRANTING DEFENDANTS' MOTION …", "ORDER TO SHOW CAUSE"
+    r"|^[ \t]*(?:(?:MEMORANDUM|OPINION)[ \t]+(?:AND|&)[ \t]+)?ORDER[ \t]+(?:GRANTING|DENYING|TO"
+    r"|SETTING|REQUIRING|DIRECTING|EXTENDING|DISMISSING|ADOPTING|VACATING|CONTINUING|RE:?)\b",
     re.MULTILINE,
 )
-_COURT_WORDS = ("ORDERED", "COURT", "Court")
+_COURT_WORDS = ("ORDER", "COURT", "Court")
 """A quick test before the court's formulas (each holds one of these words; ``in`` finds a word
 faster than a scan for an alternation)."""
 _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ \t]+of)\b")

@@ -68,6 +68,7 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May
     r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
     r"|From|Later|Earlier|Next|Over|By|Following)\b"
     rf"(?:[^,;]|,[ \t]*(?=\d{{4}}\b|{_MONTH_DAY})){{1,120}},\s*"  # (a date's own commas)
+    r"|[A-Z][a-z]+ly,\s+"  # "Additionally, NOAA will …", "Finally, …"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
     r"|After\s+that|From\s+there|(?:Later\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?:day|morning"
     r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"

@@ -112,7 +112,9 @@ _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
-_AUXILIARY_END = re.compile(r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)$")
+_AUXILIARY_END = re.compile(
+    r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)(?:\s+be)?$"
+)
 
 
 def _scheduled_thing(text: str, cue: Cue) -> str:
