@@ -40,6 +40,8 @@ SETS = {
     "real-test9": ROOT / "tests/data/real/test9.jsonl",
     "real-dev7": ROOT / "tests/data/real/dev7.jsonl",
     "real-test10": ROOT / "tests/data/real/test10.jsonl",
+    "real-test11": ROOT / "tests/data/real/test11.jsonl",
+    "real-dev8": ROOT / "tests/data/real/dev8.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -64,6 +66,8 @@ NOTES = {
     "real-test9": "real text, eleventh collection, held out: scored once, at the session's end",
     "real-dev7": "real text, twelfth collection (two thirds): scored once as it came, then developed on",
     "real-test10": "real text, twelfth collection (one third), held out: scored, never debugged",
+    "real-test11": "real text, thirteenth collection, held out: scored once, at the session's end",
+    "real-dev8": "real text, fourteenth collection: scored once as it came, then developed on",
 }
 
 

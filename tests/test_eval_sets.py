@@ -21,8 +21,8 @@ from commitments import extract_document, read_text
 DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
-# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev7 after
-# their first runs; test, test2 … test10 are scored, never debugged, and their floors
+# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev8 after
+# their first runs; test, test2 … test11 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
@@ -46,6 +46,8 @@ FLOORS = {
     "real/test9.jsonl": 0.45,
     "real/dev7.jsonl": 0.62,
     "real/test10.jsonl": 0.24,
+    "real/test11.jsonl": 0.0,  # (held out, scored once at the session's end; floor set then)
+    "real/dev8.jsonl": 0.45,
 }
 
 
