@@ -980,6 +980,16 @@ def test_an_orders_heading_makes_it_the_courts_and_what_will_be_due_is_submitted
     assert found == [("the Court", "submit plaintiff's response", "2025-09-03…2025-10-17")]
 
 
+def test_a_dateline_with_a_states_abbreviation_stands_before_the_subject() -> None:
+    text = (
+        "CAPE CANAVERAL, Fla. -- NASA managers will hold a news conference at 10:30 a.m. EDT on "
+        "Friday, September 5, to discuss the launch."
+    )
+    found = [(c.speaker, c.action, str(c.due)) for c in extract(text, published=D)]
+    # (a colon between digits and the dots of "a.m." end no clause)
+    assert found == [("NASA managers", "hold a news conference at 10:30 a.m", "2025-09-05")]
+
+
 def test_a_sentence_adverb_is_never_a_speaker() -> None:
     text = "Additionally, NOAA will accept comments until September 26."
     assert [c.speaker for c in extract(text, published=D)] == ["NOAA"]

@@ -74,7 +74,9 @@ LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May
     r"|afternoon|evening|night)|(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b,?\s+"
     r"|\([^()\n]{1,80}\)\s+"  # a dateline: "(Chicago, Ill. - June 13, 2007) The EPA …"
-    r"|[A-Z]{2,}(?:[ \t,.]+[A-Z]{2,}\.?){0,3}[ \t]+[-–—]{1,2}[ \t]+"  # "WASHINGTON - "
+    # a dateline: "WASHINGTON - ", "CAPE CANAVERAL, Fla. -- ", "WASHINGTON, D.C. – "
+    r"|[A-Z]{2,}(?:[ \t,]+(?:[A-Z]{2,}\.?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)){0,3}"
+    r"[ \t]+[-–—]{1,2}[ \t]+"
     # an impersonal report: "It has also been reported that Kerry plans to …"
     r"|(?:It|it)\s+(?:has|had|is|was)\s+(?:also\s+|now\s+|widely\s+)?(?:been\s+)?(?:reported"
     r"|understood|announced|confirmed|learned|learnt)\s+(?:today\s+)?that\s+"
@@ -155,8 +157,8 @@ DEADLINE_WORD = re.compile(r"\b(?:deadline|ultimatum)")
 # -- the words of the action ------------------------------------------------------------------
 
 CLAUSE_END = re.compile(
-    r"[;:]|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
-    rf"|[.!?]|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){{1,3}}(?:{REPORTING_VERB})\b"
+    r";|:(?!\d)|,[”\"’]?\s+(?:and|but|while|noting|adding|saying|though|although|as|according)\b"
+    rf"|[.!?](?!\w)|,[”\"’]?\s+(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){{1,3}}(?:{REPORTING_VERB})\b"
     r"|,[”\"’]?\s+(?:said|says|added|told|wrote|stated)\b"
 )
 CUE_WORDS = re.compile(
