@@ -990,6 +990,14 @@ def test_a_dateline_with_a_states_abbreviation_stands_before_the_subject() -> No
     assert found == [("NASA managers", "hold a news conference at 10:30 a.m", "2025-09-05")]
 
 
+def test_a_decision_to_act_by_a_date_is_a_commitment_and_without_one_is_not() -> None:
+    dated = "The company has decided to exit the chain by the end of the fourth quarter."
+    assert [(c.speaker, str(c.due)) for c in extract(dated, published=D)] == [
+        ("the company", "2025-09-03…2025-12-31")
+    ]
+    assert extract("The council decided to close the library.", published=D) == []
+
+
 def test_a_sentence_adverb_is_never_a_speaker() -> None:
     text = "Additionally, NOAA will accept comments until September 26."
     assert [c.speaker for c in extract(text, published=D)] == ["NOAA"]

@@ -66,6 +66,8 @@ ROWS = [
     # a weekday through another -> the days between, with or without "from"
     ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),
+    # a fiscal year's quarter, read as the calendar's (the text does not say when it starts)
+    ("in the first quarter of fiscal 2027", "2027-01-01", "2027-03-31"),
     # the nth weekday of a month -> that day
     ("on the first Monday in October", "2025-10-06", "2025-10-06"),
     ("the 2nd Tuesday of November 2026", "2026-11-10", "2026-11-10"),

@@ -206,8 +206,8 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "quarter",
         rf"(?:(?-i:Q)(?P<number>[1-4])|the\s+(?:(?P<which>next|this)\s+)?(?P<ordinal>first|second"
-        rf"|third|fourth|final)\s+quarter)(?:(?:\s+of)?\s+(?P<year>{YEAR}))?",
-        _quarter,
+        rf"|third|fourth|final)\s+quarter)(?:(?:\s+of)?\s+(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR}))?",
+        _quarter,  # ("the fourth quarter of fiscal 2007": read as the calendar's quarter)
     ),
     Period(
         "end-of-quarter",
