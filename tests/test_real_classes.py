@@ -542,6 +542,15 @@ def test_a_lords_answer_labelled_by_office_is_the_office_holders() -> None:
     ]
 
 
+def test_a_letter_on_behalf_of_a_body_speaks_for_it() -> None:
+    text = (
+        "Special inquiry committees\n\nOn behalf of the Liaison Committee, I am writing to invite "
+        "proposals. Proposals should be sent to the Clerk no later than 10 October 2025.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("the Liaison Committee", "2025-09-03…2025-10-10")]
+
+
 def test_a_letter_speaks_for_its_signer() -> None:
     text = (
         "From the President\nSeptember 3, 2025\nTO: All Members\n\n"

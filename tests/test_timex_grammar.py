@@ -66,6 +66,9 @@ ROWS = [
     # a weekday through another -> the days between, with or without "from"
     ("Tuesday through Thursday", "2025-09-09", "2025-09-11"),
     ("from Tuesday through Thursday", "2025-09-09", "2025-09-11"),
+    # the start of a year is its early part, as "early next year" is
+    ("at the start of next year", "2026-01-01", "2026-05-01"),
+    ("at the beginning of 2027", "2027-01-01", "2027-05-01"),
     # a fiscal year's quarter, read as the calendar's (the text does not say when it starts)
     ("in the first quarter of fiscal 2027", "2027-01-01", "2027-03-31"),
     # the nth weekday of a month -> that day

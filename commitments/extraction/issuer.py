@@ -201,7 +201,21 @@ def issuer(text: str, title: str | None) -> str | None:
         or (_minutes_body(text) if "The " in text else None)
         or _body_line(head)
         or (_signed_by(text) if "ly," in text else None)
+        or (_on_behalf(head) if "behalf" in head else None)
     )
+
+
+_ON_BEHALF = re.compile(
+    r"\b[Oo]n[ \t]+behalf[ \t]+of[ \t]+"
+    rf"(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,6}}?),?[ \t]+(?:I|we)\b"
+)
+"""A letter or statement's own words for whom it speaks: "On behalf of the Liaison Committee, I
+am writing to invite members …"."""
+
+
+def _on_behalf(head: str) -> str | None:
+    m = _ON_BEHALF.search(head)
+    return m["name"] if m is not None and is_party(m["name"]) else None
 
 
 _SIGN_OFF = re.compile(

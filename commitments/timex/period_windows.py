@@ -245,7 +245,7 @@ def _part_of_month(m: re.Match[str], day: dt.date) -> Window:
 
 def _year_word(m: re.Match[str], day: dt.date) -> Window:
     which = (m["which"] or "next").casefold()  # ("in the new year": next year)
-    part = (m["part"] or "").casefold()
+    part = (m["part"] or m["part2"] or "").casefold()  # ("the start of next year": early)
     if which == "next":
         window = cal.year(day.year + 1)
         return _part(window, part) if part else window
@@ -258,7 +258,8 @@ def _year_word(m: re.Match[str], day: dt.date) -> Window:
 
 def _year_number(m: re.Match[str], day: dt.date) -> Window:
     window = cal.year(int(m["year"]))
-    return _part(window, m["part"]) if m["part"] else window
+    part = m["part"] or m["part2"]  # ("the beginning of 2022": early 2022)
+    return _part(window, part) if part else window
 
 
 def _end_of_year(m: re.Match[str], day: dt.date) -> Window:

@@ -195,7 +195,8 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "year-word",
-        r"(?:(?P<part>early|later|late|mid-?)\s*)?(?:(?P<which>this|next)\s+year"
+        r"(?:(?P<part>early|later|late|mid-?)\s*|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?"
+        r"(?:(?P<which>this|next)\s+year"
         r"|in\s+the\s+new\s+year(?!'?s))",  # "early in the new year": next year (not "by New Year")
         lambda m, d: (
             _year_word(m, d)
@@ -240,7 +241,8 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "year",  # "in 2026", "early 2026", "by the end of fiscal 2027"
-        rf"(?:(?P<part>early|mid-?|late)\s*)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{YEAR})"
+        r"(?:(?P<part>early|mid-?|late)\s*|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?"
+        rf"(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{YEAR})"
         r"(?![-/]\d)",
         _year_number,
         needs_operator=True,
