@@ -23,6 +23,8 @@ PHRASES = [
     ("of Atlantis", False),
     ("Two", False),
     ("James S. Brady Press Briefing", False),
+    ("Secretary's Remarks", False),  # a page's heading, not a party
+    ("News Releases", False),
     ("Production", False),
     ("the meeting", False),
     ("Proposed", False),

@@ -210,6 +210,7 @@ NOT_COMMITMENTS = [
     "Shares will begin trading on the exchange on Friday.",
     "To ask the Secretary of State for Transport if he will publish the review by Friday.",
     "Mr. Hale: To ask the Secretary of State for Wales if he will make a statement on the scheme.",
+    "§ Ms. RuddockTo ask the Secretary of State when he will publish the review by Friday.",
     "The ministry is considering new rules on drones this week.",
     "B. whereas the strategy remains valid and its targets are expected to be met by 2030;",
     "MR. LANE: That is all I have, and I'll leave it at that for today.",

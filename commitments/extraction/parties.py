@@ -59,7 +59,8 @@ _THINGS = frozenset(
 _NAMED_THINGS = frozenset(
     """period rule meeting briefing conference hearing session debate reading flight
     launch mission census closure reception dinner ceremony summit visit trip tour report review
-    consultation bill act amendment proposal statement announcement storm hurricane""".split()
+    consultation bill act amendment proposal statement announcement storm hurricane remarks
+    releases""".split()
 )
 """Heads that end a capitalised name of a thing, not of a party ("Press Briefing"); surnames
 and bodies ("Price", "International Monetary Fund") end others."""

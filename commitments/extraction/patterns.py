@@ -87,7 +87,7 @@ SETS_DEADLINE = re.compile(  # (fullmatch only) what stands between a subject an
     r"|imposed|imposes|announced|announces|extended|extends|agreed|agrees)\s+(?:[\w-]+\s+){0,5}"
 )
 WRITTEN_QUESTION = re.compile(  # (after a label or heading lines, if any); a resolution's recital
-    r"(?:[^\n:]{0,60}:\s+|(?:[A-Z][^\n.!?:]{0,60}\n){1,4})?To\s+ask\s|(?:[A-Z]{1,2}\.\s+|\d{1,3}\.\s+)?(?:[Ww]hereas|[Hh]aving\s+regard\s+to)\b"
+    r"(?:[^\n:]{0,60}:\s+|§[^\n:]{0,60}?|(?:[A-Z][^\n.!?:]{0,60}\n){1,4})?To\s+ask\s|(?:[A-Z]{1,2}\.\s+|\d{1,3}\.\s+)?(?:[Ww]hereas|[Hh]aving\s+regard\s+to)\b"
 )
 DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not a commitment
     r"\s*+(?:(?:just|now|then|also|briefly|quickly|happily|gladly)\s+)*(?:say|tell\s+you|answer\s+(?:your\s+|any\s+|a\s+few\s+|some\s+)?questions"
