@@ -543,6 +543,15 @@ def test_a_lords_answer_labelled_by_office_is_the_office_holders() -> None:
     ]
 
 
+def test_papers_to_be_placed_in_the_library_are_the_answering_members() -> None:
+    text = (
+        "Lord Smith asked Her Majesty's Government:\n"
+        "Lord Jones of Hale: The review has concluded. Copies of the report will be placed in the "
+        "Library of the House. The report will be welcomed.\n"
+    )
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("Lord Jones of Hale", None)]
+
+
 def test_a_letter_on_behalf_of_a_body_speaks_for_it() -> None:
     text = (
         "Special inquiry committees\n\nOn behalf of the Liaison Committee, I am writing to invite "

@@ -16,6 +16,7 @@ from commitments.extraction.names import TITLES, clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
+    DEPOSITED,
     DUE,
     FIRST_PERSON,
     GENERIC_ORG,
@@ -245,7 +246,9 @@ class Attributor:
             ):
                 return subject, True
             return None, False
-        if WE_LEAD.fullmatch(self.text, sent.start, cue.start):
+        if WE_LEAD.fullmatch(self.text, sent.start, cue.start) or DEPOSITED.match(
+            self.text, cue.end, sent.end
+        ):  # "Copies will be placed in the Library": the answering voice's own undertaking
             return voices.at(sent.start), True
         subject = self.unattributed(sent, cue)
         if subject is not None and f"{issuer.casefold()} ".startswith(f"{subject.casefold()} "):
@@ -283,6 +286,8 @@ class Attributor:
             return not NOT_AN_ACTION.match(self.text[cue.end : sent.end])
         if cue_rules.refine_kind(cue.kind, body) is Kind.THREAT:
             return True
+        if spoken and DEPOSITED.match(self.text, cue.end, sent.end):
+            return True  # "Copies will be placed in the Library": the answering member's act
         before = self.text[sent.start : cue.start]
         after = self.text[cue.end : sent.end]
         quoted = spoken or self.quote_at(cue.start) is not None  # (in a speech, as in a quote)

@@ -22,6 +22,7 @@ from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
+    DEPOSITED,
     DISCOURSE,
     NOT_AN_ACTION,
     WRITTEN_QUESTION,
@@ -287,7 +288,9 @@ class _Extractor:
             if pending.cue.noun:
                 continue  # "a hard deadline" with no date says nothing we can track
             if voiced:
-                if NOT_AN_ACTION.match(text, pending.cue.end, sent.end):
+                if NOT_AN_ACTION.match(text, pending.cue.end, sent.end) and not DEPOSITED.match(
+                    text, pending.cue.end, sent.end
+                ):
                     continue  # "We will do exactly the same thing": the voice's, but no act
             elif not speakers.commits_speaker(
                 pending.cue,
