@@ -1017,6 +1017,15 @@ def test_a_decision_to_act_by_a_date_is_a_commitment_and_without_one_is_not() ->
     assert extract("The council decided to close the library.", published=D) == []
 
 
+def test_will_before_a_verb_that_starts_like_of_still_commits() -> None:
+    # ("the will of the people" is no cue; "will offer" is)
+    text = "The ministry said it will offer grants to farmers from October 1."
+    assert [(c.speaker, c.action) for c in extract(text, published=D)] == [
+        ("the ministry", "offer grants to farmers")
+    ]
+    assert extract("The ministry said the will of the people is clear.", published=D) == []
+
+
 def test_a_sentence_adverb_is_never_a_speaker() -> None:
     text = "Additionally, NOAA will accept comments until September 26."
     assert [c.speaker for c in extract(text, published=D)] == ["NOAA"]

@@ -39,7 +39,7 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
-            r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting)\b))"
+            r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting))\b)"
             r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
             r"(?<!political\swill)",
             _I,
