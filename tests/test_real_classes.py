@@ -1017,6 +1017,17 @@ def test_a_decision_to_act_by_a_date_is_a_commitment_and_without_one_is_not() ->
     assert extract("The council decided to close the library.", published=D) == []
 
 
+def test_a_period_extended_until_a_day_is_due_then() -> None:
+    text = (
+        "FEMA announced today that the registration period for fire victims has been extended "
+        "until October 9, 2025."
+    )
+    found = [(c.speaker, c.action, str(c.due)) for c in extract(text, published=D)]
+    assert found == [
+        ("FEMA", "extend the registration period for fire victims", "2025-09-03…2025-10-09")
+    ]
+
+
 def test_will_before_a_verb_that_starts_like_of_still_commits() -> None:
     # ("the will of the people" is no cue; "will offer" is)
     text = "The ministry said it will offer grants to farmers from October 1."

@@ -260,6 +260,7 @@ DATED_ONLY = re.compile(
     r"|(?<=\bhave\s)(?:scheduled|slated|timetabled)(?=\s)"
     r"|(?<=\bwould\sbe\s)grateful\s+(?:to\s+receive|for|if)\b"  # "… submissions by 9 May"
     r"|(?<![\w’'-])decided\s+to(?=\s+[a-z])"  # "has decided to exit the chain by the end of …"
+    r"|(?<=\bbeen\s)extended(?=\s+(?:until|till|through|to)\s)"  # "… has been extended until …"
     r"|(?<![\w’'-])(?:meets|attends|participates|delivers|hosts|receives|visits|travels|chairs"
     r"|addresses|welcomes|signs|departs|returns|arrives|flies)(?=\s)"  # "on Saturday he attends …"
     r"|(?<![\w’'-])(?:[Ss]cheduled|[Ss]lated|[Pp]lanned|[Dd]ue)\s+for\s+(?:release|publication"

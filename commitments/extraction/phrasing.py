@@ -112,6 +112,7 @@ _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
+_BEEN_END = re.compile(r"\s+(?:has|have|had)\s+been$")
 _AUXILIARY_END = re.compile(
     r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)(?:\s+be)?$"
 )
@@ -121,10 +122,13 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
     """ "The Pretrial Conference is RESET for February 16": the thing set, for the action; what
     is due is to be submitted ("Comments are due on or before June 27": submit comments)."""
     due = DUE.match(text, cue.start) is not None
-    if not due and not _SCHEDULED.match(text, cue.start):
+    extended = text.startswith("extended", cue.start)  # "… has been extended until January 9"
+    if not due and not extended and not _SCHEDULED.match(text, cue.start):
         return ""
     before = text[max(0, cue.start - 120) : cue.start]
     cut = max(before.rfind(mark) for mark in ".;:!?\n")  # the sentence or line it starts
+    if extended:
+        cut = max(cut, before.rfind(" that ") + 5)  # ("announced that the period has been …")
     clause = _LAST_AND.search(before[cut + 1 :])
     if clause is not None:  # "Comments are due …, and reply comments are due …": the second's
         cut += 1 + clause.end() - 1
@@ -134,6 +138,9 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
     thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
     if due:
         return _to_submit(thing)
+    if extended:
+        thing = _BEEN_END.sub("", thing)
+        return f"extend {thing[0].lower()}{thing[1:]}" if thing else ""
     return f"the {thing[4:]}" if thing.startswith("The ") else thing
 
 
