@@ -112,7 +112,6 @@ _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 """The last ", and" of a sentence: the clause the thing set starts after."""
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
-_BEEN_END = re.compile(r"\s+(?:has|have|had)\s+been$")
 _AUXILIARY_END = re.compile(
     r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)(?:\s+be)?$"
 )
@@ -139,7 +138,10 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
     if due:
         return _to_submit(thing)
     if extended:
-        thing = _BEEN_END.sub("", thing)
+        words = thing.split()
+        if words[-2:-1] in (["has"], ["have"], ["had"]) and words[-1:] == ["been"]:
+            words = words[:-2]  # ("the period has been")
+        thing = " ".join(words)
         return f"extend {thing[0].lower()}{thing[1:]}" if thing else ""
     return f"the {thing[4:]}" if thing.startswith("The ") else thing
 
