@@ -769,6 +769,7 @@ def test_a_release_calendars_scheduled_for_release_is_its_issuers() -> None:
 def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> None:
     assert extract("John Smith will face trial.", published=D) == []
     assert extract("The study will lead to new treatments.", published=D) == []
+    assert extract("Discovery's STS-119 flight will deliver the solar arrays.", published=D) == []
 
 
 def test_a_persons_will_before_an_act_only_a_party_does_is_their_pledge() -> None:

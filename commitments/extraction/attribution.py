@@ -240,7 +240,11 @@ class Attributor:
             named = subject is not None and _is_body(subject)
             # (a person's "will" in a story is as often what befalls them: "will face trial";
             # an act only a party can do is theirs: "Rice will address the Security Council")
-            acts = subject is not None and _AGENT_ACT.match(self.text, cue.end, sent.end)
+            acts = (
+                subject is not None
+                and _AGENT_ACT.match(self.text, cue.end, sent.end) is not None
+                and not _THING_MARKS.search(subject)  # ("Discovery's STS-119 flight will deliver")
+            )
             if (named or (acts and is_party(subject))) and not NOT_AN_ACTION.match(
                 self.text, cue.end, sent.end
             ):
@@ -327,6 +331,8 @@ _AGENT_ACT = re.compile(
 )
 """Acts only a party undertakes: a person's "will" before one of them commits ("Rice will
 address the Security Council"), where "will face trial" or "will be jailed" does not."""
+_THING_MARKS = re.compile(r"\d|['’]s\b")
+"""A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
 _INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")
 """A stated plan ("The company plans to open eight stores"): its subject's, as "will" is."""
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
