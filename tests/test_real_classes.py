@@ -1018,6 +1018,14 @@ def test_a_decision_to_act_by_a_date_is_a_commitment_and_without_one_is_not() ->
     assert extract("The council decided to close the library.", published=D) == []
 
 
+def test_a_passives_agent_is_the_party() -> None:
+    text = "The report will be published by the Ministry of Health on Friday."
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        ("the Ministry of Health", "2025-09-05")
+    ]
+    assert extract("The report will be published by Friday.", published=D) == []
+
+
 def test_a_period_extended_until_a_day_is_due_then() -> None:
     text = (
         "FEMA announced today that the registration period for fire victims has been extended "

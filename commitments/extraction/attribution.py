@@ -163,6 +163,10 @@ class Attributor:
             head = head[lead.end() :]
         if self.text[cue.start : cue.end].casefold() in ("would",):
             return None
+        if (agent := _PASSIVE_AGENT.match(self.text, cue.end, sent.end)) is not None:
+            name = agent["agent"].strip()
+            if is_party(name):  # "The report will be published by the ministry on Friday"
+                return self.entities.resolve(name) if name[:4] in ("the ", "The ") else name
         m = SUBJECT_START.match(head)
         if m is None:
             return None
@@ -331,6 +335,12 @@ _AGENT_ACT = re.compile(
 )
 """Acts only a party undertakes: a person's "will" before one of them commits ("Rice will
 address the Security Council"), where "will face trial" or "will be jailed" does not."""
+_PASSIVE_AGENT = re.compile(
+    r"\s+(?:also\s+)?be\s+[a-z]+(?:ed|en|nt|wn)\s+by\s+"
+    r"(?P<agent>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|[A-Z][\w&'’.-]*)){0,6})"
+)
+"""A passive's agent ("will be sent by CDC", "will be published by the Ministry of Health"):
+who acts, where the subject is only the thing acted on."""
 _THING_MARKS = re.compile(r"\d|['’]s\b")
 """A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
 _INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")
