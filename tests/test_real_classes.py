@@ -527,6 +527,15 @@ def test_a_speech_prepared_for_delivery_speaks_for_its_speaker() -> None:
     assert [c.speaker for c in extract(text, published=D)] == ["Mara Quist"]
 
 
+def test_a_name_with_its_role_in_brackets_is_a_speakers_label() -> None:
+    text = (
+        "Terrence Hayes (VA Press Secretary):  Good morning. We will hold a celebration this "
+        "Thursday.\n\nDenis McDonough (VA Secretary):  We will publish the report on Friday.\n"
+    )
+    found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    assert found == [("Terrence Hayes", "2025-09-04"), ("Denis McDonough", "2025-09-05")]
+
+
 def test_a_lords_answer_labelled_by_office_is_the_office_holders() -> None:
     text = (
         "Lord Smith asked Her Majesty's Government:\n"

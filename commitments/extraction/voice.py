@@ -46,6 +46,12 @@ _CASE_LABEL = re.compile(
     re.MULTILINE,
 )
 """``Mr. Michael Foot: …`` — a speaker's label in title case (Hansard, committee evidence)."""
+_NAME_ROLE_LABEL = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][a-z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*"
+    r"\([^()\n]{2,60}\)[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+"""``Terrence Hayes (VA Press Secretary): …`` — a name with its role in brackets as a label."""
 _OFFICE_LABEL = re.compile(
     r"^[ \t]*(?P<label>The[ \t]+(?:Lord|Minister|Secretary|Parliamentary|Under-?|Chancellor|Prime"
     r"|Deputy|Attorney|Solicitor|Advocate|Leader|Paymaster|Chief|Financial|Economic|Advocate)\b"
@@ -217,6 +223,8 @@ def voices(text: str, title: str | None = None) -> Voices:
     for m in _CASE_LABEL.finditer(text) if colon else ():
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
+    for m in _NAME_ROLE_LABEL.finditer(text) if colon and "(" in text else ():
+        found.append((m.start(), clean_name(m["label"])[0] or None))
     for m in _OFFICE_LABEL.finditer(text) if colon and "The " in text else ():
         found.append((m.start(), f"the {m['label'][4:].strip()}"))
     for m in _ROLE_LABEL.finditer(text) if colon or "(" in text else ():
