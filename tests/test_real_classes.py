@@ -1055,6 +1055,11 @@ def test_will_before_a_verb_that_starts_like_of_still_commits() -> None:
     assert extract("The ministry said the will of the people is clear.", published=D) == []
 
 
+def test_you_is_a_pronoun_not_the_place_before_it() -> None:
+    text = "Mr. President, in your remarks at the Citadel, you vowed that you would act."
+    assert all(c.speaker != "Citadel" for c in extract(text, published=D))
+
+
 def test_a_sentence_adverb_is_never_a_speaker() -> None:
     text = "Additionally, NOAA will accept comments until September 26."
     assert [c.speaker for c in extract(text, published=D)] == ["NOAA"]

@@ -46,7 +46,7 @@ _FILLER_WORDS = frozenset(re.findall(r"[A-Za-z]+", _FILLER_PHRASES))
 """Every word of the filler phrases: a phrase ends in one of them (or "earlier this X")."""
 _NAME_SEQ_RE = re.compile(NAME_SEQ)
 _NAME_BEFORE_OFFICE = re.compile(rf"(?:^|(?<=\s))({NAME_SEQ}),\s*$")
-_PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|He|She|They|It|We)$")
+_PRONOUN_END = re.compile(r"(?<![\w’'])(he|she|they|it|we|i|I|you|He|She|They|It|We|You)$")
 _POSSESSIVE_END = re.compile(
     rf"(?<![\w’'-])({NAME_SEQ})['’]s?\s+(?:office|spokesman|spokeswoman|spokesperson"
     r"|spokespeople|team|campaign|press\s+secretary|lawyers?|attorneys?|aides?|representatives?"
@@ -94,7 +94,9 @@ def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
 
 
 # What each pattern's match ends with (they end in `$`): a text that ends otherwise is skipped.
-_PRONOUN_ENDINGS = ("he", "she", "they", "it", "we", "i", "I", "He", "She", "They", "It", "We")
+_PRONOUN_ENDINGS = (
+    "he", "she", "they", "it", "we", "i", "I", "you", "He", "She", "They", "It", "We", "You"
+)  # fmt: skip
 _POSSESSIVE_ENDINGS = tuple(
     "office spokesman spokeswoman spokesperson spokespeople team campaign secretary lawyer"
     " lawyers attorney attorneys aide aides representative representatives camp".split()
