@@ -1055,6 +1055,11 @@ def test_will_before_a_verb_that_starts_like_of_still_commits() -> None:
     assert extract("The ministry said the will of the people is clear.", published=D) == []
 
 
+def test_happy_to_join_is_no_offer() -> None:
+    text = "“I am very happy to join the company on Monday,” said Ron Belville."
+    assert extract(text, published=D) == []
+
+
 def test_you_is_a_pronoun_not_the_place_before_it() -> None:
     text = "Mr. President, in your remarks at the Citadel, you vowed that you would act."
     assert all(c.speaker != "Citadel" for c in extract(text, published=D))

@@ -239,7 +239,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
-            r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+            r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)(?!(?:join|be|announce|report|say|see"
+            r"|welcome|have|hear|learn)\b)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
             _I,
         ),
         Kind.OFFER,
