@@ -20,9 +20,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from commitments.extraction.binding import Pending, by_date, specificity
+from commitments.extraction.binding import Pending, specificity
 from commitments.extraction.cues import Cue
 from commitments.extraction.furniture import stamped
+from commitments.extraction.moves import by_date
 from commitments.extraction.names import clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import OWNER_IN_BRACKETS
