@@ -22,9 +22,7 @@ from commitments.extraction.entities import Entities
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
-    DEPOSITED,
     DISCOURSE,
-    NOT_AN_ACTION,
     WRITTEN_QUESTION,
 )
 from commitments.extraction.phrasing import action, clause_end
@@ -33,6 +31,7 @@ from commitments.extraction.schedule import action_item, scheduled
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
 from commitments.extraction.speakers import Attribution, attributions
+from commitments.extraction.undated import commits_undated
 from commitments.extraction.voice import voices
 from commitments.records import Commitment, Document, Kind, Source, Status, Turn, Window
 from commitments.timex.calendar import time_zone
@@ -270,38 +269,17 @@ class _Extractor:
         for pending in pendings if len(dated) < len(pendings) else ():  # (only undated ones)
             if pending.due is not None:
                 continue
-            voiced = False
             if pending.speaker is None and cue_rules.warns(text, sent, pending.cue, self.voices):
                 pending.speaker = "the Court"  # "Failure to respond will result in dismissal"
                 pending.cue = attrs.evolve(pending.cue, kind=Kind.THREAT)
                 undated.setdefault(pending.speaker, pending)
                 continue
-            if pending.speaker is None and not attributed and turn is None:
-                pending.speaker, voiced = speakers.narrated(sent, pending.cue, self.voices)
-            if pending.speaker is None or speakers.describes(sent, pending.cue):
-                continue
-            if not is_party(pending.speaker) or DISCOURSE.match(text, pending.cue.end):
-                continue
-            if pending.cue.kind is Kind.DEMAND:
-                continue  # an undated demand ("urged both sides to return to talks") has no date
-                # to track
-            if pending.cue.noun:
-                continue  # "a hard deadline" with no date says nothing we can track
-            if voiced:
-                if NOT_AN_ACTION.match(text, pending.cue.end, sent.end) and not DEPOSITED.match(
-                    text, pending.cue.end, sent.end
-                ):
-                    continue  # "We will do exactly the same thing": the voice's, but no act
-            elif not speakers.commits_speaker(
-                pending.cue,
-                body,
-                sent,
-                chat=turn is not None,
-                spoken=turn is None and self.voices.label_at(sent.start) is not None,
+            if not commits_undated(
+                text, sent, body, pending, speakers, self.voices, attributed=attributed, turn=turn
             ):
                 continue
-            if pending.speaker in undated:
-                continue
+            if pending.speaker is None or pending.speaker in undated:
+                continue  # (commits_undated has given it a party)
             if pending.speaker in emitted_speakers and any(
                 p.speaker == pending.speaker and speakers.same_clause(p.cue, pending.cue)
                 for p in dated
