@@ -54,7 +54,7 @@ _NAME_ROLE_LABEL = re.compile(
 """``Terrence Hayes (VA Press Secretary): …`` — a name with its role in brackets as a label."""
 _OFFICE_LABEL = re.compile(
     r"^[ \t]*(?P<label>The[ \t]+(?:Lord|Minister|Secretary|Parliamentary|Under-?|Chancellor|Prime"
-    r"|Deputy|Attorney|Solicitor|Advocate|Leader|Paymaster|Chief|Financial|Economic|Advocate)\b"
+    r"|Deputy|Attorney|Solicitor|Advocate|Leader|Paymaster|Chief|Financial|Economic)\b"
     r"(?:[ \t]+(?:of|for|the|and|to|in|[A-Z][\w'’-]*)){0,8}?)[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
