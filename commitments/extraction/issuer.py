@@ -200,7 +200,7 @@ def issuer(text: str, title: str | None) -> str | None:
         _principal_body(text)
         or (_minutes_body(text) if "The " in text else None)
         or _body_line(head)
-        or (_signed_by(text) if "ly," in text else None)
+        or (_signed_by(text) if "ly," in text or "submitted," in text else None)
         or (_on_behalf(head) if "behalf" in head else None)
     )
 
