@@ -78,16 +78,13 @@ def _weekday(m: re.Match[str], day: dt.date) -> Window:
     return Window.day(cal.next_weekday(day, number))
 
 
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-
-
 def _nth_weekday(m: re.Match[str], day: dt.date) -> Window | None:
     """ "the first Monday in October": that day of the month's window; with no month named
     ("the fourth Friday after it is filed"), a count from an unknown day: no window."""
     if not m["month"]:
         return None
     word = m["nth"].casefold()
-    nth = _NTH.get(word) or int(word[0])
+    nth = int(word[0]) if word[0].isdigit() else ORDINALS[word]  # "2nd", "second"
     month = _month_window(m, day)
     target = cal.next_weekday(month.earliest, weekday_number(m["weekday"]), same_day=True)
     target += dt.timedelta(weeks=nth - 1)

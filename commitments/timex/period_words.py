@@ -35,6 +35,7 @@ ORDINALS = {
     "second": 2,
     "third": 3,
     "fourth": 4,
+    "fifth": 5,  # (the fifth Monday of a month; quarters and halves stop at fourth)
     "final": 4,
     "last": 4,
     "front": 1,
