@@ -113,7 +113,7 @@ _LAST_AND = re.compile(r",\s+and\s+(?=\S)(?!.*,\s+and\s)")
 _INVITES = re.compile(r"(?:invites?|inviting|welcomes|seeks|requests)\s+", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?:is|are|was|were|be|been)\s", re.IGNORECASE)
 _AUXILIARY_END = re.compile(
-    r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)(?:\s+be)?$"
+    r"(?<!\s)\s++(?:has|have|had|will|would|shall|should|may|might|must)(?:\s+be(?:en)?)?$"
 )
 
 
@@ -134,14 +134,11 @@ def _scheduled_thing(text: str, cue: Cue) -> str:
     thing = " ".join(before[cut + 1 :].split())
     if not 3 <= len(thing) <= 80:
         return ""
-    thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …")
+    thing = _AUXILIARY_END.sub("", thing)  # ("The trial has been scheduled for …", "the
+    # period has been extended until …")
     if due:
         return _to_submit(thing)
     if extended:
-        words = thing.split()
-        if words[-2:-1] in (["has"], ["have"], ["had"]) and words[-1:] == ["been"]:
-            words = words[:-2]  # ("the period has been")
-        thing = " ".join(words)
         return f"extend {thing[0].lower()}{thing[1:]}" if thing else ""
     return f"the {thing[4:]}" if thing.startswith("The ") else thing
 
