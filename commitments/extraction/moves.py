@@ -45,16 +45,18 @@ def by_date(found: Found) -> Found:
 def moved_date(text: str, sent: Sentence, found: Found) -> Found | None:
     """A date moved to another ("extends the compliance date from January 1, 2018 to January 1,
     2019", "continue the conference set for January 6, 2022, to March 31, 2022"): the new date
-    for a range from the old to the new, ``None`` for the old date, else ``found`` itself."""
+    for a range from the old to the new, ``None`` for the old date; an event put off "until" a
+    day: that day; else ``found`` itself."""
     if not _MOVES.search(text, sent.start, found.start):
         return found
-    if found.kind.startswith("by:") and _POSTPONED_UNTIL.search(text, sent.start, found.start):
-        # "postponing Auction No. 31 until January 14": the auction is then, not due by then
-        word = _UNTIL.match(found.text)
-        after = word.end() if word else 0
-        later = [f for f in find(found.text[after:]) if not f.past] if word else []
+    if (
+        found.kind.startswith("by:")
+        and (until := _UNTIL.match(found.text))
+        and _POSTPONED_UNTIL.search(text, sent.start, found.start)
+    ):  # "postponing Auction No. 31 until January 14": the auction is then, not due by then
+        later = [f for f in find(found.text[until.end() :]) if not f.past]
         if later and later[0].start == 0:
-            return later[0].shifted(found.start + after)
+            return later[0].shifted(found.start + until.end())
     if found.kind.startswith("range") and found.text[:4].casefold() == "from":
         cut = found.text.rfind(" to ")
         later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []
