@@ -136,15 +136,13 @@ def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
 
 
 def _range_of(first: Found, last: Found, text: str) -> Found:
+    # "28 June - 3 July 2026": the first date is read in the year the last one names
+    year_from_last = _YEAR.search(last.text) is not None and _YEAR.search(first.text) is None
+
     def resolve(day: dt.date) -> Window | None:
         a = first.resolve(day)
         b = last.resolve(day)
-        if (
-            b is not None
-            and _YEAR.search(last.text)
-            and not _YEAR.search(first.text)
-            and (a is None or a.earliest.year != b.latest.year)
-        ):  # "28 June - 3 July 2026": the first date is read in the year the last one names
+        if year_from_last and b is not None and (a is None or a.earliest.year != b.latest.year):
             year = b.latest.year  # (read from the year's start, else mid-way through the one
             # before: "December 28 to January 3, 2026")
             for start in (dt.date(year, 1, 1), dt.date(year - 1, 7, 1)):
