@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from commitments import extract
+from commitments import extract, extract_document, read_text
 
 D = dt.date(2025, 9, 3)  # a Wednesday
 
@@ -1103,3 +1103,104 @@ def test_a_hansard_speakers_mark_on_a_new_line_ends_the_question_before_it() -> 
     )
     found = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
     assert ("Hale", "2025-09-03…2025-09-06") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Bureau of Land Management (BLM) announced that it will close the trail on "
+            "October 1.",
+            "the Bureau of Land Management",
+        ),
+        (
+            "Northfield Holdings, Inc. (“Northfield”) said that it will open the plant on "
+            "October 1.",
+            "Northfield Holdings Inc",
+        ),
+        ("Northfield Holdings, Inc. said that it will open the plant on October 1.", None),
+        ("The plant will open on October 1, Northfield Holdings, Inc. said.", None),
+    ],
+    ids=["acronym", "defined-term", "legal-form", "legal-form-trailing"],
+)
+def test_a_short_name_or_a_legal_form_between_a_body_and_its_verb_keeps_the_body(
+    text: str, speaker: str | None
+) -> None:
+    (found,) = extract(text, published=D)
+    assert found.speaker == (speaker or "Northfield Holdings Inc")
+    assert str(found.due) == "2025-10-01"
+
+
+def test_a_page_headed_news_releases_names_no_actor() -> None:
+    text = (
+        "---\ntitle: News Releases\n---\n\nNews Releases\n\nWASHINGTON, Sept. 2, 2025 – The "
+        "Rural Housing Service (RHS) today announced that starting October 1, 2025, lenders "
+        "will be able to apply for guarantees.\n"
+    )
+    (document,) = read_text(text, name="releases.md")
+    (found,) = extract_document(document, published=D)
+    assert found.speaker == "the Rural Housing Service"
+
+
+def test_a_department_named_for_its_field_is_a_body_not_an_office_in_a_release() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nWASHINGTON — The Department of Transport today announced new "
+        "rules for drones.\n\nThe Department of Energy will host a public meeting on October 14.\n"
+    )
+    (document,) = read_text(text, name="release.md")
+    assert [c.speaker for c in extract_document(document, published=D)] == [
+        "the Department of Energy"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        ("according to a spokesman for the ministry", "a spokesman for the ministry"),
+        ("according to a company spokeswoman", "a company spokeswoman"),
+        ("according to a statement from the Port Authority", "the Port Authority"),
+        ("according to officials", "officials"),
+    ],
+)
+def test_according_to_one_person_or_a_statement_names_them(tail: str, speaker: str) -> None:
+    (found,) = extract(f"The bridge will reopen on Monday, {tail}.", published=D)
+    assert (found.speaker, str(found.due)) == (speaker, "2025-09-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a September 1, 2025 order, the court directed the parties in the above-captioned "
+        "case to file a joint status report by October 12, 2025.",
+        "Under an August 30, 2025 directive, the Governor directed the agency to submit within "
+        "60 days a plan for the port.",
+    ],
+    ids=["order", "directive"],
+)
+def test_a_paper_dated_at_the_head_of_a_sentence_dates_the_act(text: str) -> None:
+    (found,) = extract(text, published=D)
+    assert found.due is not None
+    assert found.issued is not None and found.issued.latest < D
+    assert found.due.earliest == found.issued.latest
+
+
+def test_ordered_by_a_body_to_be_published_orders_nobody() -> None:
+    text = "Ordered by the House of Commons to be published on 3 September 2025."
+    assert extract(text, published=D) == []
+
+
+def test_a_passive_agent_with_a_particle_and_a_long_name_is_the_party() -> None:
+    text = (
+        "The report will be voted on by the Committee on Environment, Public Health and Food "
+        "Safety on 13.10.25."
+    )
+    (found,) = extract(text, published=D)
+    assert (found.speaker, str(found.due)) == (
+        "the Committee on Environment, Public Health and Food Safety",
+        "2025-10-13",
+    )
+
+
+def test_a_passive_agent_stops_before_the_day() -> None:
+    (found,) = extract("The report will be published by the Committee on Friday.", published=D)
+    assert (found.speaker, str(found.due)) == ("the Committee", "2025-09-05")

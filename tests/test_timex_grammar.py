@@ -160,6 +160,21 @@ ROWS = [
     # later this year, later this month
     ("later this year", "2025-09-03", "2025-12-31"),
     ("later this month", "2025-09-03", "2025-09-30"),
+    ("later in the year", "2025-09-03", "2025-12-31"),
+    # a financial year written with two years: 1 April to 31 March
+    ("in 2026-27", "2026-04-01", "2027-03-31"),
+    ("in financial year 2025/26", "2025-04-01", "2026-03-31"),
+    # a company's fiscal year by its number, read as the calendar's (as "fiscal 2027" is)
+    ("in its 2026 fiscal year", "2026-01-01", "2026-12-31"),
+    # a quarter named by its month: the calendar quarter that month is in
+    ("in the September 2026 quarter", "2026-07-01", "2026-09-30"),
+    # a European date with dots, day first, with its year
+    ("on 13.10.25", "2025-10-13", "2025-10-13"),
+    ("by 15.04.2026", "2025-09-03", "2026-04-15"),
+    # early, mid or late in a quarter or a half: its first, middle or last third, as for a year
+    ("early in the fourth quarter", "2025-10-01", "2025-10-30"),
+    ("late in the first quarter of 2026", "2026-03-02", "2026-03-31"),
+    ("early in the second half of 2026", "2026-07-01", "2026-08-30"),
     # early next week, late next week
     ("early next week", "2025-09-08", "2025-09-10"),
     ("late next week", "2025-09-11", "2025-09-14"),
@@ -274,6 +289,9 @@ NOT_DATES = [
     "the 5th largest city",
     "on the fourth Friday after it is filed",  # counted from a day the text does not give
     "on the second Tuesday of each month",
+    "in 2015-18",  # a span of years, not one financial year
+    "the 2025-26 season",
+    "section 1.13.10.25",  # a number with dots, not a date
     "",
 ]
 
@@ -427,3 +445,24 @@ def test_the_close_of_business_keeps_the_day_it_names(text: str, window: str) ->
 def test_two_days_of_one_event_are_its_window(text: str, window: str) -> None:
     found = grammar.find(text)
     assert [str(f.resolve(dt.date(2025, 9, 3))) for f in found] == [window]
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("on October 23rd, and will remain there through the 25th", "2025-10-23", "2025-10-25"),
+        ("will meet on December 30 and again on the 2nd", "2026-01-02", "2026-01-02"),
+        ("will remain there through the 25th", "2025-09-03", "2025-09-25"),
+    ],
+    ids=["after-a-date", "next-month-after-a-date", "alone"],
+)
+def test_a_day_of_the_month_alone_is_in_the_month_of_the_date_before_it(
+    text: str, earliest: str, latest: str
+) -> None:
+    *_, last = grammar.find(text)
+    assert last.resolve(D) == Window(d(earliest), d(latest))
+
+
+def test_a_quarter_named_before_a_paper_is_its_name_not_a_time() -> None:
+    text = "expects to file the First Quarter Form 10-Q by June 30, 2026"
+    assert [f.text for f in grammar.find(text)] == ["by June 30, 2026"]

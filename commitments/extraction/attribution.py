@@ -12,7 +12,7 @@ import re
 from commitments.extraction import cues as cue_rules
 from commitments.extraction.cues import Cue
 from commitments.extraction.entities import Entities
-from commitments.extraction.names import TITLES, clean_name
+from commitments.extraction.names import ORG_HEADS, TITLES, clean_name
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     BARE_MODAL,
@@ -198,8 +198,12 @@ class Attributor:
             return None  # "The bureau expects Glenda will cross …": not its act
         phrase = _without_auxiliaries(subject)  # "The county is on track to …"
         if phrase.split()[0].casefold() == "the":
-            if voiced and phrase.split()[-1].casefold() in TITLES:
-                return None  # "the President will …" in his secretary's briefing: the voice's
+            if (
+                voiced
+                and phrase.split()[-1].casefold() in TITLES
+                and not any(word in ORG_HEADS for word in phrase.split())
+            ):  # "the President will …" in his secretary's briefing: the voice's (not "The
+                return None  # Department of Energy will …": a body of its own)
             return self.entities.resolve(phrase)
         name, titles = clean_name(phrase)
         if not name or name.split()[0].casefold() in _NO_NAME:
@@ -336,11 +340,15 @@ _AGENT_ACT = re.compile(
 """Acts only a party undertakes: a person's "will" before one of them commits ("Rice will
 address the Security Council"), where "will face trial" or "will be jailed" does not."""
 _PASSIVE_AGENT = re.compile(
-    r"\s+(?:also\s+)?be\s+[a-z]+(?:ed|en|nt|wn)\s+by\s+"
-    r"(?P<agent>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|[A-Z][\w&'’.-]*)){0,6})"
+    r"\s+(?:also\s+)?be\s+[a-z]+(?:ed|en|nt|wn)(?:\s+(?:on|upon|up|out|over))?\s+by\s+"
+    r"(?P<agent>(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"(?:,?\s+(?:(?:of|for|and|on(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\s+"
+    r"(?:the\s+)?)?[A-Z][\w&'’.-]*){0,8})"
 )
-"""A passive's agent ("will be sent by CDC", "will be published by the Ministry of Health"):
-who acts, where the subject is only the thing acted on."""
+"""A passive's agent ("will be sent by CDC", "will be published by the Ministry of Health", "will
+be voted on by the Committee on Environment, Public Health and Food Safety"): who acts, where the
+subject is only the thing acted on."""
 _THING_MARKS = re.compile(r"\d|['’]s\b")
 """A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
 _INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")

@@ -143,6 +143,15 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
 
 
+_IN_A = re.compile(r"\W*(?:[Ii]n|[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:a|an|the|its|his|her|their)\s+")
+_DATED_PAPER = re.compile(
+    r",?\s+(?:[\w-]+\s+){0,2}?(?:order|letter|statement|memorandum|memo|decision|ruling"
+    r"|directive|notice|opinion|announcement|proclamation|release|filing|minute\s+order)\b"
+)
+"""A paper and its date at the head of a sentence ("In an April 29, 2017 executive order, …"):
+the date the sentence's act was made on."""
+
+
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
@@ -161,6 +170,8 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
         if tail.lstrip().startswith(",") and ISSUING.search(tail[:80]):
             return True
     after = text[found.end : min(sent.end, found.end + 40)]
+    if _DATED_PAPER.match(after) and _IN_A.fullmatch(head):
+        return True  # "In a September 10, 2007 order, the court directed …": the order's date
     if ISSUING.match(after.lstrip()) and after[:1].isspace():
         return True  # "Trump on Monday told reporters", "the Commission on Thursday gave"
     return bool(

@@ -145,7 +145,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
             r"|direct(?:s|ed)"
             r"|urg(?:e|es|ed)|call(?:s|ed)?\s+on|told\s+(?:[\w-]+\s+){1,3}to)"
             r"(?=\s+(?:the\s+|a\s+|an\s+|all\s+|every\s+|its\s+|his\s+|her\s+|their\s+)?"
-            r"[\w-]+(?:\s+[\w-]+){0,3}\s+to\s)",
+            r"(?!by\s)[\w-]+(?:\s+[\w-]+){0,3}"
+            r"(?:\s+(?:in|of|for|at)\s+(?:the\s+|this\s+|that\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+to\s)",
             _I,
         ),
         Kind.DEMAND,

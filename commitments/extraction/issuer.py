@@ -53,12 +53,13 @@ _ACTOR_TITLE = re.compile(
     r"(?P<verb>Announces|Reports|Sets|Names|Launches|Declares|Discloses"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
     r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
-    r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b"
+    r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b(?=[ \t,:]*\w)"
 )
 """A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …", "NASA,
 NOAA to Launch …" (the first actor named), "Escalade Declares Quarterly Dividend" (one word
-before a verb in the present), "1-800 CONTACTS Announces …" (not "Hotel Construction Set to
-Begin", where the subject is a thing). A title in capitals is read in title case."""
+before a verb in the present, with an object after it: not "News Releases"), "1-800 CONTACTS
+Announces …" (not "Hotel Construction Set to Begin", where the subject is a thing). A title in
+capitals is read in title case."""
 _BODY_HEADS = (
     r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
     r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"

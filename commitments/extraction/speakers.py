@@ -13,7 +13,7 @@ from commitments.extraction.names import (
     NAME_SEQ,
 )
 from commitments.extraction.parties import is_party
-from commitments.extraction.subjects import subject_before
+from commitments.extraction.subjects import CORPORATE_COMMA, subject_before
 from commitments.fastmatch.locate import Located
 from commitments.fastmatch.prefilter import SENTENCES, fold
 from commitments.fastmatch.trie import alternation
@@ -177,13 +177,22 @@ _BARE_PARTY = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}(?:officials|sources|authorities|police|officers"
     r"|investigators|prosecutors|diplomats|analysts|executives|aides|residents|witnesses|media"
     r"|reports|documents|data|figures|estimates)\b"
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|source|representative"
+    r"|aide|statement)(?:\s+(?:for|of|from|at)\s+(?:the\s+)?[\w&-]+(?:\s+(?:of\s+)?[A-Z][\w&-]*){0,4})?"
+    r"(?![\w-])"
 )
 
 
 def _bare_party(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """ "according to officials", "according to local media": the plural noun phrase."""
+    """ "according to officials", "according to local media": the plural noun phrase; "according
+    to a spokesman for the ministry": the one person, with whom they speak for."""
     m = _BARE_PARTY.match(text, pos, end)
-    return (m[0], m.end()) if m else None
+    if m is None:
+        return None
+    words = m[0].split(maxsplit=3)
+    if len(words) == 4 and words[1] == "statement":
+        return words[3], m.end()  # "according to a statement from the ministry": the ministry
+    return m[0], m.end()
 
 
 def _after_name(text: str, pos: int, end: int) -> tuple[str, int] | None:
@@ -241,6 +250,8 @@ _RELATIVE_END = re.compile(r"\b(?:that|who|which)\s+(?:[\w.’'-]+(?:\s+|\Z)){0,
 
 
 def _after_comma_or_quote(head: str) -> bool:
+    if "," in head[-12:] and CORPORATE_COMMA.search(head, max(0, len(head) - 12)):
+        head = head[: head.rfind(",")]  # "Acme Holdings, Inc. announced": the name's comma
     mark = max(head.rfind(","), head.rfind("”"), head.rfind('"'))
     return mark >= 0 and _WORDS_TO_END.match(head, mark + 1) is not None
 

@@ -22,7 +22,7 @@ from commitments.extraction.names import (
 )
 from commitments.fastmatch.trie import alternation
 
-__all__ = ["subject_before"]
+__all__ = ["CORPORATE_COMMA", "subject_before"]
 _FILLER_PHRASES = (
     r"also|further|later|then|again|previously|earlier|repeatedly|once|publicly|privately"
     r"|separately|reportedly|quickly|immediately|himself|herself|themselves|itself|has|have|had"
@@ -85,6 +85,14 @@ _PLURAL_END = re.compile(  # "officials said", "senior U.S. officials said", "Is
     rf"(?:{'|'.join(_PLURAL_NOUNS)}))$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,“”\"]{2,80}),$")
+CORPORATE_COMMA = re.compile(
+    r",\s*(?:Inc|Corp|Ltd|LLC|L\.P|plc|Co|N\.A|S\.A|AG|SE|NV|N\.V)\b\.?\s*$"
+)
+"""The comma of a company's legal form at the end of a text ("Acme Holdings, Inc."): part of
+the name, not a clause's end."""
+_SHORT_NAME_END = re.compile(r"\((?:the\s+)?(?:[A-Z][\w.&-]{1,11}|[“\"][^”\"()]{1,40}[”\"])\)\s*$")
+"""The short name a body is introduced with, between it and its verb: "The Department of
+Agriculture (USDA) announced", "Acme Holdings, Inc. (“the Company”) said"."""
 
 
 def _ends_with(text: str, endings: tuple[str, ...]) -> bool:
@@ -164,6 +172,10 @@ _ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...
 def subject_before(text: str, start: int, end: int) -> str | None:
     """The noun phrase that ends just before ``end`` (a verb) within ``text[start:end]``."""
     before = _without_filler(text[start:end])
+    if before.endswith(")") and (short := _SHORT_NAME_END.search(before, max(0, len(before) - 60))):
+        before = before[: short.start()].rstrip()  # "The Department of Agriculture (USDA) …"
+    if "," in before[-12:] and (legal := CORPORATE_COMMA.search(before, max(0, len(before) - 12))):
+        before = f"{before[: legal.start()]} {before[legal.start() + 1 :].strip()}"  # "Acme, Inc."
     m = None
     if _ends_with(before, (",",)):
         # The match's inner part holds no comma: it starts at the comma before the last one.

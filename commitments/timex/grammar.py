@@ -17,6 +17,7 @@ module finds the expressions in a sentence with them.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
@@ -24,8 +25,9 @@ from collections.abc import Iterator
 import attrs
 
 from commitments.fastmatch.prefilter import TIME_EXPRESSIONS, fold
+from commitments.records import Window
 from commitments.timex.durations import _DURATION_RULES, _span
-from commitments.timex.found import Found
+from commitments.timex.found import Found, Resolve
 from commitments.timex.patterns import PAST, TIME, _time_of
 from commitments.timex.period_rules import _PERIOD_RULES, _period_found, _period_matches
 from commitments.timex.period_words import MONTH
@@ -124,7 +126,27 @@ def _find(text: str, vague: VagueTable | None) -> list[Found]:
         if all(found.end <= c.start or found.start >= c.end for c in chosen):
             chosen.append(_with_time(found, text))
     chosen.sort(key=lambda f: f.start)
-    return _joined_ranges(chosen, text) if chosen else chosen
+    return _month_from_date_before(_joined_ranges(chosen, text)) if chosen else chosen
+
+
+def _month_from_date_before(found: list[Found]) -> list[Found]:
+    """A day of the month alone after a full date ("on July 23rd … through the 25th") is in that
+    date's month (or the next one that has the day), not the month it was said in."""
+    date: Found | None = None
+    for i, f in enumerate(found):
+        if f.kind == "date" or f.kind.endswith(":date"):
+            date = f
+        elif date is not None and f.kind.endswith("day-of-month"):
+            found[i] = attrs.evolve(f, resolve=_from_date(f.resolve, date.resolve))
+    return found
+
+
+def _from_date(resolve: Resolve, date: Resolve) -> Resolve:
+    def resolved(day: dt.date) -> Window | None:
+        window = date(day)
+        return resolve(window.earliest if window is not None and window.earliest > day else day)
+
+    return resolved
 
 
 _YEAR_OUT_OF_RANGE = re.compile(r",?\s*\d{5}")

@@ -61,9 +61,11 @@ class _PeriodRule:
 def _period_rules() -> list[_PeriodRule]:
     rules = []
     for period in PERIODS:
-        adjectives = period.name in ("month", "season", "year")
+        adjectives = period.name in ("month", "season", "year", "quarter", "half")
         if adjectives:
             operator = rf"\b(?:{_OPERATORS}\s+|{_ADJECTIVES}(?:\s+in)?\s*)"  # ("early in 2008")
+            if period.name in ("quarter", "half"):  # ("Q3" alone; "early in the third quarter")
+                operator = rf"(?:{operator}|\b)"
         elif period.needs_operator:
             operator = rf"\b{_OPERATORS}\s+{_PRETIME}"
         else:

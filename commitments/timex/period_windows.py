@@ -338,3 +338,30 @@ def _today(m: re.Match[str], day: dt.date) -> Window:
 def _tomorrow(m: re.Match[str], day: dt.date) -> Window:
     extra = 2 if m["after"] else 1
     return Window.day(day + dt.timedelta(days=extra))
+
+
+def _dotted_date(m: re.Match[str], day: dt.date) -> Window | None:
+    """ "13.10.15", "15.04.2016": day, month and year with dots, as European papers write them."""
+    if m.start() and m.string[m.start() - 1] in "0123456789.,":
+        return None  # ("1.13.10.15": a section number, no date)
+    year = int(m["dy"])
+    if len(m["dy"]) == 2:
+        year += 2000 if year < 50 else 1900
+    try:
+        return Window.day(dt.date(year, int(m["dm"]), int(m["dd"])))
+    except ValueError:
+        return None
+
+
+def _split_year(m: re.Match[str], day: dt.date) -> Window | None:
+    """ "in 2024-25", "in financial year 2015-16": a financial year, 1 April to 31 March (the
+    second year must follow the first: "2015-18" is a span of years, not one)."""
+    first = int(m["y1"])
+    if int(m["y2"]) != (first + 1) % 100:
+        return None
+    return Window(dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
+
+
+def _month_quarter(m: re.Match[str], day: dt.date) -> Window:
+    """ "the September 2009 quarter": the calendar quarter that month ends or falls in."""
+    return cal.quarter(int(m["year"]), (month_number(m["month"]) - 1) // 3 + 1)

@@ -23,6 +23,7 @@ from commitments.timex.period_windows import (
     _date,
     _date_range,
     _day_of_month,
+    _dotted_date,
     _end_of_month,
     _end_of_quarter,
     _end_of_week,
@@ -32,12 +33,14 @@ from commitments.timex.period_windows import (
     _iso,
     _month_event,
     _month_or_pair,
+    _month_quarter,
     _month_window,
     _nth_weekday,
     _numeric_date,
     _part,
     _quarter,
     _season,
+    _split_year,
     _this_month,
     _today,
     _tomorrow,
@@ -197,17 +200,21 @@ PERIODS: tuple[Period, ...] = (
         "year-word",
         r"(?:(?P<part>early|later|late|mid-?)\s*|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?"
         r"(?:(?P<which>this|next)\s+year"
-        r"|in\s+the\s+new\s+year(?!'?s))",  # "early in the new year": next year (not "by New Year")
+        r"|in\s+the\s+new\s+year(?!'?s)"  # "early in the new year": next year (not "by New Year")
+        # "later in the year": this one, as "later this year"
+        r"|(?<=later\s)(?P<later_in>in\s+the\s+year)(?!\s+(?:of|to|ahead|before|after)\b))",
         lambda m, d: (
             _year_word(m, d)
-            if (m["part"] or "").casefold() != "later"
+            if (m["part"] or "").casefold() != "later" and not m["later_in"]
             else Window(d, cal.year(d.year).latest)
         ),
     ),
     Period(
         "quarter",
         rf"(?:(?-i:Q)(?P<number>[1-4])|the\s+(?:(?P<which>next|this)\s+)?(?P<ordinal>first|second"
-        rf"|third|fourth|final)\s+quarter)(?:(?:\s+of)?\s+(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR}))?",
+        rf"|third|fourth|final)\s+quarter)(?:(?:\s+of)?\s+(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR}))?"
+        r"(?!\s+(?:form|report|results|earnings|dividends?|financial|filings?|statements?"
+        r"|conference|call|update|review)\b)",  # ("the First Quarter Form 10-Q": a paper's name)
         _quarter,  # ("the fourth quarter of fiscal 2007": read as the calendar's quarter)
     ),
     Period(
@@ -238,6 +245,30 @@ PERIODS: tuple[Period, ...] = (
         "holiday",
         r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween)",
         _holiday,
+    ),
+    Period(
+        "dotted-date",  # "on 13.10.15", "by 15.04.2016": day first, with its year
+        r"(?P<dd>[12]\d|3[01]|0?[1-9])\.(?P<dm>1[0-2]|0?[1-9])\.(?P<dy>(?:19|20)\d\d|\d\d)(?![\d.]\d)",
+        _dotted_date,
+    ),
+    Period(
+        "financial-year",  # "in 2024-25", "during financial year 2015-16"
+        r"(?:(?:financial|fiscal)\s+year\s+)?(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d)"
+        r"(?!\d|\s+(?:school|academic|season|term|session)\b)",
+        _split_year,
+        needs_operator=True,
+    ),
+    Period(
+        "fiscal-year",  # "in its 2005 fiscal year": read as the calendar's year
+        rf"(?:its|the|our|their)\s+(?P<year>{YEAR})\s+(?:fiscal|financial)\s+year",
+        lambda m, d: cal.year(int(m["year"])),
+        needs_operator=True,
+    ),
+    Period(
+        "month-quarter",  # "in the September 2009 quarter": the quarter that month is in
+        rf"the\s+(?P<month>{MONTH})\s+(?P<year>{YEAR})\s+quarter",
+        _month_quarter,
+        needs_operator=True,
     ),
     Period(
         "year",  # "in 2026", "early 2026", "by the end of fiscal 2027"
