@@ -20,6 +20,8 @@ CASES = [
     ("The minister said she would resign by March 3.", "by March 3", False),
     ("2019-09-18 17:09:00.0 FALLON, Nev. - The bureau will act.", "2019-09-18 17:09", True),
     ("The bureau will meet at 2019-10-02 17:09 in Fallon.", "2019-10-02 17:09", False),
+    ("Published on: 09/12/2015 Last update: 23/05/2018\nDeadline: 15/04/2016", "23/05/2018", True),
+    ("Published on: 09/12/2015 Last update: 23/05/2018\nDeadline: 15/04/2016", "15/04/2016", False),
 ]
 
 

@@ -1204,3 +1204,105 @@ def test_a_passive_agent_with_a_particle_and_a_long_name_is_the_party() -> None:
 def test_a_passive_agent_stops_before_the_day() -> None:
     (found,) = extract("The report will be published by the Committee on Friday.", published=D)
     assert (found.speaker, str(found.due)) == ("the Committee", "2025-09-05")
+
+
+def test_hes_doing_with_a_date_in_a_briefing_is_a_plan() -> None:
+    text = (
+        "Press Briefing by Dana Perino\n\nMS. PERINO: Good morning. Tuesday through Thursday "
+        "he's traveling to Austria.\n"
+    )
+    (document,) = read_text(text, name="briefing.md")
+    found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
+    assert found == [("Dana Perino", "2025-09-09…2025-09-11")]
+
+
+def test_a_possessive_before_a_gerund_is_no_plan() -> None:
+    text = "MS. PERINO: Tuesday's meeting ran long, and the company's restructuring went well.\n"
+    assert extract(text, published=D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Gordon Brown will travel to Paris on Friday.", "Gordon Brown"),  # not "own will"
+        ("Jane Hill will attend the hearing on Friday.", "Jane Hill"),  # not "ill will"
+        ("Kate Blythe will resign on Friday.", "Kate Blythe"),  # not "the will"
+        ("Raila Odinga vowed to hold a rally on Friday.", "Raila Odinga"),  # not "a vow"
+        ("Jeremy Hale promised to resign by Friday.", "Jeremy Hale"),  # not "my promise"
+        ("Chad plans to hold elections by Friday.", "Chad"),  # not "had planned"
+    ],
+)
+def test_a_name_ending_like_a_function_word_does_not_hide_the_cue_after_it(
+    text: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(text, published=D)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country has the political will to act by Friday.",
+        "He said that ill will would not matter by Friday.",
+        "It was a vow he made by Friday.",
+    ],
+)
+def test_will_and_vow_as_nouns_still_commit_nobody(text: str) -> None:
+    assert all(c.kind.value != "promise" or c.speaker is None for c in extract(text, published=D))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ursula von der Leyen will announce the plan on Friday.", "Ursula von der Leyen"),
+        ("Charles de Gaulle said he will announce the plan on Friday.", "Charles de Gaulle"),
+        ("The ministry has undertaken to publish the plan on Friday.", "the ministry"),
+    ],
+)
+def test_names_with_particles_and_undertaken(text: str, speaker: str) -> None:
+    assert [(c.speaker, str(c.due)) for c in extract(text, published=D)] == [
+        (speaker, "2025-09-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The plant will close by Friday, a spokesperson for Acme Corp said.", None),
+        ("A spokesperson for Acme Corp said the plant would close by Friday.", None),
+        ("The plant will close by Friday, a senior official at the ministry said.", "ministry"),
+    ],
+)
+def test_one_person_speaking_for_a_body_is_named_with_it(text: str, speaker: str | None) -> None:
+    (found,) = extract(text, published=D)
+    assert (speaker or "Acme Corp") in found.speaker
+    assert str(found.due) == "2025-09-03…2025-09-05"
+
+
+def test_speaking_to_reporters_on_a_day_dates_the_statement() -> None:
+    text = "Jane Doe, speaking to reporters on Monday, said the plant would close by Friday."
+    (found,) = extract(text, published=D)  # published on a Wednesday: the Monday before
+    assert (found.speaker, str(found.due)) == ("Jane Doe", "2025-09-01…2025-09-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry set a deadline of October 30 for applications.", "the ministry"),
+        ("The EU has set an October 30 deadline for the talks.", "the EU"),
+        ("The minister demanded that the report be published by October 30.", "the minister"),
+    ],
+)
+def test_a_deadline_set_for_a_day_is_due_that_day(text: str, speaker: str) -> None:
+    (found,) = extract(text, published=D)
+    assert (found.speaker, str(found.due)) == (speaker, "2025-09-03…2025-10-30")
+
+
+def test_minutes_that_name_their_body_in_the_heading_speak_for_it() -> None:
+    text = (
+        "Minutes of the meeting of the Parish Council held on 1 September 2025\n\n"
+        "1. Apologies were received.\n\n"
+        "2. The next meeting will be held on 6 October 2025 at 7.30pm.\n"
+    )
+    (document,) = read_text(text, name="minutes.md")
+    found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
+    assert found == [("the Parish Council", "2025-10-06")]

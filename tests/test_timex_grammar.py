@@ -161,6 +161,15 @@ ROWS = [
     ("later this year", "2025-09-03", "2025-12-31"),
     ("later this month", "2025-09-03", "2025-09-30"),
     ("later in the year", "2025-09-03", "2025-12-31"),
+    # Easter (the Gregorian reckoning), this year's if not past, else next year's
+    ("by Easter", "2025-09-03", "2026-04-05"),
+    ("on Easter Monday", "2026-04-06", "2026-04-06"),
+    # calendar days are days; a couple in "the next couple of" is two; the year's end
+    ("within 14 calendar days", "2025-09-03", "2025-09-17"),
+    ("in the next couple of days", "2025-09-03", "2025-09-06"),
+    ("by year's end", "2025-09-03", "2025-12-31"),
+    # a time counted from a court's order, as from today: a deadline
+    ("thirty (30) days from the date of this Order", "2025-09-03", "2025-10-03"),
     # a financial year written with two years: 1 April to 31 March
     ("in 2026-27", "2026-04-01", "2027-03-31"),
     ("in financial year 2025/26", "2025-04-01", "2026-03-31"),

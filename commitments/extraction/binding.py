@@ -103,7 +103,7 @@ _OF_RECORD = re.compile(
     re.IGNORECASE,
 )
 _DONE_BEFORE = re.compile(
-    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!been\s)(?<!\bto\s)(?<!will\s)(?<!would\s)"
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
     r"\b(?:met|held|began|took|gave|went|came|told|spoke|wrote|sent|signed|agreed|voted|decided"
     r"|announced|launched|opened|closed)\s+$"
 )
@@ -143,6 +143,18 @@ def _aside(text: str, found: Found, cue: Cue) -> bool:
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|went|met|made|took|told|began)\b")
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:deadline|cut-?off|target\s+date|closing\s+date|due\s+date)\s+(?:of|for|on|is|was)\s+$",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = re.compile(r"\s+(?:deadline|cut-?off|target\s+date)\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"\s+to\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*|reporters|journalists|press|media|lawmakers"
+    r"|legislators|parliament|supporters|members|audience|crowd|students|workers|staff|employees"
+    r"|investors|analysts|delegates|senators|congress)\b"
+)
+"""Whom a statement was made to, right after its verb ("speaking to reporters", "told to the
+Senate"): no infinitive."""
 _IN_A = re.compile(r"\W*(?:[Ii]n|[Uu]nder|[Bb]y|[Tt]hrough)\s+(?:a|an|the|its|his|her|their)\s+")
 _DATED_PAPER = re.compile(
     r",?\s+(?:[\w-]+\s+){0,2}?(?:order|letter|statement|memorandum|memo|decision|ruling"
@@ -155,6 +167,10 @@ the date the sentence's act was made on."""
 def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
     """ "said on Friday", "informed reporters … on Wednesday that", "On Friday, X pledged"."""
     head = text[sent.start : found.start]
+    if _DEADLINE_BEFORE.search(head, max(0, len(head) - 40)) or _DEADLINE_AFTER.match(
+        text, found.end
+    ):
+        return False  # "set a deadline of June 30", "set a June 30 deadline": the deadline's day
     verb = None
     for m in ISSUING.finditer(head):
         if m[0] in _PARTICIPLES and _ATTRIBUTIVE.search(head, max(0, m.start() - 40), m.start()):
@@ -163,6 +179,8 @@ def _dates_statement(text: str, sent: Sentence, found: Found) -> bool:
             verb = m  # (not "the signed contract", "is expected to be published", "will set")
     if verb is not None:
         between = head[verb.end() :]
+        if addressee := _ADDRESSEE.match(between):  # ("speaking to reporters on Tuesday")
+            between = between[addressee.end() :]
         if len(between.split()) <= 6 and not BLOCKERS.search(between):
             return True
     if not head.strip() or LEAD_IN.fullmatch(head):

@@ -40,8 +40,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
             r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting))\b)"
-            r"(?<!the\swill)(?<!free\swill)(?<!ill\swill)(?<!good\swill)(?<!own\swill)"
-            r"(?<!political\swill)",
+            r"(?<!\bthe\swill)(?<!\bfree\swill)(?<!\bill\swill)(?<!\bgood\swill)(?<!\bown\swill)"
+            r"(?<!\bpolitical\swill)",
             _I,
         ),
         Kind.PROMISE,
@@ -88,9 +88,9 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?<!had\s)(?<!previously\s)(?<!originally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
+            r"(?<![\w’'-])(?=[\w'’])(?<!\bhad\s)(?<!\bpreviously\s)(?<!\boriginally\s)(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed"
             r"|aiming|expects?|expecting|wants?(?=\s+to\s+(?:\w+\s+){1,4}(?:by|within|before)\s)"
-            r"|expected|targeted|undert(?:ook|akes?)"
+            r"|expected|targeted|undert(?:ook|akes?|aken)"
             r"|agreed|agrees?|committed|commits?|is\s+set|are\s+set|is\s+due|are\s+due"
             r"|scheduled|slated|poised|determined|resolved|on\s+track|on\s+course)\s+to\s+"
             r"(?!(?:date|the|a|an|this|that|these|those|its|their|his|her|our|my)\b)",
@@ -101,8 +101,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?<!the\s)(?<!a\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!our\s)"
-            r"(?<!their\s)(?<!this\s)(?<!that\s)(?<!my\s)(?<!your\s)"
+            r"(?<![\w’'-])(?=[\w'’])(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)"
+            r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bmy\s)(?<!\byour\s)"
             r"(?:pledg|promis|vow|swor|guarant)\w*(?<!pledges)(?<!promises)(?<!vows)"
             r"(?=\s+(?:to|that|not|never|a|an|the|this|these|its|his|her|their|our|my|more|new"
             r"|full|further|some|no|\$|£|€|\d|[“\"]|him|them|us|me|you|it|(?:[\w,]+\s+){1,4}?(?:to|that)\b)"
@@ -123,7 +123,7 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (  # "threatened to", "threatens sanctions", "a threat to walk out": not "the threat of
         # climate change", not "life threatening" (an adjective)
         re.compile(
-            r"(?<![\w’'-])(?<!life\s)(?<!Life\s)(?=[\w'’])"
+            r"(?<![\w’'-])(?<!\blife\s)(?<!\bLife\s)(?=[\w'’])"
             r"(?:threaten(?!ing\b)\w*|threatening(?=\s+(?:to|that)\b)"
             r"|(?<=is\s|am\s|as\s)threatening|(?<=are\s|was\s)threatening|(?<=were\s|been\s)threatening"
             r"|threats?(?=\s+(?:to|that)\s))",
@@ -162,7 +162,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (  # "the scheduling order requires that all discovery be completed by September 30"
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:requir(?:es|ed)|order(?:s|ed)|direct(?:s|ed)|mandat(?:es|ed))"
+            r"(?<![\w’'-])(?=[\w'’])(?:requir(?:es|ed)|order(?:s|ed)|direct(?:s|ed)|mandat(?:es|ed)"
+            r"|demand(?:s|ed))"
             r"\s+that\s+(?=\w)",
             _I,
         ),
@@ -249,7 +250,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
 )
 FUTURE_PROGRESSIVE = re.compile(
-    r"(?<![\w’'-])(?=[\w'’])(?:am|is|are|['’]m|['’]re)\s+(?!going\b)(?!(?:consider|weigh|mull"
+    r"(?:(?<![\w’'-])(?=[\w'’])(?:am|is|are)|['’]m|['’]re|(?<=\b[Hh]e)['’]s|(?<=\b[Ss]he)['’]s)"
+    r"\s+(?!going\b)(?!(?:consider|weigh|mull"
     r"|discuss|explor|examin|study|studying|review|contemplat|debat|assess|evaluat|think)ing\b)"
     r"(?:\w+ing)(?![\w’'-])",
     _I,

@@ -18,7 +18,10 @@ _DATELINE_AFTER = re.compile(
     r"[ \t]*+\)?[ \t]*+(?:[-–—]{1,2}[ \t]|\((?:AP|Reuters|AFP|UPI|PA|Bloomberg|Xinhua|dpa)\)|\|)"
 )
 _STAMP_BEFORE = re.compile(
-    r"(?:^|[|•])[ \t]*(?:Posted|Updated|Published|Last[ \t]+updated|Last[ \t]+modified|Dated?"
+    # (at a line's start, after a bar or a bullet, or after the stamp before it on the line:
+    # "Published on: 09/12/2015 Last update: 23/05/2018")
+    r"(?:^|[|•]|(?<=\d)(?=[ \t]))[ \t]*(?:Posted|Updated|Published|Last[ \t]+update[sd]?"
+    r"|Last[ \t]+modified|Dated?"
     r"|Issued|Released"
     r"|Filed|Decided|Submitted|Received|Adopted|Effective[ \t]+date|Date[ \t]+of[ \t]+issue)\b"
     r"(?:[ \t]+on)?[ \t]*:?[ \t]*(?:[A-Za-z]+,?[ \t]+)?$",

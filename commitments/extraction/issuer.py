@@ -32,7 +32,7 @@ _BY_TITLE = re.compile(
     r"\b(?:Gaggle|Briefing|Statement|Remarks|Delivery|Interview|News|Memorandum|Letter|Testimony"
     r"|Speech|Address|Message|Readout|Conference|Evidence|Submission|Op-Ed|Article|Transcript"
     r"|Resolutions?|Decision|Notice|Report|Adopted|Issued|Made)\b"
-    r"[^\n]{0,120}?\b(?:by|from|with|(?<=Statement[ \t])of|(?<=Remarks[ \t])of)[ \t]+"
+    r"[^\n]{0,120}?\b(?:by|from|with|(?<=\bStatement[ \t])of|(?<=\bRemarks[ \t])of)[ \t]+"
     rf"(?P<name>(?:the[ \t]+)?{_CAP}(?:[ \t]+{_NAME_WORD}){{0,8}}?)"
     r"(?=[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)[ \t]+\d|[ \t]*[^\w \t]|[ \t]+(?!(?:of|the|and|for|de|von|van)\b)[a-z\d]|[ \t]*$)"
@@ -52,8 +52,8 @@ _ACTOR_TITLE = re.compile(
     r"[ \t]+"
     r"(?P<verb>Announces|Reports|Sets|Names|Launches|Declares|Discloses"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
-    r"|(?<!Set[ \t])(?<!Due[ \t])(?<!Expected[ \t])(?<!Scheduled[ \t])(?<!Slated[ \t])"
-    r"(?<!Poised[ \t])(?<!Ready[ \t])to[ \t]+[A-Z]\w+)\b(?=[ \t,:]*\w)"
+    r"|(?<!\bSet[ \t])(?<!\bDue[ \t])(?<!\bExpected[ \t])(?<!\bScheduled[ \t])(?<!\bSlated[ \t])"
+    r"(?<!\bPoised[ \t])(?<!\bReady[ \t])to[ \t]+[A-Z]\w+)\b(?=[ \t,:]*\w)"
 )
 """A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …", "NASA,
 NOAA to Launch …" (the first actor named), "Escalade Declares Quarterly Dividend" (one word
@@ -199,7 +199,7 @@ def issuer(text: str, title: str | None) -> str | None:
         return m["name"]
     return (
         _principal_body(text)
-        or (_minutes_body(text) if "The " in text else None)
+        or (_minutes_body(text) if "The " in text or "inutes" in head[:600] else None)
         or _body_line(head)
         or (_signed_by(text) if "ly," in text or "submitted," in text else None)
         or (_on_behalf(head) if "behalf" in head else None)
@@ -288,7 +288,21 @@ noted …" (said twice or more, at the start of a line or a sentence, the body i
 voice). The pattern starts with a word, which ``re`` finds by a fast scan."""
 
 
+_MINUTES_HEAD = re.compile(
+    r"^[ \t#*]*(?:(?:Draft|Approved|Unconfirmed|Confirmed)[ \t]+)?Minutes[ \t]+of[ \t]+"
+    r"(?:the[ \t]+|an?[ \t]+)?"
+    r"(?:[A-Z]?[a-z]+[ \t]+){0,2}(?:[Mm]eeting|[Pp]roceedings)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?P<body>[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|for|on|[A-Z][\w'’&-]*)){0,6}?)"
+    r"(?=[ \t]*(?:$|[,(]|[ \t](?:held|on|at|in|dated)\b))",
+    re.MULTILINE,
+)
+"""Minutes that name their body in their heading ("Minutes of the meeting of the Parish Council
+held on 6 January 2020"): the body is the document's voice."""
+
+
 def _minutes_body(text: str) -> str | None:
+    if "inutes" in text[:600] and (head := _MINUTES_HEAD.search(text, 0, 600)):
+        return f"the {head['body']}"
     counts: dict[str, int] = {}
     for m in _MINUTES_BODY.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]

@@ -45,8 +45,11 @@ _ORG_AND = (
     + alternation(sorted(ORG_HEADS))
     + "(?![\\w’'-]))"
 )
+_PARTICLE = alternation(PARTICLES)
+# a particle before a capital or before another particle and a capital ("von der Leyen")
 TOKEN_TEMPLATE = (
-    "(?:%(upper)s%(inner)s*|" + alternation(PARTICLES) + "(?=%(space)s+%(upper)s)|" + _ORG_AND + ")"
+    f"(?:%(upper)s%(inner)s*|{_PARTICLE}"
+    f"(?=%(space)s+(?:%(upper)s|{_PARTICLE}%(space)s+%(upper)s))|{_ORG_AND})"
 )
 _NAME_TEMPLATE = f"(?:{TOKEN_TEMPLATE}%(space)s+){{0,6}}{TOKEN_TEMPLATE}"
 _PLAIN = {"upper": f"[{UPPER}]", "inner": r"[\w'’.&-]", "space": r"\s"}

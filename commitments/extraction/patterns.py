@@ -46,9 +46,12 @@ __all__ = [
 # -- who said it ------------------------------------------------------------------------------
 
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We|us|let['’]s|Let['’]s|my|our|Our|My)(?![\w’'-])")
+_NAME_PARTICLE = "(?:de|da|van|von|der|den|al|bin|la|le|du|del|di|dos|ter)"
+"""The small words inside a name ("Ursula von der Leyen", "Charles de Gaulle")."""
 SUBJECT_START = re.compile(  # "The county", "Acme Corp.", "The Bank of England", "Food and Drug …"
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|(?:[Tt]he\s+)?(?![Tt]he\s)[A-Z][\w’'.&-]*"
-    rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+)?[A-Z][\w’'.&-]*){{0,4}})(?=[\s,])"
+    rf"(?:\s+(?:(?:of|for)\s+(?:the\s+)?|{ORG_AND}\s+|(?:{_NAME_PARTICLE}\s+){{1,2}})?[A-Z][\w’'.&-]*)"
+    r"{0,4})(?=[\s,])"
 )
 BARE_MODAL = re.compile(
     r"(?:will|shall|would|['’]ll|won['’]t|shan['’]t|(?:(?:am|is|are|was|were|['’]m|['’]re)\s+)?"

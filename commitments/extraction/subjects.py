@@ -57,7 +57,12 @@ _POSSESSIVE_END = re.compile(
 # Up to the end, a name's letters and the spaces between its words are taken possessively
 # (what follows them is a space, a name's first letter or the end, never more of the same):
 # the same matches, with far less backtracking on hostile text.
-_TOKEN_TO_END = rf"(?:[{UPPER}][\w'’.&-]*+|{alternation(PARTICLES)}(?=\s+[{UPPER}])|{ORG_AND})"
+_PARTICLE = alternation(PARTICLES)
+# ("von der Leyen": a particle before a capital or before another particle)
+_TOKEN_TO_END = (
+    rf"(?:[{UPPER}][\w'’.&-]*+|{_PARTICLE}(?=\s+(?:[{UPPER}]|{_PARTICLE}\s+[{UPPER}]))"
+    rf"|{ORG_AND})"
+)
 _NAME_END = re.compile(rf"(?<![\w’'-])((?:{_TOKEN_TO_END}\s++){{0,6}}{_TOKEN_TO_END})$")
 _POSSESSIVE_ORG_END = re.compile(
     rf"(?<![\w’'-])((?:[Tt]he\s+)?{NAME_SEQ}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)$"
@@ -71,6 +76,14 @@ _THE_END = re.compile(
     rf"|[Aa]n?\s+(?:[A-Za-z][\w-]*\s+){{0,2}}(?:spokes(?:man|woman|person)|officials?|sources?|aides?"
     rf"|representatives?|executives?|lawyers?|advis[eo]rs?|insiders?|diplomats?|analysts?))$"
 )
+_SPEAKING_FOR_END = re.compile(
+    r"(?<![\w’'])([Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|official"
+    r"|representative|source|lawyer|attorney)\s+(?:for|at|from|of|with)\s+(?:the\s+)?"
+    rf"(?:(?:[{UPPER}][\w&.'’-]*|of|and|for)\s+){{0,5}}[{UPPER}a-z][\w&.'’-]*)$"
+)
+"""One person speaking for a body: "a spokesperson for Acme Corp said", "a senior official at
+the ministry said" (the whole phrase: whom they speak for is in it)."""
+_SPEAKING_WORDS = re.compile(r"spokes|official|representative|source|lawyer|attorney")
 _PLURAL_NOUNS = tuple(
     "officials sources authorities police officers prosecutors diplomats aides spokespeople"
     " ministers lawmakers legislators negotiators organisers organizers investigators regulators"
@@ -162,6 +175,7 @@ def _last_words(text: str, count: int) -> int:
 _ENDING_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None, int], ...] = (
     (_PRONOUN_END, _PRONOUN_ENDINGS, 1),
     (_POSSESSIVE_END, _POSSESSIVE_ENDINGS, 9),
+    (_SPEAKING_FOR_END, None, 11),
     (_NAME_END, None, 7),
     (_POSSESSIVE_ORG_END, None, 11),
     (_THE_END, None, 7),
@@ -194,6 +208,8 @@ def subject_before(text: str, start: int, end: int) -> str | None:
             continue
         if pattern is _POSSESSIVE_ORG_END and "'s" not in before and "’s" not in before:
             continue  # its match holds a possessive
+        if pattern is _SPEAKING_FOR_END and not _SPEAKING_WORDS.search(before, len(before) - 90):
+            continue  # its match holds "spokesman", "official", …
         found = pattern.search(before, _last_words(before, words))
         if found is not None:
             phrase = found.group(1)

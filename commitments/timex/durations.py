@@ -167,11 +167,14 @@ def _in(m: re.Match[str]) -> Resolve:
 
 @_rule(
     "from-now",
-    rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+(?P<from>from\s+now|from\s+today|hence|from\s+then)",
+    rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+(?P<from>from\s+now|from\s+today|hence|from\s+then"
+    r"|(?P<paper>from\s+the\s+(?:date|entry)\s+(?:of\s+this|hereof)(?:\s+(?:order|notice|letter"
+    r"|decision|judgment|opinion))?))",
 )
 def _from_now(m: re.Match[str]) -> Resolve:
     amount = _number(m)
-    if m["from"].casefold() == "from today":
+    if m["from"].casefold() == "from today" or m["paper"]:  # ("30 days from the date of this
+        # Order": a deadline counted from the paper's day, as "from today" is from the speaker's)
         return _span(0, amount, m["unit"], bool(m["biz"]))
     return _span(amount, amount, m["unit"], bool(m["biz"]))
 

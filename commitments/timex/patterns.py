@@ -28,7 +28,10 @@ __all__ = [
 ]
 
 HEDGE = r"(?:(?:about|around|roughly|approximately|some|just|only|another|a\s+further)\s+)?"
-UNIT = r"(?P<biz>(?:business|working)\s+)?(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?)"
+UNIT = (
+    r"(?:calendar\s+)?(?P<biz>(?:business|working)\s+)?"
+    r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?)"
+)
 UNIT_ADJ = r"(?P<unit>hour|day|week|fortnight|month|year)"
 DEADLINE_NOUN = (
     r"(?:deadline|ultimatum|window|timeline|time\s*frame|grace\s+period|countdown|timetable"

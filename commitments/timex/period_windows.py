@@ -315,8 +315,25 @@ def _season(m: re.Match[str], day: dt.date) -> Window:
     return current
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month_ = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month_, (h + weekday - 7 * m + 33 * month_ + 19) % 32)
+
+
 def _holiday(m: re.Match[str], day: dt.date) -> Window:
     name = m["holiday"].casefold()
+    if "easter" in name:  # Easter Sunday (or Monday), this year's if not past, else next year's
+        shift = dt.timedelta(days=1 if "monday" in name else 0)
+        target = _easter(day.year) + shift
+        return Window.day(target if target >= day else _easter(day.year + 1) + shift)
     if "christmas" in name:
         month_, date_ = 12, (24 if "eve" in name else 25)
     elif "new year" in name and "day" in name:

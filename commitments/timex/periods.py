@@ -193,7 +193,7 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "end-of-year",
         rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?year|year[- ]end"
-        rf"|the\s+year'?s\s+end|end\s+of\s+(?P<year>{YEAR}))",
+        rf"|(?:the\s+)?year'?s\s+end|end\s+of\s+(?P<year>{YEAR}))",
         _end_of_year,
     ),
     Period(
@@ -202,7 +202,7 @@ PERIODS: tuple[Period, ...] = (
         r"(?:(?P<which>this|next)\s+year"
         r"|in\s+the\s+new\s+year(?!'?s)"  # "early in the new year": next year (not "by New Year")
         # "later in the year": this one, as "later this year"
-        r"|(?<=later\s)(?P<later_in>in\s+the\s+year)(?!\s+(?:of|to|ahead|before|after)\b))",
+        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+year)(?!\s+(?:of|to|ahead|before|after)\b))",
         lambda m, d: (
             _year_word(m, d)
             if (m["part"] or "").casefold() != "later" and not m["later_in"]
@@ -243,7 +243,8 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "holiday",
-        r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween)",
+        r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween"
+        r"|easter(?:\s+(?:sunday|monday))?)",
         _holiday,
     ),
     Period(
