@@ -19,6 +19,7 @@ from commitments.extraction.aliases import AliasTable
 from commitments.extraction.attribution import Attributor
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
+from commitments.extraction.events import counted_back, event_days
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
@@ -109,6 +110,8 @@ class _Extractor:
         self.speakers = Attributor(self.text, entities, self.scratch)
         self.voices = voices(self.text, document.title)
         self.found: list[Commitment] = []
+        self._events: dict[str, dt.date] | None = None
+        """The day of each event the document sets (:mod:`.events`), read when first needed."""
 
     # -- regions and sentences --------------------------------------------------------------
 
@@ -169,6 +172,8 @@ class _Extractor:
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
+        if "before" in body or "prior" in body or "advance" in body:
+            expressions = self._counted_back(body, start, expressions)
         last, offset = self.scratch.last_dated, self.document.offset
         if not expressions and (
             then := binding.sequel(text, sent, last, offset)
@@ -371,6 +376,17 @@ class _Extractor:
                 source=source,
             )
         )
+
+    def _counted_back(self, body: str, start: int, expressions: list[Found]) -> list[Found]:
+        """``expressions`` with the times counted back from an event ("fourteen days before the
+        status conference") in place of what they overlap."""
+        if self._events is None:
+            self._events = event_days(self.text, self.published)
+        back = [f.shifted(start) for f in counted_back(body, self._events)]
+        if not back:
+            return expressions
+        kept = [e for e in expressions if all(e.end <= b.start or e.start >= b.end for b in back)]
+        return sorted([*kept, *back], key=lambda f: f.start)
 
     def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
         """Make the schedule items of a region; their spans, for the sentences to skip."""

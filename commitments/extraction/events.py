@@ -1,0 +1,103 @@
+"""Deadlines counted back from a named event: "at least fourteen days before the status
+conference", "Not later than SEVEN DAYS before sentencing", "two (2) calendar days prior to the
+CMC".
+
+An order sets its events' days in one place ("A status conference is set for November 3, 2025",
+"Sentence will be imposed on MARCH 17, 2022") and counts its deadlines back from them elsewhere.
+:func:`event_days` reads the first kind from the whole document; :func:`counted_back` finds the
+second kind in a sentence and resolves it against the event's day. An event the document gives
+no day for gives no window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from commitments.records import Window
+from commitments.timex.found import Found
+from commitments.timex.grammar import find
+from commitments.timex.numbers import NUMBER, to_number
+
+__all__ = ["counted_back", "event_days"]
+
+_EVENTS = (
+    r"(?P<event>sentenc(?:e|ing)|(?:jury\s+|bench\s+)?trial|(?:evidentiary\s+|motion\s+|final\s+)?"
+    r"hearing|(?:status|settlement|pre-?trial|scheduling|case\s+management)\s+conference|CMC"
+    r"|oral\s+argument|(?:general\s+|annual\s+|special\s+)?meeting|election|vote)"
+)
+_SET_FOR = re.compile(
+    rf"\b{_EVENTS}\b(?:[^.;\n]{{0,60}}?)\b(?:is|are|was|were|will\s+be|shall\s+be|has\s+been"
+    r"|have\s+been)\s+(?:hereby\s+)?(?:re-?)?(?:set|scheduled|held|imposed|convened|continued"
+    r"|calendared|noticed)\s+(?:for|on|to)\s+",
+    re.IGNORECASE,
+)
+"""An event and the words that give its day: "A status conference is set for …", "Sentence
+will be imposed on …" (the day follows)."""
+_BACK = re.compile(
+    rf"(?:(?:no|not)\s+later\s+than\s+|at\s+least\s+|by\s+)?(?P<n>{NUMBER})\s+"
+    r"(?:calendar\s+|(?P<biz>business|working|court)\s+)?(?P<unit>days?|weeks?)\s+(?:before|prior\s+to"
+    rf"|in\s+advance\s+of)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?{_EVENTS}\b",
+    re.IGNORECASE,
+)
+"""A time counted back from an event: "at least fourteen days before the status conference"."""
+_PRIOR = re.compile(r"\b(?:before|prior|advance)\b", re.IGNORECASE)
+
+
+def _key(event: str) -> str:
+    words = event.casefold().split()
+    if words[0].startswith("sentenc"):
+        return "sentencing"
+    if words[-1] == "cmc" or words[:2] == ["case", "management"]:
+        return "case management conference"
+    return words[-1] if words[-1] in ("trial", "hearing", "meeting") else " ".join(words)
+
+
+def event_days(text: str, published: dt.date) -> dict[str, dt.date]:
+    """The day the document sets for each event it names, the first day given for it."""
+    days: dict[str, dt.date] = {}
+    for m in _SET_FOR.finditer(text):
+        key = _key(m["event"])
+        if key in days:
+            continue
+        after = text[m.end() : m.end() + 60]
+        found = find(after)
+        if not found or found[0].start > 2:
+            continue
+        window = found[0].resolve(published)
+        if window is not None and window.earliest == window.latest:
+            days[key] = window.latest
+    return days
+
+
+def counted_back(body: str, days: dict[str, dt.date]) -> list[Found]:
+    """The times in ``body`` counted back from an event of ``days``, as due expressions: by
+    the day that many days or weeks before it."""
+    if not days or _PRIOR.search(body) is None:
+        return []
+    found = []
+    for m in _BACK.finditer(body):
+        day = days.get(_key(m["event"]))
+        if day is None:
+            continue
+        amount = int(to_number(m["n"]))
+        if m["unit"].casefold().startswith("week"):
+            target = day - dt.timedelta(weeks=amount)
+        elif m["biz"]:
+            target = _business_days_before(day, amount)
+        else:
+            target = day - dt.timedelta(days=amount)
+
+        def resolve(issued: dt.date, target: dt.date = target) -> Window | None:
+            return Window(min(issued, target), target)
+
+        found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind="by"))
+    return found
+
+
+def _business_days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` moved back by ``days`` working days (Monday to Friday)."""
+    while days > 0:
+        day -= dt.timedelta(days=1)
+        days -= day.weekday() < 5
+    return day
