@@ -40,7 +40,7 @@ def test_an_order_sets_its_events_days() -> None:
 )
 def test_a_time_counted_back_from_an_event_is_due_by_that_day(phrase: str, latest: str) -> None:
     days = event_days(ORDER, D)
-    (found,) = counted_back(f"The parties shall file a report {phrase}.", days)
+    (found,) = counted_back(f"The parties shall file a report {phrase}.", lambda: days)
     window = found.resolve(D)
     assert window is not None
     assert (window.earliest, window.latest) == (D, dt.date.fromisoformat(latest))
@@ -48,7 +48,9 @@ def test_a_time_counted_back_from_an_event_is_due_by_that_day(phrase: str, lates
 
 def test_an_event_with_no_day_gives_no_window() -> None:
     days = event_days(ORDER, D)
-    assert counted_back("Each party shall file its exhibits 14 days before trial.", days) == []
+    assert (
+        counted_back("Each party shall file its exhibits 14 days before trial.", lambda: days) == []
+    )
 
 
 def test_an_orders_counted_back_deadlines_are_the_courts() -> None:

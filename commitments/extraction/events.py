@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from commitments.records import Window
 from commitments.timex.found import Found
@@ -70,14 +71,15 @@ def event_days(text: str, published: dt.date) -> dict[str, dt.date]:
     return days
 
 
-def counted_back(body: str, days: dict[str, dt.date]) -> list[Found]:
-    """The times in ``body`` counted back from an event of ``days``, as due expressions: by
-    the day that many days or weeks before it."""
-    if not days or _PRIOR.search(body) is None:
+def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Found]:
+    """The times in ``body`` counted back from an event, as due expressions: by the day that
+    many days or weeks before the day ``days()`` gives the event (asked for only when ``body``
+    counts back from one)."""
+    if _PRIOR.search(body) is None:
         return []
     found = []
     for m in _BACK.finditer(body):
-        day = days.get(_key(m["event"]))
+        day = days().get(_key(m["event"]))
         if day is None:
             continue
         amount = int(to_number(m["n"]))

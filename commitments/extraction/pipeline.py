@@ -380,13 +380,16 @@ class _Extractor:
     def _counted_back(self, body: str, start: int, expressions: list[Found]) -> list[Found]:
         """``expressions`` with the times counted back from an event ("fourteen days before the
         status conference") in place of what they overlap."""
-        if self._events is None:
-            self._events = event_days(self.text, self.published)
-        back = [f.shifted(start) for f in counted_back(body, self._events)]
+        back = [f.shifted(start) for f in counted_back(body, self._event_days)]
         if not back:
             return expressions
         kept = [e for e in expressions if all(e.end <= b.start or e.start >= b.end for b in back)]
         return sorted([*kept, *back], key=lambda f: f.start)
+
+    def _event_days(self) -> dict[str, dt.date]:
+        if self._events is None:
+            self._events = event_days(self.text, self.published)
+        return self._events
 
     def _schedule(self, start: int, end: int, day: dt.date) -> list[tuple[int, int]]:
         """Make the schedule items of a region; their spans, for the sentences to skip."""
