@@ -218,6 +218,8 @@ NOT_COMMITMENTS = [
     "The threatening letter arrived on Monday, police said.",
     "The Lords have agreed to the Finance Bill, without Amendment, on Monday.",
     "The delay is due to the storm on Friday, the airline said.",
+    "Terrorism is the gravest threat to global security, the President said on Friday.",
+    "Author claims the group planned to attack the subway system.",
     "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
     "clinic hours are.\nThe hours are set locally.\nTransport\nHarbour Rail Link\nTo ask the "
     "Secretary of State for Transport when he expects to make an announcement about the rail link.",
@@ -1306,3 +1308,15 @@ def test_minutes_that_name_their_body_in_the_heading_speak_for_it() -> None:
     (document,) = read_text(text, name="minutes.md")
     found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
     assert found == [("the Parish Council", "2025-10-06")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As part of our commitment to those goals, today I am:",
+        "The Secretary is better able to answer those questions, if he is prepared to do so.",
+    ],
+)
+def test_a_commitment_to_a_noun_and_prepared_to_do_so_commit_no_speaker(line: str) -> None:
+    text = f"Press briefing by Thomas Hale\n\nMR. HALE: Thank you. {line}\n"
+    assert extract(text, published=D) == []

@@ -32,6 +32,13 @@ __all__ = [
 ]
 
 _I = re.IGNORECASE
+_NOUN_AFTER_TO = (
+    r"\s*(?:the|a|an|our|its|their|his|her|this|that|these|those|my|your|global|national|public"
+    r"|international|regional|world|human|life|lives|health|peace|security|stability|democracy"
+    r"|(?-i:[A-Z])\w*)\b"
+)
+"""What follows "to" in a noun's complement, not an infinitive ("a threat to global security",
+"our commitment to those goals"; not "a threat to walk out", "a pledge to cut taxes")."""
 # Every rule below starts at a word or an apostrophe ("'ll", "’re"): the look-ahead
 # `(?=[\w'’])` after the look-behind says so, and `re` then rules out most places of a text
 # (spaces, punctuation, the middle of a word) with one class test instead of the whole rule.
@@ -114,7 +121,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:promise|pledge|vow|commitment|undertaking)s?\s+(?=(?:to|that)\s)",
+            r"(?<![\w’'-])(?=[\w'’])(?:promise|pledge|vow|commitment|undertaking)s?\s+"
+            rf"(?=that\s|to\s(?!{_NOUN_AFTER_TO}))",
             _I,
         ),
         Kind.PROMISE,
@@ -126,7 +134,7 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
             r"(?<![\w’'-])(?<!\blife\s)(?<!\bLife\s)(?=[\w'’])"
             r"(?:threaten(?!ing\b)\w*|threatening(?=\s+(?:to|that)\b)"
             r"|(?<=is\s|am\s|as\s)threatening|(?<=are\s|was\s)threatening|(?<=were\s|been\s)threatening"
-            r"|threats?(?=\s+(?:to|that)\s))",
+            rf"|threats?(?=\s+(?:that\s|to\s(?!{_NOUN_AFTER_TO}))))",
             _I,
         ),
         Kind.THREAT,
@@ -242,7 +250,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:offer(?:s|ed)?\s+to|let\s+(?:him|her|them)\s+(?!down\b)|"
             r"(?:ready|willing|prepared|happy)\s+to\s+(?=\w)(?!(?:join|be|announce|report|say|see"
-            r"|welcome|have|hear|learn)\b)|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
+            r"|welcome|have|hear|learn|do\s+(?:so|that|it|this))\b)"
+            r"|invit(?:es?|ed|ing)\s+(?:\w+\s+){1,3}to)",
             _I,
         ),
         Kind.OFFER,

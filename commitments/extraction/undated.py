@@ -41,6 +41,8 @@ def commits_undated(
         return False  # an undated demand ("urged both sides to return to talks"): nothing to track
     if pending.cue.noun:
         return False  # "a hard deadline" with no date says nothing we can track
+    if text.startswith(("planned", "intended"), pending.cue.start):
+        return False  # "Al Qaeda planned to gas the subway": a plan of the past, with no date
     if voiced:
         # "We will do exactly the same thing": the voice's, but no act
         return not NOT_AN_ACTION.match(text, pending.cue.end, sent.end) or bool(
