@@ -1320,3 +1320,14 @@ def test_minutes_that_name_their_body_in_the_heading_speak_for_it() -> None:
 def test_a_commitment_to_a_noun_and_prepared_to_do_so_commit_no_speaker(line: str) -> None:
     text = f"Press briefing by Thomas Hale\n\nMR. HALE: Thank you. {line}\n"
     assert extract(text, published=D) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it will release preliminary results for the fourth quarter.",
+        "Acme said its guidance for 2026 will be published.",
+    ],
+)
+def test_a_period_that_results_are_for_is_no_due_date(text: str) -> None:
+    assert all(c.due is None for c in extract(text, published=D))

@@ -475,3 +475,8 @@ def test_a_day_of_the_month_alone_is_in_the_month_of_the_date_before_it(
 def test_a_quarter_named_before_a_paper_is_its_name_not_a_time() -> None:
     text = "expects to file the First Quarter Form 10-Q by June 30, 2026"
     assert [f.text for f in grammar.find(text)] == ["by June 30, 2026"]
+
+
+def test_a_month_and_day_written_on_that_day_is_today() -> None:
+    assert parse_due("on September 3", issued=D) == Window(D, D)
+    assert parse_due("by September 3", issued=D) == Window(D, D)

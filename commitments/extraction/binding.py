@@ -65,6 +65,11 @@ def split_roles(
             continue  # a dateline, a date line or a "Posted:" stamp dates the page, never a due
         if _OF_RECORD.search(text, max(0, found.start - 60), found.start):
             continue  # "to shareholders of record on March 1": who is paid, not when
+        if _TOPIC_OF.search(text, max(0, found.start - 40), found.start) and (
+            _FOR_OF.match(found.text)
+            or _FOR_OF_END.search(text, max(0, found.start - 6), found.start)
+        ):
+            continue  # "results for the fourth quarter", "guidance for 2006": what, not when
         if found.kind.startswith("skip"):
             if issued_window(found.text, published) is not None:
                 issue.append(found)  # "last Friday", "past week": they date statements
@@ -102,6 +107,15 @@ _OF_RECORD = re.compile(
     r"|\brecord\s+date(?:\s+(?:of|is|will\s+be))?\s*$",
     re.IGNORECASE,
 )
+_TOPIC_OF = re.compile(
+    r"\b(?:results|earnings|guidance|outlook|figures|revenues?|sales|forecasts?|estimates"
+    r"|statistics|performance|budget|accounts|financial\s+statements)\s+(?:(?:for|of)\s+)?$",
+    re.IGNORECASE,
+)
+_FOR_OF = re.compile(r"(?:for|of)\s", re.IGNORECASE)
+_FOR_OF_END = re.compile(r"\b(?:for|of)\s+$")
+"""What a period is the topic of ("results for the fourth quarter", "guidance for 2006"): no due
+date (the results are released on a day of their own)."""
 _DONE_BEFORE = re.compile(
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)"
     r"\b(?:met|held|began|took|gave|went|came|told|spoke|wrote|sent|signed|agreed|voted|decided"

@@ -132,6 +132,8 @@ def _date(m: re.Match[str], day: dt.date) -> Window | None:
         return None
     if not re.search(DATE_YEAR, m["date"]):
         past = parse_absolute(m["date"], day, "past")
+        if past == day:
+            return Window.day(day)  # "on July 26", written on July 26: today, not next year's
         if past is not None and past < day and (day - past).days <= RECENT_PAST_DAYS:
             return None  # "on June 13", written in late June, is a past event, not a due date
     return Window.day(found)
