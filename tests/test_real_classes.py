@@ -1331,3 +1331,18 @@ def test_a_commitment_to_a_noun_and_prepared_to_do_so_commit_no_speaker(line: st
 )
 def test_a_period_that_results_are_for_is_no_due_date(text: str) -> None:
     assert all(c.due is None for c in extract(text, published=D))
+
+
+STATEMENT = (
+    "Written statement\n\nMade by: Jane Smith (Secretary of State for Transport)\n\n"
+    "Today I am announcing the next steps for the rail strategy. I will place a copy of the "
+    "strategy in the Libraries of both Houses.\n"
+)
+
+
+def test_an_announcement_made_today_is_done_and_a_copy_placed_in_the_library_is_promised() -> None:
+    (document,) = read_text(STATEMENT, name="statement.md")
+    found = [(c.speaker, c.due, c.action) for c in extract_document(document, published=D)]
+    assert found == [
+        ("Jane Smith", None, "place a copy of the strategy in the Libraries of both Houses")
+    ]

@@ -299,6 +299,7 @@ NOT_DATES = [
     "on the fourth Friday after it is filed",  # counted from a day the text does not give
     "on the second Tuesday of each month",
     "in 2015-18",  # a span of years, not one financial year
+    "before the summer recess",  # when a house rises the text does not say
     "the 2025-26 season",
     "section 1.13.10.25",  # a number with dots, not a date
     "",

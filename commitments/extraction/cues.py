@@ -40,6 +40,7 @@ __all__ = [
     "cues_in",
     "merged",
     "obliges",
+    "performs",
     "refine_kind",
     "stated_status",
 ]
@@ -200,6 +201,23 @@ _CONDITION_ID = id(CONDITION)
 _BROKEN_ID = id(BROKEN)
 _KEPT_ID = id(KEPT)
 _EXPIRED_ID = id(EXPIRED)
+
+
+_PERFORMATIVE = re.compile(
+    r"(?:am|are|['’]m|['’]re)\s+(?:announcing|publishing|laying|confirming|setting\s+out"
+    r"|launching|releasing|tabling|updating|informing|notifying|placing|issuing|unveiling)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_END = re.compile(r"(?<![\w’'-])(?:I|[Ww]e)\s*$")
+
+
+def performs(text: str, cue: Cue) -> bool:
+    """ "Today I am announcing the next steps", "we are publishing the report today": the act
+    the text itself performs, done as it is read (with "today"), no commitment."""
+    return bool(
+        _PERFORMATIVE.match(text, cue.start)
+        and _FIRST_PERSON_END.search(text, max(0, cue.start - 12), cue.start)
+    )
 
 
 def hedged(clause: str) -> bool:

@@ -66,11 +66,13 @@ NOT_AN_ACTION = re.compile(  # (what follows the spaces starts with a letter: `*
     re.IGNORECASE,
 )
 DEPOSITED = re.compile(
-    r"\s+be\s+(?:placed|deposited|laid|made\s+available)\s+in\s+the\s+(?:Library|Libraries"
-    r"|Vote\s+Office|Printed\s+Paper\s+Office)\b"
+    r"\s+(?:be\s+(?:placed|deposited|laid|made\s+available)|(?:also\s+)?(?:place|deposit|lay)"
+    r"\s+(?:a\s+copy|copies)\b[^.;\n]{0,80}?)\s+in\s+the\s+(?:Library|Libraries|Vote\s+Office"
+    r"|Printed\s+Paper\s+Office)\b"
 )
 """Parliament's formula for papers a minister undertakes to deposit ("Copies of the report will
-be placed in the Library of the House"): the voice's act, though a passive."""
+be placed in the Library of the House", "I will place a copy in the Library"): the voice's act,
+though a passive."""
 WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May 4, 2008, ")

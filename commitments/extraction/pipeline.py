@@ -241,6 +241,8 @@ class _Extractor:
             assert pending.due is not None
             if speakers.describes(sent, pending.cue):
                 continue  # "The hearing in January will allow residents to comment"
+            if pending.due.kind == "today" and cue_rules.performs(text, pending.cue):
+                continue  # "Today I am announcing the next steps": done as it is said
             issuer = self.voices.default
             speaker = pending.speaker or speakers.unattributed(
                 sent, pending.cue, voiced=issuer is not None

@@ -231,8 +231,9 @@ PERIODS: tuple[Period, ...] = (
     Period(
         "season",
         rf"(?:(?P<which>this|next|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
-        _season,
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+        r"(?!\s+(?:recess|adjournment|term|session|sitting)\b)",  # ("the summer recess": not a
+        _season,  # season's dates; when a house rises the text does not say)
         needs_operator=True,
     ),
     Period(  # "next spring", "this autumn": no operator needed
