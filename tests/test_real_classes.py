@@ -37,6 +37,18 @@ FOUND = [
         "promise",
     ),
     (
+        "The president is due to visit Paris next month.",
+        "the president",
+        "2025-10-01…2025-10-31",
+        "promise",
+    ),
+    (
+        "The king will address the nation tonight, the palace said.",
+        "the palace",
+        "2025-09-03",
+        "promise",
+    ),
+    (
         "The county is on track to open the library by October.",
         "the county",
         "2025-09-03…2025-10-31",

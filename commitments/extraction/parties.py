@@ -93,7 +93,7 @@ _PARTY_NOUNS = frozenset(
     states countries country nation nations people family families couple pair duo trio side
     lawmakers legislators legislature assembly council junta regime administration staff crew
     commander general admiral colonel captain sheriff marshal warden mayoralty militia militias
-    watchdog panel jury opposition campaign movement inquiry""".split()
+    watchdog panel jury opposition campaign movement inquiry palace""".split()
 )
 """The heads of lower-case noun phrases that name parties ("the county", "the lender"); a
 phrase with another lower-case head ("the database", "the remarks") names a thing. Nouns for

@@ -111,9 +111,9 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief))\b",
     re.IGNORECASE,
 )
-DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b", re.IGNORECASE)
+DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b(?!\s+to\s+(?!be\b)[a-z])", re.IGNORECASE)
 """A due date's cue ("Comments are due …", "Answer IS DUE …"): what is due is no party, and it is
-to be submitted."""
+to be submitted (not "The president is due to visit Paris": a party's plan, as "set to")."""
 GENERIC_ORG = re.compile(
     r"the\s+(?:company|firm|group|bank|airline|carrier|retailer|ministry|government|agency"
     r"|department|council|regulator|union|club|team|manufacturer|maker|lender|insurer|operator)$"
