@@ -1358,3 +1358,14 @@ def test_an_announcement_made_today_is_done_and_a_copy_placed_in_the_library_is_
     assert found == [
         ("Jane Smith", None, "place a copy of the strategy in the Libraries of both Houses")
     ]
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    text = (
+        "---\ntitle: Interview with Mayor Jane Hale\n---\n\n"
+        "Q: When will the new bridge open?\n\n"
+        "A: We're going to open it in the spring.\n"
+    )
+    (document,) = read_text(text, name="interview.md")
+    found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
+    assert found == [("Jane Hale", "2026-03-01…2026-05-31")]

@@ -174,6 +174,24 @@ class Voices:
         return self.names[i] if i >= 0 else None
 
 
+_INTERVIEW = re.compile(
+    r"\b[Ii]nterview\s+(?:with|of)\s+(?P<the>the\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+(?:of|for|the|and|[A-Z][\w'’.-]*)){0,5})"
+)
+
+
+def _interviewee(haystack: str) -> str | None:
+    """Who answers an interview's "A:" lines: the person its title or first line names ("An
+    Interview with Mayor Jane Hale", "Interview with the Mayor")."""
+    m = _INTERVIEW.search(haystack, 0, 400)
+    if m is None:
+        return None
+    name, _ = clean_name(m["name"])
+    if m["the"]:
+        return f"the {m['name']}"
+    return name if name and is_party(name) else None
+
+
 def _full_name(word: str, haystack: str) -> str | None:
     """The name the document gives in full for a one-word label (``PERINO`` → Dana Perino)."""
     surname = word.capitalize()
@@ -218,8 +236,11 @@ def voices(text: str, title: str | None = None) -> Voices:
     found: list[tuple[int, str | None]] = []
     # Every label ends with a colon: a text without one has none (and is not scanned for them).
     colon = ":" in text
+    interviewee = _interviewee(haystack) if colon and "nterview" in haystack[:400] else None
     for m in _LABEL.finditer(text) if colon else ():
-        found.append((m.start(), _label_name(m["label"], haystack)))
+        label = m["label"]
+        name = interviewee if label in ("A", "ANSWER") else _label_name(label, haystack)
+        found.append((m.start(), name))
     for m in _CASE_LABEL.finditer(text) if colon else ():
         name, _ = clean_name(m["label"])
         found.append((m.start(), m["label"].strip() if " of " in m["label"] else name or None))
