@@ -1244,6 +1244,7 @@ def test_a_possessive_before_a_gerund_is_no_plan() -> None:
         ("Raila Odinga vowed to hold a rally on Friday.", "Raila Odinga"),  # not "a vow"
         ("Jeremy Hale promised to resign by Friday.", "Jeremy Hale"),  # not "my promise"
         ("Chad plans to hold elections by Friday.", "Chad"),  # not "had planned"
+        ("President Bill Clinton will travel to Ohio on Friday.", "Bill Clinton"),  # no "Bill" law
     ],
 )
 def test_a_name_ending_like_a_function_word_does_not_hide_the_cue_after_it(

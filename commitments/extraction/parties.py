@@ -70,6 +70,9 @@ _THING_NAMES = frozenset(
 )
 """Words that make a capitalised name the name of a thing ("Shuttle Discovery", "Tropical Storm
 Adrian", "Operation Sea Lion")."""
+_LAST_ONLY = frozenset({"bill", "act"})
+"""Thing words that end a thing's name ("Finance Bill", "Clean Air Act") but may start a
+person's ("Bill Clinton")."""
 _PARTY_NOUNS = frozenset(
     """government ministry department agency council committee commission board court tribunal
     company firm group bank airline carrier retailer regulator union club team manufacturer maker
@@ -127,8 +130,12 @@ def _ok(words: list[str]) -> bool:
     named = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
     if not named and (last in _FUNCTION_WORDS or last in _TIME_WORDS):
         return False  # (a capitalised last name may be a word too: "Theresa May", "Nick Will")
-    if len(words) > 1 and any(w.casefold() in _THING_NAMES for w in words if w[:1].isupper()):
-        return False
+    if len(words) > 1 and any(
+        w.casefold() in _THING_NAMES and (i == len(words) - 1 or w.casefold() not in _LAST_ONLY)
+        for i, w in enumerate(words)
+        if w[:1].isupper()
+    ):
+        return False  # ("Finance Bill", "Shuttle Discovery"; not "Bill Clinton")
     # A capitalised head is a name ("Price", "Monetary Fund") unless it is one word, which may be
     # capitalised only because it starts a sentence ("Production is expected to cease").
     # (a heading in capitals is read as lower-case words: "ORDER AND ORDER", "NOTICE OF MOTION")
