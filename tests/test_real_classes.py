@@ -1245,6 +1245,7 @@ def test_a_possessive_before_a_gerund_is_no_plan() -> None:
         ("Jeremy Hale promised to resign by Friday.", "Jeremy Hale"),  # not "my promise"
         ("Chad plans to hold elections by Friday.", "Chad"),  # not "had planned"
         ("President Bill Clinton will travel to Ohio on Friday.", "Bill Clinton"),  # no "Bill" law
+        ("Will Smith will travel to Ohio on Friday.", "Will Smith"),  # a name, not a question
     ],
 )
 def test_a_name_ending_like_a_function_word_does_not_hide_the_cue_after_it(
@@ -1370,3 +1371,8 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     (document,) = read_text(text, name="interview.md")
     found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
     assert found == [("Jane Hale", "2026-03-01…2026-05-31")]
+
+
+def test_a_body_named_in_capitals_is_named_in_title_case() -> None:
+    (found,) = extract("THE COURT WILL HOLD A HEARING ON FRIDAY.", published=D)
+    assert found.speaker == "the Court"

@@ -45,7 +45,8 @@ _NOUN_AFTER_TO = (
 RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
+            r"(?<![\w’'-])(?=[\w'’])(?!(?-i:Will)\s+(?-i:[A-Z][a-z]))"  # ("Will Smith will …")
+            r"(?:will|shall)(?![\w’'-])(?!\s+(?:of|power|to\s+\w+\s+(?:power|win)"
             r"|be\s+(?:great|good|nice|fine|perfect|lovely|brilliant|amazing|interesting))\b)"
             r"(?<!\bthe\swill)(?<!\bfree\swill)(?<!\bill\swill)(?<!\bgood\swill)(?<!\bown\swill)"
             r"(?<!\bpolitical\swill)",

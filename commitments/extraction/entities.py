@@ -31,6 +31,7 @@ __all__ = ["Entities"]
 # the last of the name before it: a name ends with a particle before a space, or with a token
 # that ends before a character not in `[\w'’.&-]`; neither can start a name.
 _NAMES_FOUND = WordStarts(f"{TOKEN_TEMPLATE}(?:%(space)s+{TOKEN_TEMPLATE}){{0,6}}", CLASSES)
+_SMALL = frozenset("the a an of for and in on at to its their his her".split())
 _POSSESSIVE_ORG = re.compile(r"['’]s\s+[a-z]")
 _ENTOURAGE = re.compile(
     r"\b(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|press\s+secretary"
@@ -127,6 +128,10 @@ class Entities:
             org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
             self.organisations.append(org)  # "South Korea's trade ministry"
             return org
+        if phrase.isupper():  # "THE COURT" in a heading's capitals: "the Court"
+            phrase = " ".join(
+                w.lower() if w.lower() in _SMALL else w.title() for w in phrase.split()
+            )
         if word.split()[0] in ("a", "an"):
             return phrase[0].lower() + phrase[1:]  # "a company spokesman"
         if word.split()[0] in ("the", "its", "their", "his", "her"):

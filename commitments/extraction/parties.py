@@ -125,8 +125,14 @@ def _ok(words: list[str]) -> bool:
     first, last = words[0].casefold(), words[-1].casefold()
     if first in _TIME_WORDS or first in _NUMBER_WORDS:
         return False
-    if first in _FUNCTION_WORDS and first not in ("the", "a", "an", "this", "its"):
-        return False
+    if (
+        first in _FUNCTION_WORDS
+        and first not in ("the", "a", "an", "this", "its")
+        and not (
+            first == "will" and len(words) > 1 and words[0][0] == "W" and words[1][0].isupper()
+        )
+    ):
+        return False  # (but "Will Smith" is a name)
     named = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
     if not named and (last in _FUNCTION_WORDS or last in _TIME_WORDS):
         return False  # (a capitalised last name may be a word too: "Theresa May", "Nick Will")
