@@ -128,7 +128,8 @@ class Entities:
             org = phrase if not phrase.startswith("The ") else "the " + phrase[4:]
             self.organisations.append(org)  # "South Korea's trade ministry"
             return org
-        if phrase.isupper():  # "THE COURT" in a heading's capitals: "the Court"
+        if phrase.isupper() and word.split()[0] in ("the", "a", "an", "its", "their", "his", "her"):
+            # "THE COURT" in a heading's capitals: "the Court" (not "FEMA")
             phrase = " ".join(
                 w.lower() if w.lower() in _SMALL else w.title() for w in phrase.split()
             )
