@@ -161,6 +161,9 @@ ROWS = [
     ("later this year", "2025-09-03", "2025-12-31"),
     ("later this month", "2025-09-03", "2025-09-30"),
     ("later in the year", "2025-09-03", "2025-12-31"),
+    # a week of a month: days 1-7, 8-14, 15-21, 22-28, or its last seven days
+    ("the first week of October", "2025-10-01", "2025-10-07"),
+    ("in the last week of October", "2025-10-25", "2025-10-31"),
     # Easter (the Gregorian reckoning), this year's if not past, else next year's
     ("by Easter", "2025-09-03", "2026-04-05"),
     ("on Easter Monday", "2026-04-06", "2026-04-06"),

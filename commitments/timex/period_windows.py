@@ -384,3 +384,19 @@ def _split_year(m: re.Match[str], day: dt.date) -> Window | None:
 def _month_quarter(m: re.Match[str], day: dt.date) -> Window:
     """ "the September 2009 quarter": the calendar quarter that month ends or falls in."""
     return cal.quarter(int(m["year"]), (month_number(m["month"]) - 1) // 3 + 1)
+
+
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of_month(m: re.Match[str], day: dt.date) -> Window:
+    """ "the first week of October" (days 1-7), "the third week of May" (15-21), "the last week
+    of October" (its last seven days): in the month's next occurrence, or the year given."""
+    month = (
+        cal.month(int(m["year"]), month_number(m["month"])) if m["year"] else _month_window(m, day)
+    )
+    nth = m["nth"].casefold()
+    if nth in _NTH_WEEK:
+        first = month.earliest + dt.timedelta(weeks=_NTH_WEEK[nth])
+        return Window(first, first + dt.timedelta(days=6))
+    return Window(month.latest - dt.timedelta(days=6), month.latest)

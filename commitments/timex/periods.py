@@ -45,6 +45,7 @@ from commitments.timex.period_windows import (
     _today,
     _tomorrow,
     _week,
+    _week_of_month,
     _weekday,
     _weekday_next_week,
     _weekend,
@@ -247,6 +248,12 @@ PERIODS: tuple[Period, ...] = (
         r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween"
         r"|easter(?:\s+(?:sunday|monday))?)",
         _holiday,
+    ),
+    Period(
+        "week-of-month",  # "the first week of October", "the last week of May 2026"
+        rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+"
+        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _week_of_month,
     ),
     Period(
         "dotted-date",  # "on 13.10.15", "by 15.04.2016": day first, with its year
