@@ -22,14 +22,14 @@ DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
 # sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev8 after
-# their first runs; test, test2 … test11 are scored, never debugged, and their floors
+# their first runs; test, test2 … test12 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
     "cases-news-short.jsonl": 0.98,
     "cases-news-articles.jsonl": 0.85,
     "cases-conversations.jsonl": 0.92,
-    "real/dev.jsonl": 0.64,
+    "real/dev.jsonl": 0.66,
     "real/test.jsonl": 0.28,
     "real/dev2.jsonl": 0.63,
     "real/test2.jsonl": 0.37,
@@ -43,11 +43,12 @@ FLOORS = {
     "real/test7.jsonl": 0.41,
     "real/dev6.jsonl": 0.62,
     "real/test8.jsonl": 0.22,
-    "real/test9.jsonl": 0.50,
+    "real/test9.jsonl": 0.57,
     "real/dev7.jsonl": 0.70,
     "real/test10.jsonl": 0.30,
     "real/test11.jsonl": 0.43,
-    "real/dev8.jsonl": 0.54,
+    "real/dev8.jsonl": 0.60,
+    "real/test12.jsonl": 0.52,
 }
 
 
