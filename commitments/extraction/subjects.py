@@ -208,7 +208,9 @@ def subject_before(text: str, start: int, end: int) -> str | None:
             continue
         if pattern is _POSSESSIVE_ORG_END and "'s" not in before and "’s" not in before:
             continue  # its match holds a possessive
-        if pattern is _SPEAKING_FOR_END and not _SPEAKING_WORDS.search(before, len(before) - 90):
+        if pattern is _SPEAKING_FOR_END and not _SPEAKING_WORDS.search(
+            before, max(0, len(before) - 90)
+        ):
             continue  # its match holds "spokesman", "official", …
         found = pattern.search(before, _last_words(before, words))
         if found is not None:
