@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from commitments.records import Window
+from commitments.timex import calendar as cal
 from commitments.timex.found import Found
 from commitments.timex.grammar import find
 from commitments.timex.numbers import NUMBER, to_number
@@ -42,7 +43,6 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 """A time counted back from an event: "at least fourteen days before the status conference"."""
-_PRIOR = re.compile(r"\b(?:before|prior|advance)\b", re.IGNORECASE)
 
 
 def _key(event: str) -> str:
@@ -75,8 +75,8 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
     """The times in ``body`` counted back from an event, as due expressions: by the day that
     many days or weeks before the day ``days()`` gives the event (asked for only when ``body``
     counts back from one)."""
-    if _PRIOR.search(body) is None:
-        return []
+    if "before" not in body and "prior" not in body and "advance" not in body:
+        return []  # (a cheap test: most sentences count back from nothing)
     found = []
     for m in _BACK.finditer(body):
         day = days().get(_key(m["event"]))
@@ -86,7 +86,7 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
         if m["unit"].casefold().startswith("week"):
             target = day - dt.timedelta(weeks=amount)
         elif m["biz"]:
-            target = _business_days_before(day, amount)
+            target = cal.add_business_days(day, -amount)
         else:
             target = day - dt.timedelta(days=amount)
 
@@ -95,11 +95,3 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
 
         found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind="by"))
     return found
-
-
-def _business_days_before(day: dt.date, days: int) -> dt.date:
-    """``day`` moved back by ``days`` working days (Monday to Friday)."""
-    while days > 0:
-        day -= dt.timedelta(days=1)
-        days -= day.weekday() < 5
-    return day

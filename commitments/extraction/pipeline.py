@@ -172,8 +172,7 @@ class _Extractor:
         if not (plain or dated) and not (turn is not None and turn.action):
             return  # no cue at all: skip the time grammar (most sentences of an article)
         expressions = [f.shifted(start) for f in find(body, vague=self.vague)]
-        if "before" in body or "prior" in body or "advance" in body:
-            expressions = self._counted_back(body, start, expressions)
+        expressions = self._counted_back(body, start, expressions)
         last, offset = self.scratch.last_dated, self.document.offset
         if not expressions and (
             then := binding.sequel(text, sent, last, offset)

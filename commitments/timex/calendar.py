@@ -66,11 +66,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def add_business_days(day: dt.date, days: int) -> dt.date:
-    """``day`` moved by ``days`` working days (Monday to Friday)."""
+    """``day`` moved by ``days`` working days (Monday to Friday); back with a negative ``days``."""
+    step = DAY if days >= 0 else -DAY
     current = day
-    left = days
+    left = abs(days)
     while left > 0:
-        current += DAY
+        current += step
         if current.weekday() < 5:
             left -= 1
     return current
