@@ -33,6 +33,8 @@ def test_an_order_sets_its_events_days() -> None:
     [
         ("at least fourteen days before the status conference", "2025-10-20"),
         ("Not later than SEVEN DAYS before sentencing", "2025-12-08"),
+        ("NOT LATER THAN SEVEN DAYS BEFORE SENTENCING", "2025-12-08"),
+        ("Two Weeks Prior To The Status Conference", "2025-10-20"),
         ("two (2) weeks prior to the status conference", "2025-10-20"),
         ("five (5) business days prior to the status conference", "2025-10-27"),
         ("ten days in advance of the date of the status conference", "2025-10-24"),

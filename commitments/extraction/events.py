@@ -43,6 +43,8 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 """A time counted back from an event: "at least fourteen days before the status conference"."""
+_GATE = re.compile(r"before|prior|advance", re.IGNORECASE)
+"""The words every counted-back time holds, in any case ("SEVEN DAYS BEFORE SENTENCING")."""
 
 
 def _key(event: str) -> str:
@@ -75,7 +77,7 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
     """The times in ``body`` counted back from an event, as due expressions: by the day that
     many days or weeks before the day ``days()`` gives the event (asked for only when ``body``
     counts back from one)."""
-    if "before" not in body and "prior" not in body and "advance" not in body:
+    if not _GATE.search(body):
         return []  # (a cheap test: most sentences count back from nothing)
     found = []
     for m in _BACK.finditer(body):
