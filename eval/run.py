@@ -43,6 +43,7 @@ SETS = {
     "real-test11": ROOT / "tests/data/real/test11.jsonl",
     "real-dev8": ROOT / "tests/data/real/dev8.jsonl",
     "real-test12": ROOT / "tests/data/real/test12.jsonl",
+    "real-dev9": ROOT / "tests/data/real/dev9.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -70,6 +71,7 @@ NOTES = {
     "real-test11": "real text, thirteenth collection, held out: scored once, at the session's end",
     "real-dev8": "real text, fourteenth collection: scored once as it came, then developed on",
     "real-test12": "real text, fifteenth collection, held out: scored once, at the session's end",
+    "real-dev9": "real text, sixteenth collection: scored once as it came, then developed on",
 }
 
 

@@ -21,7 +21,7 @@ from commitments import extract_document, read_text
 DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
-# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev8 after
+# sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev9 after
 # their first runs; test, test2 … test12 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
@@ -49,6 +49,7 @@ FLOORS = {
     "real/test11.jsonl": 0.43,
     "real/dev8.jsonl": 0.60,
     "real/test12.jsonl": 0.52,
+    "real/dev9.jsonl": 0.48,
 }
 
 
