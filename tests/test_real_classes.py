@@ -232,6 +232,7 @@ NOT_COMMITMENTS = [
     "The delay is due to the storm on Friday, the airline said.",
     "Terrorism is the gravest threat to global security, the President said on Friday.",
     "Author claims the group planned to attack the subway system.",
+    "Mr. Tom Hale: I shall, with your permission, Mr. Speaker, make a statement on the floods.",
     "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
     "clinic hours are.\nThe hours are set locally.\nTransport\nHarbour Rail Link\nTo ask the "
     "Secretary of State for Transport when he expects to make an announcement about the rail link.",
@@ -408,6 +409,62 @@ def test_a_time_of_day_goes_on_with_the_dated_plan_not_an_undated_one_beside_it(
     )
     found = [(c.action, str(c.due)) for c in extract(text, published=dt.date(2025, 8, 27))]
     assert found[-1] == ("begin", "2025-09-09")
+
+
+@pytest.mark.parametrize(
+    ("first", "found"),
+    [
+        ("Mayor Jane Hale will travel to Oslo on Monday.", [("Jane Hale", "2025-09-08")]),
+        ("The council will close the pool on Monday.", [("the council", "2025-09-08")]),
+    ],
+)
+def test_a_narrated_pronoun_with_a_date_is_the_person_last_named(
+    first: str, found: list[tuple[str, str]]
+) -> None:
+    text = f"{first} She will sign the treaty on Tuesday."
+    made = [(c.speaker, str(c.due)) for c in extract(text, published=D)]
+    she = [("Jane Hale", "2025-09-09")] if "Hale" in first else []  # (no person: nobody meant)
+    assert made == [*found, *she]
+
+
+TRIP = (
+    "The Foreign Secretary will travel to Oslo, Tallinn and Riga from September 15 to 19, the "
+    "ministry said.\n\n"
+    "This will be her third visit to the region this year.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "In Oslo, the Foreign Secretary will meet the Norwegian prime minister.",
+        "While in Tallinn, the Secretary will open the new embassy.",
+        "From Riga, the Foreign Secretary will fly on to Vilnius.",
+    ],
+)
+def test_a_stop_on_a_dated_trip_falls_within_the_trip(stop: str) -> None:
+    found = [(c.action, str(c.due)) for c in extract(TRIP + stop, published=D)]
+    assert len(found) == 2
+    assert found[1][1] == "2025-09-15…2025-09-19"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "In Paris, the mayor will open a bridge.",  # a place the trip does not go to
+        "In March, she will open the new embassy.",  # a month, not a stop
+        "In Oslo, she will sign the treaty on October 2.",  # a day of its own
+    ],
+)
+def test_a_sentence_opening_elsewhere_keeps_its_own_window(other: str) -> None:
+    found = [str(c.due) for c in extract(TRIP + other, published=D)]
+    assert "2025-09-15…2025-09-19" not in found[1:]
+
+
+def test_a_stop_long_after_the_trip_is_not_on_it() -> None:
+    far = "The ministry also set out its budget for the year. " * 70
+    found = [c.due for c in extract(TRIP + far + "In Oslo, she will open a consulate.", published=D)]
+    assert found[1:] == [] or all(str(d) != "2025-09-15…2025-09-19" for d in found[1:])
 
 
 def test_then_after_a_month_says_nothing_of_the_day() -> None:

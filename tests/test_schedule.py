@@ -44,6 +44,36 @@ def test_a_days_business_followed_by_more_is_an_item_each() -> None:
     ]
 
 
+def test_to_be_followed_by_leaves_no_words_of_its_own() -> None:
+    text = "MONDAY 11TH MARCH—Remaining stages of the Harbours Bill, to be followed by a debate.\n"
+    assert [action for _, _, action in _items(text)] == [
+        "Remaining stages of the Harbours Bill",
+        "a debate",
+    ]
+
+
+def test_a_line_of_more_business_under_a_day_is_an_item_on_that_day() -> None:
+    text = (
+        "The business for next week will be as follows:\n\n"
+        "MONDAY 11TH MARCH—Second Reading of the Harbours Bill.\n\n"
+        "Second Reading of the Ferries Bill [Lords], which is a consolidation measure.\n\n"
+        "Motions relating to the Safety of Piers Orders.\n\n"
+        "TUESDAY 12TH MARCH—Opposition day (2nd allotted day).\n\n"
+        "The House will rise for the Easter recess at the end of business.\n\n"
+        "The business for the week after includes the following:\n"
+    )
+    assert _items(text) == [
+        (None, "2024-03-11", "Second Reading of the Harbours Bill"),
+        (
+            None,
+            "2024-03-11",
+            "Second Reading of the Ferries Bill [Lords], which is a consolidation measure",
+        ),
+        (None, "2024-03-11", "Motions relating to the Safety of Piers Orders"),
+        (None, "2024-03-12", "Opposition day"),
+    ]
+
+
 def test_time_led_lines_fall_on_the_heading_day_and_name_their_actor() -> None:
     text = (
         "Reporters may cover the summit on Friday, March 8:\n"

@@ -461,6 +461,21 @@ def test_two_days_of_one_event_are_its_window(text: str, window: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("from September 15 to 19", "2025-09-15…2025-09-19"),
+        ("from Sept. 15 through 19th, 2026", "2026-09-15…2026-09-19"),
+        ("September 15 until 19 in Oslo", "2025-09-15…2025-09-19"),
+        ("on October 2 to 30 people", "2025-10-02"),  # a count, not a day
+        ("from September 15 to 9", "2025-09-15"),  # no range ends before it starts
+    ],
+)
+def test_a_month_and_day_to_a_later_day_is_a_range_in_that_month(text: str, window: str) -> None:
+    found = grammar.find(text)
+    assert [str(f.resolve(dt.date(2025, 9, 3))) for f in found] == [window]
+
+
+@pytest.mark.parametrize(
     ("text", "earliest", "latest"),
     [
         ("on October 23rd, and will remain there through the 25th", "2025-10-23", "2025-10-25"),

@@ -205,6 +205,8 @@ class Attributor:
             ):  # "the President will …" in his secretary's briefing: the voice's (not "The
                 return None  # Department of Energy will …": a body of its own)
             return self.entities.resolve(phrase)
+        if phrase in ("He", "She", "he", "she") and not voiced:
+            return self.entities.resolve(phrase, sent.start)  # the person last named
         name, titles = clean_name(phrase)
         if not name or name.split()[0].casefold() in _NO_NAME:
             return None  # ("Their mission will be over on December 20th": whose, it does not say)

@@ -76,7 +76,7 @@ though a passive."""
 WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May 4, 2008, ")
-    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
+    r"\s*(?:(?:If|When|While|Whilst|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
     r"|From|Later|Earlier|Next|Over|By|Following)\b"
     rf"(?:[^,;]|,[ \t]*(?=\d{{4}}\b|{_MONTH_DAY})){{1,120}},\s*"  # (a date's own commas)
     r"|[A-Z][a-z]+ly,\s+"  # "Additionally, NOAA will …", "Finally, …"
@@ -108,7 +108,8 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|stop\s+(?:there|here)|refer\s+you|repeat|read\s+(?:out|you)|try\s+to\s+(?:answer|get\s+you)"
     r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield"
     r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:)"  # a list follows
-    r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief))\b",
+    r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief)"
+    r"|,\s*with\s+(?:your\s+)?(?:permission|leave))\b",  # "I shall, with your permission, …"
     re.IGNORECASE,
 )
 DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b(?!\s+to\s+(?!be\b)[a-z])", re.IGNORECASE)

@@ -21,6 +21,7 @@ from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
 from commitments.extraction.events import counted_back, event_days
 from commitments.extraction.followups import follow_ups
+from commitments.extraction.itinerary import stop, trip
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import (
     DISCOURSE,
@@ -146,7 +147,9 @@ class _Extractor:
             self._sentence(sent, atts, names, speaker, day, turn)
             made.append(range(before, len(found)))
             dated = [c for c in found[before:] if c.due is not None]
-            self.scratch.last_dated = dated[-1] if dated else self.scratch.last_dated
+            if dated:
+                self.scratch.last_dated = dated[-1]
+                self.scratch.trip = trip(self.text, dated, self.document.offset, self.scratch.trip)
         follow_ups(found, self.text, [s for s, _, _ in resolved], made)
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -176,6 +179,7 @@ class _Extractor:
         last, offset = self.scratch.last_dated, self.document.offset
         if not expressions and (
             then := binding.sequel(text, sent, last, offset)
+            or (plain and stop(text, sent, self.scratch.trip))
             or (plain and binding.clock(text, sent, last, offset))
         ):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on

@@ -167,13 +167,19 @@ def items(
     """The schedule items of ``text[start:end]``, dated on or after ``published``."""
     heading: dt.date | None = None
     listing = next_meeting = False
+    day_item: Item | None = None  # the last day's item, whose business may go on below it
     for line in _LINE.finditer(text, start, end):
         lead = _LEAD.match(line[0])
         at = line.start() + (lead.end() if lead else 0)
         body = text[at : line.end()]
         if len(body) < 4 or len(body) > _LONGEST:
             listing = False
+            day_item = None
             continue  # an item is a line, not a page of running text
+        if day_item is not None and (more := _more_business(body, day_item, at, line.end())):
+            yield more  # "MONDAY 25TH OCTOBER—Second Reading of …" then "Motions relating to …"
+            continue
+        day_item = None
         if "eeting" in body and (nm := _NEXT_MEETING.match(body)):
             next_meeting = nm.end() == len(body)  # the date is on the next line
             if not next_meeting and (meeting := _meeting(body, nm.end(), at, published, vague)):
@@ -216,7 +222,8 @@ def items(
             sep = _AFTER_DATE.match(rest)
             item = rest[sep.end() :] if sep is not None else ""
             if window.latest >= published and _says_what(item):
-                yield from _followed(text, at, line.end(), found.shifted(at), _actor(item))
+                for day_item in _followed(text, at, line.end(), found.shifted(at), _actor(item)):
+                    yield day_item
             continue
         time = _TIME.match(body)
         if time is not None:
@@ -227,7 +234,7 @@ def items(
                 yield Item(at, line.end(), due, _actor(item))
 
 
-_FOLLOWED_BY = re.compile(r"\bfollowed[ \t]+by[ \t]+")  # (the comma before: stripped)
+_FOLLOWED_BY = re.compile(r"(?:\bto[ \t]+be[ \t]+)?\bfollowed[ \t]+by[ \t]+")  # (comma: stripped)
 
 
 def _followed(text: str, start: int, end: int, due: Found, actor: str | None) -> Iterator[Item]:
@@ -244,6 +251,24 @@ def _followed(text: str, start: int, end: int, due: Found, actor: str | None) ->
     for piece in pieces:
         if piece:
             yield Item(start, end, due, actor, action=piece)
+
+
+_CLAUSE = re.compile(
+    r"\b(?:will|shall|would|should|must|may|can|is|are|was|were|has|have|had|I|we|you)\b"
+    r"|[:?]\s*$"
+)
+"""A sentence of running text, or a line that introduces more, not a further item of business."""
+
+
+def _more_business(body: str, day_item: Item, start: int, end: int) -> Item | None:
+    """A line under a day's item that names more business for the day, as the day's line
+    names it: no date of its own and no clause ("Motions relating to Safety of Sports Grounds
+    Orders.", under "MONDAY 25TH OCTOBER—Second Reading of …")."""
+    main = body.split(", which", 1)[0]  # ("… Bill [Lords], which is a consolidation measure.")
+    if not _says_what(body) or _CLAUSE.search(main) or not body[:1].isupper() or find(body):
+        return None
+    action = _ITEM_NOISE.sub("", body)
+    return attrs.evolve(day_item, start=start, end=end, action=" ".join(action.split()))
 
 
 _NEXT_MEETING = re.compile(

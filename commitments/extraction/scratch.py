@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from commitments.extraction.itinerary import Trip
 from commitments.extraction.segmentation import Quote
 from commitments.records import Commitment, Window
 from commitments.timex.grammar import Found
@@ -34,6 +35,8 @@ class Scratch:
     were said on."""
     day_windows: dict[dt.date, Window] = attrs.field(factory=dict)
     """One-day windows by day (a commitment with no issue date is issued on its day)."""
+    trip: Trip | None = None
+    """The last dated trip, whose stops ("In Jerusalem, he will meet …") share its window."""
     last_dated: Commitment | None = None
     """The last dated commitment of the last sentence that made one ("Then he will …" goes on
     with it; its source says where that sentence ends)."""

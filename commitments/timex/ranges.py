@@ -5,6 +5,7 @@ first day to the last, not two dates.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -79,6 +80,13 @@ def _joined_ranges(chosen: list[Found], text: str) -> list[Found]:
             lead = _DAY_TO.search(text, max(0, found.start - 24), found.start)
             if lead is not None and (prev is None or prev.end <= lead.start()):
                 found = _days_to(found, lead, text)
+        elif (
+            found.kind in _RANGE_KINDS
+            and _MONTH_THEN_DAY.search(found.text)
+            and (to := _TO_DAY.match(text, found.end))
+            and not any(found.end <= f.start < to.end() for f in chosen)
+        ):
+            found = _to_day(found, to, text)  # "from September 15 to 19": its last day
         out.append(found)
     return out
 
@@ -133,6 +141,38 @@ def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
         return Window(b.latest.replace(day=first_day), b.latest)
 
     return _ranged(lead.start(), last, text, resolve)
+
+
+_MONTH_THEN_DAY = re.compile(r"[A-Za-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
+"""A date written month first, ending in its day ("from September 15", "Sept. 15")."""
+_TO_DAY = re.compile(
+    r"\s*(?:to|through|thru|until|till|[-–])\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<y>\d{4})\b)?(?=\s*(?:[,.;:)]|$|\s(?:in|at|on|to|and|for|with|when|while"
+    r"|the|a|an|he|she|they|we|it)\b))",
+    re.IGNORECASE,
+)
+"""The last day of a range in the first date's month ("to 19", "through 19th, 2025"), not a
+count of something ("to 19 people")."""
+
+
+def _to_day(first: Found, to: re.Match[str], text: str) -> Found:
+    last_day, year = int(to["d"]), to["y"]
+
+    def resolve(day: dt.date) -> Window | None:
+        window = first.resolve(day)
+        if window is None:
+            return None
+        start = window.earliest
+        if year is not None and start.year != int(year) and (start.month, start.day) != (2, 29):
+            start = start.replace(year=int(year))  # ("from Dec. 28 to 31, 2026": that year's)
+        if not start.day < last_day <= calendar.monthrange(start.year, start.month)[1]:
+            return window
+        return Window(start, start.replace(day=last_day))
+
+    return Found(
+        start=first.start, end=to.end(), text=text[first.start : to.end()], resolve=resolve,
+        kind="range:date",
+    )  # fmt: skip
 
 
 def _range_of(first: Found, last: Found, text: str) -> Found:
