@@ -378,12 +378,25 @@ def test_then_goes_on_with_the_days_plan() -> None:
             "2025-09-05",
         ),
         ("The minister will make a statement at noon, the ministry said.", "2025-09-03"),
+        ("Starting at 9.00, the minister will make a statement, the ministry said.", "2025-09-03"),
+        ("At 15:05 the minister will make a statement, the ministry said.", "2025-09-03"),
     ],
 )
 def test_a_time_of_day_with_no_day_is_the_plans_day_or_the_day_it_was_said(
     text: str, due: str
 ) -> None:
     assert str(extract(text, published=D)[-1].due) == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund will buy the shares at 9.50, the company said.",
+        "The fund will sell the shares at 12.00 per share, the company said.",
+    ],
+)
+def test_a_price_is_no_time_of_day(text: str) -> None:
+    assert extract(text, published=D) == []  # (read as a time, it would date the purchase)
 
 
 def test_following_the_meeting_goes_on_with_the_last_dated_plan() -> None:

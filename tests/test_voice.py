@@ -27,6 +27,12 @@ ISSUERS = [
         "Northfield Dairy, Inc",
     ),
     ("Hotel Construction Set to Begin at Riverside Casino", "Work starts soon.", None),
+    ("Crews Named to Fly the Next Two Missions", "The crews will fly in May.", None),
+    (None, "Harbour Report\n\nBy Jane Hale\nPort Authority Media Service\n\nThe port will reopen.", None),
+    (None, "Harbour Report\n\nHarbour Wire Service\n\nThe port will reopen on Monday.", None),
+    (None, "Harbour Report\n\nPort Authority of Eastbrook\n\nThe port will reopen.", "Port Authority of Eastbrook"),
+    ("Contractor Selected to Rebuild Harbour Wall", "Work starts soon.", None),
+    ("Riverside United to Open Club Museum", "The museum will open.", "Riverside United"),
     (
         "Press Notice: New Inquiry",
         "Press Notice\n\nThe Transport Committee has decided to undertake an inquiry into buses.",

@@ -253,8 +253,11 @@ _CLOCK = re.compile(
     r"\b(?:[Aa]t|[Bb]y|[Ff]rom|[Uu]ntil)[ \t]+(?:about[ \t]+|around[ \t]+)?\d{1,2}(?:[:.]\d{2})?"
     r"[ \t]*(?:[ap]\.[ \t]?m\.|[AP]\.[ \t]?M\.|[ap]m\b|[AP]M\b)"
     r"|\b(?:[Aa]t|[Bb]y)[ \t]+(?:noon|midday)\b"
+    r"|\b[Aa]t[ \t]+(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|15|30|45))(?!\d|[.,:]\d|%)"  # "at 9.00"
+    r"(?![ \t]*(?:per|a[ \t]+share|percent|euros?|dollars?|pounds?|[mb]illion)\b)"
 )
-"""A time of day with no day named ("At 11:30 a.m., he will make a statement")."""
+"""A time of day with no day named ("At 11:30 a.m., he will make a statement", "Starting at
+9.00, the President will deliver …": a 24-hour clock, not a price or a rate)."""
 
 
 def clock(text: str, sent: Sentence, last: Commitment | None, offset: int) -> Found | None:

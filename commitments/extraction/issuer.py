@@ -53,13 +53,15 @@ _ACTOR_TITLE = re.compile(
     r"(?P<verb>Announces|Reports|Sets|Names|Launches|Declares|Discloses"
     r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
     r"|(?<!\bSet[ \t])(?<!\bDue[ \t])(?<!\bExpected[ \t])(?<!\bScheduled[ \t])(?<!\bSlated[ \t])"
-    r"(?<!\bPoised[ \t])(?<!\bReady[ \t])to[ \t]+[A-Z]\w+)\b(?=[ \t,:]*\w)"
+    r"(?<!\bPoised[ \t])(?<!\bReady[ \t])(?:(?<=United[ \t])|(?<![a-z]ed[ \t]))to[ \t]+[A-Z]\w+)"
+    r"\b(?=[ \t,:]*\w)"
 )
 """A title naming its actor: "Northfield Dairy Announces …", "Acme Corp. to Close …", "NASA,
 NOAA to Launch …" (the first actor named), "Escalade Declares Quarterly Dividend" (one word
 before a verb in the present, with an object after it: not "News Releases"), "1-800 CONTACTS
-Announces …" (not "Hotel Construction Set to Begin", where the subject is a thing). A title in
-capitals is read in title case."""
+Announces …" (not "Hotel Construction Set to Begin", where the subject is a thing, nor "Crews
+Named to Continue …", where a participle says it is done to them). A title in capitals is read
+in title case."""
 _BODY_HEADS = (
     r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
     r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
@@ -273,9 +275,17 @@ def _body_line(text: str) -> str | None:
         words = name.split()
         if " ".join(words[:2]) in " ".join(words[2:]):
             continue  # "United States Department of Defense United States …": a logo's text
+        if _NEWS_DESK.search(name) or _BYLINE_END.search(head, 0, m.start()):
+            continue  # "By Jim Garamone\nAmerican Forces Press Service": who wrote it, not for whom
         if is_party(name) and " " in name and not name.startswith(("In ", "The ")):
             return name
     return None
+
+
+_NEWS_DESK = re.compile(r"\b(?:News|Press|Wire)[ \t]+(?:Service|Agency|Association)$")
+"""A news service's name: the writer's employer, not a party to what is reported."""
+_BYLINE_END = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n]{0,60}\n[ \t]*\Z", re.MULTILINE)
+"""A byline just before a line: the line is the writer's affiliation."""
 
 
 _MINUTES_BODY = re.compile(

@@ -76,8 +76,8 @@ though a passive."""
 WE_LEAD = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:we|We)\s+(?:\w+ly\s+)?")  # (fullmatch only)
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
 LEAD_CLAUSE = re.compile(  # what may stand before a sentence's subject ("On May 4, 2008, ")
-    r"\s*(?:(?:If|When|While|Whilst|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
-    r"|From|Later|Earlier|Next|Over|By|Following)\b"
+    r"\s*(?:(?:If|When|Once|Unless|Until|After|Before|As\s+soon\s+as|Should|In|On|At|During"
+    r"|From|Later|Earlier|Next|Over|By|Following|While|Whilst|Starting|Beginning)\b"
     rf"(?:[^,;]|,[ \t]*(?=\d{{4}}\b|{_MONTH_DAY})){{1,120}},\s*"  # (a date's own commas)
     r"|[A-Z][a-z]+ly,\s+"  # "Additionally, NOAA will …", "Finally, …"
     r"|(?:But|And|So|Yet|However|Meanwhile|Also|Now|Separately|Instead|Then|Afterwards?"
