@@ -22,6 +22,8 @@ CASES = [
     ("The bureau will meet at 2019-10-02 17:09 in Fallon.", "2019-10-02 17:09", False),
     ("Published on: 09/12/2015 Last update: 23/05/2018\nDeadline: 15/04/2016", "23/05/2018", True),
     ("Published on: 09/12/2015 Last update: 23/05/2018\nDeadline: 15/04/2016", "15/04/2016", False),
+    ("(4/5/26) The agency is announcing a longer comment period.", "4/5/26", True),
+    ("The agency will act (by 4/5/26) on the comments.", "4/5/26", False),
 ]
 
 

@@ -389,6 +389,24 @@ def test_a_time_of_day_with_no_day_is_the_plans_day_or_the_day_it_was_said(
 
 
 @pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("The comment period will close on April 17, 2026, the agency said.", "2025-09-03…2026-04-17"),
+        (
+            "The comment period for the rule is extended and will now end on July 10, 2026, rather "
+            "than on April 10, 2026, the agency said.",
+            "2025-09-03…2026-07-10",
+        ),
+        ("The application window will close on 5 October, the ministry said.", "2025-09-03…2025-10-05"),
+    ],
+)
+def test_a_period_for_comments_that_closes_takes_them_until_its_last_day(
+    text: str, due: str
+) -> None:
+    assert [str(c.due) for c in extract(text, published=D)] == [due]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The fund will buy the shares at 9.50, the company said.",

@@ -28,6 +28,12 @@ ISSUERS = [
     ),
     ("Hotel Construction Set to Begin at Riverside Casino", "Work starts soon.", None),
     ("Crews Named to Fly the Next Two Missions", "The crews will fly in May.", None),
+    ("Harbour Agency Holds Briefing Friday on the Port", "Managers will brief.", "Harbour Agency"),
+    (
+        None,
+        "Harbour News\n\nJane Hale\nEastbrook Space Center, Fla.\n\nFeb. 15, 1996\n\nThe launch is set.",
+        "Eastbrook Space Center",
+    ),
     (None, "Harbour Report\n\nBy Jane Hale\nPort Authority Media Service\n\nThe port will reopen.", None),
     (None, "Harbour Report\n\nHarbour Wire Service\n\nThe port will reopen on Monday.", None),
     (None, "Harbour Report\n\nPort Authority of Eastbrook\n\nThe port will reopen.", "Port Authority of Eastbrook"),

@@ -14,7 +14,7 @@ import attrs
 
 from commitments.extraction.cues import Cue
 from commitments.extraction.furniture import furniture
-from commitments.extraction.moves import moved_date
+from commitments.extraction.moves import by_date, moved_date
 from commitments.extraction.patterns import (
     ARTICLE_END,
     BLOCKERS,
@@ -84,10 +84,29 @@ def split_roles(
             continue  # "leaders met on Wednesday to discuss …": when something was done
         elif (moved := moved_date(text, sent, found)) is not found:
             if moved is not None:
-                due.append(moved)  # "extends the deadline from March 13 to March 23": the 23rd
+                due.append(_closing(text, sent, moved))  # "extends the deadline from March 13
+                # to March 23": the 23rd
         else:
-            due.append(found)
+            due.append(_closing(text, sent, found))
     return issue, due
+
+
+_CLOSES = re.compile(
+    r"\b(?:(?:comment|consultation|application|registration|submission|nomination|enrol?ment"
+    r"|bidding)\s+(?:period|window)|consultation|applications|nominations|registration"
+    r"|submissions)\b[^.;:]{0,100}?\s(?:(?:will|shall|is\s+to)\s+(?:now\s+)?)?(?:close|closes|end|ends|expire"
+    r"|expires|runs?\s+(?:until|through|to))\b",
+    re.IGNORECASE,
+)
+"""A period for comments or applications that closes: what it takes is due by its last day."""
+
+
+def _closing(text: str, sent: Sentence, found: Found) -> Found:
+    """ "The comment period will close on April 17": comments are due by the 17th (a window
+    from the day it was said), not on it."""
+    if found.kind.startswith(("by:", "range")) or not _CLOSES.search(text, sent.start, found.start):
+        return found
+    return by_date(found)
 
 
 def _after_article(text: str, end: int) -> bool:

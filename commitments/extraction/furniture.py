@@ -51,7 +51,8 @@ def _time_end(after: str) -> int:
 
 def furniture(text: str, found: Found) -> bool:
     """A date that is page furniture: a line of its own ("June 16, 2006", "Tuesday, 3rd Mar 2021
-    09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -") or a stamp
+    09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -", "(4/5/06) EPA
+    is …") or a stamp
     ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is never a due date."""
     reach = max(0, found.start - _NEAR)
     line_start = text.rfind("\n", reach, found.start) + 1
@@ -70,6 +71,8 @@ def furniture(text: str, found: Found) -> bool:
         return True  # "8 May 2006, 09:25 GMT": a timestamp
     if stamped(text, found):
         return True
+    if before.strip() == "(" and after.startswith(")") and found.kind.startswith(("date", "on:")):
+        return True  # "(4/5/06) EPA is announcing …": a release's date in brackets, its dateline
     if (
         (found.kind in ("date", "year", "month") or found.kind.startswith("date"))
         and _DATELINE_AFTER.match(after)

@@ -51,7 +51,8 @@ _ACTOR_TITLE = re.compile(
     rf"(?:,[ \t]+(?!(?:Inc|Corp|Ltd|Co|LLC|plc)\b){_CAP}(?:[ \t]+{_CAP}){{0,3}}(?=[ \t]+to[ \t]))?"
     r"[ \t]+"
     r"(?P<verb>Announces|Reports|Sets|Names|Launches|Declares|Discloses"
-    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms"
+    r"|Unveils|Issues|Releases|Completes|Opens|Approves|Plans|Agrees|Confirms|Holds|Hosts"
+    r"|Schedules|Awards|Selects|Extends|Proposes|Adopts|Publishes|Invites|Seeks|Begins|Expands"
     r"|(?<!\bSet[ \t])(?<!\bDue[ \t])(?<!\bExpected[ \t])(?<!\bScheduled[ \t])(?<!\bSlated[ \t])"
     r"(?<!\bPoised[ \t])(?<!\bReady[ \t])(?:(?<=United[ \t])|(?<![a-z]ed[ \t]))to[ \t]+[A-Z]\w+)"
     r"\b(?=[ \t,:]*\w)"
@@ -65,7 +66,7 @@ in title case."""
 _BODY_HEADS = (
     r"Committee|Commission|Council|Board|Authority|Agency|Department|Office|Ministry|Court"
     r"|Government|Parliament|Assembly|Reserve|Bank|Corporation|Company|Group|Foundation|Service"
-    r"|Administration|Bureau|Task[ \t]+Force|Inc\.?|Ltd|plc|LLC"
+    r"|Administration|Bureau|Task[ \t]+Force|Inc\.?|Ltd|plc|LLC|Center|Centre"
 )
 _BODY_TITLE = re.compile(
     r"(?:^|[ \t][-–—:][ \t]|,[ \t])"
@@ -257,7 +258,8 @@ _BODY_LINE = re.compile(
     r"^[ \t]*(?:[-•*][ \t]+)?"
     r"(?P<name>(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){0,6}"
     rf"(?:{_BODY_HEADS})(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}"
-    rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?)[ \t]*$",
+    rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?)"
+    r"(?:,[ \t]+[A-Z][a-z]{1,5}\.?)?[ \t]*$",  # ("Kennedy Space Center, Fla.": its state)
     re.MULTILINE,
 )
 

@@ -1,6 +1,7 @@
 """Dates moved to others: "extends the deadline from March 13 to March 23" (due by the new one),
 "continue the conference set for January 6 to March 31", "postponing the auction until January
-14" (an event put off: it happens then). The old date is no due date.
+14" (an event put off: it happens then), "extended … to July 10, rather than April 10". The old
+date is no due date.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _POSTPONED_UNTIL = re.compile(
 )
 _UNTIL = re.compile(r"(?:until|till)\s+", re.IGNORECASE)
 _TO_NEW_DATE = re.compile(r",?[ \t]+to[ \t]+(?=\S)")
+_INSTEAD = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+(?:on[ \t]+|by[ \t]+)?$", re.I)
 _DUE_DATE = re.compile(r"\b(?:compliance|due|filing)\s+dates?\b", re.IGNORECASE)
 
 
@@ -66,6 +68,8 @@ def moved_date(text: str, sent: Sentence, found: Found) -> Found | None:
         if _DUE_DATE.search(text, sent.start, found.start):  # "the compliance date": by then
             return by_date(new)
         return new
+    if _INSTEAD.search(text, max(sent.start, found.start - 24), found.start):
+        return None  # "will now end on July 10, rather than on April 10": the old date
     to = _TO_NEW_DATE.match(text, found.end, sent.end)
     if to is not None and any(f.start == 0 for f in find(text[to.end() : to.end() + 60])):
         return None  # the old date, with the new one after "to"
