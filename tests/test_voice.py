@@ -31,6 +31,12 @@ ISSUERS = [
     ("Harbour Agency Holds Briefing Friday on the Port", "Managers will brief.", "Harbour Agency"),
     (
         None,
+        "Jane Hale\n\nRELEASE: 94-033 May 2, 1994\n\nIn an effort to improve the timeliness of the "
+        "news it gives reporters, NASA has announced that the crew will be available.",
+        "NASA",
+    ),
+    (
+        None,
         "Harbour News\n\nJane Hale\nEastbrook Space Center, Fla.\n\nFeb. 15, 1996\n\nThe launch is set.",
         "Eastbrook Space Center",
     ),

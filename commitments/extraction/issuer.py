@@ -97,7 +97,7 @@ _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ 
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
     r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
-    r"(?:(?:At|On|In)[ \t][^,\n]{3,60},[ \t]+(?:the[ \t]+)?)?"  # "At its meeting held today, the …"
+    r"(?:(?:At|On|In)[ \t][^,\n]{3,120},[ \t]+(?:the[ \t]+)?)?"  # "At its meeting held today, the …"
     rf"(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc\.?,?|Corp\.?"
     r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
     r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
@@ -111,7 +111,7 @@ _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
 _RELEASE = re.compile(
     r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
     r"|News[ \t]+Release|Press[ \t]+Notice|PRESS[ \t]+NOTICE"
-    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
+    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today|\bRELEASE:?[ \t]+(?:No\.[ \t]*)?\d"
 )
 """A press release says so, or announces "today"."""
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)")
