@@ -407,6 +407,21 @@ def test_a_period_for_comments_that_closes_takes_them_until_its_last_day(
 
 
 @pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("The rules will not come into force until 5 June 2026, the ministry said.", "2026-06-05"),
+        (
+            "The agency has not extended the period and will take comments until 14 January 2026, "
+            "the ministry said.",
+            "2025-09-03…2026-01-14",  # the "not" is another clause's
+        ),
+    ],
+)
+def test_not_until_a_day_is_on_that_day(text: str, due: str) -> None:
+    assert [str(c.due) for c in extract(text, published=D)] == [due]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The fund will buy the shares at 9.50, the company said.",

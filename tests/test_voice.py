@@ -31,6 +31,12 @@ ISSUERS = [
     ("Harbour Agency Holds Briefing Friday on the Port", "Managers will brief.", "Harbour Agency"),
     (
         None,
+        "May 19, 1997\n\nJane Hale\nEastbrook Space Center, Houston, TX\n(Phone: 713/483-5111)"
+        "\n\nRelease: N97-35\n\nA press conference will be held on May 21.",
+        "Eastbrook Space Center",
+    ),
+    (
+        None,
         "Jane Hale\n\nRELEASE: 94-033 May 2, 1994\n\nIn an effort to improve the timeliness of the "
         "news it gives reporters, NASA has announced that the crew will be available.",
         "NASA",

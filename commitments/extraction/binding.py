@@ -87,7 +87,7 @@ def split_roles(
                 due.append(_closing(text, sent, moved))  # "extends the deadline from March 13
                 # to March 23": the 23rd
         else:
-            due.append(_closing(text, sent, found))
+            due.append(_closing(text, sent, _not_until(text, sent, found)))
     return issue, due
 
 
@@ -99,6 +99,21 @@ _CLOSES = re.compile(
     re.IGNORECASE,
 )
 """A period for comments or applications that closes: what it takes is due by its last day."""
+
+
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n['’]t)\b(?:(?!\b(?:and|but|or|while)\b)[^.;:,]){0,80}$")
+"""A negation in the clause before "until" (not one in a clause before it: "has not extended
+the period and will accept comments until …")."""
+_UNTIL_WORD = re.compile(r"(?:until|till)\s+", re.IGNORECASE)
+
+
+def _not_until(text: str, sent: Sentence, found: Found) -> Found:
+    """ "They will not return until the fall": they return in the fall, not any day before."""
+    until = _UNTIL_WORD.match(found.text)
+    if until is None or not _NOT_UNTIL.search(text, max(sent.start, found.start - 80), found.start):
+        return found
+    then = [f for f in find(found.text[until.end() :]) if not f.past]
+    return then[0].shifted(found.start + until.end()) if then and then[0].start == 0 else found
 
 
 def _closing(text: str, sent: Sentence, found: Found) -> Found:

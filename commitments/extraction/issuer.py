@@ -97,7 +97,7 @@ _CASE_TITLE = re.compile(r"\S[ \t]+v\.?[ \t]+\S|^In[ \t]+(?:re|the[ \t]+Matter[ 
 """A court case's name: "Carlson v. Commissioner", "In re Smith"."""
 _ANNOUNCES = re.compile(
     r"(?:^|\n|[ \t][-–—]+[ \t]|\)[ \t])[ \t]*"
-    r"(?:(?:At|On|In)[ \t][^,\n]{3,120},[ \t]+(?:the[ \t]+)?)?"  # "At its meeting held today, the …"
+    r"(?:(?:At|On|In)[ \t][^,\n]{3,120},[ \t]+(?:the[ \t]+)?)?"  # "At its meeting held today, …"
     rf"(?P<name>{_CAP}(?:[ \t]+{_NAME_WORD}|,?[ \t]+(?:Inc\.?,?|Corp\.?"
     r"|Ltd\.?|LLC|plc|Co\.?)){0,7}?),?"
     r"(?:[ \t]+\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|OTC)[^()\n]{0,20}\))?"
@@ -111,7 +111,8 @@ _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
 _RELEASE = re.compile(
     r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
     r"|News[ \t]+Release|Press[ \t]+Notice|PRESS[ \t]+NOTICE"
-    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today|\bRELEASE:?[ \t]+(?:No\.[ \t]*)?\d"
+    r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
+    r"|\b(?:RELEASE|Release):?[ \t]+(?:No\.[ \t]*)?[A-Z]?\d"
 )
 """A press release says so, or announces "today"."""
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)")
@@ -259,7 +260,7 @@ _BODY_LINE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|on|for|and|the)[ \t]+)*){0,6}"
     rf"(?:{_BODY_HEADS})(?:[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?{_CAP}"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?)"
-    r"(?:,[ \t]+[A-Z][a-z]{1,5}\.?)?[ \t]*$",  # ("Kennedy Space Center, Fla.": its state)
+    r"(?:,[ \t]+[A-Z][A-Za-z]{0,11}\.?(?:[A-Z]\.)?){0,2}[ \t]*$",  # (", Fla.", ", Houston, TX")
     re.MULTILINE,
 )
 
