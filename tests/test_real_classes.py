@@ -518,6 +518,25 @@ def test_then_after_a_month_says_nothing_of_the_day() -> None:
     assert [str(c.due) for c in extract(text, published=D)] == ["2026-03-01…2026-03-31"]
 
 
+def test_a_courts_recital_of_its_earlier_orders_gives_their_deadlines() -> None:
+    text = (
+        "ORDER\n"
+        "JANE HALE, DISTRICT JUDGE\n"
+        "WHEREAS, this case was commenced on December 6, 2024, and Defendants have not been served;\n"
+        "WHEREAS, on July 11, 2025, Plaintiff was ordered to show cause by August 10, 2025, why "
+        "the action should not be dismissed.\n"
+        "WHEREAS, on August 20, 2025, Plaintiff was again ordered to file a proof of service, this "
+        "time by August 29, 2025. No proof of service has been filed. It is hereby\n"
+        "ORDERED that this action is dismissed.\n"
+    )
+    (document,) = read_text(text, name="hale-v-acme.md")
+    found = [(c.speaker, str(c.due)) for c in extract_document(document, published=D)]
+    assert found == [
+        ("the Court", "2025-07-11…2025-08-10"),
+        ("the Court", "2025-08-20…2025-08-29"),
+    ]
+
+
 def test_in_a_courts_order_what_the_parties_will_do_is_the_courts_deadline() -> None:
     text = (
         "IT IS HEREBY ORDERED that the motion is granted. The parties will file a joint status "

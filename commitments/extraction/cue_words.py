@@ -215,7 +215,8 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation;
         # "Organisations … are invited to do so no later than Friday": a call with a deadline
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+(?:hereby\s+|further\s+|also\s+)?"
+            r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+"
+            r"(?:hereby\s+|further\s+|also\s+|again\s+|once\s+again\s+|then\s+)?"
             r"(?:directed|ordered|instructed|required|requested|invited|asked|encouraged"
             r"|reminded\s+of\s+(?:their|its|his|her)"
             r"\s+obligation)\s+to\s+(?=\w)",

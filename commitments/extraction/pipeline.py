@@ -169,7 +169,7 @@ class _Extractor:
         if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
         asks = "To ask" in body or "hereas" in body or "aving regard" in body
-        if asks and WRITTEN_QUESTION.match(body):
+        if asks and WRITTEN_QUESTION.match(body) and not self._recites_order(body):
             return  # "To ask the Secretary of State if he will …" asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
@@ -390,6 +390,12 @@ class _Extractor:
             return expressions
         kept = [e for e in expressions if all(e.end <= b.start or e.start >= b.end for b in back)]
         return sorted([*kept, *back], key=lambda f: f.start)
+
+    def _recites_order(self, body: str) -> bool:
+        """A court's recital of what it ordered before ("WHEREAS, on July 11, 2022, Plaintiff
+        was ordered to show cause by August 10, 2022"): its deadline, not a resolution's
+        "whereas" (which states a view)."""
+        return self.voices.default == "the Court" and "WHEREAS" in body
 
     def _event_days(self) -> dict[str, dt.date]:
         if self._events is None:

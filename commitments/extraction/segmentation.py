@@ -39,7 +39,8 @@ ABBREVIATIONS = frozenset(
     supt insp det""".split()
 )
 
-_PARAGRAPH_BREAK = r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]))"
+_PARAGRAPH_BREAK = r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•#>]|\d+[.)]\s|\[\s?[xX ]?\]|WHEREAS\b))"
+"""A blank line, or a line that opens a list's item or an order's recital ("WHEREAS, …")."""
 _PARAGRAPH = re.compile(_PARAGRAPH_BREAK)
 _PARAGRAPH_HTML = re.compile(
     rf"{_PARAGRAPH_BREAK}|<(?:[Pp]|/[Pp]|[Bb][Rr][ \t]*+/?)>"  # HTML's breaks left in scraped text
