@@ -197,6 +197,12 @@ FOUND = [
     ),
     # "expects the transaction to close": a party's own deal
     (
+        "We will close the plant in March, the company said.",
+        "the company",
+        "2026-03-01…2026-03-31",
+        "promise",
+    ),
+    (
         "The lender expects the sale of its card unit to close in the fourth quarter.",
         "the lender",
         "2025-10-01…2025-12-31",

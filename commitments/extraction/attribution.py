@@ -142,6 +142,8 @@ class Attributor:
             return None
         if m[0].split()[0] in ("A", "An") or (m[0].split()[0] == "The" and m[0][4:5].islower()):
             return None  # "A decision will be made …, the company said": the company's
+        if m[0].split()[0].casefold() in _NO_NAME:
+            return None  # "We will close the plant, the company said": the company's "we"
         if len(head[m.end() :].split()) > 2:
             return None
         name, _ = clean_name(m[0])
