@@ -60,3 +60,23 @@ def test_an_orders_counted_back_deadlines_are_the_courts() -> None:
     found = {(c.speaker, str(c.due)) for c in extract_document(document, published=D)}
     assert ("the Court", "2025-09-03…2025-10-20") in found
     assert ("the Court", "2025-09-03…2025-12-08") in found
+
+
+MINUTES = (
+    "Finance Committee: Decisions, Wednesday 3 September 2025\n\n"
+    "1. The Committee agreed to consider the pension scheme further at its next meeting.\n\n"
+    "2. The Committee agreed to circulate a revised budget by its next meeting.\n\n"
+    "[Adjourned till Thursday 18 September 2025 at 9.30 am.\n"
+)
+
+
+def test_minutes_set_the_day_of_the_next_meeting() -> None:
+    assert event_days(MINUTES, D)["next meeting"] == dt.date(2025, 9, 18)
+    assert "next meeting" not in event_days(MINUTES, dt.date(2025, 10, 1))  # (it is past)
+
+
+def test_an_act_at_or_by_the_next_meeting_is_due_on_or_by_its_day() -> None:
+    (document,) = read_text(MINUTES, name="minutes.md")
+    found = {(c.action, str(c.due)) for c in extract_document(document, published=D)}
+    assert ("consider the pension scheme further", "2025-09-18") in found
+    assert ("circulate a revised budget", "2025-09-03…2025-09-18") in found

@@ -58,7 +58,9 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"(?<=\w)['’]ll(?![\w’'-])"), Kind.PROMISE, False),
     (  # a body's next sitting: "[Adjourned till Tuesday 18th October", "next meeting: 4 May"
         re.compile(
-            r"(?<![\w’'-])(?=[\w'’])(?:adjourned\s+(?:till|until|to)\b|next\s+meeting\b)", _I
+            r"(?<![\w’'-])(?=[\w'’])(?:adjourned\s+(?:till|until|to)\b"
+            r"|(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bour\s)next\s+meeting\b)",
+            _I,
         ),
         Kind.PROMISE,
         False,

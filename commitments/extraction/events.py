@@ -1,6 +1,7 @@
 """Deadlines counted back from a named event: "at least fourteen days before the status
 conference", "Not later than SEVEN DAYS before sentencing", "two (2) calendar days prior to the
-CMC".
+CMC"; and acts set for a body's next meeting, whose day its minutes give ("agreed to consider the
+matter further at its next meeting" … "[Adjourned till Thursday 18 June").
 
 An order sets its events' days in one place ("A status conference is set for November 3, 2025",
 "Sentence will be imposed on MARCH 17, 2022") and counts its deadlines back from them elsewhere.
@@ -43,8 +44,20 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 """A time counted back from an event: "at least fourteen days before the status conference"."""
-_GATE = re.compile(r"before|prior|advance", re.IGNORECASE)
-"""The words every counted-back time holds, in any case ("SEVEN DAYS BEFORE SENTENCING")."""
+_GATE = re.compile(r"before|prior|advance|next\s+meeting", re.IGNORECASE)
+"""The words every counted-back time holds, in any case ("SEVEN DAYS BEFORE SENTENCING"), and
+the next meeting's."""
+_NEXT_SET = re.compile(
+    r"\b(?:[Aa]djourned[ \t]+(?:till|until|to)|[Nn]ext[ \t]+meeting\b[^.\n]{0,40}?"
+    r"(?:\bon|\bheld|:))[ \t]+"
+)
+"""Where minutes give the day of the body's next meeting: "[Adjourned till Thursday 18 June",
+"The next meeting will be held on 4 May", "Next meeting: 4 May" (the day follows)."""
+_AT_NEXT = re.compile(
+    r"\b(?P<op>at|by|before|until)[ \t]+(?:its|the|their|our)[ \t]+next[ \t]+meeting\b",
+    re.IGNORECASE,
+)
+"""An act set for the next meeting: "agreed to consider the matter further at its next meeting"."""
 
 
 def _key(event: str) -> str:
@@ -57,20 +70,27 @@ def _key(event: str) -> str:
 
 
 def event_days(text: str, published: dt.date) -> dict[str, dt.date]:
-    """The day the document sets for each event it names, the first day given for it."""
+    """The day the document sets for each event it names, the first day given for it (and the
+    day of the next meeting, which minutes give as they close)."""
     days: dict[str, dt.date] = {}
-    for m in _SET_FOR.finditer(text):
-        key = _key(m["event"])
+    sets = [(_key(m["event"]), m.end()) for m in _SET_FOR.finditer(text)]
+    if "eeting" in text or "djourned" in text:
+        sets += [(_NEXT, m.end()) for m in _NEXT_SET.finditer(text)]
+    for key, end in sets:
         if key in days:
             continue
-        after = text[m.end() : m.end() + 60]
-        found = find(after)
+        found = find(text[end : end + 60])
         if not found or found[0].start > 2:
             continue
         window = found[0].resolve(published)
-        if window is not None and window.earliest == window.latest:
+        if window is None or window.earliest != window.latest:
+            continue
+        if key != _NEXT or window.latest >= published:  # (a next meeting is still to come)
             days[key] = window.latest
     return days
+
+
+_NEXT = "next meeting"
 
 
 def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Found]:
@@ -96,4 +116,16 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
             return Window(min(issued, target), target)
 
         found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind="by"))
+    for m in _AT_NEXT.finditer(body) if "eeting" in body else ():
+        day = days().get(_NEXT)
+        if day is None:
+            continue
+        by = m["op"].casefold() != "at"
+        if m["op"].casefold() == "before":
+            day -= dt.timedelta(days=1)
+
+        def on(issued: dt.date, day: dt.date = day, by: bool = by) -> Window | None:
+            return Window(min(issued, day), day) if by else Window.day(day)
+
+        found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=on, kind="next"))
     return found
