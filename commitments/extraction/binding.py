@@ -63,7 +63,9 @@ def split_roles(
     for found in expressions:
         if furniture(text, found):
             continue  # a dateline, a date line or a "Posted:" stamp dates the page, never a due
-        if _OF_RECORD.search(text, max(0, found.start - 60), found.start):
+        if _near(text, found.start, 60, "ecord", "ECORD") and _OF_RECORD.search(
+            text, max(0, found.start - 60), found.start
+        ):
             continue  # "to shareholders of record on March 1": who is paid, not when
         if _TOPIC_OF.search(text, max(0, found.start - 40), found.start) and (
             _FOR_OF.match(found.text)
@@ -79,7 +81,8 @@ def split_roles(
         ):
             issue.append(found)
         elif _DONE_BEFORE.search(text, max(0, found.start - 30), found.start) or (
-            _SIGNED_BY.search(text, max(0, found.start - 100), found.start)
+            _near(text, found.start, 100, "by", "iously", "inally", "merly")
+            and _SIGNED_BY.search(text, max(0, found.start - 100), found.start)
         ):
             continue  # "leaders met on Wednesday to discuss …": when something was done
         elif (moved := moved_date(text, sent, found)) is not found:
@@ -119,9 +122,27 @@ def _not_until(text: str, sent: Sentence, found: Found) -> Found:
 def _closing(text: str, sent: Sentence, found: Found) -> Found:
     """ "The comment period will close on April 17": comments are due by the 17th (a window
     from the day it was said), not on it."""
-    if found.kind.startswith(("by:", "range")) or not _CLOSES.search(text, sent.start, found.start):
+    if found.kind.startswith(("by:", "range")):
         return found
-    return by_date(found)
+    head = text[sent.start : found.start]
+    if not (
+        "eriod" in head
+        or "indow" in head
+        or "onsultation" in head
+        or "pplications" in head
+        or "ominations" in head
+        or "egistration" in head
+        or "ubmissions" in head
+    ):
+        return found  # (a quick test: the words one of which every closing period names)
+    return by_date(found) if _CLOSES.search(head) else found
+
+
+def _near(text: str, end: int, reach: int, *words: str) -> bool:
+    """Whether one of ``words`` is in the ``reach`` characters before ``end`` (a quick test
+    before a pattern's scan there, which tries every position)."""
+    start = max(0, end - reach)
+    return any(text.find(word, start, end) != -1 for word in words)
 
 
 def _after_article(text: str, end: int) -> bool:
@@ -284,11 +305,11 @@ def _plan_day(sent: Sentence, last: Commitment | None, offset: int, *, days: int
 
 
 _CLOCK = re.compile(
-    r"\b(?:[Aa]t|[Bb]y|[Ff]rom|[Uu]ntil)[ \t]+(?:about[ \t]+|around[ \t]+)?\d{1,2}(?:[:.]\d{2})?"
+    r"\b(?:[Aa]t|[Bb]y|[Ff]rom|[Uu]ntil)[ \t]+(?:(?:about[ \t]+|around[ \t]+)?\d{1,2}(?:[:.]\d{2})?"
     r"[ \t]*(?:[ap]\.[ \t]?m\.|[AP]\.[ \t]?M\.|[ap]m\b|[AP]M\b)"
-    r"|\b(?:[Aa]t|[Bb]y)[ \t]+(?:noon|midday)\b"
-    r"|\b[Aa]t[ \t]+(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|15|30|45))(?!\d|[.,:]\d|%)"  # "at 9.00"
-    r"(?![ \t]*(?:per|a[ \t]+share|percent|euros?|dollars?|pounds?|[mb]illion)\b)"
+    r"|(?<=[AaBb][ty][ \t])(?:noon|midday)\b"  # ("at noon", "by midday")
+    r"|(?<=[Aa]t[ \t])(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|15|30|45))(?!\d|[.,:]\d|%)"  # "at 9.00"
+    r"(?![ \t]*(?:per|a[ \t]+share|percent|euros?|dollars?|pounds?|[mb]illion)\b))"
 )
 """A time of day with no day named ("At 11:30 a.m., he will make a statement", "Starting at
 9.00, the President will deliver …": a 24-hour clock, not a price or a rate)."""

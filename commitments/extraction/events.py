@@ -44,9 +44,24 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 """A time counted back from an event: "at least fourteen days before the status conference"."""
-_GATE = re.compile(r"before|prior|advance|next\s+meeting", re.IGNORECASE)
-"""The words every counted-back time holds, in any case ("SEVEN DAYS BEFORE SENTENCING"), and
-the next meeting's."""
+
+
+def _counts_back(body: str) -> bool:
+    """Whether ``body`` holds a word every counted-back time holds, in lower case, capitals
+    ("SEVEN DAYS BEFORE SENTENCING") or title case (``in`` finds a word faster than a pattern's
+    scan, and most sentences hold none)."""
+    return (
+        "before" in body
+        or "prior" in body
+        or "advance" in body
+        or "BEFORE" in body
+        or "PRIOR" in body
+        or "ADVANCE" in body
+        or "Before" in body
+        or "Prior" in body
+    )
+
+
 _NEXT_SET = re.compile(
     r"\b(?:[Aa]djourned[ \t]+(?:till|until|to)|[Nn]ext[ \t]+meeting\b[^.\n]{0,40}?"
     r"(?:\bon|\bheld|:))[ \t]+"
@@ -97,10 +112,9 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
     """The times in ``body`` counted back from an event, as due expressions: by the day that
     many days or weeks before the day ``days()`` gives the event (asked for only when ``body``
     counts back from one)."""
-    if not _GATE.search(body):
-        return []  # (a cheap test: most sentences count back from nothing)
+    back = _counts_back(body)
     found = []
-    for m in _BACK.finditer(body):
+    for m in _BACK.finditer(body) if back else ():  # (most sentences count back from nothing)
         day = days().get(_key(m["event"]))
         if day is None:
             continue
@@ -116,7 +130,8 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
             return Window(min(issued, target), target)
 
         found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind="by"))
-    for m in _AT_NEXT.finditer(body) if "eeting" in body else ():
+    at_next = "ext meeting" in body or "ext Meeting" in body or "EXT MEETING" in body
+    for m in _AT_NEXT.finditer(body) if at_next else ():
         day = days().get(_NEXT)
         if day is None:
             continue

@@ -112,7 +112,7 @@ _RELEASE = re.compile(
     r"NEWS[ \t]+RELEASE|PRESS[ \t]+RELEASE|FOR[ \t]+IMMEDIATE[ \t]+RELEASE|Exhibit[ \t]+99"
     r"|News[ \t]+Release|Press[ \t]+Notice|PRESS[ \t]+NOTICE"
     r"|Press[ \t]+Release|today[ \t]+announced|announced[ \t]+today"
-    r"|\b(?:RELEASE|Release):?[ \t]+(?:No\.[ \t]*)?[A-Z]?\d"
+    r"|RELEASE:?[ \t]+(?:No\.[ \t]*)?[A-Z]?\d|Release:?[ \t]+(?:No\.[ \t]*)?[A-Z]?\d"
 )
 """A press release says so, or announces "today"."""
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,5})\)")
