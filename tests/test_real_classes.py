@@ -238,6 +238,8 @@ NOT_COMMITMENTS = [
     "The delay is due to the storm on Friday, the airline said.",
     "Terrorism is the gravest threat to global security, the President said on Friday.",
     "Author claims the group planned to attack the subway system.",
+    "The objective of the public meeting on March 26 is to provide information, the agency said.",
+    "The aim of the talks is to reach a deal by Friday, the minister said.",
     "Mr. Tom Hale: I shall, with your permission, Mr. Speaker, make a statement on the floods.",
     "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
     "clinic hours are.\nThe hours are set locally.\nTransport\nHarbour Rail Link\nTo ask the "

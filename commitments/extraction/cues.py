@@ -125,6 +125,8 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
             dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
     if _DATED_ONLY_ID in allowed:
         for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
+            if m[0][:1] in "iaIA" and _PURPOSE.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "The objective of the meeting is to provide …": an aim, not a plan
             dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
     for key, found in _DEADLINE_CALLS:
         if key in allowed:
@@ -136,6 +138,13 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     return tuple(plain), tuple(dated)
 
 
+_PURPOSE = re.compile(
+    r"\b(?:aims?|objectives?|purpose|goals?|intention|idea|task|role|job|mission|priority"
+    r"|challenge|point|hope|ambition|aspiration|vision|function)"
+    r"(?:\s+(?:of|for|behind)\s+[^,.;:!?]{1,60})?\s+$",
+    re.IGNORECASE,
+)
+"""The noun of an aim before "is to": "The objective of the public meeting is to provide …"."""
 _KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in RULES)
 _FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND = (
     Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY)
