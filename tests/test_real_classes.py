@@ -429,6 +429,14 @@ def test_not_until_a_day_is_on_that_day(text: str, due: str) -> None:
     assert [str(c.due) for c in extract(text, published=D)] == [due]
 
 
+def test_a_period_named_by_its_last_day_is_no_due_date() -> None:
+    text = (
+        "Acme Corp said it will expand its risk disclosure when it files its Form 10-K for the "
+        "year ending December 31, 2025."
+    )
+    assert [c.due for c in extract(text, published=D)] == [None]  # (undated: the filing's day)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -67,6 +67,10 @@ def split_roles(
             text, max(0, found.start - 60), found.start
         ):
             continue  # "to shareholders of record on March 1": who is paid, not when
+        if _near(text, found.start, 30, "nded", "nding") and _PERIOD_ENDED.search(
+            text, max(0, found.start - 30), found.start
+        ):
+            continue  # "the Form 10-K for the year ending December 31, 2006": which, not when
         if _TOPIC_OF.search(text, max(0, found.start - 40), found.start) and (
             _FOR_OF.match(found.text)
             or _FOR_OF_END.search(text, max(0, found.start - 6), found.start)
@@ -167,6 +171,12 @@ _TOPIC_OF = re.compile(
     r"|statistics|performance|budget|accounts|financial\s+statements)\s+(?:(?:for|of)\s+)?$",
     re.IGNORECASE,
 )
+_PERIOD_ENDED = re.compile(
+    r"\b(?:year|quarter|period|months?|weeks?)\s+(?:then\s+)?end(?:ed|ing)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""A reporting period named by its last day ("the quarter ended June 30, 2006", "the year ending
+December 31"): the name of the period a report covers, never a due date."""
 _FOR_OF = re.compile(r"(?:for|of)\s", re.IGNORECASE)
 _FOR_OF_END = re.compile(r"\b(?:for|of)\s+$")
 """What a period is the topic of ("results for the fourth quarter", "guidance for 2006"): no due
