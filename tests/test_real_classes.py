@@ -241,6 +241,7 @@ NOT_COMMITMENTS = [
     "The objective of the public meeting on March 26 is to provide information, the agency said.",
     "The aim of the talks is to reach a deal by Friday, the minister said.",
     "Mr. Tom Hale: I shall, with your permission, Mr. Speaker, make a statement on the floods.",
+    "MR. HALE: I'd also like to give you some details of the Secretary's trip for this week.",
     "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
     "clinic hours are.\nThe hours are set locally.\nTransport\nHarbour Rail Link\nTo ask the "
     "Secretary of State for Transport when he expects to make an announcement about the rail link.",

@@ -109,7 +109,9 @@ DISCOURSE = re.compile(  # what a speaker "will" do within the talk itself: not 
     r"|make\s+(?:a\s+few|two|three|one|some|a\s+couple)|open\s+(?:it\s+)?up|yield"
     r"|(?:be|include)\s+(?:as\s+follows|the\s+following)(?=\s*:)|be(?=\s*:)"  # a list follows
     r"|(?:keep|leave)\s+it\s+(?:at\s+that|there|short|brief)"
-    r"|,\s*with\s+(?:your\s+)?(?:permission|leave))\b",  # "I shall, with your permission, …"
+    r"|,\s*with\s+(?:your\s+)?(?:permission|leave)"  # "I shall, with your permission, …"
+    r"|like\s+to\s+(?:give\s+you|tell\s+you|update\s+you|brief\s+you|read|start|begin|welcome"
+    r"|thank|introduce|mention|note|point\s+out|announce))\b",  # "I'd also like to give you …"
     re.IGNORECASE,
 )
 DUE = re.compile(r"(?:(?:is|are)\s+(?:now\s+)?)?due\b(?!\s+to\s+(?!be\b)[a-z])", re.IGNORECASE)
