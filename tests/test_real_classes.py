@@ -861,6 +861,11 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
         ("The FAA will issue flight restrictions for the area.", "the FAA"),  # initials alone
         ("NASA will launch the probe.", "NASA"),
         ("The company plans to open eight stores in Ireland.", "the company"),  # a stated plan
+        ("The Department of Energy will open a review of the plant.", "the Department of Energy"),
+        (
+            "All proposals will be considered by the Liaison Committee against the criteria.",
+            "the Liaison Committee",  # a passive's agent
+        ),
     ],
 )
 def test_a_named_bodys_undated_act_in_a_story_is_its_commitment(text: str, speaker: str) -> None:

@@ -36,7 +36,7 @@ from commitments.extraction.speakers import Attribution
 from commitments.extraction.voice import Voices
 from commitments.records import Kind
 
-__all__ = ["Attributor"]
+__all__ = ["Attributor", "by_agent"]
 
 
 class Attributor:
@@ -166,7 +166,7 @@ class Attributor:
         if self.text[cue.start : cue.end].casefold() in ("would",):
             return None
         if (agent := _PASSIVE_AGENT.match(self.text, cue.end, sent.end)) is not None:
-            name = agent["agent"].strip()
+            name = agent["agent"].strip().rstrip(".")  # (not the sentence's full stop)
             if is_party(name):  # "The report will be published by the ministry on Friday"
                 return self.entities.resolve(name) if name[:4] in ("the ", "The ") else name
         m = SUBJECT_START.match(head)
@@ -257,9 +257,10 @@ class Attributor:
                 and _AGENT_ACT.match(self.text, cue.end, sent.end) is not None
                 and not _THING_MARKS.search(subject)  # ("Discovery's STS-119 flight will deliver")
             )
-            if (named or (acts and is_party(subject))) and not NOT_AN_ACTION.match(
-                self.text, cue.end, sent.end
-            ):
+            if (named or (acts and is_party(subject))) and (
+                not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
+                or by_agent(self.text, cue, sent)  # ("will be considered by the Liaison
+            ):  # Committee": its act, though "be" names none)
                 return subject, True
             return None, False
         if WE_LEAD.fullmatch(self.text, sent.start, cue.start) or DEPOSITED.match(
@@ -333,9 +334,11 @@ _BODY = re.compile(
     r"\b(?:[Gg]overnment|[Mm]inistry|[Dd]epartment|[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Cc]ourt"
     r"|[Aa]gency|[Aa]uthority|[Bb]oard|[Pp]arliament|[Ss]enate|[Cc]ongress|[Pp]olice|[Aa]rmy"
     r"|[Cc]ompany|[Cc]orporation|[Bb]ank|[Uu]nion|[Ff]oundation|[Oo]ffice|[Ss]ervice|[Ii]nc|[Cc]orp"
-    r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?$"
+    r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?"
+    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5})?$"
 )
-"""A body's name or noun: in a story, the subject that undertakes in the narrator's words."""
+"""A body's name or noun: in a story, the subject that undertakes in the narrator's words (its
+name may go on: "the Ministry of Health", "the Committee on Foreign Affairs")."""
 _AGENT_ACT = re.compile(
     r"\s+(?:(?:also|now|then|soon|personally)\s+)?(?:address|visit|travel|meet|sign|announce"
     r"|launch|introduce|present|unveil|host|attend|lead(?!\s+to\b)|deliver|send|deploy|create|establish"
@@ -360,6 +363,12 @@ _INTENDS = re.compile(r"(?:plans?|intends?)\s+to\s*")
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
 """A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
 IBM")."""
+
+
+def by_agent(text: str, cue: Cue, sent: Sentence) -> bool:
+    """Whether the cue opens a passive with its agent ("will be considered by the Liaison
+    Committee"): an act of the agent's, though its verb is "be"."""
+    return _PASSIVE_AGENT.match(text, cue.end, sent.end) is not None
 
 
 def _is_body(subject: str) -> bool:

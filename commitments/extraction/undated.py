@@ -5,7 +5,7 @@ a state, a demand with nothing to track or a voice's words about the talk itself
 
 from __future__ import annotations
 
-from commitments.extraction.attribution import Attributor
+from commitments.extraction.attribution import Attributor, by_agent
 from commitments.extraction.binding import Pending
 from commitments.extraction.parties import is_party
 from commitments.extraction.patterns import DEPOSITED, DISCOURSE, NOT_AN_ACTION
@@ -45,8 +45,10 @@ def commits_undated(
         return False  # "Al Qaeda planned to gas the subway": a plan of the past, with no date
     if voiced:
         # "We will do exactly the same thing": the voice's, but no act
-        return not NOT_AN_ACTION.match(text, pending.cue.end, sent.end) or bool(
-            DEPOSITED.match(text, pending.cue.end, sent.end)
+        return (
+            not NOT_AN_ACTION.match(text, pending.cue.end, sent.end)
+            or bool(DEPOSITED.match(text, pending.cue.end, sent.end))
+            or by_agent(text, pending.cue, sent)  # "… will be considered by the Committee"
         )
     return speakers.commits_speaker(
         pending.cue,
