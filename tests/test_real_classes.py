@@ -240,6 +240,8 @@ NOT_COMMITMENTS = [
     "Author claims the group planned to attack the subway system.",
     "The objective of the public meeting on March 26 is to provide information, the agency said.",
     "The aim of the talks is to reach a deal by Friday, the minister said.",
+    "Acme is to blame for the delay, the regulator said.",
+    "The aim is to open the stores.",
     "Mr. Tom Hale: I shall, with your permission, Mr. Speaker, make a statement on the floods.",
     "MR. HALE: I'd also like to give you some details of the Secretary's trip for this week.",
     "Written Answers\nHealth\nClinic Hours\nTo ask the Secretary of State for Health what the "
@@ -862,6 +864,7 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
         ("NASA will launch the probe.", "NASA"),
         ("The company plans to open eight stores in Ireland.", "the company"),  # a stated plan
         ("The Department of Energy will open a review of the plant.", "the Department of Energy"),
+        ("The Scottish government is to launch an inquiry into the fire.", "the Scottish government"),
         (
             "All proposals will be considered by the Liaison Committee against the criteria.",
             "the Liaison Committee",  # a passive's agent

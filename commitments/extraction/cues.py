@@ -127,7 +127,15 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
         for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
             if m[0][:1] in "iaIA" and _PURPOSE.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "The objective of the meeting is to provide …": an aim, not a plan
-            dated.append(Cue(m.start() - start, m.end() - start, Kind.PROMISE))
+            cue = Cue(m.start() - start, m.end() - start, Kind.PROMISE)
+            if (
+                m[0][:1] in "iaIA"
+                and _BODY_IS_TO.fullmatch(text, start, m.start())
+                and not _NO_PLAN.match(text, m.end())
+            ):
+                plain.append(cue)  # "The Iraqi government is to launch an inquiry": its plan
+            else:
+                dated.append(cue)
     for key, found in _DEADLINE_CALLS:
         if key in allowed:
             for m in found.finditer(text, folded, start, end):
@@ -145,6 +153,15 @@ _PURPOSE = re.compile(
     re.IGNORECASE,
 )
 """The noun of an aim before "is to": "The objective of the public meeting is to provide …"."""
+_BODY_IS_TO = re.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}(?:[A-Z][\w'’&.-]*|government|company|ministry"
+    r"|council|department|agency|commission|committee|board|authority|firm|group|bank|union"
+    r"|administration|club|team|army|police)\s+"
+)
+"""A sentence's subject that names a party, before its "is to" ("Little Caesars is to open eight
+stores"): a stated plan with or without a date, as "plans to" is."""
+_NO_PLAN = re.compile(r"\s*(?:blame|be|say|come|follow|thank|credit|remain|stay)\b")
+"""What "is to" before it plans nothing: "Acme is to blame", "the report is to be published"."""
 _KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in RULES)
 _FUTURE_PROGRESSIVE_FOUND, _CAN_DO_FOUND, _DATED_ONLY_FOUND = (
     Located(p) for p in (FUTURE_PROGRESSIVE, CAN_DO, DATED_ONLY)
