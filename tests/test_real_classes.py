@@ -865,6 +865,7 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
         ("The company plans to open eight stores in Ireland.", "the company"),  # a stated plan
         ("The Department of Energy will open a review of the plant.", "the Department of Energy"),
         ("The Scottish government is to launch an inquiry into the fire.", "the Scottish government"),
+        ("Jane Hale plans to run for governor.", "Jane Hale"),  # a person's plan, in words
         (
             "All proposals will be considered by the Liaison Committee against the criteria.",
             "the Liaison Committee",  # a passive's agent

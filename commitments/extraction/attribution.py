@@ -257,7 +257,8 @@ class Attributor:
                 and _AGENT_ACT.match(self.text, cue.end, sent.end) is not None
                 and not _THING_MARKS.search(subject)  # ("Discovery's STS-119 flight will deliver")
             )
-            if (named or (acts and is_party(subject))) and (
+            plans = _PLANS.fullmatch(word) is not None and subject is not None and is_party(subject)
+            if (named or plans or (acts and is_party(subject))) and (
                 not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
                 or by_agent(self.text, cue, sent)  # ("will be considered by the Liaison
             ):  # Committee": its act, though "be" names none)
@@ -359,6 +360,8 @@ subject is only the thing acted on."""
 _THING_MARKS = re.compile(r"\d|['’]s\b")
 """A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
 _INTENDS = re.compile(r"(?:plans?|intends?|is|are)\s+to\s*")
+_PLANS = re.compile(r"(?:plans?|intends?)\s+to\s*")
+"""A plan stated in so many words: anyone's, a person's too ("he plans to challenge the ruling")."""
 """A stated plan ("The company plans to open eight stores"): its subject's, as "will" is."""
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
 """A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
