@@ -499,3 +499,18 @@ def test_a_quarter_named_before_a_paper_is_its_name_not_a_time() -> None:
 def test_a_month_and_day_written_on_that_day_is_today() -> None:
     assert parse_due("on September 3", issued=D) == Window(D, D)
     assert parse_due("by September 3", issued=D) == Window(D, D)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "window"),
+    [
+        ("by the end of the week", "2025-09-06", "2025-09-06…2025-09-12"),  # a Saturday: next Friday
+        ("by the end of the week", "2025-09-03", "2025-09-03…2025-09-05"),  # a Wednesday: this one
+        ("by the end of this week", "2025-09-06", "2025-09-06"),  # "this week" keeps its own
+    ],
+)
+def test_the_end_of_the_week_said_on_a_weekend_is_the_coming_friday(
+    text: str, said: str, window: str
+) -> None:
+    (found,) = grammar.find(text)
+    assert str(found.resolve(dt.date.fromisoformat(said))) == window

@@ -205,8 +205,12 @@ def _week(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _end_of_week(m: re.Match[str], day: dt.date) -> Window:
+    """The week's Friday: the next week's for "next", and for "the end of the week" said on a
+    weekend, when this week's Friday has passed ("this week" keeps this week's)."""
     offset = 1 if (m["which"] or "").casefold() == "next" else 0
     friday = cal.week(day, offset).earliest + dt.timedelta(days=4)
+    if friday < day and not offset and not m["this"]:
+        friday += dt.timedelta(weeks=1)
     return Window.day(max(friday, day))
 
 

@@ -132,7 +132,7 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "end-of-week",
-        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?(?:working\s+|work\s+)?week",
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|(?P<this>this)\s+|(?P<which>next)\s+)?(?:working\s+|work\s+)?week",
         _end_of_week,
     ),
     Period(
