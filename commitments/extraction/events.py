@@ -22,7 +22,7 @@ from commitments.timex.found import Found
 from commitments.timex.grammar import find
 from commitments.timex.numbers import NUMBER, to_number
 
-__all__ = ["counted_back", "event_days"]
+__all__ = ["counted_back", "event_days", "in_place"]
 
 _EVENTS = (
     r"(?P<event>sentenc(?:e|ing)|(?:jury\s+|bench\s+)?trial|(?:evidentiary\s+|motion\s+|final\s+)?"
@@ -144,3 +144,12 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
 
         found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=on, kind="next"))
     return found
+
+
+def in_place(expressions: list[Found], back: list[Found]) -> list[Found]:
+    """``expressions`` with the times counted back (``back``) in place of what they overlap, in
+    order."""
+    if not back:
+        return expressions
+    kept = [e for e in expressions if all(e.end <= b.start or e.start >= b.end for b in back)]
+    return sorted([*kept, *back], key=lambda f: f.start)

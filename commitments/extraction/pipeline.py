@@ -19,7 +19,7 @@ from commitments.extraction.aliases import AliasTable
 from commitments.extraction.attribution import Attributor
 from commitments.extraction.binding import Pending
 from commitments.extraction.entities import Entities
-from commitments.extraction.events import counted_back, event_days
+from commitments.extraction.events import counted_back, event_days, in_place
 from commitments.extraction.followups import follow_ups
 from commitments.extraction.itinerary import stop, trip
 from commitments.extraction.parties import is_party
@@ -29,6 +29,7 @@ from commitments.extraction.patterns import (
 )
 from commitments.extraction.phrasing import action, clause_end
 from commitments.extraction.quoting import Resolved
+from commitments.extraction.roles import split_roles
 from commitments.extraction.schedule import action_item, scheduled
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence, headings, quotes, sentences
@@ -169,7 +170,7 @@ class _Extractor:
         if (turn is not None or turn_speaker) and body.rstrip().endswith("?"):
             return  # a question asks; it does not commit
         asks = "To ask" in body or "hereas" in body or "aving regard" in body
-        if asks and WRITTEN_QUESTION.match(body) and not self._recites_order(body):
+        if asks and WRITTEN_QUESTION.match(body) and not self.voices.recites_order(body):
             return  # "To ask the Secretary of State if he will …" asks; it does not commit
         plain, dated = cue_rules.cues_in(text[max(0, start - 1) : start], body)
         if not (plain or dated) and not (turn is not None and turn.action):
@@ -184,7 +185,7 @@ class _Extractor:
         ):
             expressions = [then]  # "Then he will travel to La Crosse": the plan's day goes on
         if expressions:
-            issue_exprs, due_exprs = binding.split_roles(text, sent, expressions, self.published)
+            issue_exprs, due_exprs = split_roles(text, sent, expressions, self.published)
             self.scratch.spans[start] = tuple((f.start, f.end) for f in expressions)
             sentence_issue = binding.sentence_issue(issue_exprs, day) if issue_exprs else None
             said_on = sentence_issue.latest if sentence_issue else day
@@ -321,13 +322,7 @@ class _Extractor:
         if body is None:
             body = text[start:end]
         end_of_clause = clause_end(text, cue, sent)
-        if issue is None:
-            day_windows = self.scratch.day_windows
-            issued = day_windows.get(day)
-            if issued is None:
-                issued = day_windows[day] = Window.day(day)
-        else:
-            issued = issue
+        issued = self.scratch.issued_on(day) if issue is None else issue
         due_window: Window | None = None
         expression = None
         due_at = None
@@ -335,16 +330,7 @@ class _Extractor:
         due = pending.due
         if due is not None:
             expression = due.text
-            known = self.scratch.resolved.get(id(due))
-            if (  # Found.window for a one-day window: resolve(that day), known from _sentence
-                known is not None
-                and known[0] is due
-                and issued.earliest == known[1]
-                and issued.latest == known[1]
-            ):
-                due_window = known[2]
-            else:
-                due_window = due.window(issued)
+            due_window = self.scratch.due_window(due, issued)  # (known from _sentence)
             due_window = binding.sharpen(text, cue, due, due_window, issued)
             if due.kind in ("deadline-noun", "deadline-of", "give"):
                 kind = Kind.DEADLINE if kind is not Kind.DEMAND else kind
@@ -385,17 +371,9 @@ class _Extractor:
     def _counted_back(self, body: str, start: int, expressions: list[Found]) -> list[Found]:
         """``expressions`` with the times counted back from an event ("fourteen days before the
         status conference") in place of what they overlap."""
-        back = [f.shifted(start) for f in counted_back(body, self._event_days)]
-        if not back:
-            return expressions
-        kept = [e for e in expressions if all(e.end <= b.start or e.start >= b.end for b in back)]
-        return sorted([*kept, *back], key=lambda f: f.start)
-
-    def _recites_order(self, body: str) -> bool:
-        """A court's recital of what it ordered before ("WHEREAS, on July 11, 2022, Plaintiff
-        was ordered to show cause by August 10, 2022"): its deadline, not a resolution's
-        "whereas" (which states a view)."""
-        return self.voices.default == "the Court" and "WHEREAS" in body
+        return in_place(
+            expressions, [f.shifted(start) for f in counted_back(body, self._event_days)]
+        )
 
     def _event_days(self) -> dict[str, dt.date]:
         if self._events is None:

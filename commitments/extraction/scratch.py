@@ -40,3 +40,18 @@ class Scratch:
     last_dated: Commitment | None = None
     """The last dated commitment of the last sentence that made one ("Then he will …" goes on
     with it; its source says where that sentence ends)."""
+
+    def due_window(self, due: Found, issued: Window) -> Window | None:
+        """``due`` resolved for a statement issued in ``issued``: the window the sentence step
+        already resolved when it was for the same single day, else resolved now."""
+        known = self.resolved.get(id(due))
+        if known is not None and known[0] is due and issued.earliest == issued.latest == known[1]:
+            return known[2]
+        return due.window(issued)
+
+    def issued_on(self, day: dt.date) -> Window:
+        """The one-day window of ``day`` (a commitment with no issue date is issued on its day)."""
+        issued = self.day_windows.get(day)
+        if issued is None:
+            issued = self.day_windows[day] = Window.day(day)
+        return issued

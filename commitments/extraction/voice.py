@@ -164,6 +164,12 @@ class Voices:
         """The voice in force at ``offset``: a label's speaker, else the issuer."""
         return self.label_at(offset) or self.default
 
+    def recites_order(self, body: str) -> bool:
+        """A court's recital of what it ordered before ("WHEREAS, on July 11, 2022, Plaintiff
+        was ordered to show cause by August 10, 2022"): its deadline, not a resolution's
+        "whereas" (which states a view)."""
+        return self.default == "the Court" and "WHEREAS" in body
+
     def named(self, speaker: str) -> str:
         """The issuer for its defined term ("the Company expects …" in a company's release)."""
         return self.default if self.default and speaker in _DEFINED_ISSUER else speaker
