@@ -360,9 +360,10 @@ subject is only the thing acted on."""
 _THING_MARKS = re.compile(r"\d|['’]s\b")
 """A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
 _INTENDS = re.compile(r"(?:plans?|intends?|is|are)\s+to\s*")
+"""A stated plan ("The company plans to open eight stores", "The Iraqi government is to launch
+an inquiry"): its subject's, as "will" is."""
 _PLANS = re.compile(r"(?:plans?|intends?)\s+to\s*")
 """A plan stated in so many words: anyone's, a person's too ("he plans to challenge the ruling")."""
-"""A stated plan ("The company plans to open eight stores"): its subject's, as "will" is."""
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
 """A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
 IBM")."""

@@ -158,8 +158,8 @@ _BODY_IS_TO = re.compile(
     r"|council|department|agency|commission|committee|board|authority|firm|group|bank|union"
     r"|administration|club|team|army|police)\s+"
 )
-"""A sentence's subject that names a party, before its "is to" ("Little Caesars is to open eight
-stores"): a stated plan with or without a date, as "plans to" is."""
+"""A sentence's subject that names a party, before its "is to" ("The Iraqi government is to
+launch an inquiry"): a stated plan with or without a date, as "plans to" is."""
 _NO_PLAN = re.compile(r"\s*(?:blame|be|say|come|follow|thank|credit|remain|stay)\b")
 """What "is to" before it plans nothing: "Acme is to blame", "the report is to be published"."""
 _KEYED_RULES = tuple((id(pattern), Located(pattern), kind, noun) for pattern, kind, noun in RULES)

@@ -52,8 +52,8 @@ def _time_end(after: str) -> int:
 def furniture(text: str, found: Found) -> bool:
     """A date that is page furniture: a line of its own ("June 16, 2006", "Tuesday, 3rd Mar 2021
     09:40"), a dateline ("Oak Brook, IL, November 18, 2015 - …", "March 3 (AP) -", "(4/5/06) EPA
-    is …") or a stamp
-    ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is never a due date."""
+    is …") or a stamp ("Posted: 2023-11-02", "Updated on …"). It may date the document; it is
+    never a due date."""
     reach = max(0, found.start - _NEAR)
     line_start = text.rfind("\n", reach, found.start) + 1
     line_end = text.find("\n", found.end, found.end + _NEAR)
