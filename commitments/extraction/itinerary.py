@@ -1,5 +1,5 @@
 """A trip's stops: "Secretary Kerry will travel to Jerusalem, Ramallah and Hanoi from Dec.
-11-18" … "In Jerusalem, Secretary Kerry will meet …", "While in Davos, the Secretary will
+11-18" … "In Jerusalem, Secretary Kerry will meet …", "While in Hanoi, the Secretary will
 attend …".
 
 A sentence that opens at one of the places a dated trip goes to, and plans something there with
@@ -35,7 +35,7 @@ _STOP = re.compile(
     r"[^\w\n]{0,3}(?:(?:[Ww]hile|[Ww]hen|[Oo]nce)\s+in|[Ii]n|[Ff]rom|[Aa]fter)\s+"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})\s*,"
 )
-"""A sentence that opens at a place: "In Jerusalem, …", "While in Davos, …", "From Tokyo, …"."""
+"""A sentence that opens at a place: "In Jerusalem, …", "While in Riga, …", "From Oslo, …"."""
 _REACH = 3000
 """How far (in characters) after the trip's sentence its stops may come."""
 _LONGEST = 31
@@ -54,7 +54,7 @@ class Trip:
 
 def trip(text: str, made: list[Commitment], offset: int, last: Trip | None) -> Trip | None:
     """The trip the newest dated commitment of ``made`` plans, if it plans one (a stop that
-    travels on, "From Tokyo, he will travel to Beijing", adds its places to ``last``)."""
+    travels on, "From Riga, she will travel to Vilnius", adds its places to ``last``)."""
     for plan in reversed(made):
         due = plan.due
         if due is None or (due.latest - due.earliest).days > _LONGEST:
