@@ -27,13 +27,11 @@ from commitments.extraction.patterns import (
     SETS_DEADLINE,
     SUBJECT_BEFORE,
     SUBJECT_START,
-    WE_LEAD,
 )
 from commitments.extraction.quoting import QuoteSpeakers
 from commitments.extraction.scratch import Scratch
 from commitments.extraction.segmentation import Sentence
 from commitments.extraction.speakers import Attribution
-from commitments.extraction.voice import Voices
 from commitments.records import Kind
 
 __all__ = ["Attributor", "by_agent"]
@@ -235,54 +233,6 @@ class Attributor:
             # ("it will allow …" may be the company's own act; "they will include …" is not)
         return not is_party(phrase)
 
-    def narrated(self, sent: Sentence, cue: Cue, voices: Voices) -> tuple[str | None, bool]:
-        """Who makes an unattributed, undated commitment in a document with its own voice (a
-        release, a notice, minutes): the issuer for "We will …", the subject when it is the
-        issuer or a generic body ("The company will provide …"); and whether it was the voice.
-        Nobody in a document without one (a news story's narrator reports, it does not
-        commit)."""
-        issuer = voices.default
-        if self.quote_at(cue.start) is not None:
-            return None, False
-        word = self.text[cue.start : cue.end].casefold()
-        if word not in ("will", "shall", "'ll", "’ll") and not _INTENDS.fullmatch(word):
-            return None, False
-        if issuer is None:  # a story: a named body's own act ("The ministry will open an inquiry")
-            subject = self.unattributed(sent, cue)
-            named = subject is not None and _is_body(subject)
-            # (a person's "will" in a story is as often what befalls them: "will face trial";
-            # an act only a party can do is theirs: "Rice will address the Security Council")
-            acts = (
-                subject is not None
-                and _AGENT_ACT.match(self.text, cue.end, sent.end) is not None
-                and not _THING_MARKS.search(subject)  # ("Discovery's STS-119 flight will deliver")
-            )
-            plans = _PLANS.fullmatch(word) is not None and subject is not None and is_party(subject)
-            if (named or plans or (acts and is_party(subject))) and (
-                not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
-                or by_agent(self.text, cue, sent)  # ("will be considered by the Liaison
-            ):  # Committee": its act, though "be" names none)
-                return subject, True
-            return None, False
-        if WE_LEAD.fullmatch(self.text, sent.start, cue.start) or DEPOSITED.match(
-            self.text, cue.end, sent.end
-        ):  # "Copies will be placed in the Library": the answering voice's own undertaking
-            return voices.at(sent.start), True
-        subject = self.unattributed(sent, cue)
-        if subject is not None and f"{issuer.casefold()} ".startswith(f"{subject.casefold()} "):
-            # "The Court will provide the dial-in information", "Acme will hold a call" (in Acme
-            # Widgets Inc.'s release): the issuer's own act, as "We will"
-            return issuer, True
-        if subject is not None and GENERIC_ORG.fullmatch(subject):
-            return subject, False
-        if (
-            subject is not None
-            and _is_body(subject)
-            and not NOT_AN_ACTION.match(self.text, cue.end, sent.end)
-        ):  # "The Football Foundation will lead delivery of the fund" in a department's release
-            return subject, True
-        return None, False
-
     def commits_speaker(
         self, cue: Cue, body: str, sent: Sentence, *, chat: bool = False, spoken: bool = False
     ) -> bool:
@@ -331,22 +281,6 @@ _ONLY_THINGS = re.compile(
     r"\s+(?:(?:also|only|still|now|then)\s+)?(?:serve|include|feature|mean|cost|amount|total"
     r"|represent|involve)\b"
 )
-_BODY = re.compile(
-    r"\b(?:[Gg]overnment|[Mm]inistry|[Dd]epartment|[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Cc]ourt"
-    r"|[Aa]gency|[Aa]uthority|[Bb]oard|[Pp]arliament|[Ss]enate|[Cc]ongress|[Pp]olice|[Aa]rmy"
-    r"|[Cc]ompany|[Cc]orporation|[Bb]ank|[Uu]nion|[Ff]oundation|[Oo]ffice|[Ss]ervice|[Ii]nc|[Cc]orp"
-    r"|[Ll]td|[Gg]roup|[Aa]dministration|[Bb]ureau|[Tt]ribunal|[Pp]anel|[Ii]nstitute)\.?"
-    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5})?$"
-)
-"""A body's name or noun: in a story, the subject that undertakes in the narrator's words (its
-name may go on: "the Ministry of Health", "the Committee on Foreign Affairs")."""
-_AGENT_ACT = re.compile(
-    r"\s+(?:(?:also|now|then|soon|personally)\s+)?(?:address|visit|travel|meet|sign|announce"
-    r"|launch|introduce|present|unveil|host|attend|lead(?!\s+to\b)|deliver|send|deploy|create|establish"
-    r"|appeal|challenge|propose|nominate|appoint|veto|resign|testify|brief|chair|head)\b"
-)
-"""Acts only a party undertakes: a person's "will" before one of them commits ("Rice will
-address the Security Council"), where "will face trial" or "will be jailed" does not."""
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:also\s+)?be\s+[a-z]+(?:ed|en|nt|wn)(?:\s+(?:on|upon|up|out|over))?\s+by\s+"
     r"(?P<agent>(?:the\s+)?[A-Z][\w&'’.-]*"
@@ -357,26 +291,12 @@ _PASSIVE_AGENT = re.compile(
 """A passive's agent ("will be sent by CDC", "will be published by the Ministry of Health", "will
 be voted on by the Committee on Environment, Public Health and Food Safety"): who acts, where the
 subject is only the thing acted on."""
-_THING_MARKS = re.compile(r"\d|['’]s\b")
-"""A subject with a number or a possessive names a thing ("Discovery's STS-119"), not a party."""
-_INTENDS = re.compile(r"(?:plans?|intends?|is|are)\s+to\s*")
-"""A stated plan ("The company plans to open eight stores", "The Iraqi government is to launch
-an inquiry"): its subject's, as "will" is."""
-_PLANS = re.compile(r"(?:plans?|intends?)\s+to\s*")
-"""A plan stated in so many words: anyone's, a person's too ("he plans to challenge the ruling")."""
-_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
-"""A body by its initials alone ("the FAA", "NASA"), not a phrase ending in them ("shares of
-IBM")."""
 
 
 def by_agent(text: str, cue: Cue, sent: Sentence) -> bool:
     """Whether the cue opens a passive with its agent ("will be considered by the Liaison
     Committee"): an act of the agent's, though its verb is "be"."""
     return _PASSIVE_AGENT.match(text, cue.end, sent.end) is not None
-
-
-def _is_body(subject: str) -> bool:
-    return _BODY.search(subject) is not None or _ACRONYM.fullmatch(subject) is not None
 
 
 _APPOSED = re.compile(
