@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from agreement import load, same
 
 REAL = Path(__file__).resolve().parent.parent / "tests/data/real"
-SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5", "test6", "test7", "dev6", "test8", "test9", "dev7", "test10", "test11", "dev8", "test12", "dev9", "test13")
+SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5", "test6", "test7", "dev6", "test8", "test9", "dev7", "test10", "test11", "dev8", "test12", "dev9", "test13", "test14")
 """``dev``/``test``: the first 160 documents, split once before any rule work; ``dev2``: a second
 collection (66 documents), scored once as it came (its first run) and developed on after that;
 ``test2``: a third, held out like ``test``; ``dev3``: a fourth (66), scored as it came, then
@@ -40,7 +40,8 @@ like the sixth; ``test9``: an eleventh (60), held out whole and scored once, at 
 held out whole and scored once, at session 7's end; ``dev8``: a fourteenth (60), scored once as
 it came, then developed on; ``test12``: a fifteenth (60), held out whole and scored once, at
 session 8's end; ``dev9``: a sixteenth (60), scored once as it came, then developed on;
-``test13``: a seventeenth (60), held out whole and scored once, at session 9's end."""
+``test13``: a seventeenth (60), held out whole and scored once, at session 9's end; ``test14``:
+an eighteenth (59), labelled at session 9's end and scored once, held out whole."""
 _PUBLISHED = re.compile(r"^published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 
 

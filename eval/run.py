@@ -45,6 +45,7 @@ SETS = {
     "real-test12": ROOT / "tests/data/real/test12.jsonl",
     "real-dev9": ROOT / "tests/data/real/dev9.jsonl",
     "real-test13": ROOT / "tests/data/real/test13.jsonl",
+    "real-test14": ROOT / "tests/data/real/test14.jsonl",
     "cases-dev": ROOT / "tests/data/cases-dev.jsonl",
     "cases-news-short": ROOT / "tests/data/cases-news-short.jsonl",
     "cases-news-articles": ROOT / "tests/data/cases-news-articles.jsonl",
@@ -74,6 +75,7 @@ NOTES = {
     "real-test12": "real text, fifteenth collection, held out: scored once, at the session's end",
     "real-dev9": "real text, sixteenth collection: scored once as it came, then developed on",
     "real-test13": "real text, seventeenth collection, held out: scored once, at the session's end",
+    "real-test14": "real text, eighteenth collection, held out: scored once, at the session's end",
 }
 
 

@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data"
 
 # file: strict F1 floor (the score when the floor was set, less a small margin). The real-text
 # sets (tests/data/real/, see its README): rules were developed on dev, and on dev2 … dev9 after
-# their first runs; test, test2 … test13 are scored, never debugged, and their floors
+# their first runs; test, test2 … test14 are scored, never debugged, and their floors
 # only guard against a regression.
 FLOORS = {
     "cases-dev.jsonl": 1.0,
@@ -51,6 +51,7 @@ FLOORS = {
     "real/test12.jsonl": 0.52,
     "real/dev9.jsonl": 0.64,
     "real/test13.jsonl": 0.32,
+    "real/test14.jsonl": 0.46,
 }
 
 
