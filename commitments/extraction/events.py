@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from commitments.fastmatch.prefilter import SENTENCES
 from commitments.records import Window
 from commitments.timex import calendar as cal
 from commitments.timex.found import Found
@@ -46,22 +47,6 @@ _BACK = re.compile(
 """A time counted back from an event: "at least fourteen days before the status conference"."""
 
 
-def _counts_back(body: str) -> bool:
-    """Whether ``body`` holds a word every counted-back time holds, in lower case, capitals
-    ("SEVEN DAYS BEFORE SENTENCING") or title case (``in`` finds a word faster than a pattern's
-    scan, and most sentences hold none)."""
-    return (
-        "before" in body
-        or "prior" in body
-        or "advance" in body
-        or "BEFORE" in body
-        or "PRIOR" in body
-        or "ADVANCE" in body
-        or "Before" in body
-        or "Prior" in body
-    )
-
-
 _NEXT_SET = re.compile(
     r"\b(?:[Aa]djourned[ \t]+(?:till|until|to)|[Nn]ext[ \t]+meeting\b[^.\n]{0,40}?"
     r"(?:\bon|\bheld|:))[ \t]+"
@@ -73,6 +58,7 @@ _AT_NEXT = re.compile(
     re.IGNORECASE,
 )
 """An act set for the next meeting: "agreed to consider the matter further at its next meeting"."""
+SENTENCES.watch([_BACK, _AT_NEXT])  # (most sentences hold none of the words either needs)
 
 
 def _key(event: str) -> str:
@@ -112,9 +98,9 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
     """The times in ``body`` counted back from an event, as due expressions: by the day that
     many days or weeks before the day ``days()`` gives the event (asked for only when ``body``
     counts back from one)."""
-    back = _counts_back(body)
+    ruled = SENTENCES.ruled_out(body)
     found = []
-    for m in _BACK.finditer(body) if back else ():  # (most sentences count back from nothing)
+    for m in _BACK.finditer(body) if _BACK not in ruled else ():
         day = days().get(_key(m["event"]))
         if day is None:
             continue
@@ -130,8 +116,7 @@ def counted_back(body: str, days: Callable[[], dict[str, dt.date]]) -> list[Foun
             return Window(min(issued, target), target)
 
         found.append(Found(start=m.start(), end=m.end(), text=m[0], resolve=resolve, kind="by"))
-    at_next = "ext meeting" in body or "ext Meeting" in body or "EXT MEETING" in body
-    for m in _AT_NEXT.finditer(body) if at_next else ():
+    for m in _AT_NEXT.finditer(body) if _AT_NEXT not in ruled else ():
         day = days().get(_NEXT)
         if day is None:
             continue

@@ -14,6 +14,7 @@ import re
 import attrs
 
 from commitments.extraction.segmentation import Sentence
+from commitments.fastmatch.prefilter import SENTENCES
 from commitments.records import Commitment
 from commitments.timex.found import Found
 
@@ -25,8 +26,7 @@ _TRAVEL = re.compile(
     r"\s+(?:to\s+)?(?=[A-Z])"
 )
 """Where a trip's places start: "will travel to", "will visit", "will lead a delegation to"."""
-_TRAVEL_WORD = re.compile(r"trav|trip|visit|journey|tour|fl[yi]|depart|delegation")
-"""Words one of which :data:`_TRAVEL` needs (a scan for literals, quicker than for the rule)."""
+SENTENCES.watch([_TRAVEL])
 _PLACE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|del|di|la|le|am|upon))*")
 """A place's name: capitalised words ("Ho Chi Minh City", "Frankfurt am Main")."""
 _LIST_END = re.compile(r"[;:]|\b(?:from|on|between|through|until|for|to\s+(?!the\b)[a-z])\b")
@@ -59,9 +59,9 @@ def trip(text: str, made: list[Commitment], offset: int, last: Trip | None) -> T
         due = plan.due
         if due is None or (due.latest - due.earliest).days > _LONGEST:
             continue
-        if not _TRAVEL_WORD.search(plan.action):
-            continue  # (a quick test: a trip's action names it)
         start, end = plan.source.start - offset, plan.source.end - offset
+        if _TRAVEL in SENTENCES.ruled_out(text[start:end]):
+            continue  # (the sentence lacks the words every trip names)
         go = _TRAVEL.search(text, start, end)
         if go is None:
             continue

@@ -14,6 +14,7 @@ from commitments.extraction.furniture import furniture
 from commitments.extraction.moves import by_date, moved_date
 from commitments.extraction.patterns import ARTICLE_END, BLOCKERS, ISSUING, LEAD_IN, THAT_OR_SAID
 from commitments.extraction.segmentation import Sentence
+from commitments.fastmatch.prefilter import SENTENCES
 from commitments.timex.grammar import Found, find
 from commitments.timex.issue import issued_window
 
@@ -72,6 +73,7 @@ _CLOSES = re.compile(
     re.IGNORECASE,
 )
 """A period for comments or applications that closes: what it takes is due by its last day."""
+SENTENCES.watch([_CLOSES])
 
 
 _NOT_UNTIL = re.compile(r"\b(?:not|never|n['’]t)\b(?:(?!\b(?:and|but|or|while)\b)[^.;:,]){0,80}$")
@@ -94,18 +96,9 @@ def _closing(text: str, sent: Sentence, found: Found) -> Found:
     from the day it was said), not on it."""
     if found.kind.startswith(("by:", "range")):
         return found
-    head = text[sent.start : found.start]
-    if not (
-        "eriod" in head
-        or "indow" in head
-        or "onsultation" in head
-        or "pplications" in head
-        or "ominations" in head
-        or "egistration" in head
-        or "ubmissions" in head
-    ):
-        return found  # (a quick test: the words one of which every closing period names)
-    return by_date(found) if _CLOSES.search(head) else found
+    if _CLOSES in SENTENCES.ruled_out(text[sent.start : sent.end]):
+        return found  # (the sentence lacks the words every closing period names)
+    return by_date(found) if _CLOSES.search(text, sent.start, found.start) else found
 
 
 def _near(text: str, end: int, reach: int, *words: str) -> bool:
