@@ -15,7 +15,7 @@ from commitments.extraction.segmentation import Sentence
 from commitments.records import Window
 from commitments.timex.grammar import Found, find
 
-__all__ = ["by_date", "moved_date"]
+__all__ = ["by_date", "moved_date", "until_day"]
 
 
 _MOVES = re.compile(
@@ -44,6 +44,17 @@ def by_date(found: Found) -> Found:
     return attrs.evolve(found, resolve=resolve, kind="by:date")
 
 
+def until_day(found: Found) -> Found | None:
+    """The day an "until …" expression names, as a day of its own (an event put off "until
+    January 14", "will not return until the fall": it happens then, not any day before);
+    ``None`` for any other expression."""
+    until = _UNTIL.match(found.text)
+    if until is None:
+        return None
+    later = [f for f in find(found.text[until.end() :]) if not f.past]
+    return later[0].shifted(found.start + until.end()) if later and later[0].start == 0 else None
+
+
 def moved_date(text: str, sent: Sentence, found: Found) -> Found | None:
     """A date moved to another ("extends the compliance date from January 1, 2018 to January 1,
     2019", "continue the conference set for January 6, 2022, to March 31, 2022"): the new date
@@ -53,12 +64,10 @@ def moved_date(text: str, sent: Sentence, found: Found) -> Found | None:
         return found
     if (
         found.kind.startswith("by:")
-        and (until := _UNTIL.match(found.text))
         and _POSTPONED_UNTIL.search(text, sent.start, found.start)
+        and (day := until_day(found)) is not None
     ):  # "postponing Auction No. 31 until January 14": the auction is then, not due by then
-        later = [f for f in find(found.text[until.end() :]) if not f.past]
-        if later and later[0].start == 0:
-            return later[0].shifted(found.start + until.end())
+        return day
     if found.kind.startswith("range") and found.text[:4].casefold() == "from":
         cut = found.text.rfind(" to ")
         later = [f for f in find(found.text[cut + 4 :]) if not f.past] if cut > 0 else []

@@ -11,11 +11,11 @@ import datetime as dt
 import re
 
 from commitments.extraction.furniture import furniture
-from commitments.extraction.moves import by_date, moved_date
+from commitments.extraction.moves import by_date, moved_date, until_day
 from commitments.extraction.patterns import ARTICLE_END, BLOCKERS, ISSUING, LEAD_IN, THAT_OR_SAID
 from commitments.extraction.segmentation import Sentence
 from commitments.fastmatch.prefilter import SENTENCES
-from commitments.timex.grammar import Found, find
+from commitments.timex.grammar import Found
 from commitments.timex.issue import issued_window
 
 __all__ = ["split_roles"]
@@ -79,16 +79,14 @@ SENTENCES.watch([_CLOSES])
 _NOT_UNTIL = re.compile(r"\b(?:not|never|n['’]t)\b(?:(?!\b(?:and|but|or|while)\b)[^.;:,]){0,80}$")
 """A negation in the clause before "until" (not one in a clause before it: "has not extended
 the period and will accept comments until …")."""
-_UNTIL_WORD = re.compile(r"(?:until|till)\s+", re.IGNORECASE)
 
 
 def _not_until(text: str, sent: Sentence, found: Found) -> Found:
     """ "They will not return until the fall": they return in the fall, not any day before."""
-    until = _UNTIL_WORD.match(found.text)
-    if until is None or not _NOT_UNTIL.search(text, max(sent.start, found.start - 80), found.start):
+    day = until_day(found)
+    if day is None or not _NOT_UNTIL.search(text, max(sent.start, found.start - 80), found.start):
         return found
-    then = [f for f in find(found.text[until.end() :]) if not f.past]
-    return then[0].shifted(found.start + until.end()) if then and then[0].start == 0 else found
+    return day
 
 
 def _closing(text: str, sent: Sentence, found: Found) -> Found:
