@@ -114,14 +114,12 @@ def _week_from(day_found: Found, lead: re.Match[str], text: str) -> Found:
         w = day_found.resolve(day)
         return None if w is None else Window(w.earliest, w.earliest + dt.timedelta(days=6))
 
-    return _ranged(lead.start(), day_found, text, resolve)
+    return _ranged(lead.start(), day_found.end, text, resolve)
 
 
-def _ranged(start: int, last: Found, text: str, resolve: Resolve) -> Found:
-    """A range's expression, from ``start`` to the end of its ``last`` part."""
-    return Found(
-        start=start, end=last.end, text=text[start : last.end], resolve=resolve, kind="range:date"
-    )
+def _ranged(start: int, end: int, text: str, resolve: Resolve) -> Found:
+    """A range's expression, ``text[start:end]`` (to the end of its last part)."""
+    return Found(start=start, end=end, text=text[start:end], resolve=resolve, kind="range:date")
 
 
 _DAY_TO = re.compile(
@@ -140,7 +138,7 @@ def _days_to(last: Found, lead: re.Match[str], text: str) -> Found:
             return None
         return Window(b.latest.replace(day=first_day), b.latest)
 
-    return _ranged(lead.start(), last, text, resolve)
+    return _ranged(lead.start(), last.end, text, resolve)
 
 
 _MONTH_THEN_DAY = re.compile(r"[A-Za-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
@@ -169,10 +167,7 @@ def _to_day(first: Found, to: re.Match[str], text: str) -> Found:
             return window
         return Window(start, start.replace(day=last_day))
 
-    return Found(
-        start=first.start, end=to.end(), text=text[first.start : to.end()], resolve=resolve,
-        kind="range:date",
-    )  # fmt: skip
+    return _ranged(first.start, to.end(), text, resolve)
 
 
 def _range_of(first: Found, last: Found, text: str) -> Found:
@@ -198,4 +193,4 @@ def _range_of(first: Found, last: Found, text: str) -> Found:
             return None
         return Window(a.earliest, b.latest)
 
-    return _ranged(first.start, last, text, resolve)
+    return _ranged(first.start, last.end, text, resolve)
