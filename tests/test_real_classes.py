@@ -241,6 +241,7 @@ NOT_COMMITMENTS = [
     "The objective of the public meeting on March 26 is to provide information, the agency said.",
     "The aim of the talks is to reach a deal by Friday, the minister said.",
     "Acme is to blame for the delay, the regulator said.",
+    "The team attends the summit, the ministry said.",  # a timetable verb needs a date
     "The aim is to open the stores.",
     "Mr. Tom Hale: I shall, with your permission, Mr. Speaker, make a statement on the floods.",
     "MR. HALE: I'd also like to give you some details of the Secretary's trip for this week.",

@@ -125,13 +125,13 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
             dated.append(Cue(m.start() - start, m.end() - start, Kind.OFFER))
     if _DATED_ONLY_ID in allowed:
         for m in _DATED_ONLY_FOUND.finditer(text, folded, start, end):
-            if m[0][:1] in "iaIA" and _PURPOSE.search(text, max(0, m.start() - 80), m.start()):
-                continue  # "The objective of the meeting is to provide …": an aim, not a plan
             cue = Cue(m.start() - start, m.end() - start, Kind.PROMISE)
-            if (
-                m[0][:1] in "iaIA"
-                and _BODY_IS_TO.fullmatch(text, start, m.start())
-                and not _NO_PLAN.match(text, m.end())
+            if not _IS_TO.fullmatch(m[0]):
+                dated.append(cue)
+            elif _PURPOSE.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "The objective of the meeting is to provide …": an aim, not a plan
+            elif _BODY_IS_TO.fullmatch(text, start, m.start()) and not _NO_PLAN.match(
+                text, m.end()
             ):
                 plain.append(cue)  # "The Iraqi government is to launch an inquiry": its plan
             else:
@@ -146,6 +146,8 @@ def cues_in(before: str, sentence: str) -> tuple[tuple[Cue, ...], tuple[Cue, ...
     return tuple(plain), tuple(dated)
 
 
+_IS_TO = re.compile(r"(?:is|are)\s+to", re.IGNORECASE)
+"""The "is to" of :data:`DATED_ONLY` (not its other cues: "arrives", "attends", "addresses")."""
 _PURPOSE = re.compile(
     r"\b(?:aims?|objectives?|purpose|goals?|intention|idea|task|role|job|mission|priority"
     r"|challenge|point|hope|ambition|aspiration|vision|function)"
