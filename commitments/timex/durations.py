@@ -149,6 +149,19 @@ def _within(m: re.Match[str]) -> Resolve:
     return _span(0, amount, m["unit"], bool(m["biz"]))
 
 
+@_rule(
+    "range",
+    r"\b(?:(?P<op>within|in|over)\s+)?(?:(?P<next>the\s+next)\s+|an?\s+)"
+    r"(?P<unit>day|week|month|year)\s+or\s+two\b",
+    anchor=r"(?:day|week|month|year)\s+or\s+two\b",
+)
+def _one_or_two(m: re.Match[str]) -> Resolve:
+    """ "in a week or two": one to two of the unit; "within a day or two", "in the next day or
+    two": by two of it."""
+    by = (m["op"] or "").casefold() in ("within", "over") or m["next"] is not None
+    return _span(0 if by else 1, 2, m["unit"])
+
+
 @_rule("couple", rf"\b(?:in\s+)?{HEDGE}a\s+couple\s+(?:of\s+)?{UNIT}")
 def _couple(m: re.Match[str]) -> Resolve:
     return _span(2, 3, m["unit"], bool(m["biz"]))

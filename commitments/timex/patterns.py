@@ -39,7 +39,10 @@ DEADLINE_NOUN = (
 )
 
 # Operators in front of a named period, and what they do with it.
-BY_OPS = r"by|no\s+later\s+than|not\s+later\s+than|until|till|til|through|on\s+or\s+before|due"
+BY_OPS = (
+    r"by|no\s+later\s+than|not\s+later\s+than|until|till|til|through|on\s+or\s+before|due"
+    r"|between\s+now\s+and"
+)
 BEFORE_OPS = r"before|ahead\s+of|prior\s+to"
 AT_OPS = (
     r"on|in|during|at|for|within|over|around|throughout|this|as\s+of|from|starting(?:\s+on)?"

@@ -185,8 +185,10 @@ def _iso(m: re.Match[str], day: dt.date) -> Window | None:
 
 
 def _week(m: re.Match[str], day: dt.date) -> Window:
-    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
-    part = (m["part"] or "").casefold()
+    if m["after_next"]:
+        return cal.week(day, 2)
+    which = "this" if m["later_in"] else m["which"].casefold()
+    part = "later" if m["later_in"] else (m["part"] or "").casefold()
     if which == "next":
         window = cal.week(day, 1)
         if part == "early":
@@ -221,14 +223,14 @@ def _weekend(m: re.Match[str], day: dt.date) -> Window:
 
 
 def _this_month(m: re.Match[str], day: dt.date) -> Window:
-    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
-    part = (m["part"] or "").casefold()
+    which = "this" if m["later_in"] else m["which"].casefold()  # ("later in the month": this)
+    part = (m["part"] or m["part2"] or "").casefold()  # ("the start of next month": early)
     if which == "next":
         first = cal.add_months(day.replace(day=1), 1)
         window = cal.month(first.year, first.month)
     else:
         window = Window(day, cal.month_end(day.year, day.month))
-        if part in ("early", "mid", "late", "end"):
+        if part in ("early", "mid", "late", "end", "beginning", "start", "middle"):
             whole = cal.month(day.year, day.month)
             sub = _part(whole, part)
             return Window(max(sub.earliest, day), max(sub.latest, day))
@@ -244,62 +246,6 @@ def _end_of_month(m: re.Match[str], day: dt.date) -> Window:
 
 def _part_of_month(m: re.Match[str], day: dt.date) -> Window:
     return _part(_month_window(m, day), m["part"])
-
-
-def _year_word(m: re.Match[str], day: dt.date) -> Window:
-    which = (m["which"] or "next").casefold()  # ("in the new year": next year)
-    part = (m["part"] or m["part2"] or "").casefold()  # ("the start of next year": early)
-    if which == "next":
-        window = cal.year(day.year + 1)
-        return _part(window, part) if part else window
-    whole = cal.year(day.year)
-    if part in ("early", "mid", "late"):
-        sub = _part(whole, part)
-        return Window(max(sub.earliest, day), max(sub.latest, day))
-    return Window(day, whole.latest)
-
-
-def _year_number(m: re.Match[str], day: dt.date) -> Window:
-    window = cal.year(int(m["year"]))
-    part = m["part"] or m["part2"]  # ("the beginning of 2022": early 2022)
-    return _part(window, part) if part else window
-
-
-def _end_of_year(m: re.Match[str], day: dt.date) -> Window:
-    year_ = int(m["year"]) if m["year"] else day.year
-    if m["which"] and m["which"].casefold() == "next":
-        year_ = day.year + 1
-    return Window.day(dt.date(year_, 12, 31))
-
-
-def _end_of_quarter(m: re.Match[str], day: dt.date) -> Window:
-    number = (day.month - 1) // 3 + 1
-    if (m["which"] or "").casefold() == "next":
-        number += 1
-    year_ = day.year + (number - 1) // 4
-    return Window.day(cal.quarter(year_, (number - 1) % 4 + 1).latest)
-
-
-def _numbered(m: re.Match[str], day: dt.date, make: Callable[[int, int], Window]) -> Window:
-    raw = (m["number"] or m["ordinal"]).casefold()
-    number = int(raw) if raw.isdigit() else ORDINALS[raw]
-    if make is cal.half:
-        number = min(number, 2)
-    if m["year"]:
-        return make(int(m["year"]), number)
-    if m["which"] and m["which"].casefold() == "next":
-        return make(day.year + 1, number)
-    if m["which"] and m["which"].casefold() == "this":
-        return make(day.year, number)
-    return _current_or_next(day, lambda y: make(y, number))
-
-
-def _quarter(m: re.Match[str], day: dt.date) -> Window:
-    return _numbered(m, day, cal.quarter)
-
-
-def _half(m: re.Match[str], day: dt.date) -> Window:
-    return _numbered(m, day, cal.half)
 
 
 def _month_or_pair(m: re.Match[str], day: dt.date) -> Window:
@@ -374,20 +320,6 @@ def _dotted_date(m: re.Match[str], day: dt.date) -> Window | None:
         return Window.day(dt.date(year, int(m["dm"]), int(m["dd"])))
     except ValueError:
         return None
-
-
-def _split_year(m: re.Match[str], day: dt.date) -> Window | None:
-    """ "in 2024-25", "in financial year 2015-16": a financial year, 1 April to 31 March (the
-    second year must follow the first: "2015-18" is a span of years, not one)."""
-    first = int(m["y1"])
-    if int(m["y2"]) != (first + 1) % 100:
-        return None
-    return Window(dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
-
-
-def _month_quarter(m: re.Match[str], day: dt.date) -> Window:
-    """ "the September 2009 quarter": the calendar quarter that month ends or falls in."""
-    return cal.quarter(int(m["year"]), (month_number(m["month"]) - 1) // 3 + 1)
 
 
 _NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}

@@ -25,22 +25,16 @@ from commitments.timex.period_windows import (
     _day_of_month,
     _dotted_date,
     _end_of_month,
-    _end_of_quarter,
     _end_of_week,
-    _end_of_year,
-    _half,
     _holiday,
     _iso,
     _month_event,
     _month_or_pair,
-    _month_quarter,
     _month_window,
     _nth_weekday,
     _numeric_date,
     _part,
-    _quarter,
     _season,
-    _split_year,
     _this_month,
     _today,
     _tomorrow,
@@ -49,8 +43,6 @@ from commitments.timex.period_windows import (
     _weekday,
     _weekday_next_week,
     _weekend,
-    _year_number,
-    _year_word,
 )
 from commitments.timex.period_words import (
     DATE_YEAR,
@@ -63,6 +55,18 @@ from commitments.timex.period_words import (
     YEAR,
     month_number,
     weekday_number,
+)
+from commitments.timex.year_windows import (
+    _end_of_quarter,
+    _end_of_year,
+    _fiscal_word,
+    _half,
+    _month_quarter,
+    _quarter,
+    _quarter_word,
+    _split_year,
+    _year_number,
+    _year_word,
 )
 
 __all__ = ["MONTHS", "PERIODS", "WEEKDAYS", "Period", "month_number", "weekday_number"]
@@ -141,8 +145,10 @@ PERIODS: tuple[Period, ...] = (
         _weekend,
     ),
     Period(
-        "week",
-        r"(?:(?P<part>early|late|later)\s+)?(?P<which>this|next)\s+week",
+        "week",  # "next week", "later in the week" (as "later this week"), "the week after next"
+        r"(?:(?:(?P<part>early|late|later)\s+)?(?P<which>this|next)\s+week"
+        r"|(?P<after_next>the\s+week\s+after\s+next)"
+        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+week)(?!\s+(?:of|to|ahead|before|after)\b))",
         _week,
     ),
     Period(
@@ -173,14 +179,16 @@ PERIODS: tuple[Period, ...] = (
         _end_of_month,
     ),
     Period(
-        "month-word",
-        r"(?:(?P<part>early|mid-?|late|later|the\s+end\s+of)\s*)?(?P<which>this|next)\s+month",
+        "month-word",  # "early next month", "the start of next month", "later in the month"
+        r"(?:(?:(?P<part>early|mid-?|late|later|the\s+end\s+of)\s*"
+        r"|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?(?P<which>this|next)\s+month"
+        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+month)(?!\s+(?:of|to|ahead|before|after)\b))",
         _this_month,
     ),
     Period(
         "month-part",
-        rf"(?:(?P<part>early|mid-?|late|end)\s*(?:-\s*)?|the\s+(?P<part2>beginning|start|middle|end)"
-        rf"\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"(?:(?P<part>early|mid-?|late|end)\s*(?:-\s*)?|(?:the\s+)?(?P<part2>beginning|start|middle"
+        rf"|end)\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
         lambda m, d: _part(_month_window(m, d), m["part"] or m["part2"]),
     ),
     Period(
@@ -193,8 +201,9 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         "end-of-year",
-        rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?year|year[- ]end"
-        rf"|(?:the\s+)?year'?s\s+end|end\s+of\s+(?P<year>{YEAR}))",
+        rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+|(?P<which>next)\s+)?"
+        rf"(?:(?P<kind>financial|fiscal|calendar)\s+)?year(?:\s+(?P<year>{YEAR}))?|year[- ]end"
+        rf"|(?:the\s+)?year'?s\s+end|end(?:\s+of\s+|-)(?P<year2>{YEAR}))",
         _end_of_year,
     ),
     Period(
@@ -217,6 +226,13 @@ PERIODS: tuple[Period, ...] = (
         r"(?!\s+(?:form|report|results|earnings|dividends?|financial|filings?|statements?"
         r"|conference|call|update|review)\b)",  # ("the First Quarter Form 10-Q": a paper's name)
         _quarter,  # ("the fourth quarter of fiscal 2007": read as the calendar's quarter)
+    ),
+    Period(
+        "quarter-word",  # "this quarter", "the next quarter", "later this quarter"
+        r"(?:the\s+)?(?P<which>this|next|current|coming)\s+(?:calendar\s+)?quarter"
+        r"(?!\s+(?:form|report|results|earnings|dividends?|financial|filings?|statements?"
+        r"|conference|call|update|review)\b)",
+        _quarter_word,
     ),
     Period(
         "end-of-quarter",
@@ -243,6 +259,11 @@ PERIODS: tuple[Period, ...] = (
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _season,
     ),
+    Period(  # "Spring 2026: publish final decisions": a capitalised season with its year
+        "season-year",
+        rf"(?P<season>(?-i:Spring|Summer|Fall|Autumn|Winter))\s+(?P<year>{YEAR})(?![-/]\d)",
+        _season,
+    ),
     Period(
         "holiday",
         r"(?P<holiday>christmas(?:\s+eve|\s+day)?|new\s+year'?s?(?:\s+eve|\s+day)?|halloween"
@@ -261,15 +282,22 @@ PERIODS: tuple[Period, ...] = (
         _dotted_date,
     ),
     Period(
-        "financial-year",  # "in 2024-25", "during financial year 2015-16"
-        r"(?:(?:financial|fiscal)\s+year\s+)?(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d)"
+        "financial-year",  # "in 2024-25", "financial year 2015-16", "FY2026-27"
+        r"(?:(?:financial|fiscal)\s+year\s+|(?-i:FY)\s?|(?P<the>the\s+))?"
+        r"(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d)(?(the)\s+(?:financial|fiscal)\s+year)"
         r"(?!\d|\s+(?:school|academic|season|term|session)\b)",
         _split_year,
         needs_operator=True,
     ),
     Period(
+        "fiscal-word",  # "next fiscal year" (the calendar's), "this financial year" (April-March)
+        r"(?:the\s+)?(?P<which>this|next|coming|current|upcoming|new)\s+(?P<kind>fiscal|financial)"
+        r"\s+year(?!,?\s+(?:ending|ended|which\s+ends)\b)",  # (the date it ends says more)
+        _fiscal_word,
+    ),
+    Period(
         "fiscal-year",  # "in its 2005 fiscal year": read as the calendar's year
-        rf"(?:its|the|our|their)\s+(?P<year>{YEAR})\s+(?:fiscal|financial)\s+year",
+        rf"(?:its|the|our|their)\s+(?P<year>{YEAR})\s+(?:fiscal|financial|calendar)\s+year",
         lambda m, d: cal.year(int(m["year"])),
         needs_operator=True,
     ),
@@ -280,10 +308,10 @@ PERIODS: tuple[Period, ...] = (
         needs_operator=True,
     ),
     Period(
-        "year",  # "in 2026", "early 2026", "by the end of fiscal 2027"
+        "year",  # "in 2026", "early 2026", "by the end of fiscal 2027", "in FY2027"
         r"(?:(?P<part>early|mid-?|late)\s*|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?"
-        rf"(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{YEAR})"
-        r"(?![-/]\d)",
+        rf"(?P<fiscal>(?:fiscal|financial|calendar)\s+(?:year\s+)?|(?-i:FY)\s?)?(?P<year>{YEAR})"
+        r"(?![-/]\d)(?(fiscal)(?!,?\s+(?:ending|ended)\b))",  # ("FY2008, ended April 30, 2008")
         _year_number,
         needs_operator=True,
     ),
