@@ -208,6 +208,29 @@ FOUND = [
         "2025-10-01…2025-12-31",
         "promise",
     ),
+    # a plan in the present tense with its day, as "travels to Paris on Friday"
+    ("The minister heads to Paris on Friday.", "the minister", "2025-09-05", "promise"),
+    ("The minister leaves for Kyiv on Friday.", "the minister", "2025-09-05", "promise"),
+    ("The envoy is expected in Cairo next week.", "the envoy", "2025-09-08…2025-09-14", "promise"),
+    # an obligation in the passive, as "is required to": the party bound by it
+    (
+        "The ministry is obliged to publish the report by Friday.",
+        "the ministry",
+        "2025-09-03…2025-09-05",
+        "demand",
+    ),
+    (
+        "The agency is obligated to respond within 30 days.",
+        "the agency",
+        "2025-09-03…2025-10-03",
+        "demand",
+    ),
+    (
+        "The council was told to submit its plan by Friday.",
+        "the council",
+        "2025-09-03…2025-09-05",
+        "demand",
+    ),
 ]
 
 
@@ -219,6 +242,8 @@ def test_each_class_is_found(text: str, speaker: str, due: str, kind: str) -> No
 
 
 NOT_COMMITMENTS = [
+    "Heads of state met in Paris on Friday.",
+    "The minister heads the committee.",
     "The warning sounded more menacing than before.",
     "The board has often given the contractor the benefit of the doubt.",
     "Do they think we will wait forever?",
@@ -403,13 +428,19 @@ def test_a_time_of_day_with_no_day_is_the_plans_day_or_the_day_it_was_said(
 @pytest.mark.parametrize(
     ("text", "due"),
     [
-        ("The comment period will close on April 17, 2026, the agency said.", "2025-09-03…2026-04-17"),
+        (
+            "The comment period will close on April 17, 2026, the agency said.",
+            "2025-09-03…2026-04-17",
+        ),
         (
             "The comment period for the rule is extended and will now end on July 10, 2026, rather "
             "than on April 10, 2026, the agency said.",
             "2025-09-03…2026-07-10",
         ),
-        ("The application window will close on 5 October, the ministry said.", "2025-09-03…2025-10-05"),
+        (
+            "The application window will close on 5 October, the ministry said.",
+            "2025-09-03…2025-10-05",
+        ),
     ],
 )
 def test_a_period_for_comments_that_closes_takes_them_until_its_last_day(
@@ -529,7 +560,9 @@ def test_a_sentence_opening_elsewhere_keeps_its_own_window(other: str) -> None:
 
 def test_a_stop_long_after_the_trip_is_not_on_it() -> None:
     far = "The ministry also set out its budget for the year. " * 70
-    found = [c.due for c in extract(TRIP + far + "In Oslo, she will open a consulate.", published=D)]
+    found = [
+        c.due for c in extract(TRIP + far + "In Oslo, she will open a consulate.", published=D)
+    ]
     assert found[1:] == [] or all(str(d) != "2025-09-15…2025-09-19" for d in found[1:])
 
 
@@ -714,7 +747,9 @@ def test_papers_to_be_placed_in_the_library_are_the_answering_members() -> None:
         "Lord Jones of Hale: The review has concluded. Copies of the report will be placed in the "
         "Library of the House. The report will be welcomed.\n"
     )
-    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("Lord Jones of Hale", None)]
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [
+        ("Lord Jones of Hale", None)
+    ]
 
 
 def test_a_letter_on_behalf_of_a_body_speaks_for_it() -> None:
@@ -865,7 +900,10 @@ def test_a_description_set_off_by_commas_leaves_the_name() -> None:
         ("NASA will launch the probe.", "NASA"),
         ("The company plans to open eight stores in Ireland.", "the company"),  # a stated plan
         ("The Department of Energy will open a review of the plant.", "the Department of Energy"),
-        ("The Scottish government is to launch an inquiry into the fire.", "the Scottish government"),
+        (
+            "The Scottish government is to launch an inquiry into the fire.",
+            "the Scottish government",
+        ),
         ("Jane Hale plans to run for governor.", "Jane Hale"),  # a person's plan, in words
         (
             "All proposals will be considered by the Liaison Committee against the criteria.",
@@ -946,9 +984,7 @@ def test_a_persons_will_in_a_story_is_not_taken_as_a_pledge_without_a_date() -> 
 
 def test_a_persons_will_before_an_act_only_a_party_does_is_their_pledge() -> None:
     text = "Condoleezza Rice, the secretary of state, will address the Security Council."
-    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [
-        ("Condoleezza Rice", None)
-    ]
+    assert [(c.speaker, c.due) for c in extract(text, published=D)] == [("Condoleezza Rice", None)]
 
 
 def test_a_plan_in_the_present_progressive_keeps_its_verb() -> None:

@@ -214,12 +214,13 @@ RULES: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
         Kind.DEADLINE,
         False,
     ),
-    (  # "The parties are DIRECTED to respond", "is hereby ordered to file": an obligation;
+    (  # "The parties are DIRECTED to respond", "is obliged to file", "was told to": an obligation;
         # "Organisations … are invited to do so no later than Friday": a call with a deadline
         re.compile(
             r"(?<![\w’'-])(?=[\w'’])(?:is|are|was|were|be|been)\s+"
             r"(?:hereby\s+|further\s+|also\s+|again\s+|once\s+again\s+|then\s+)?"
-            r"(?:directed|ordered|instructed|required|requested|invited|asked|encouraged"
+            r"(?:directed|ordered|instructed|required|requested|invited|asked|encouraged|obliged"
+            r"|obligated|compelled|told"
             r"|reminded\s+of\s+(?:their|its|his|her)"
             r"\s+obligation)\s+to\s+(?=\w)",
             _I,
@@ -280,6 +281,8 @@ DATED_ONLY = re.compile(
     r"|(?<=\bbeen\s)extended(?=\s+(?:until|till|through|to)\s)"  # "… has been extended until …"
     r"|(?<![\w’'-])(?:meets|attends|participates|delivers|hosts|receives|visits|travels|chairs"
     r"|addresses|welcomes|signs|departs|returns|arrives|flies)(?=\s)"  # "on Saturday he attends …"
+    r"|(?<![\w’'-])(?:heads|leaves)(?=\s+(?:to|for|back|home)\b)"  # "he heads to Paris on …"
+    r"|(?<![\w’'-])(?:is|are)\s+expected(?=\s+in\s+(?-i:[A-Z]))"  # "she is expected in Paris on …"
     r"|(?<![\w’'-])(?:[Ss]cheduled|[Ss]lated|[Pp]lanned|[Dd]ue)\s+for\s+(?:release|publication"
     r"|launch|completion|delivery|opening|signature|adoption)\b"  # "(Scheduled for release on …)"
     r"|(?<![\w’'-])[Ww]e\s+(?=(?:rise|return|sit|meet|resume|adjourn|reconvene|depart|travel|fly"
