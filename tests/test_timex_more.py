@@ -141,3 +141,25 @@ def test_common_phrases_stay_in_their_place(sentence: str) -> None:
 )
 def test_a_fiscal_year_gives_way_to_the_day_it_ends(sentence: str, expected: set[str]) -> None:
     assert {f.text for f in find(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "offset", "quarter", "financial"),
+    [
+        ("2025-12-31", 1, ("2026-01-01", "2026-03-31"), ("2026-04-01", "2027-03-31")),
+        ("2026-03-31", 0, ("2026-01-01", "2026-03-31"), ("2025-04-01", "2026-03-31")),
+        ("2026-04-01", -1, ("2026-01-01", "2026-03-31"), ("2025-04-01", "2026-03-31")),
+    ],
+    ids=str,
+)
+def test_the_quarter_and_financial_year_a_day_is_in_cross_the_year(
+    day: str, offset: int, quarter: tuple[str, str], financial: tuple[str, str]
+) -> None:
+    from commitments.timex import calendar as cal
+
+    on = dt.date.fromisoformat(day)
+    for window, expected in (
+        (cal.quarter_of(on, offset), quarter),
+        (cal.financial_year_of(on, offset), financial),
+    ):
+        assert (window.earliest.isoformat(), window.latest.isoformat()) == expected

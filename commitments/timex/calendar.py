@@ -17,12 +17,15 @@ __all__ = [
     "MONTHS",
     "add_business_days",
     "add_months",
+    "financial_year",
+    "financial_year_of",
     "half",
     "month",
     "month_end",
     "next_weekday",
     "previous_weekday",
     "quarter",
+    "quarter_of",
     "season",
     "time_zone",
     "week",
@@ -103,6 +106,22 @@ def quarter(year_: int, number: int) -> Window:
     """Calendar quarter ``number`` (1–4) of a year."""
     first = 3 * (number - 1) + 1
     return Window(dt.date(year_, first, 1), month_end(year_, first + 2))
+
+
+def quarter_of(day: dt.date, offset: int = 0) -> Window:
+    """The calendar quarter ``day`` is in, moved by ``offset`` quarters."""
+    index = day.year * 4 + (day.month - 1) // 3 + offset
+    return quarter(index // 4, index % 4 + 1)
+
+
+def financial_year(first: int) -> Window:
+    """The financial year that starts in ``first``: 1 April to 31 March."""
+    return Window(dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
+
+
+def financial_year_of(day: dt.date, offset: int = 0) -> Window:
+    """The financial year ``day`` is in, moved by ``offset`` years."""
+    return financial_year((day.year if day.month >= 4 else day.year - 1) + offset)
 
 
 def half(year_: int, number: int) -> Window:

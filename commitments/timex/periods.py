@@ -94,6 +94,12 @@ Division", "the 23rd Street entrance"; not a weekday), or a noun or superlative 
 qualifies ("the 20th century", "the 5th largest")."""
 
 
+def _later_in(unit: str) -> str:
+    """ "later in the week/month/year" (as "later this …"): the period after "later", in a group
+    ``later_in`` (not "later in the year of …", "later in the week before …")."""
+    return rf"(?<=\blater\s)(?P<later_in>in\s+the\s+{unit})(?!\s+(?:of|to|ahead|before|after)\b)"
+
+
 PERIODS: tuple[Period, ...] = (
     Period(
         "iso",
@@ -148,7 +154,7 @@ PERIODS: tuple[Period, ...] = (
         "week",  # "next week", "later in the week" (as "later this week"), "the week after next"
         r"(?:(?:(?P<part>early|late|later)\s+)?(?P<which>this|next)\s+week"
         r"|(?P<after_next>the\s+week\s+after\s+next)"
-        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+week)(?!\s+(?:of|to|ahead|before|after)\b))",
+        rf"|{_later_in('week')})",
         _week,
     ),
     Period(
@@ -182,7 +188,7 @@ PERIODS: tuple[Period, ...] = (
         "month-word",  # "early next month", "the start of next month", "later in the month"
         r"(?:(?:(?P<part>early|mid-?|late|later|the\s+end\s+of)\s*"
         r"|the\s+(?P<part2>beginning|start|middle)\s+of\s+)?(?P<which>this|next)\s+month"
-        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+month)(?!\s+(?:of|to|ahead|before|after)\b))",
+        rf"|{_later_in('month')})",
         _this_month,
     ),
     Period(
@@ -212,7 +218,7 @@ PERIODS: tuple[Period, ...] = (
         r"(?:(?P<which>this|next)\s+year"
         r"|in\s+the\s+new\s+year(?!'?s)"  # "early in the new year": next year (not "by New Year")
         # "later in the year": this one, as "later this year"
-        r"|(?<=\blater\s)(?P<later_in>in\s+the\s+year)(?!\s+(?:of|to|ahead|before|after)\b))",
+        rf"|{_later_in('year')})",
         lambda m, d: (
             _year_word(m, d)
             if (m["part"] or "").casefold() != "later" and not m["later_in"]

@@ -45,24 +45,20 @@ def _end_of_year(m: re.Match[str], day: dt.date) -> Window:
     year_ = int(named) if named else day.year
     ahead = 1 if m["which"] and m["which"].casefold() == "next" else 0
     if not named and (m["kind"] or "").casefold() == "financial":  # ends on 31 March
-        return Window.day(dt.date(year_ + (day.month >= 4) + ahead, 3, 31))
+        return Window.day(cal.financial_year_of(day, ahead).latest)
     return Window.day(dt.date(year_ + ahead, 12, 31))
 
 
 def _quarter_word(m: re.Match[str], day: dt.date) -> Window:
     """ "this quarter": from ``day`` to its quarter's end; "next quarter": the one after."""
-    number = (day.month - 1) // 3 + 1
     if m["which"].casefold() in ("this", "current"):
-        return Window(day, cal.quarter(day.year, number).latest)
-    return cal.quarter(day.year + number // 4, number % 4 + 1)
+        return Window(day, cal.quarter_of(day).latest)
+    return cal.quarter_of(day, 1)
 
 
 def _end_of_quarter(m: re.Match[str], day: dt.date) -> Window:
-    number = (day.month - 1) // 3 + 1
-    if (m["which"] or "").casefold() == "next":
-        number += 1
-    year_ = day.year + (number - 1) // 4
-    return Window.day(cal.quarter(year_, (number - 1) % 4 + 1).latest)
+    ahead = 1 if (m["which"] or "").casefold() == "next" else 0
+    return Window.day(cal.quarter_of(day, ahead).latest)
 
 
 def _numbered(m: re.Match[str], day: dt.date, make: Callable[[int, int], Window]) -> Window:
@@ -95,8 +91,7 @@ def _fiscal_word(m: re.Match[str], day: dt.date) -> Window:
     if m["kind"].casefold() == "fiscal":
         year = cal.year(day.year + ahead)
     else:
-        first = (day.year if day.month >= 4 else day.year - 1) + ahead
-        year = Window(dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
+        year = cal.financial_year_of(day, ahead)
     return Window(day, year.latest) if not ahead else year
 
 
@@ -106,9 +101,9 @@ def _split_year(m: re.Match[str], day: dt.date) -> Window | None:
     first = int(m["y1"])
     if int(m["y2"]) != (first + 1) % 100:
         return None
-    return Window(dt.date(first, 4, 1), dt.date(first + 1, 3, 31))
+    return cal.financial_year(first)
 
 
 def _month_quarter(m: re.Match[str], day: dt.date) -> Window:
     """ "the September 2009 quarter": the calendar quarter that month ends or falls in."""
-    return cal.quarter(int(m["year"]), (month_number(m["month"]) - 1) // 3 + 1)
+    return cal.quarter_of(dt.date(int(m["year"]), month_number(m["month"]), 1))
